@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+// `npm run test:e2e`: build, then run the Playwright specs against `vite preview` in system Chromium.
+import { spawnSync } from 'node:child_process';
+import { findChromium } from './find-chromium.mjs';
+
+const chromium = findChromium();
+if (!chromium) {
+  console.error(
+    'No Chromium found. Install it: sudo apt-get install -y chromium fonts-noto-cjk (or set CHROMIUM_PATH).',
+  );
+  process.exit(1);
+}
+process.env.CHROMIUM_PATH = chromium;
+const run = (args) => spawnSync('npx', args, { stdio: 'inherit', env: process.env }).status === 0;
+if (!run(['vite', 'build', '--logLevel', 'warn'])) process.exit(1);
+process.exit(run(['playwright', 'test', ...process.argv.slice(2)]) ? 0 : 1);
