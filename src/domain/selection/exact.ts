@@ -71,10 +71,8 @@ export function selectSitesExact(
 
   const demandWeight = totalDemandWeight(instance);
   const targetWeight = targetWeightOf(options.budget, demandWeight);
-  const maxSites = Math.min(
-    maxPickCountOf(options.budget, eligibility.candidateCount),
-    model.candidates.length,
-  );
+  const budgetSiteLimit = maxPickCountOf(options.budget);
+  const maxSites = Math.min(budgetSiteLimit, model.candidates.length);
   const solveStartMs = performance.now();
   let chosen: number[] = [];
   let solverStatus = 'Empty';
@@ -117,7 +115,7 @@ export function selectSitesExact(
     coveredCellCount: covered.cellCount,
     stopReason: targetReached
       ? 'target-reached'
-      : picks.length >= maxSites
+      : picks.length >= budgetSiteLimit
         ? 'count-reached'
         : 'no-positive-gain',
     targetReached,

@@ -68,7 +68,7 @@ function* runGreedy(
   const demandWeight = totalDemandWeight(instance);
   const targetWeight = targetWeightOf(options.budget, demandWeight);
   const targetWithSlack = targetWeight - TARGET_RELATIVE_TOLERANCE * Math.max(demandWeight, 1);
-  const maxPicks = maxPickCountOf(options.budget, state.candidateCount);
+  const maxPicks = maxPickCountOf(options.budget);
   const picks: SelectionPick[] = [];
   let coveredWeight = 0;
   let coveredCellCount = 0;

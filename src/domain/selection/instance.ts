@@ -115,11 +115,11 @@ export function targetWeightOf(budget: SelectionBudget, demandWeight: number): n
   return Number.POSITIVE_INFINITY;
 }
 
-/** Largest number of picks a budget allows. */
-export function maxPickCountOf(budget: SelectionBudget, candidateCount: number): number {
-  const limit = budget.kind === 'count' ? budget.count : (budget.maxCount ?? candidateCount);
-  if (!Number.isInteger(limit) || limit < 0) {
+/** Largest number of picks a budget allows (Infinity for a target without a cap). */
+export function maxPickCountOf(budget: SelectionBudget): number {
+  const limit = budget.kind === 'count' ? budget.count : (budget.maxCount ?? Number.POSITIVE_INFINITY);
+  if (limit !== Number.POSITIVE_INFINITY && (!Number.isInteger(limit) || limit < 0)) {
     throw new Error(`Selection budget: site count must be a non-negative integer, got ${limit}.`);
   }
-  return Math.min(limit, candidateCount);
+  return limit;
 }
