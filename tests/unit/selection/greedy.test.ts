@@ -212,22 +212,22 @@ describe('cancel and progress', () => {
   });
 
   it('yields to the event loop so a cancel sent from a timer lands mid-run', async () => {
+    // The abort is queued as a macrotask: it can only land if the runner hands the loop back.
     const controller = new AbortController();
     let lastPick = 0;
-    setTimeout(() => controller.abort(), 30);
     const run = selectSites(
       instance,
       {
         budget: { kind: 'count', count: 400 },
         signal: controller.signal,
         onProgress: (progress) => {
+          if (progress.pickCount === 1) setTimeout(() => controller.abort(), 0);
           lastPick = progress.pickCount;
         },
       },
       'greedy',
     );
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
-    expect(lastPick).toBeGreaterThan(0);
     expect(lastPick).toBeLessThan(400);
   });
 
