@@ -108,6 +108,27 @@ describe('exact mode (HiGHS)', () => {
     expect(greedy.picks.length).toBeGreaterThanOrEqual(fewest);
   });
 
+  it('respects the area predicate and keeps away from existing positions', () => {
+    const instance = createSelectionInstance(
+      [9, 5, 1, 1],
+      [
+        candidateAt('outside', 0, 0, [0]),
+        candidateAt('near-existing', 1000, 0, [1]),
+        candidateAt('ok-a', 2000, 0, [2]),
+        candidateAt('ok-b', 3000, 0, [3]),
+      ],
+    );
+    const exact = selectSitesExact(instance, {
+      budget: { kind: 'count', count: 3 },
+      isCandidateAllowed: (index) => index !== 0,
+      minSpacingM: 200,
+      avoidPositions: [candidateAt('existing', 1100, 0, [])],
+      solver,
+    });
+    expect(exact.picks.map((pick) => pick.id).sort()).toEqual(['ok-a', 'ok-b']);
+    expect(exact.coveredWeight).toBe(2);
+  });
+
   it('refuses instances with more candidates than the limit, with a clear error', () => {
     const instance = createSelectionInstance(
       [1],
