@@ -1,14 +1,52 @@
+/**
+ * Entry: builds the store from the URL, mounts the React UI, creates the map, and wires them.
+ * The map lives outside React (its own element) so React re-renders never touch it.
+ */
+import '../ui/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { PlannerMap } from '../map/planner-map';
+import { createPlannerStore } from '../state/store';
+import { parseHash } from '../state/url-hash';
+import { PlannerUi } from '../ui/PlannerUi';
+import { StoreContext } from '../ui/store-context';
+import { startDataLoading } from './data-loading';
+import { applyHashToStore, syncHash } from './hash-sync';
+import { installTestHook } from './test-hooks';
+import { wireMapToStore } from './wire-map';
 
-function App() {
-  return <h1>上海新一代信息基础设施布局规划</h1>;
+function requireElement(id: string): HTMLElement {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`index.html has no #${id} element`);
+  return element;
 }
 
-const rootElement = document.getElementById('root');
-if (!rootElement) throw new Error('index.html has no #root element');
-createRoot(rootElement).render(
+const store = createPlannerStore();
+const openedWith = parseHash(window.location.hash);
+applyHashToStore(openedWith, store);
+document.documentElement.lang = store.getState().language === 'en' ? 'en' : 'zh-CN';
+
+createRoot(requireElement('root')).render(
   <StrictMode>
-    <App />
+    <StoreContext value={store}>
+      <PlannerUi />
+    </StoreContext>
   </StrictMode>,
 );
+
+const initial = store.getState();
+const map = new PlannerMap({
+  container: requireElement('map'),
+  language: initial.language,
+  visibleLayers: initial.visibleLayers,
+  view: initial.view,
+  onViewChange: (view) => store.getState().setView(view),
+  onFeatureClick: (selection) =>
+    selection ? store.getState().select(selection) : store.getState().clearSelection(),
+  onPopupClose: () => store.getState().clearSelection(),
+});
+store.getState().setView(map.getView());
+wireMapToStore(map, store);
+startDataLoading(map, store);
+syncHash(store, map);
+installTestHook(map, store);

@@ -1,0 +1,60 @@
+/**
+ * Loads every data source into the map and records its status in the store. Light sources load at
+ * once; heavy ones (sites, poles) wait for the map's first idle, and only load once their layer is shown.
+ */
+import type { DataSourceId } from '../domain/layers/catalogue';
+import { LAYER_CATALOGUE } from '../domain/layers/catalogue';
+import type { PlannerMap } from '../map/planner-map';
+import { DATA_SOURCE_IDS } from '../map/style';
+import type { PlannerStore } from '../state/store';
+import { fetchFeatureCollection } from './data-files';
+
+const HEAVY_LAYERS = LAYER_CATALOGUE.filter((layer) => layer.heavy);
+const HEAVY_SOURCES = new Set<DataSourceId>(HEAVY_LAYERS.flatMap((layer) => layer.sources));
+
+/** Starts loading; returns an unsubscribe function for the heavy-layer watcher. */
+export function startDataLoading(map: PlannerMap, store: PlannerStore): () => void {
+  const load = (id: DataSourceId) => {
+    const { dataStatus, setDataStatus } = store.getState();
+    if (dataStatus[id] !== 'idle') return;
+    setDataStatus(id, 'loading');
+    fetchFeatureCollection(id)
+      .then((data) => {
+        map.setSourceData(id, data);
+        store.getState().setDataStatus(id, 'loaded');
+      })
+      .catch((error: unknown) => {
+        store.getState().setDataStatus(id, 'error');
+        // A warning, not an error: a missing optional file must not read as an app crash.
+        console.warn(`data source ${id} failed to load:`, error instanceof Error ? error.message : error);
+      });
+  };
+  for (const id of DATA_SOURCE_IDS) if (!HEAVY_SOURCES.has(id)) load(id);
+
+  let firstIdlePassed = false;
+  const loadVisibleHeavy = () => {
+    if (!firstIdlePassed) return;
+    const visible = store.getState().visibleLayers;
+    for (const layer of HEAVY_LAYERS) if (visible[layer.id]) for (const id of layer.sources) load(id);
+  };
+  // Mark heavy sources as pending before the first idle so readiness waits for them.
+  void map.firstIdle.then(() => {
+    firstIdlePassed = true;
+    loadVisibleHeavy();
+  });
+  return store.subscribe((state) => state.visibleLayers, loadVisibleHeavy);
+}
+
+/** Heavy sources a visible layer still waits for (loading, or not yet started before first idle). */
+export function pendingSources(store: PlannerStore): DataSourceId[] {
+  const { visibleLayers, dataStatus } = store.getState();
+  const pending = new Set<DataSourceId>();
+  for (const [id, status] of Object.entries(dataStatus) as [DataSourceId, string][]) {
+    if (status === 'loading') pending.add(id);
+  }
+  for (const layer of HEAVY_LAYERS) {
+    if (!visibleLayers[layer.id]) continue;
+    for (const id of layer.sources) if (dataStatus[id] === 'idle') pending.add(id);
+  }
+  return [...pending];
+}

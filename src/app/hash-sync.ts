@@ -1,0 +1,52 @@
+/**
+ * Keeps the URL hash in step with the store: view, visible layers and language are written with
+ * replaceState (throttled, so panning does not flood history), and a pasted link is applied.
+ */
+import type { PlannerMap } from '../map/planner-map';
+import type { PlannerStore } from '../state/store';
+import { formatHash, type HashState, parseHash } from '../state/url-hash';
+
+const WRITE_INTERVAL_MS = 250;
+
+/** Applies a parsed hash to the store (view is applied by the caller to the map). */
+export function applyHashToStore(hashState: HashState, store: PlannerStore): void {
+  const state = store.getState();
+  if (hashState.language) state.setLanguage(hashState.language);
+  if (hashState.layers) state.showOnlyLayers(hashState.layers);
+  if (hashState.view) state.setView(hashState.view);
+}
+
+/** Wires store → hash (throttled) and hashchange → store + map; returns a disposer. */
+export function syncHash(store: PlannerStore, map: PlannerMap): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastWritten = window.location.hash;
+  const write = () => {
+    timer = undefined;
+    const { view, visibleLayers, language } = store.getState();
+    const hash = formatHash(view, visibleLayers, language);
+    if (hash === lastWritten) return;
+    lastWritten = hash;
+    window.history.replaceState(window.history.state, '', hash);
+  };
+  const schedule = () => {
+    if (timer === undefined) timer = setTimeout(write, WRITE_INTERVAL_MS);
+  };
+  const unsubscribe = store.subscribe(
+    (state) => [state.view, state.visibleLayers, state.language] as const,
+    schedule,
+    { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] },
+  );
+  const onHashChange = () => {
+    if (window.location.hash === lastWritten) return;
+    const parsed = parseHash(window.location.hash);
+    applyHashToStore(parsed, store);
+    if (parsed.view) map.jumpTo(parsed.view);
+  };
+  window.addEventListener('hashchange', onHashChange);
+  schedule();
+  return () => {
+    unsubscribe();
+    window.removeEventListener('hashchange', onHashChange);
+    if (timer !== undefined) clearTimeout(timer);
+  };
+}

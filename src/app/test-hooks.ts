@@ -1,0 +1,57 @@
+/**
+ * A small window hook the end-to-end tests read instead of sleeping: readiness, rendered feature
+ * counts and pixel positions. It exposes reads only (plus the store for assertions), no test-only logic.
+ */
+import type { LayerId } from '../domain/layers/catalogue';
+import type { PlannerMap } from '../map/planner-map';
+import type { PlannerStore } from '../state/store';
+import { pendingSources } from './data-loading';
+
+export interface PlannerTestHook {
+  /** Resolves once the first idle passed, no visible layer's data is loading and the map is idle again. */
+  whenReady: () => Promise<void>;
+  renderedFeatureCount: (layerId: LayerId) => number;
+  project: (longitude: number, latitude: number) => { x: number; y: number };
+  labelExpression: (mapLayerId: string) => unknown;
+  state: () => ReturnType<PlannerStore['getState']>;
+}
+
+declare global {
+  interface Window {
+    __planner?: PlannerTestHook;
+    __plannerReady?: boolean;
+  }
+}
+
+function untilNothingPending(store: PlannerStore): Promise<void> {
+  return new Promise((resolve) => {
+    if (pendingSources(store).length === 0) return resolve();
+    const unsubscribe = store.subscribe(() => {
+      if (pendingSources(store).length === 0) {
+        unsubscribe();
+        resolve();
+      }
+    });
+  });
+}
+
+/** Installs window.__planner and sets window.__plannerReady / data-planner-ready once first ready. */
+export function installTestHook(map: PlannerMap, store: PlannerStore): void {
+  const whenReady = async () => {
+    await map.firstIdle;
+    await untilNothingPending(store);
+    await map.whenIdle();
+  };
+  window.__planner = {
+    whenReady,
+    renderedFeatureCount: (layerId) => map.renderedFeatureCount(layerId),
+    project: (longitude, latitude) => map.project(longitude, latitude),
+    labelExpression: (mapLayerId) => map.labelExpression(mapLayerId),
+    state: () => store.getState(),
+  };
+  void whenReady().then(() => {
+    window.__plannerReady = true;
+    document.documentElement.dataset.plannerReady = 'true';
+    store.getState().setMapIdle(true);
+  });
+}

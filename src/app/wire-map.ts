@@ -1,0 +1,37 @@
+/**
+ * Feeds the store into the map: each subscription follows one field, so a language switch does not
+ * touch layer visibility and a toggle does not rebuild labels.
+ */
+import { LAYER_IDS } from '../domain/layers/catalogue';
+import type { PlannerMap } from '../map/planner-map';
+import type { PlannerStore } from '../state/store';
+
+/** Subscribes the map to the store; returns a disposer. */
+export function wireMapToStore(map: PlannerMap, store: PlannerStore): () => void {
+  const unsubscribers = [
+    store.subscribe(
+      (state) => state.visibleLayers,
+      (visible, previous) => {
+        for (const id of LAYER_IDS) if (visible[id] !== previous[id]) map.setLayerVisible(id, visible[id]);
+        // A popup for a feature whose layer was just hidden would point at nothing.
+        const selection = store.getState().selection;
+        if (selection && !visible[selection.layerId]) store.getState().clearSelection();
+      },
+    ),
+    store.subscribe(
+      (state) => state.language,
+      (language) => {
+        map.setLanguage(language);
+        map.showPopup(store.getState().selection, language);
+        document.documentElement.lang = language === 'en' ? 'en' : 'zh-CN';
+      },
+    ),
+    store.subscribe(
+      (state) => state.selection,
+      (selection) => map.showPopup(selection, store.getState().language),
+    ),
+  ];
+  return () => {
+    for (const unsubscribe of unsubscribers) unsubscribe();
+  };
+}

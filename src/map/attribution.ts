@@ -1,0 +1,12 @@
+/**
+ * Credits every shipped source that asks for attribution (see data/geo/SOURCES.md).
+ * Natural Earth is not used by any shipped file, so it is not credited.
+ */
+export const ATTRIBUTIONS: readonly string[] = [
+  '© OpenStreetMap contributors (ODbL)',
+  'geoBoundaries',
+  '© OpenMapTiles',
+  'Metro data © metromancn (MIT)',
+  'Cable landing points after TeleGeography (CC BY-NC-SA 3.0)',
+  'MapLibre',
+];

@@ -1,0 +1,216 @@
+/**
+ * PlannerMap owns the maplibregl.Map: it builds the offline style, fills sources only when their
+ * data changed, switches layers and label language, and shows popups. It knows nothing of React or
+ * the store; app/ feeds it and listens to its callbacks.
+ */
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { FeatureCollection } from 'geojson';
+import {
+  AttributionControl,
+  type GeoJSONSource,
+  Map as MapLibreMap,
+  NavigationControl,
+  Popup,
+  ScaleControl,
+  setWorkerUrl,
+} from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { Language } from '../domain/i18n/translate';
+import type { DataSourceId, LayerId } from '../domain/layers/catalogue';
+import type { FeatureSelection, MapView } from '../domain/layers/map-view';
+import { SHANGHAI_BBOX } from '../domain/plan/district-facts';
+import { ATTRIBUTIONS } from './attribution';
+import { buildPopupElement } from './popup-element';
+import { popupModel } from './popup-model';
+import { buildStyle, interactiveLayerIds, labelField, labelLayersFor, mapLayerIdsFor } from './style';
+
+// Under Vite the worker must be pointed at explicitly, or it 404s and the map never loads.
+setWorkerUrl(workerUrl);
+
+export interface PlannerMapOptions {
+  container: HTMLElement;
+  language: Language;
+  visibleLayers: Record<LayerId, boolean>;
+  /** Opening view; without one the map fits Shanghai. */
+  view?: MapView | null;
+  onViewChange?: (view: MapView) => void;
+  /** A click on a feature (or on nothing: null). */
+  onFeatureClick?: (selection: FeatureSelection | null) => void;
+  /** The user closed the popup. */
+  onPopupClose?: () => void;
+}
+
+/** Pixels around a click that still hit a small point. */
+const CLICK_TOLERANCE_PX = 5;
+
+export class PlannerMap {
+  private readonly map: MapLibreMap;
+  private readonly options: PlannerMapOptions;
+  private readonly shownData = new Map<DataSourceId, FeatureCollection>();
+  private readonly loaded: Promise<void>;
+  private readonly interactive = interactiveLayerIds();
+  private popup: Popup | null = null;
+  /** Resolves at the map's first `idle`: heavy layers wait for it so they never delay first paint. */
+  readonly firstIdle: Promise<void>;
+
+  constructor(options: PlannerMapOptions) {
+    this.options = options;
+    const [west, south, east, north] = SHANGHAI_BBOX;
+    const view = options.view;
+    this.map = new MapLibreMap({
+      container: options.container,
+      style: buildStyle(options.language, options.visibleLayers),
+      ...(view
+        ? { center: [view.longitude, view.latitude], zoom: view.zoom }
+        : { bounds: [west, south, east, north], fitBoundsOptions: { padding: 16 } }),
+      minZoom: 7,
+      maxZoom: 18,
+      maxBounds: [
+        [west - 1.2, south - 0.8],
+        [east + 1.2, north + 0.8],
+      ],
+      dragRotate: false,
+      pitchWithRotate: false,
+      attributionControl: false,
+      // Lets tests and PNG export read the canvas after a frame.
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+    });
+    this.map.touchZoomRotate.disableRotation();
+    this.map.keyboard.disableRotation();
+    this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    this.map.addControl(
+      new AttributionControl({ compact: false, customAttribution: [...ATTRIBUTIONS] }),
+      'bottom-right',
+    );
+    this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
+    this.firstIdle = new Promise((resolve) => this.map.once('idle', () => resolve()));
+    this.map.on('moveend', () => options.onViewChange?.(this.getView()));
+    this.map.on('click', (event) => options.onFeatureClick?.(this.featureAt(event.point.x, event.point.y)));
+    for (const { mapLayerId } of this.interactive) {
+      this.map.on('mouseenter', mapLayerId, () => this.setCursor('pointer'));
+      this.map.on('mouseleave', mapLayerId, () => this.setCursor(''));
+    }
+  }
+
+  /** Replaces a source's data, unless this very object is already shown (no needless re-tiling). */
+  setSourceData(id: DataSourceId, data: FeatureCollection): void {
+    if (this.shownData.get(id) === data) return;
+    this.shownData.set(id, data);
+    void this.loaded.then(() => this.map.getSource<GeoJSONSource>(id)?.setData(data));
+  }
+
+  setLayerVisible(layerId: LayerId, visible: boolean): void {
+    void this.loaded.then(() => {
+      for (const mapLayerId of mapLayerIdsFor(layerId)) {
+        if (this.map.getLayer(mapLayerId)) {
+          this.map.setLayoutProperty(mapLayerId, 'visibility', visible ? 'visible' : 'none');
+        }
+      }
+    });
+  }
+
+  /** Switches label fields between Chinese `name` and English `name_en`. */
+  setLanguage(language: Language): void {
+    this.options.language = language;
+    void this.loaded.then(() => {
+      for (const layerId of ['districts', 'newTowns', 'wings'] as const) {
+        for (const layer of labelLayersFor(layerId, language)) {
+          if (this.map.getLayer(layer.id))
+            this.map.setLayoutProperty(layer.id, 'text-field', labelField(language));
+        }
+      }
+    });
+  }
+
+  /** Shows the popup for a selection (replacing any open one), or closes it for null. */
+  showPopup(selection: FeatureSelection | null, language: Language): void {
+    const previous = this.popup;
+    this.popup = null;
+    previous?.remove();
+    if (!selection) return;
+    const content = buildPopupElement(popupModel(selection.layerId, selection.properties, language));
+    const popup = new Popup({
+      closeButton: true,
+      maxWidth: '340px',
+      focusAfterOpen: false,
+      className: 'planner-popup',
+    })
+      .setLngLat([selection.longitude, selection.latitude])
+      .setDOMContent(content);
+    popup.on('close', () => {
+      // Only a close the user made is reported; replacing the popup above is not one.
+      if (this.popup === popup) {
+        this.popup = null;
+        this.options.onPopupClose?.();
+      }
+    });
+    this.popup = popup;
+    popup.addTo(this.map);
+  }
+
+  getView(): MapView {
+    const center = this.map.getCenter();
+    return { zoom: this.map.getZoom(), latitude: center.lat, longitude: center.lng };
+  }
+
+  jumpTo(view: MapView): void {
+    this.map.jumpTo({ center: [view.longitude, view.latitude], zoom: view.zoom });
+  }
+
+  /** Resolves at the next `idle` (all sources parsed, tiles drawn, no animation running). */
+  whenIdle(): Promise<void> {
+    return new Promise((resolve) => {
+      this.map.once('idle', () => resolve());
+      this.map.triggerRepaint();
+    });
+  }
+
+  /** The topmost feature under a canvas pixel, as a selection. */
+  featureAt(x: number, y: number): FeatureSelection | null {
+    const layerOf = new Map(this.interactive.map(({ mapLayerId, layerId }) => [mapLayerId, layerId]));
+    const features = this.map.queryRenderedFeatures(
+      [
+        [x - CLICK_TOLERANCE_PX, y - CLICK_TOLERANCE_PX],
+        [x + CLICK_TOLERANCE_PX, y + CLICK_TOLERANCE_PX],
+      ],
+      { layers: [...layerOf.keys()].filter((id) => this.map.getLayer(id)) },
+    );
+    // Points beat polygons: a station inside a district is what the user aimed at.
+    const top = features.find((feature) => feature.geometry.type === 'Point') ?? features[0];
+    if (!top) return null;
+    const layerId = layerOf.get(top.layer.id);
+    if (!layerId) return null;
+    const lngLat =
+      top.geometry.type === 'Point'
+        ? { lng: top.geometry.coordinates[0] ?? 0, lat: top.geometry.coordinates[1] ?? 0 }
+        : this.map.unproject([x, y]);
+    return { layerId, longitude: lngLat.lng, latitude: lngLat.lat, properties: { ...top.properties } };
+  }
+
+  /** Number of rendered features of a catalogue layer in the viewport (what a user can see). */
+  renderedFeatureCount(layerId: LayerId): number {
+    const layers = mapLayerIdsFor(layerId).filter((id) => this.map.getLayer(id));
+    return this.map.queryRenderedFeatures({ layers }).length;
+  }
+
+  /** Canvas pixel of a WGS84 point (for tests that click a place). */
+  project(longitude: number, latitude: number): { x: number; y: number } {
+    const point = this.map.project([longitude, latitude]);
+    return { x: point.x, y: point.y };
+  }
+
+  /** The text-field expression currently driving a label layer (for tests of the language switch). */
+  labelExpression(mapLayerId: string): unknown {
+    return this.map.getLayer(mapLayerId) ? this.map.getLayoutProperty(mapLayerId, 'text-field') : undefined;
+  }
+
+  destroy(): void {
+    this.popup?.remove();
+    this.map.remove();
+  }
+
+  private setCursor(cursor: string): void {
+    this.map.getCanvas().style.cursor = cursor;
+  }
+}

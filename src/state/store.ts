@@ -1,0 +1,37 @@
+/**
+ * The app store: a vanilla zustand store (usable from app/ wiring without React) combined from
+ * typed slices, with subscribeWithSelector so non-React code can follow one field.
+ */
+import { subscribeWithSelector } from 'zustand/middleware';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import {
+  createDataSlice,
+  createLayersSlice,
+  createSelectionSlice,
+  createUiSlice,
+  createViewSlice,
+  type PlannerState,
+} from './slices';
+
+export type { DataStatus, MapView, PlannerState, Selection } from './slices';
+
+export type PlannerStore = ReturnType<typeof createPlannerStore>;
+
+/** A fresh store; the app makes one, tests make as many as they like. */
+export function createPlannerStore(
+  initial?: Partial<Pick<PlannerState, 'language' | 'visibleLayers' | 'view'>>,
+) {
+  const store = createStore<PlannerState>()(
+    subscribeWithSelector((...args) => ({
+      ...createUiSlice(...args),
+      ...createLayersSlice(...args),
+      ...createViewSlice(...args),
+      ...createSelectionSlice(...args),
+      ...createDataSlice(...args),
+    })),
+  );
+  if (initial) store.setState(initial);
+  return store;
+}
+
+export type PlannerStoreApi = StoreApi<PlannerState>;

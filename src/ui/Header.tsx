@@ -1,0 +1,26 @@
+import { usePlanner, useTranslate } from './store-context';
+
+/** Title bar with the language switch. */
+export function Header() {
+  const t = useTranslate();
+  const language = usePlanner((state) => state.language);
+  const setLanguage = usePlanner((state) => state.setLanguage);
+  const other = language === 'zh' ? 'en' : 'zh';
+  return (
+    <header className="app-header">
+      <div className="app-header__titles">
+        <h1 className="app-header__title">{t('app.title')}</h1>
+        <p className="app-header__subtitle">{t('app.subtitle')}</p>
+      </div>
+      <button
+        type="button"
+        className="language-switch"
+        lang={other === 'en' ? 'en' : 'zh-CN'}
+        aria-label={t('language.switchLabel')}
+        onClick={() => setLanguage(other)}
+      >
+        {t('language.switch')}
+      </button>
+    </header>
+  );
+}

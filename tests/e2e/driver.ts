@@ -1,0 +1,132 @@
+/**
+ * The one file that talks to Playwright. Specs speak the user's language through this driver:
+ * open the app, toggle a layer, click a district, switch language — and read what the map renders
+ * through the app's window.__planner hook (no sleeps: it waits for the map's own idle).
+ */
+import { test as base, type ConsoleMessage, expect, type Page } from '@playwright/test';
+
+// Types only, erased at run time: the app's window.__planner declaration and its layer ids.
+import type {} from '../../src/app/test-hooks';
+import type { LayerId } from '../../src/domain/layers/catalogue';
+
+export { expect };
+
+/** Console messages that are not app errors: SwiftShader's readPixels stall notes. */
+const BENIGN_CONSOLE = /GPU stall due to ReadPixels|GL Driver Message/i;
+
+export class PlannerDriver {
+  readonly consoleErrors: string[] = [];
+  readonly foreignRequests: string[] = [];
+  readonly requests: string[] = [];
+
+  constructor(readonly page: Page) {
+    page.on('console', (message: ConsoleMessage) => {
+      if (message.type() === 'error' && !BENIGN_CONSOLE.test(message.text())) {
+        this.consoleErrors.push(message.text());
+      }
+    });
+    page.on('pageerror', (error) => this.consoleErrors.push(error.message));
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      this.requests.push(request.url());
+      if (['data:', 'blob:'].includes(url.protocol)) return;
+      if (
+        url.origin !== new URL(page.url() === 'about:blank' ? 'http://127.0.0.1:4173' : page.url()).origin
+      ) {
+        this.foreignRequests.push(request.url());
+      }
+    });
+  }
+
+  /** Opens the app (optionally with a hash) and waits until the map and its visible data are ready. */
+  async open(hash = ''): Promise<void> {
+    await this.page.goto(`/${hash}`);
+    await this.waitUntilReady();
+  }
+
+  async waitUntilReady(): Promise<void> {
+    await this.page.waitForFunction(() => window.__planner !== undefined);
+    await this.page.evaluate(() => window.__planner!.whenReady());
+  }
+
+  renderedCount(layerId: LayerId): Promise<number> {
+    return this.page.evaluate((id) => window.__planner!.renderedFeatureCount(id), layerId);
+  }
+
+  layerCheckbox(labelText: string | RegExp) {
+    return this.page.getByRole('checkbox', { name: labelText });
+  }
+
+  layerToggle(layerId: LayerId) {
+    return this.page.locator(`[data-layer-id="${layerId}"] input[type="checkbox"]`);
+  }
+
+  /** Switches a layer with the keyboard (focus + Space), as a keyboard user would. */
+  async toggleLayer(layerId: LayerId): Promise<void> {
+    await this.layerToggle(layerId).focus();
+    await this.page.keyboard.press('Space');
+    await this.waitUntilReady();
+  }
+
+  /** Clicks the map at a WGS84 point. */
+  async clickMapAt(longitude: number, latitude: number): Promise<void> {
+    const point = await this.page.evaluate(([lon, lat]) => window.__planner!.project(lon, lat), [
+      longitude,
+      latitude,
+    ] as const);
+    const box = await this.mapCanvas().boundingBox();
+    if (!box) throw new Error('map canvas not visible');
+    await this.page.mouse.click(box.x + point.x, box.y + point.y);
+  }
+
+  mapCanvas() {
+    return this.page.locator('#map canvas.maplibregl-canvas');
+  }
+
+  popup() {
+    return this.page.locator('.maplibregl-popup');
+  }
+
+  async mapPixels(): Promise<Buffer> {
+    return this.mapCanvas().screenshot();
+  }
+
+  async switchLanguage(): Promise<void> {
+    await this.page.locator('.language-switch').click();
+    await this.waitUntilReady();
+  }
+
+  /** The URL hash once the throttled writer has caught up with the store. */
+  async settledHash(): Promise<string> {
+    let previous = '';
+    await expect
+      .poll(
+        async () => {
+          const current = await this.page.evaluate(() => window.location.hash);
+          const settled = current === previous && current.includes('map=');
+          previous = current;
+          return settled;
+        },
+        { intervals: [300, 300, 300, 500] },
+      )
+      .toBe(true);
+    return previous;
+  }
+
+  view() {
+    return this.page.evaluate(() => window.__planner!.state().view);
+  }
+
+  async saveScreenshot(name: string): Promise<string> {
+    const path = test.info().outputPath(name);
+    await this.page.screenshot({ path });
+    await test.info().attach(name, { path, contentType: 'image/png' });
+    return path;
+  }
+}
+
+export const test = base.extend<{ planner: PlannerDriver }>({
+  planner: async ({ page }, use) => {
+    await use(new PlannerDriver(page));
+  },
+});
