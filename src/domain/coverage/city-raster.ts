@@ -1,0 +1,172 @@
+/**
+ * The static layers of the city on the grid, built once per cell size: district index per cell (0 = not
+ * land), environment class per cell, plan-zone runs and priority weights, and land areas.
+ * Land = inside a district polygon and not inside the sea mask (districts include tidal flats).
+ */
+import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import { type DensityClass, districtFacts } from '../plan/district-facts';
+import type { DistrictCollection } from '../types';
+import { columnOf, createGrid, type GridGeometry, rowOf } from './grid';
+import { type CellRuns, fillRuns, rasterisePolygon, runsBounds } from './rasterise';
+import { type CoverageSettings, DENSITY_CLASSES } from './settings';
+
+/** Any polygon zone with an id; `kind` selects a default weight, `weight` overrides it. */
+export type ZoneCollection = FeatureCollection<
+  Polygon | MultiPolygon,
+  { id: string; name?: string; kind?: string; weight?: number }
+>;
+
+export interface CityInput {
+  districts: DistrictCollection;
+  metroStations: FeatureCollection<Point>;
+  zones?: ZoneCollection;
+  sea?: FeatureCollection<Polygon | MultiPolygon>;
+}
+
+export interface DistrictInfo {
+  adcode: string;
+  name: string;
+  /** People per km² (census population over the official area). */
+  populationDensity: number;
+  densityClass: DensityClass;
+  landKm2: number;
+}
+
+export interface ZoneInfo {
+  id: string;
+  name: string;
+  kind: string;
+  weight: number;
+  runs: CellRuns;
+  bounds: { row0: number; row1: number; column0: number; column1: number } | undefined;
+  landKm2: number;
+}
+
+export interface CityRaster {
+  grid: GridGeometry;
+  /** 1-based district index per cell; 0 = sea or outside Shanghai. */
+  district: Uint8Array;
+  /** Index into DENSITY_CLASSES per cell. */
+  environment: Uint8Array;
+  /** Priority weight per cell (1 outside every zone, the largest zone weight inside). */
+  zoneWeight: Float32Array;
+  districts: DistrictInfo[];
+  zones: ZoneInfo[];
+  landKm2: number;
+}
+
+function geometryBounds(collection: DistrictCollection): [number, number, number, number] {
+  let west = 180;
+  let south = 90;
+  let east = -180;
+  let north = -90;
+  const visit = (positions: unknown): void => {
+    if (typeof (positions as number[])[0] === 'number') {
+      const [lon, lat] = positions as [number, number];
+      west = Math.min(west, lon);
+      east = Math.max(east, lon);
+      south = Math.min(south, lat);
+      north = Math.max(north, lat);
+      return;
+    }
+    for (const child of positions as unknown[]) visit(child);
+  };
+  for (const feature of collection.features) visit(feature.geometry.coordinates);
+  return [west, south, east, north];
+}
+
+/** Rasterise districts, sea, environment and zones for one cell size. */
+export function buildCityRaster(input: CityInput, settings: CoverageSettings): CityRaster {
+  const grid = createGrid(geometryBounds(input.districts), settings.cellM);
+  const district = new Uint8Array(grid.cellCount);
+  const districts: DistrictInfo[] = input.districts.features.map((feature, index) => {
+    fillRuns(district, grid.columns, rasterisePolygon(grid, feature.geometry), index + 1);
+    const facts = districtFacts(feature.properties.adcode);
+    const areaKm2 = feature.properties.area_km2_official || feature.properties.area_km2_polygon || 1;
+    return {
+      adcode: feature.properties.adcode,
+      name: feature.properties.name,
+      populationDensity: facts ? (facts.population10k * 1e4) / areaKm2 : 0,
+      densityClass: facts?.densityClass ?? 'suburban',
+      landKm2: 0,
+    };
+  });
+  for (const feature of input.sea?.features ?? []) {
+    fillRuns(district, grid.columns, rasterisePolygon(grid, feature.geometry), 0);
+  }
+  const environment = new Uint8Array(grid.cellCount).fill(DENSITY_CLASSES.indexOf('rural'));
+  let landKm2 = 0;
+  for (let row = 0; row < grid.rows; row++) {
+    const area = grid.rowCellAreaKm2[row]!;
+    for (let cell = row * grid.columns, end = cell + grid.columns; cell < end; cell++) {
+      const index = district[cell]!;
+      if (index === 0) continue;
+      const info = districts[index - 1]!;
+      info.landKm2 += area;
+      landKm2 += area;
+      environment[cell] = DENSITY_CLASSES.indexOf(info.densityClass);
+    }
+  }
+  upliftNearStations(grid, district, environment, input.metroStations, settings.metroUpliftM);
+  const zoneWeight = new Float32Array(grid.cellCount).fill(1);
+  const zones: ZoneInfo[] = (input.zones?.features ?? []).map((feature) => {
+    const runs = rasterisePolygon(grid, feature.geometry);
+    const kind = feature.properties.kind ?? 'zone';
+    const weight = feature.properties.weight ?? settings.zoneWeights[kind] ?? 1;
+    let zoneLandKm2 = 0;
+    for (let index = 0; index < runs.length; index += 3) {
+      const row = runs[index]!;
+      const start = row * grid.columns;
+      for (let column = runs[index + 1]!; column <= runs[index + 2]!; column++) {
+        const cell = start + column;
+        if (district[cell] === 0) continue;
+        zoneLandKm2 += grid.rowCellAreaKm2[row]!;
+        if (weight > zoneWeight[cell]!) zoneWeight[cell] = weight;
+      }
+    }
+    return {
+      id: feature.properties.id,
+      name: feature.properties.name ?? feature.properties.id,
+      kind,
+      weight,
+      runs,
+      bounds: runsBounds(runs),
+      landKm2: zoneLandKm2,
+    };
+  });
+  return { grid, district, environment, zoneWeight, districts, zones, landKm2 };
+}
+
+/** Metro stations mark built-up centres: land within upliftM of one is raised one density class. */
+function upliftNearStations(
+  grid: GridGeometry,
+  district: Uint8Array,
+  environment: Uint8Array,
+  stations: FeatureCollection<Point>,
+  upliftM: number,
+): void {
+  if (upliftM <= 0) return;
+  const raised = new Uint8Array(grid.cellCount);
+  const rowReach = Math.ceil(upliftM / grid.cellM);
+  for (const station of stations.features) {
+    const [lon, lat] = station.geometry.coordinates as [number, number];
+    const centreColumn = columnOf(grid, lon);
+    const centreRow = rowOf(grid, lat);
+    for (
+      let row = Math.max(0, centreRow - rowReach);
+      row <= Math.min(grid.rows - 1, centreRow + rowReach);
+      row++
+    ) {
+      const dyM = (row - centreRow) * grid.cellM;
+      const halfWidthM = Math.sqrt(Math.max(0, upliftM * upliftM - dyM * dyM));
+      const reach = Math.floor(halfWidthM / grid.rowCellWidthM[row]!);
+      const first = Math.max(0, centreColumn - reach);
+      const last = Math.min(grid.columns - 1, centreColumn + reach);
+      if (first <= last) raised.fill(1, row * grid.columns + first, row * grid.columns + last + 1);
+    }
+  }
+  for (let cell = 0; cell < grid.cellCount; cell++) {
+    if (raised[cell] === 1 && district[cell] !== 0 && environment[cell]! > 0)
+      environment[cell] = environment[cell]! - 1;
+  }
+}

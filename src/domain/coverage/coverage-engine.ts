@@ -1,0 +1,309 @@
+/**
+ * The coverage engine: best-server grid over the city, kept up to date site by site.
+ * Full compute stamps every site's kernel into typed arrays; an edit recomputes only the windows its
+ * old and new kernels touch (from the sites whose kernels reach them), then updates statistics and gaps
+ * in those windows. Ties between sites go to the earlier one in site order, so an edited engine and a
+ * fresh one built from `sites()` agree cell for cell.
+ */
+import type { SiteFeature } from '../types';
+import { buildCityRaster, type CityInput, type CityRaster } from './city-raster';
+import { GapIndex } from './gaps';
+import { type CellWindow, clipWindow } from './grid';
+import { KernelCache } from './kernels';
+import { BLOCK_SHIFT, type MergePart, mergeSite } from './merge';
+import { type CoverageSettings, defaultCoverageSettings, mergeSettings } from './settings';
+import { coverValue, floorValue, type PlacedSite, type Profile, placeSite } from './site-model';
+import { SpatialIndex } from './spatial-index';
+
+type BlockMask = { mask: Uint8Array; columns: number };
+
+import { CoverageAccumulators, type CoverageArrays } from './statistics';
+
+export interface EditResult {
+  /** Windows of cells that changed (clipped to the grid). */
+  windows: CellWindow[];
+  removedGapIds: number[];
+  addedGapIds: number[];
+}
+
+export class CoverageEngine {
+  settings: CoverageSettings;
+  city!: CityRaster;
+  arrays!: CoverageArrays;
+  accumulators!: CoverageAccumulators;
+  gaps!: GapIndex;
+  /** Site slots in site order; removed slots are undefined until compaction. */
+  slots: (PlacedSite | undefined)[] = [];
+  private slotById = new Map<string, number>();
+  private index!: SpatialIndex;
+  private kernels = new KernelCache();
+  private profiles = new Map<string, Profile>();
+  private maxReachCells = 0;
+
+  constructor(
+    private readonly input: CityInput,
+    settings: Partial<CoverageSettings> = {},
+  ) {
+    this.settings = mergeSettings(defaultCoverageSettings(), settings);
+    this.rebuildCity();
+  }
+
+  private rebuildCity(): void {
+    this.city = buildCityRaster(this.input, this.settings);
+    const { cellCount } = this.city.grid;
+    this.arrays = {
+      best: new Float32Array(cellCount),
+      server: new Int32Array(cellCount),
+      cellState: new Uint8Array(cellCount),
+    };
+    this.accumulators = new CoverageAccumulators(this.city);
+    this.gaps = new GapIndex(this.city);
+    this.index = new SpatialIndex(32);
+    this.kernels = new KernelCache();
+    this.profiles = new Map();
+  }
+
+  /** Change settings; rebuilds the city layers when the cell size or metro uplift changes, then recomputes. */
+  setSettings(patch: Partial<CoverageSettings>): void {
+    const next = mergeSettings(this.settings, patch);
+    const rebuild = next.cellM !== this.settings.cellM || next.metroUpliftM !== this.settings.metroUpliftM;
+    const zoneWeightsChanged = JSON.stringify(next.zoneWeights) !== JSON.stringify(this.settings.zoneWeights);
+    this.settings = next;
+    if (rebuild || zoneWeightsChanged) this.rebuildCity();
+    else {
+      this.kernels = new KernelCache();
+      this.profiles = new Map();
+    }
+    this.computeAll(this.sites());
+  }
+
+  /** The current sites in site order. */
+  sites(): SiteFeature[] {
+    return this.slots.filter((slot): slot is PlacedSite => slot !== undefined).map((slot) => slot.feature);
+  }
+
+  /** Full recompute for a new site list (later duplicates of an id replace earlier ones). */
+  computeAll(sites: readonly SiteFeature[]): void {
+    for (const _ of this.computeSteps(sites)) {
+      // run to completion
+    }
+  }
+
+  /** Full recompute as steps, yielding progress 0–1 so a worker can report it and cancel between steps. */
+  *computeSteps(sites: readonly SiteFeature[], chunk = 4096): Generator<number> {
+    this.slots = [];
+    this.slotById.clear();
+    this.index.clear();
+    this.maxReachCells = 0;
+    for (const feature of sites) {
+      const existing = this.slotById.get(feature.properties.id);
+      const placed = this.place(feature);
+      if (existing !== undefined) this.slots[existing] = placed;
+      else {
+        this.slotById.set(placed.id, this.slots.length);
+        this.slots.push(placed);
+      }
+    }
+    this.slots.forEach((slot, slotIndex) => {
+      if (slot) this.index.add(slotIndex, slot.column, slot.row);
+    });
+    yield 0.05;
+    const { best, server } = this.arrays;
+    best.fill(floorValue(this.settings));
+    server.fill(-1);
+    const whole = { column0: 0, row0: 0, column1: this.city.grid.columns - 1, row1: this.city.grid.rows - 1 };
+    // Cores first; tails only where land is still uncovered (exact: a tail cannot beat a covered cell).
+    // Merge in spatial order (bands of 16 rows, then by column) so consecutive kernels share cache lines;
+    // the result does not depend on merge order.
+    const order = this.spatialOrder();
+    const count = order.length;
+    for (let step = 0; step < count; step++) {
+      this.merge(order[step]!, whole, 'core');
+      if (step % chunk === chunk - 1) yield 0.05 + (0.55 * (step + 1)) / count;
+    }
+    yield 0.6;
+    const blocks = this.uncoveredBlocks();
+    for (let step = 0; step < count; step++) {
+      this.merge(order[step]!, whole, 'tail', blocks);
+      if (step % chunk === chunk - 1) yield 0.6 + (0.2 * (step + 1)) / count;
+    }
+    yield 0.8;
+    this.accumulators.reset(this.slots.length);
+    this.accumulators.accumulate(
+      this.arrays,
+      whole,
+      coverValue(this.settings),
+      1,
+      this.settings.mode === 'pathloss',
+    );
+    yield 0.9;
+    this.gaps.labelAll(this.arrays.cellState);
+    yield 1;
+  }
+
+  private place(feature: SiteFeature): PlacedSite {
+    const placed = placeSite(feature, this.city, this.settings, this.kernels, this.profiles);
+    const reach = Math.max(placed.kernel.reachRows, placed.kernel.halfWidths[placed.kernel.reachRows]!);
+    if (reach > this.maxReachCells) this.maxReachCells = reach;
+    return placed;
+  }
+
+  /** Max-merge one site's kernel (or part of it) into the grid, clipped to a window. */
+  private merge(slotIndex: number, window: CellWindow, part: MergePart = 'all', blocks?: BlockMask): void {
+    const site = this.slots[slotIndex];
+    if (!site) return;
+    mergeSite(
+      this.arrays.best,
+      this.arrays.server,
+      this.city.grid.columns,
+      site,
+      slotIndex,
+      window,
+      part,
+      blocks,
+    );
+  }
+
+  /** Slot indices sorted by band of 16 rows, then column (boustrophedon within each band). */
+  private spatialOrder(): Int32Array {
+    const keys = new Float64Array(this.slots.length);
+    let count = 0;
+    for (let slotIndex = 0; slotIndex < this.slots.length; slotIndex++) {
+      const site = this.slots[slotIndex];
+      if (!site) continue;
+      const band = (site.row >> 4) + 1024;
+      const column = (band & 1) === 0 ? site.column + 65536 : 131072 - site.column;
+      keys[count++] = (band * 262144 + column) * 4194304 + slotIndex;
+    }
+    const sorted = keys.subarray(0, count).sort();
+    const order = new Int32Array(count);
+    for (let index = 0; index < count; index++) order[index] = sorted[index]! % 4194304;
+    return order;
+  }
+
+  /** Blocks holding at least one uncovered land cell (after the cores are merged). */
+  private uncoveredBlocks(): BlockMask {
+    const { grid, district } = this.city;
+    const { best } = this.arrays;
+    const cover = coverValue(this.settings);
+    const blockColumns = (grid.columns >> BLOCK_SHIFT) + 1;
+    const mask = new Uint8Array(blockColumns * ((grid.rows >> BLOCK_SHIFT) + 1));
+    for (let row = 0; row < grid.rows; row++) {
+      const blockRow = (row >> BLOCK_SHIFT) * blockColumns;
+      for (let column = 0, cell = row * grid.columns; column < grid.columns; column++, cell++) {
+        if (district[cell] !== 0 && best[cell]! < cover) mask[blockRow + (column >> BLOCK_SHIFT)] = 1;
+      }
+    }
+    return { mask, columns: blockColumns };
+  }
+
+  private kernelWindow(site: PlacedSite): CellWindow | undefined {
+    const { kernel } = site;
+    return clipWindow(this.city.grid, {
+      column0: site.column - this.maxHalfWidth(kernel.halfWidths),
+      row0: site.row - kernel.reachRows,
+      column1: site.column + this.maxHalfWidth(kernel.halfWidths),
+      row1: site.row + kernel.reachRows,
+    });
+  }
+
+  private maxHalfWidth(halfWidths: Int32Array): number {
+    return halfWidths[(halfWidths.length - 1) / 2]!;
+  }
+
+  /** Add a site or replace the one with the same id, updating only the cells it touches. */
+  upsertSite(feature: SiteFeature): EditResult {
+    const slotIndex = this.slotById.get(feature.properties.id);
+    const placed = this.place(feature);
+    if (slotIndex === undefined) {
+      const newIndex = this.slots.length;
+      this.slots.push(placed);
+      this.slotById.set(placed.id, newIndex);
+      this.accumulators.servedKm2.push(0);
+      this.accumulators.servedCells.push(0);
+      return this.edit(newIndex, undefined, placed);
+    }
+    return this.edit(slotIndex, this.slots[slotIndex], placed);
+  }
+
+  /** Move a site to a new position (same radio parameters). */
+  moveSite(id: string, lon: number, lat: number): EditResult {
+    const slotIndex = this.slotById.get(id);
+    const old = slotIndex === undefined ? undefined : this.slots[slotIndex];
+    if (!old) throw new RangeError(`no site with id ${id}`);
+    return this.upsertSite({ ...old.feature, geometry: { type: 'Point', coordinates: [lon, lat] } });
+  }
+
+  /** Remove a site by id. */
+  removeSite(id: string): EditResult {
+    const slotIndex = this.slotById.get(id);
+    if (slotIndex === undefined) throw new RangeError(`no site with id ${id}`);
+    this.slotById.delete(id);
+    return this.edit(slotIndex, this.slots[slotIndex], undefined);
+  }
+
+  private edit(slotIndex: number, before: PlacedSite | undefined, after: PlacedSite | undefined): EditResult {
+    const windows = mergeWindows(
+      [before && this.kernelWindow(before), after && this.kernelWindow(after)].filter(
+        (window): window is CellWindow => window !== undefined,
+      ),
+    );
+    const cover = coverValue(this.settings);
+    const withClasses = this.settings.mode === 'pathloss';
+    for (const window of windows) this.accumulators.accumulate(this.arrays, window, cover, -1, withClasses);
+    if (before) this.index.remove(slotIndex, before.column, before.row);
+    this.slots[slotIndex] = after;
+    if (after) this.index.add(slotIndex, after.column, after.row);
+    for (const window of windows) this.recomputeWindow(window);
+    for (const window of windows) this.accumulators.accumulate(this.arrays, window, cover, 1, withClasses);
+    const { removed, added } = this.gaps.relabel(this.arrays.cellState, windows);
+    return { windows, removedGapIds: removed, addedGapIds: added };
+  }
+
+  /** Recompute a window from scratch from every site whose kernel can reach it, in site order. */
+  private recomputeWindow(window: CellWindow): void {
+    const { best, server } = this.arrays;
+    const { columns } = this.city.grid;
+    const floor = floorValue(this.settings);
+    for (let row = window.row0; row <= window.row1; row++) {
+      best.fill(floor, row * columns + window.column0, row * columns + window.column1 + 1);
+      server.fill(-1, row * columns + window.column0, row * columns + window.column1 + 1);
+    }
+    const candidates = this.index.query(window, this.maxReachCells);
+    candidates.sort((a, b) => a - b);
+    for (const slotIndex of candidates) this.merge(slotIndex, window);
+  }
+
+  /** Cells served (covered, on land) and their area for a site id. */
+  siteFootprint(id: string): { servedCells: number; servedKm2: number } | undefined {
+    const slotIndex = this.slotById.get(id);
+    if (slotIndex === undefined) return undefined;
+    return {
+      servedCells: this.accumulators.servedCells[slotIndex] ?? 0,
+      servedKm2: this.accumulators.servedKm2[slotIndex] ?? 0,
+    };
+  }
+
+  /** The placed site for an id. */
+  site(id: string): PlacedSite | undefined {
+    const slotIndex = this.slotById.get(id);
+    return slotIndex === undefined ? undefined : this.slots[slotIndex];
+  }
+}
+
+/** Merge overlapping windows into their bounding box so no cell is visited twice. */
+function mergeWindows(windows: CellWindow[]): CellWindow[] {
+  if (windows.length < 2) return windows;
+  const [a, b] = windows as [CellWindow, CellWindow];
+  const overlap =
+    a.column0 <= b.column1 + 1 && b.column0 <= a.column1 + 1 && a.row0 <= b.row1 + 1 && b.row0 <= a.row1 + 1;
+  if (!overlap) return windows;
+  return [
+    {
+      column0: Math.min(a.column0, b.column0),
+      row0: Math.min(a.row0, b.row0),
+      column1: Math.max(a.column1, b.column1),
+      row1: Math.max(a.row1, b.row1),
+    },
+  ];
+}

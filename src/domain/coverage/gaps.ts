@@ -1,0 +1,280 @@
+/**
+ * Weak-spot gaps: 4-connected components of uncovered land cells, labelled by flood fill and kept up to
+ * date window by window. Polygons come from d3-contour over each component's bounding box, only when
+ * asked for, and are cached per component.
+ */
+import { contours } from 'd3-contour';
+import type { Feature, MultiPolygon } from 'geojson';
+import type { CityRaster } from './city-raster';
+import { type CellWindow, clipWindow } from './grid';
+import { CELL_UNCOVERED } from './statistics';
+
+export interface GapComponent {
+  id: number;
+  cellCount: number;
+  areaKm2: number;
+  /** Σ area × zone weight, km² (for the priority score). */
+  weightedAreaKm2: number;
+  sumLonArea: number;
+  sumLatArea: number;
+  districtAreaKm2: Float64Array;
+  seedCell: number;
+  column0: number;
+  row0: number;
+  column1: number;
+  row1: number;
+  polygon?: MultiPolygon;
+}
+
+export interface GapProperties {
+  id: number;
+  areaKm2: number;
+  cellCount: number;
+  adcode: string;
+  districtName: string;
+  centroid: [number, number];
+  /** Zone weight averaged over the gap's area (1 outside every zone). */
+  weight: number;
+  /** areaKm2 × district population density (people/km²) × weight. */
+  priorityScore: number;
+}
+
+export class GapIndex {
+  readonly labels: Int32Array;
+  readonly components = new Map<number, GapComponent>();
+  private nextId = 1;
+  private stack: Int32Array = new Int32Array(1 << 16);
+
+  constructor(private readonly city: CityRaster) {
+    this.labels = new Int32Array(city.grid.cellCount);
+  }
+
+  /** Label every uncovered land cell from scratch. */
+  labelAll(cellState: Uint8Array): void {
+    this.labels.fill(0);
+    this.components.clear();
+    for (let cell = 0; cell < cellState.length; cell++) {
+      if (cellState[cell] === CELL_UNCOVERED && this.labels[cell] === 0) this.flood(cell, cellState);
+    }
+  }
+
+  /**
+   * Relabel after the cells of `windows` changed: components touching them (or their 1-cell rim) are
+   * dissolved and the uncovered cells there flood-filled again. Returns removed and added ids.
+   */
+  relabel(cellState: Uint8Array, windows: CellWindow[]): { removed: number[]; added: number[] } {
+    const { grid } = this.city;
+    const removed: number[] = [];
+    const expanded = windows
+      .map((window) =>
+        clipWindow(grid, {
+          column0: window.column0 - 1,
+          row0: window.row0 - 1,
+          column1: window.column1 + 1,
+          row1: window.row1 + 1,
+        }),
+      )
+      .filter((window): window is CellWindow => window !== undefined);
+    for (const window of expanded) {
+      for (let row = window.row0; row <= window.row1; row++) {
+        for (
+          let cell = row * grid.columns + window.column0, end = row * grid.columns + window.column1;
+          cell <= end;
+          cell++
+        ) {
+          const label = this.labels[cell]!;
+          if (label === 0) continue;
+          this.dissolve(label);
+          removed.push(label);
+        }
+      }
+    }
+    const added: number[] = [];
+    for (const window of expanded) {
+      for (let row = window.row0; row <= window.row1; row++) {
+        for (
+          let cell = row * grid.columns + window.column0, end = row * grid.columns + window.column1;
+          cell <= end;
+          cell++
+        ) {
+          if (cellState[cell] === CELL_UNCOVERED && this.labels[cell] === 0)
+            added.push(this.flood(cell, cellState));
+        }
+      }
+    }
+    return { removed, added };
+  }
+
+  /** Clear one component's labels by flood fill over its own label. */
+  private dissolve(label: number): void {
+    const component = this.components.get(label);
+    if (!component) return;
+    this.components.delete(label);
+    const { columns } = this.city.grid;
+    const labels = this.labels;
+    let stack: Int32Array = this.stack;
+    let top = 0;
+    stack[top++] = component.seedCell;
+    labels[component.seedCell] = 0;
+    while (top > 0) {
+      const cell = stack[--top]!;
+      const column = cell % columns;
+      if (top + 4 >= stack.length) stack = this.grow();
+      if (column > 0 && labels[cell - 1] === label) {
+        labels[cell - 1] = 0;
+        stack[top++] = cell - 1;
+      }
+      if (column < columns - 1 && labels[cell + 1] === label) {
+        labels[cell + 1] = 0;
+        stack[top++] = cell + 1;
+      }
+      if (cell >= columns && labels[cell - columns] === label) {
+        labels[cell - columns] = 0;
+        stack[top++] = cell - columns;
+      }
+      if (cell + columns < labels.length && labels[cell + columns] === label) {
+        labels[cell + columns] = 0;
+        stack[top++] = cell + columns;
+      }
+    }
+  }
+
+  private grow(): Int32Array {
+    const bigger = new Int32Array(this.stack.length * 2);
+    bigger.set(this.stack);
+    this.stack = bigger;
+    return bigger;
+  }
+
+  /** Flood-fill one new component from a seed cell; returns its id. */
+  private flood(seed: number, cellState: Uint8Array): number {
+    const { grid, district, zoneWeight, districts } = this.city;
+    const { columns } = grid;
+    const id = this.nextId++;
+    const component: GapComponent = {
+      id,
+      cellCount: 0,
+      areaKm2: 0,
+      weightedAreaKm2: 0,
+      sumLonArea: 0,
+      sumLatArea: 0,
+      districtAreaKm2: new Float64Array(districts.length),
+      seedCell: seed,
+      column0: Number.POSITIVE_INFINITY,
+      row0: Number.POSITIVE_INFINITY,
+      column1: -1,
+      row1: -1,
+    };
+    const labels = this.labels;
+    let stack: Int32Array = this.stack;
+    let top = 0;
+    stack[top++] = seed;
+    labels[seed] = id;
+    while (top > 0) {
+      const cell = stack[--top]!;
+      const column = cell % columns;
+      const row = (cell - column) / columns;
+      const area = grid.rowCellAreaKm2[row]!;
+      component.cellCount++;
+      component.areaKm2 += area;
+      component.weightedAreaKm2 += area * zoneWeight[cell]!;
+      component.sumLonArea += (column + 0.5) * area;
+      component.sumLatArea += (row + 0.5) * area;
+      component.districtAreaKm2[district[cell]! - 1]! += area;
+      if (column < component.column0) component.column0 = column;
+      if (column > component.column1) component.column1 = column;
+      if (row < component.row0) component.row0 = row;
+      if (row > component.row1) component.row1 = row;
+      if (top + 4 >= stack.length) stack = this.grow();
+      if (column > 0 && labels[cell - 1] === 0 && cellState[cell - 1] === CELL_UNCOVERED) {
+        labels[cell - 1] = id;
+        stack[top++] = cell - 1;
+      }
+      if (column < columns - 1 && labels[cell + 1] === 0 && cellState[cell + 1] === CELL_UNCOVERED) {
+        labels[cell + 1] = id;
+        stack[top++] = cell + 1;
+      }
+      if (cell >= columns && labels[cell - columns] === 0 && cellState[cell - columns] === CELL_UNCOVERED) {
+        labels[cell - columns] = id;
+        stack[top++] = cell - columns;
+      }
+      if (
+        cell + columns < labels.length &&
+        labels[cell + columns] === 0 &&
+        cellState[cell + columns] === CELL_UNCOVERED
+      ) {
+        labels[cell + columns] = id;
+        stack[top++] = cell + columns;
+      }
+    }
+    this.components.set(id, component);
+    return id;
+  }
+
+  /** Properties of a component as reported to users. */
+  describe(component: GapComponent): GapProperties {
+    const { grid, districts } = this.city;
+    let districtIndex = 0;
+    for (let index = 1; index < districts.length; index++) {
+      if (component.districtAreaKm2[index]! > component.districtAreaKm2[districtIndex]!)
+        districtIndex = index;
+    }
+    const info = districts[districtIndex]!;
+    const weight = component.weightedAreaKm2 / component.areaKm2;
+    return {
+      id: component.id,
+      areaKm2: component.areaKm2,
+      cellCount: component.cellCount,
+      adcode: info.adcode,
+      districtName: info.name,
+      centroid: [
+        grid.west + (component.sumLonArea / component.areaKm2) * grid.lonStepDeg,
+        grid.north - (component.sumLatArea / component.areaKm2) * grid.latStepDeg,
+      ],
+      weight,
+      priorityScore: component.areaKm2 * info.populationDensity * weight,
+    };
+  }
+
+  /** The component's outline (cached), traced by d3-contour on its bounding box padded by one cell. */
+  polygon(component: GapComponent): MultiPolygon {
+    if (component.polygon) return component.polygon;
+    const { grid } = this.city;
+    const width = component.column1 - component.column0 + 3;
+    const height = component.row1 - component.row0 + 3;
+    const values = new Float64Array(width * height);
+    for (let row = component.row0; row <= component.row1; row++) {
+      const source = row * grid.columns;
+      const target = (row - component.row0 + 1) * width + 1 - component.column0;
+      for (let column = component.column0; column <= component.column1; column++) {
+        if (this.labels[source + column] === component.id) values[target + column] = 1;
+      }
+    }
+    const [contour] = contours().size([width, height]).thresholds([0.5]).smooth(false)(
+      values as unknown as number[],
+    );
+    const west = grid.west + (component.column0 - 1) * grid.lonStepDeg;
+    const north = grid.north - (component.row0 - 1) * grid.latStepDeg;
+    const coordinates = (contour?.coordinates ?? []).map((polygon) =>
+      polygon.map((ring) =>
+        ring.map(([x, y]) => [west + x! * grid.lonStepDeg, north - y! * grid.latStepDeg]),
+      ),
+    );
+    component.polygon = { type: 'MultiPolygon', coordinates };
+    return component.polygon;
+  }
+
+  /** Gaps at least minAreaKm2 in size as GeoJSON features, largest priority first. */
+  features(minAreaKm2: number): Feature<MultiPolygon, GapProperties>[] {
+    const features: Feature<MultiPolygon, GapProperties>[] = [];
+    for (const component of this.components.values()) {
+      if (component.areaKm2 < minAreaKm2) continue;
+      features.push({
+        type: 'Feature',
+        properties: this.describe(component),
+        geometry: this.polygon(component),
+      });
+    }
+    return features.sort((a, b) => b.properties.priorityScore - a.properties.priorityScore);
+  }
+}

@@ -1,0 +1,202 @@
+/**
+ * The inner loop of the engine: max-merge of one site's kernel into the best/server arrays.
+ * Ties go to the lower site slot, and values are rounded to float32 before comparing, so the result does
+ * not depend on the order sites are merged in.
+ */
+import type { CellWindow } from './grid';
+import type { PlacedSite } from './site-model';
+
+/** Which part of a kernel to merge: all of it, the core that can reach the threshold, or the tail. */
+export type MergePart = 'all' | 'core' | 'tail';
+
+/** Side of the blocks in the "has uncovered land" mask used to skip tails over covered ground. */
+export const BLOCK_SHIFT = 3;
+
+function mergeSpan(
+  best: Float32Array,
+  server: Int32Array,
+  site: PlacedSite,
+  slot: number,
+  kernelIndex: number,
+  first: number,
+  last: number,
+): void {
+  const { values, bearings } = site.kernel;
+  const { offset, pattern } = site;
+  let k = kernelIndex;
+  if (pattern) {
+    for (let cell = first; cell <= last; cell++, k++) {
+      const value = Math.fround(values[k]! + offset + pattern[bearings[k]!]!);
+      const current = best[cell]!;
+      if (value > current || (value === current && slot < server[cell]!)) {
+        best[cell] = value;
+        server[cell] = slot;
+      }
+    }
+    return;
+  }
+  for (let cell = first; cell <= last; cell++, k++) {
+    const value = Math.fround(values[k]! + offset);
+    const current = best[cell]!;
+    if (value > current || (value === current && slot < server[cell]!)) {
+      best[cell] = value;
+      server[cell] = slot;
+    }
+  }
+}
+
+/**
+ * Merge a site's kernel (or part of it) clipped to a window. With `blocks`, tail spans are merged only in
+ * blocks flagged as holding uncovered land (a tail value is below the threshold, so it cannot change a
+ * covered cell).
+ */
+export function mergeSite(
+  best: Float32Array,
+  server: Int32Array,
+  columns: number,
+  site: PlacedSite,
+  slot: number,
+  window: CellWindow,
+  part: MergePart,
+  blocks?: { mask: Uint8Array; columns: number },
+): void {
+  const { halfWidths, rowStarts, reachRows } = site.kernel;
+  const core = site.coreHalfWidths;
+  const { column, row } = site;
+  if (blocks && !anyBlockFlagged(blocks, site, window)) return;
+  const rowFirst = Math.max(row - reachRows, window.row0);
+  const rowLast = Math.min(row + reachRows, window.row1);
+  for (let y = rowFirst; y <= rowLast; y++) {
+    const rowIndex = y - row + reachRows;
+    const half = halfWidths[rowIndex]!;
+    if (half < 0) continue;
+    const kernelStart = rowStarts[rowIndex]! - (column - half);
+    const rowStart = y * columns;
+    if (part === 'all') {
+      mergeClipped(
+        best,
+        server,
+        site,
+        slot,
+        window,
+        blocks,
+        y,
+        kernelStart,
+        rowStart,
+        column - half,
+        column + half,
+      );
+      continue;
+    }
+    const coreHalf = core[rowIndex]!;
+    if (part === 'core') {
+      if (coreHalf >= 0) {
+        mergeClipped(
+          best,
+          server,
+          site,
+          slot,
+          window,
+          blocks,
+          y,
+          kernelStart,
+          rowStart,
+          column - coreHalf,
+          column + coreHalf,
+        );
+      }
+    } else if (coreHalf < 0) {
+      mergeClipped(
+        best,
+        server,
+        site,
+        slot,
+        window,
+        blocks,
+        y,
+        kernelStart,
+        rowStart,
+        column - half,
+        column + half,
+      );
+    } else if (coreHalf < half) {
+      mergeClipped(
+        best,
+        server,
+        site,
+        slot,
+        window,
+        blocks,
+        y,
+        kernelStart,
+        rowStart,
+        column - half,
+        column - coreHalf - 1,
+      );
+      mergeClipped(
+        best,
+        server,
+        site,
+        slot,
+        window,
+        blocks,
+        y,
+        kernelStart,
+        rowStart,
+        column + coreHalf + 1,
+        column + half,
+      );
+    }
+  }
+}
+
+/** Whether any block under the site's kernel (within the window) holds uncovered land. */
+function anyBlockFlagged(
+  blocks: { mask: Uint8Array; columns: number },
+  site: PlacedSite,
+  window: CellWindow,
+): boolean {
+  const reach = site.kernel.reachRows;
+  const half = site.kernel.halfWidths[reach]!;
+  const row0 = Math.max(site.row - reach, window.row0) >> BLOCK_SHIFT;
+  const row1 = Math.min(site.row + reach, window.row1) >> BLOCK_SHIFT;
+  const column0 = Math.max(site.column - half, window.column0) >> BLOCK_SHIFT;
+  const column1 = Math.min(site.column + half, window.column1) >> BLOCK_SHIFT;
+  for (let blockRow = row0; blockRow <= row1; blockRow++) {
+    const start = blockRow * blocks.columns;
+    for (let blockColumn = column0; blockColumn <= column1; blockColumn++) {
+      if (blocks.mask[start + blockColumn] === 1) return true;
+    }
+  }
+  return false;
+}
+
+function mergeClipped(
+  best: Float32Array,
+  server: Int32Array,
+  site: PlacedSite,
+  slot: number,
+  window: CellWindow,
+  blocks: { mask: Uint8Array; columns: number } | undefined,
+  y: number,
+  kernelStart: number,
+  rowStart: number,
+  from: number,
+  to: number,
+): void {
+  const x0 = Math.max(from, window.column0);
+  const x1 = Math.min(to, window.column1);
+  if (x0 > x1) return;
+  if (!blocks) {
+    mergeSpan(best, server, site, slot, kernelStart + x0, rowStart + x0, rowStart + x1);
+    return;
+  }
+  const blockRow = (y >> BLOCK_SHIFT) * blocks.columns;
+  for (let x = x0; x <= x1; ) {
+    const blockEnd = Math.min(x1, ((x >> BLOCK_SHIFT) + 1) * (1 << BLOCK_SHIFT) - 1);
+    if (blocks.mask[blockRow + (x >> BLOCK_SHIFT)] === 1) {
+      mergeSpan(best, server, site, slot, kernelStart + x, rowStart + x, rowStart + blockEnd);
+    }
+    x = blockEnd + 1;
+  }
+}

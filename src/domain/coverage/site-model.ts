@@ -1,0 +1,176 @@
+/**
+ * Turns a site feature into what the grid needs: its cell, its kernel (shared by every site with the
+ * same profile), a per-site dB offset and, for sectors, a bearing attenuation table.
+ */
+import {
+  perResourceElementDbm,
+  resolveRadio,
+  SECTOR_FRONT_TO_BACK_DB,
+  SUBCARRIER_SPACING_KHZ,
+  scenarioFor,
+} from '../propagation/link-budget';
+import type { Band, SiteFeature, SiteKind } from '../types';
+import type { CityRaster } from './city-raster';
+import { columnOf, rowOf } from './grid';
+import {
+  buildKernel,
+  type Kernel,
+  type KernelCache,
+  MODEL_MAX_DISTANCE_M,
+  negativePathLoss,
+  sectorPatternTable,
+} from './kernels';
+import { type CoverageSettings, DENSITY_CLASSES, rsrpFloorDbm } from './settings';
+
+export interface PlacedSite {
+  id: string;
+  feature: SiteFeature;
+  kind: SiteKind;
+  band: Band;
+  column: number;
+  row: number;
+  kernel: Kernel;
+  /** Added to every kernel value: per-RE power + gain − losses (path-loss mode), 0 in radius mode. */
+  offset: number;
+  /** Bearing-indexed attenuation for sectors in path-loss mode. */
+  pattern: Float32Array | undefined;
+  /**
+   * Per kernel row, the half width of the "core": every cell whose value can reach the coverage
+   * threshold lies inside it. Cells outside it (the tail) matter only where a cell is still uncovered.
+   */
+  coreHalfWidths: Int32Array;
+  /** Radius used in radius mode, metres (for footprints). */
+  radiusM: number;
+  environment: (typeof DENSITY_CLASSES)[number];
+}
+
+/** Value the grid starts from: nothing at or below it wins a cell. */
+export function floorValue(settings: CoverageSettings): number {
+  return settings.mode === 'radius' ? -0.5 : rsrpFloorDbm(settings);
+}
+
+/** Value at or above which a served cell counts as covered. */
+export function coverValue(settings: CoverageSettings): number {
+  return settings.mode === 'radius' ? 0 : settings.thresholdDbm;
+}
+
+const patternCache = new Map<string, Float32Array>();
+
+export interface Profile {
+  kernel: Kernel;
+  offset: number;
+  coreHalfWidths: Int32Array;
+  radiusM: number;
+}
+
+/** Half width per kernel row of the cells whose kernel value is at least `minimum`. */
+export function coreHalfWidths(kernel: Kernel, minimum: number): Int32Array {
+  const result = new Int32Array(kernel.halfWidths.length).fill(-1);
+  for (let rowIndex = 0; rowIndex < kernel.halfWidths.length; rowIndex++) {
+    const half = kernel.halfWidths[rowIndex]!;
+    const centre = kernel.rowStarts[rowIndex]! + half;
+    let core = -1;
+    while (core < half && kernel.values[centre + core + 1]! >= minimum) core++;
+    result[rowIndex] = core;
+  }
+  return result;
+}
+
+/** Place one site on the grid with its kernel, offset and pattern (profiles cached in `profiles`). */
+export function placeSite(
+  feature: SiteFeature,
+  city: CityRaster,
+  settings: CoverageSettings,
+  kernels: KernelCache,
+  profiles: Map<string, Profile>,
+): PlacedSite {
+  const { grid } = city;
+  const [lon, lat] = feature.geometry.coordinates as [number, number];
+  const column = columnOf(grid, lon);
+  const row = rowOf(grid, lat);
+  const inside = column >= 0 && row >= 0 && column < grid.columns && row < grid.rows;
+  const clampedRow = Math.min(grid.rows - 1, Math.max(0, row));
+  const environment = DENSITY_CLASSES[inside ? city.environment[row * grid.columns + column]! : 3]!;
+  // Cell width varies by ±0.7 % across the city; kernels are shared per 0.1 % band of width.
+  const widthKey = Math.round((grid.rowCellWidthM[clampedRow]! / grid.cellM) * 1000);
+  const properties = feature.properties;
+  const profileKey = `${properties.kind}|${properties.band}|${properties.heightM}|${properties.powerDbm}|${properties.bandwidthMHz}|${properties.antennaGainDbi}|${properties.radiusM}|${environment}|${widthKey}`;
+  let profile = profiles.get(profileKey);
+  if (!profile) {
+    profile = buildProfile(feature, environment, widthKey, city, settings, kernels);
+    profiles.set(profileKey, profile);
+  }
+  let pattern: Float32Array | undefined;
+  if (settings.mode === 'pathloss' && properties.azimuthDeg !== undefined) {
+    const beamwidthDeg = properties.beamwidthDeg ?? 65;
+    const patternKey = `${Math.round(properties.azimuthDeg)}|${beamwidthDeg}`;
+    pattern = patternCache.get(patternKey);
+    if (!pattern) {
+      pattern = sectorPatternTable(Math.round(properties.azimuthDeg), beamwidthDeg, SECTOR_FRONT_TO_BACK_DB);
+      patternCache.set(patternKey, pattern);
+    }
+  }
+  return {
+    id: properties.id,
+    feature,
+    kind: properties.kind ?? 'macro',
+    band: properties.band ?? 'n78',
+    column,
+    row,
+    kernel: profile.kernel,
+    offset: profile.offset,
+    pattern,
+    coreHalfWidths: profile.coreHalfWidths,
+    radiusM: profile.radiusM,
+    environment,
+  };
+}
+
+function buildProfile(
+  feature: SiteFeature,
+  environment: (typeof DENSITY_CLASSES)[number],
+  widthKey: number,
+  city: CityRaster,
+  settings: CoverageSettings,
+  kernels: KernelCache,
+): Profile {
+  const { grid } = city;
+  const cellWidthM = (widthKey / 1000) * grid.cellM;
+  const radio = resolveRadio(feature.properties);
+  const radiusM = feature.properties.radiusM ?? settings.radiusTable[radio.kind][radio.band][environment];
+  if (settings.mode === 'radius') {
+    const kernel = kernels.get(`r|${radiusM}|${grid.cellM}|${widthKey}`, () =>
+      buildKernel((distance) => 1 - distance / radiusM, -0.5, radiusM, grid.cellM, cellWidthM),
+    );
+    return { kernel, offset: 0, coreHalfWidths: kernel.halfWidths, radiusM };
+  }
+  const scenario = scenarioFor(radio.kind, environment);
+  const hBsM = Math.round(radio.heightM * 2) / 2;
+  const offset =
+    perResourceElementDbm(radio.powerDbm, radio.bandwidthMHz, SUBCARRIER_SPACING_KHZ[radio.band]) +
+    radio.antennaGainDbi -
+    settings.losses.bodyLossDb -
+    settings.losses.shadowMarginDb;
+  // Cut at a whole-dB bound below the floor so sites with nearly equal offsets share a kernel.
+  const cut = Math.floor(rsrpFloorDbm(settings) - offset);
+  const pathLossProfile = {
+    model: scenario.model,
+    condition: scenario.condition,
+    fcGhz: radio.fcGhz,
+    hBsM,
+    hUtM: settings.losses.userHeightM,
+  };
+  const key = `p|${scenario.model}|${scenario.condition}|${radio.fcGhz}|${hBsM}|${pathLossProfile.hUtM}|${cut}|${grid.cellM}|${widthKey}`;
+  const kernel = kernels.get(key, () =>
+    buildKernel(
+      negativePathLoss(pathLossProfile),
+      cut,
+      MODEL_MAX_DISTANCE_M[scenario.model],
+      grid.cellM,
+      cellWidthM,
+    ),
+  );
+  // Core: kernel values that can reach the threshold once the site's offset is added.
+  const coreMinimum = Math.floor(settings.thresholdDbm - offset);
+  return { kernel, offset, coreHalfWidths: coreHalfWidths(kernel, coreMinimum), radiusM };
+}

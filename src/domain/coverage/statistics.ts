@@ -1,0 +1,99 @@
+/**
+ * Area accumulators that can be updated window by window: subtract a window's contribution before it
+ * is recomputed, add it back afterwards. The same code computes the full city (one window = the grid).
+ */
+import { RSRP_CLASS_EDGES_DBM } from '../propagation/link-budget';
+import type { CityRaster } from './city-raster';
+import type { CellWindow } from './grid';
+
+/** Cell states kept per cell: not land, uncovered land, covered land. */
+export const CELL_NOT_LAND = 0;
+export const CELL_UNCOVERED = 1;
+export const CELL_COVERED = 2;
+
+export interface CoverageArrays {
+  best: Float32Array;
+  server: Int32Array;
+  cellState: Uint8Array;
+}
+
+export class CoverageAccumulators {
+  districtCoveredKm2: Float64Array;
+  zoneCoveredKm2: Float64Array;
+  /** Area per RSRP class (excellent … very poor) over land; only meaningful in path-loss mode. */
+  classKm2 = new Float64Array(RSRP_CLASS_EDGES_DBM.length);
+  servedKm2: number[] = [];
+  servedCells: number[] = [];
+
+  constructor(private readonly city: CityRaster) {
+    this.districtCoveredKm2 = new Float64Array(city.districts.length);
+    this.zoneCoveredKm2 = new Float64Array(city.zones.length);
+  }
+
+  /** Zero everything (before a full recompute). */
+  reset(slotCount: number): void {
+    this.districtCoveredKm2.fill(0);
+    this.zoneCoveredKm2.fill(0);
+    this.classKm2.fill(0);
+    this.servedKm2 = new Array(slotCount).fill(0);
+    this.servedCells = new Array(slotCount).fill(0);
+  }
+
+  /** Add (sign +1) or remove (−1) a window's contribution; with +1 it also refreshes cell states. */
+  accumulate(
+    arrays: CoverageArrays,
+    window: CellWindow,
+    coverValue: number,
+    sign: 1 | -1,
+    withClasses: boolean,
+  ): void {
+    const { grid, district } = this.city;
+    const { best, server, cellState } = arrays;
+    const districtCovered = this.districtCoveredKm2;
+    const classKm2 = this.classKm2;
+    for (let row = window.row0; row <= window.row1; row++) {
+      const area = grid.rowCellAreaKm2[row]! * sign;
+      const start = row * grid.columns;
+      for (let cell = start + window.column0, end = start + window.column1; cell <= end; cell++) {
+        const districtIndex = district[cell]!;
+        if (districtIndex === 0) continue;
+        const value = best[cell]!;
+        const slot = server[cell]!;
+        if (sign === 1) cellState[cell] = slot >= 0 && value >= coverValue ? CELL_COVERED : CELL_UNCOVERED;
+        if (withClasses) {
+          const classIndex = value >= -85 ? 0 : value >= -95 ? 1 : value >= -105 ? 2 : value >= -115 ? 3 : 4;
+          classKm2[slot >= 0 ? classIndex : 4]! += area;
+        }
+        if (slot < 0 || value < coverValue) continue;
+        districtCovered[districtIndex - 1]! += area;
+        this.servedKm2[slot]! += area;
+        this.servedCells[slot]! += sign;
+      }
+    }
+    this.accumulateZones(cellState, window, sign);
+  }
+
+  private accumulateZones(cellState: Uint8Array, window: CellWindow, sign: 1 | -1): void {
+    const { grid, zones } = this.city;
+    for (let zoneIndex = 0; zoneIndex < zones.length; zoneIndex++) {
+      const zone = zones[zoneIndex]!;
+      const bounds = zone.bounds;
+      if (!bounds || bounds.row1 < window.row0 || bounds.row0 > window.row1) continue;
+      if (bounds.column1 < window.column0 || bounds.column0 > window.column1) continue;
+      let sum = 0;
+      const runs = zone.runs;
+      for (let index = 0; index < runs.length; index += 3) {
+        const row = runs[index]!;
+        if (row < window.row0 || row > window.row1) continue;
+        const first = Math.max(runs[index + 1]!, window.column0);
+        const last = Math.min(runs[index + 2]!, window.column1);
+        let count = 0;
+        for (let cell = row * grid.columns + first, end = row * grid.columns + last; cell <= end; cell++) {
+          if (cellState[cell] === CELL_COVERED) count++;
+        }
+        sum += count * grid.rowCellAreaKm2[row]!;
+      }
+      this.zoneCoveredKm2[zoneIndex]! += sign * sum;
+    }
+  }
+}
