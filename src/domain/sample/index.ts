@@ -6,13 +6,8 @@ export {
   type DistrictLabelProperties,
 } from './district-labels';
 export type { SampleInput } from './district-sampler';
-export {
-  areaKm2,
-  buildPlanZones,
-  discMatchingArea,
-  type PlanZoneCollection,
-  type PlanZoneInput,
-} from './plan-zones';
+export { areaKm2, discMatchingArea } from './plan-zone-geometry';
+export { buildPlanZones, type PlanZoneCollection, type PlanZoneInput } from './plan-zones';
 export { type SampleMetadata, serializeCollection } from './sample-metadata';
 export {
   apportionPoles,

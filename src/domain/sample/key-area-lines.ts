@@ -1,28 +1,10 @@
 /**
  * Hand-placed WGS84 positions for the key areas of 全域提质. None is an official boundary: they are
  * drawn from landmarks and metro stations (data/geo/metro-stations.geojson, WGS84 ±50 m) and are
- * good to a few hundred metres. The river centre lines follow the channels through the central city.
+ * good to a few hundred metres. The Huangpu centre line is not here: it is derived from the district
+ * boundary in plan-zone-key-areas.ts.
  */
 type LonLat = [number, number];
-
-/** 黄浦江 centre line, 杨浦大桥 (Yangpu Bridge) → 徐浦大桥 (Xupu Bridge): the 45 km riverside stretch. */
-export const HUANGPU_CENTRE_LINE: LonLat[] = [
-  [121.5275, 31.2565], // 杨浦大桥
-  [121.514, 31.2515], // 秦皇岛路码头 / 北外滩 east
-  [121.502, 31.2485], // 北外滩
-  [121.495, 31.245], // bend off 外白渡桥
-  [121.493, 31.239], // 外滩 / 陆家嘴
-  [121.4955, 31.23], // 十六铺
-  [121.501, 31.219], // 董家渡
-  [121.499, 31.208], // 南浦大桥
-  [121.49, 31.197], // 世博 (Expo) reach
-  [121.479, 31.1895], // 卢浦大桥
-  [121.466, 31.18], // 徐汇滨江 / 后滩
-  [121.462, 31.168], // 龙耀路 reach
-  [121.466, 31.152], // 前滩
-  [121.466, 31.135],
-  [121.47, 31.11], // 徐浦大桥
-];
 
 /** 苏州河 centre line, mouth at 外白渡桥 → the outer ring at 北新泾. */
 export const SUZHOU_CREEK_CENTRE_LINE: LonLat[] = [

@@ -1,24 +1,18 @@
-import area from '@turf/area';
-import buffer from '@turf/buffer';
-import circle from '@turf/circle';
-import { featureCollection, lineString, polygon } from '@turf/helpers';
-import intersect from '@turf/intersect';
-import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import { convexHull } from '../geo/convex-hull';
+import { featureCollection, polygon } from '@turf/helpers';
+import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { roundPolygonal } from '../geo/round-geometry';
-import type { DistrictCollection, DistrictFeature, PlanZoneFeature, PlanZoneProperties } from '../types';
+import type { DistrictCollection, PlanZoneFeature, PlanZoneProperties } from '../types';
 import {
-  BUND_LUJIAZUI_NORTH_BUND_POINTS,
-  EXPO_QIANTAN_XUHUI_POINTS,
-  G60_SONGJIANG_CENTRE_LINE,
-  HUANGPU_CENTRE_LINE,
-  SUZHOU_CREEK_CENTRE_LINE,
-  ZHANGJIANG_AREA_KM2,
-  ZHANGJIANG_CENTRE,
-} from './key-area-lines';
+  clip,
+  discMatchingArea,
+  districtByName,
+  eastOfMeridianMatchingArea,
+  hostAdcodes,
+  mergePolygonal,
+  type Polygonal,
+} from './plan-zone-geometry';
+import { pushKeyAreas } from './plan-zone-key-areas';
 import { type CollectionWithMetadata, SAMPLE_NOTE } from './sample-metadata';
-
-type Polygonal = Feature<Polygon | MultiPolygon>;
 
 export interface PlanZoneInput {
   districts: DistrictCollection;
@@ -28,95 +22,6 @@ export interface PlanZoneInput {
 }
 
 export type PlanZoneCollection = CollectionWithMetadata<Polygon | MultiPolygon, PlanZoneProperties>;
-
-/** Area of a polygonal feature, km². */
-export function areaKm2(feature: Polygonal): number {
-  return area(feature) / 1e6;
-}
-
-function clip(subject: Polygonal, mask: Polygonal): Polygonal | null {
-  return intersect(featureCollection([subject, mask]));
-}
-
-/**
- * A disc around a centre clipped to a mask, its radius grown by bisection until the clipped area
- * matches the target within relativeTolerance (a disc of the official area loses what the mask cuts).
- */
-export function discMatchingArea(
-  centre: [number, number],
-  targetKm2: number,
-  mask: Polygonal,
-  relativeTolerance = 0.002,
-): Polygonal {
-  const clippedDisc = (radiusKm: number) =>
-    clip(circle(centre, radiusKm, { steps: 128, units: 'kilometers' }), mask);
-  // Clipping only removes area, so the disc of the official area is a lower bound on the radius.
-  let low = Math.sqrt(targetKm2 / Math.PI);
-  let high = low * 3;
-  let radiusKm = low;
-  let best = clippedDisc(radiusKm);
-  for (let iteration = 0; iteration < 40; iteration++) {
-    const current = best ? areaKm2(best) : 0;
-    if (Math.abs(current - targetKm2) / targetKm2 <= relativeTolerance) break;
-    if (current < targetKm2) low = radiusKm;
-    else high = radiusKm;
-    radiusKm = (low + high) / 2;
-    best = clippedDisc(radiusKm);
-  }
-  if (!best) throw new Error(`Disc around ${centre.join(',')} does not meet its mask`);
-  return best;
-}
-
-/** West edge chosen by bisection so region ∩ {lon ≥ west edge} has the target area. */
-function eastOfMeridianMatchingArea(
-  region: Polygonal,
-  targetKm2: number,
-): { zone: Polygonal; westLon: number } {
-  const eastOf = (westLon: number) =>
-    clip(
-      polygon([
-        [
-          [westLon, 30.6],
-          [122.3, 30.6],
-          [122.3, 31.95],
-          [westLon, 31.95],
-          [westLon, 30.6],
-        ],
-      ]),
-      region,
-    );
-  let low = 121.3;
-  let high = 122.1;
-  let middle = (low + high) / 2;
-  let zone = eastOf(middle);
-  for (let iteration = 0; iteration < 40; iteration++) {
-    const current = zone ? areaKm2(zone) : 0;
-    if (Math.abs(current - targetKm2) / targetKm2 < 0.002) break;
-    if (current > targetKm2) low = middle;
-    else high = middle;
-    middle = (low + high) / 2;
-    zone = eastOf(middle);
-  }
-  if (!zone) throw new Error('East wing region is empty');
-  return { zone, westLon: middle };
-}
-
-function districtByName(districts: DistrictCollection, name: string): DistrictFeature {
-  const found = districts.features.find((district) => district.properties.name === name);
-  if (!found) throw new Error(`District ${name} missing`);
-  return found;
-}
-
-/** Adcodes of the districts holding more than 1% of the zone (or 0.5 km²), in input order. */
-function hostAdcodes(zone: Polygonal, districts: DistrictCollection): string[] {
-  const zoneKm2 = areaKm2(zone);
-  return districts.features
-    .filter((district) => {
-      const shared = clip(zone, district);
-      return shared !== null && areaKm2(shared) > Math.min(0.5, zoneKm2 * 0.01);
-    })
-    .map((district) => district.properties.adcode);
-}
 
 function centreOf(input: PlanZoneInput, id: string): { position: [number, number]; areaKm2: number } {
   const centre = input.centres.features.find((feature) => feature.properties.id === id);
@@ -240,80 +145,4 @@ export function buildPlanZones(input: PlanZoneInput): PlanZoneCollection {
     },
     features: zones,
   };
-}
-
-/** Concatenates polygonal features into one MultiPolygon geometry (parts must not overlap). */
-function mergePolygonal(features: Polygonal[]): MultiPolygon {
-  return {
-    type: 'MultiPolygon',
-    coordinates: features.flatMap((feature) =>
-      feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates,
-    ),
-  };
-}
-
-function pushKeyAreas(
-  input: PlanZoneInput,
-  land: Polygonal,
-  push: (geometry: Polygonal, properties: Omit<PlanZoneProperties, 'adcodes' | 'approximate'>) => void,
-): void {
-  const hullArea = (points: [number, number][], marginKm: number) =>
-    buffer(polygon([convexHull(points)]), marginKm, { units: 'kilometers', steps: 16 }) as Polygonal;
-  const riverBanks = (line: [number, number][]) =>
-    clip(buffer(lineString(line), 0.5, { units: 'kilometers', steps: 16 }) as Polygonal, land)!;
-  push(hullArea(BUND_LUJIAZUI_NORTH_BUND_POINTS, 0.2), {
-    id: 'key_bund_lujiazui_north_bund',
-    kind: 'key_area',
-    name: '外滩—陆家嘴—北外滩',
-    name_en: 'Bund – Lujiazui – North Bund',
-    precision:
-      'approximate (示意范围): hull of hand-placed landmarks and metro stations, widened 200 m; ±300 m',
-  });
-  push(hullArea(EXPO_QIANTAN_XUHUI_POINTS, 0.2), {
-    id: 'key_expo_qiantan_xuhui_riverside',
-    kind: 'key_area',
-    name: '世博—前滩—徐汇滨江',
-    name_en: 'Expo – Qiantan – Xuhui Riverside',
-    precision:
-      'approximate (示意范围): hull of hand-placed landmarks and metro stations on both banks, widened 200 m; ±300 m',
-  });
-  push(riverBanks(HUANGPU_CENTRE_LINE), {
-    id: 'key_huangpu_river_banks',
-    kind: 'key_area',
-    name: '黄浦江两岸 (杨浦大桥—徐浦大桥)',
-    name_en: 'Huangpu River banks (Yangpu Bridge – Xupu Bridge)',
-    precision:
-      'approximate (示意范围): 500 m each side of a hand-placed centre line (±300 m), clipped to land',
-  });
-  push(riverBanks(SUZHOU_CREEK_CENTRE_LINE), {
-    id: 'key_suzhou_creek_banks',
-    kind: 'key_area',
-    name: '苏州河两岸 (外白渡桥—外环)',
-    name_en: 'Suzhou Creek banks (Waibaidu Bridge – outer ring)',
-    precision:
-      'approximate (示意范围): 500 m each side of a hand-placed centre line (±300 m), clipped to land',
-  });
-  const pudong = districtByName(input.districts, '浦东新区');
-  push(discMatchingArea(ZHANGJIANG_CENTRE, ZHANGJIANG_AREA_KM2, pudong), {
-    id: 'key_zhangjiang',
-    kind: 'key_area',
-    name: '张江科学城',
-    name_en: 'Zhangjiang Science City',
-    area_km2_official: ZHANGJIANG_AREA_KM2,
-    precision:
-      'approximate (示意范围): disc of ~95 km² around a hand-placed centre east of 张江高科 station (±1–2 km)',
-  });
-  const songjiang = districtByName(input.districts, '松江区');
-  const corridor = buffer(lineString(G60_SONGJIANG_CENTRE_LINE), 2.5, {
-    units: 'kilometers',
-    steps: 16,
-  }) as Polygonal;
-  push(clip(corridor, songjiang)!, {
-    id: 'key_g60_songjiang',
-    kind: 'key_area',
-    name: 'G60科创走廊(松江段)',
-    name_en: 'G60 S&T Innovation Corridor (Songjiang segment)',
-    precision:
-      'approximate (示意范围): 2.5 km each side of a hand-placed G60 expressway centre line (±1 km), clipped to 松江区',
-  });
 }

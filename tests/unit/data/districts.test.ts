@@ -1,9 +1,57 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import kinks from '@turf/kinks';
+import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { DISTRICT_FACTS } from '../../../src/domain/plan/district-facts';
+import { DISTRICT_FACTS, SHANGHAI_BBOX } from '../../../src/domain/plan/district-facts';
 import type { DistrictCollection } from '../../../src/domain/types';
 
-const districts = JSON.parse(readFileSync('data/geo/districts.geojson', 'utf8')) as DistrictCollection;
+const directory = 'data/geo';
+const read = (fileName: string) => JSON.parse(readFileSync(`${directory}/${fileName}`, 'utf8'));
+const districts = read('districts.geojson') as DistrictCollection;
+const geojsonFiles = readdirSync(directory).filter((fileName) => fileName.endsWith('.geojson'));
+
+/**
+ * land.geojson keeps two offshore islets east of SHANGHAI_BBOX: 佘山岛 (~122.24° E) and a reef at
+ * ~122.26° E. Only for that file the east edge is widened, by 0.1°, and only there.
+ */
+const EAST_EDGE_EXCEPTIONS: Record<string, number> = { 'land.geojson': SHANGHAI_BBOX[2] + 0.1 };
+
+/** Properties each shipped file documents in SOURCES.md (present on every feature). */
+const DOCUMENTED_PROPERTIES: Record<string, string[]> = {
+  'districts.geojson': ['adcode', 'name', 'name_en', 'area_km2_polygon', 'area_km2_official'],
+  'metro-lines.geojson': ['line', 'color'],
+  'metro-stations.geojson': ['name', 'pinyin', 'lines', 'interchange'],
+  'planning-zone-centres.geojson': ['id', 'name', 'name_en', 'area_km2_official', 'coord_precision'],
+  'digital-infrastructure.geojson': ['name', 'name_en', 'coord_precision'],
+  'plan-zones.geojson': ['id', 'kind', 'name', 'name_en', 'adcodes', 'approximate', 'precision'],
+  'district-labels.geojson': ['adcode', 'name', 'name_en'],
+  'sample-sites-2020.geojson': ['id', 'name', 'kind', 'band', 'heightM', 'status', 'adcode', 'synthetic'],
+  'sample-poles.geojson': ['id', 'heightM', 'adcode', 'synthetic'],
+};
+
+function positionsOf(geometry: Geometry): Position[] {
+  switch (geometry.type) {
+    case 'Point':
+      return [geometry.coordinates];
+    case 'MultiPoint':
+    case 'LineString':
+      return geometry.coordinates;
+    case 'MultiLineString':
+    case 'Polygon':
+      return geometry.coordinates.flat();
+    case 'MultiPolygon':
+      return geometry.coordinates.flat(2);
+    default:
+      return geometry.geometries.flatMap(positionsOf);
+  }
+}
+
+function ringsOf(geometry: Geometry): Position[][] {
+  if (geometry.type === 'Polygon') return geometry.coordinates;
+  if (geometry.type === 'MultiPolygon') return geometry.coordinates.flat();
+  return [];
+}
 
 describe('data/geo/districts.geojson', () => {
   it('holds the 16 districts with unique adcodes matching the district facts', () => {
@@ -11,5 +59,60 @@ describe('data/geo/districts.geojson', () => {
     expect(adcodes).toHaveLength(16);
     expect(new Set(adcodes).size).toBe(16);
     expect([...adcodes].sort()).toEqual(DISTRICT_FACTS.map((facts) => facts.adcode).sort());
+  });
+
+  it('has no self-intersecting district', () => {
+    for (const district of districts.features) {
+      expect(kinks(district).features, district.properties.name).toHaveLength(0);
+    }
+  });
+
+  it('puts the Bund in Huangpu and Lujiazui in Pudong (sanity of the polygons)', () => {
+    const holder = (lon: number, lat: number) =>
+      districts.features.find((district) => booleanPointInPolygon([lon, lat], district))?.properties.name;
+    expect(holder(121.486, 31.2395)).toBe('黄浦区');
+    expect(holder(121.5055, 31.2335)).toBe('浦东新区');
+  });
+});
+
+describe.each(geojsonFiles)('data/geo/%s', (fileName) => {
+  const collection = read(fileName) as FeatureCollection & { metadata?: unknown };
+
+  it('is a FeatureCollection of features with geometry', () => {
+    expect(collection.type).toBe('FeatureCollection');
+    expect(collection.features.length).toBeGreaterThan(0);
+    for (const feature of collection.features as Feature[]) {
+      expect(feature.type).toBe('Feature');
+      expect(feature.geometry).toBeTruthy();
+    }
+  });
+
+  it("lies inside Shanghai's bounding box", () => {
+    const [west, south, east, north] = SHANGHAI_BBOX;
+    const eastEdge = EAST_EDGE_EXCEPTIONS[fileName] ?? east;
+    for (const feature of collection.features) {
+      for (const [lon, lat] of positionsOf(feature.geometry)) {
+        expect(lon! >= west && lon! <= eastEdge && lat! >= south && lat! <= north, `${lon},${lat}`).toBe(
+          true,
+        );
+      }
+    }
+  });
+
+  it('has closed polygon rings of at least 4 positions', () => {
+    for (const feature of collection.features) {
+      for (const ring of ringsOf(feature.geometry)) {
+        expect(ring.length).toBeGreaterThanOrEqual(4);
+        expect(ring[ring.length - 1]).toEqual(ring[0]);
+      }
+    }
+  });
+
+  it.runIf(fileName in DOCUMENTED_PROPERTIES)('carries its documented properties on every feature', () => {
+    for (const feature of collection.features) {
+      for (const property of DOCUMENTED_PROPERTIES[fileName]!) {
+        expect(feature.properties, `${fileName} ${property}`).toHaveProperty(property);
+      }
+    }
   });
 });
