@@ -1,0 +1,248 @@
+/**
+ * applyChange: the one place a scenario is edited. Pure and immutable: untouched sites keep their
+ * object identity (so zustand selectors and diffScenarioSites can compare by reference), and when
+ * nothing changes the very same scenario object comes back.
+ */
+import type { Scenario } from '../scenario/scenario-types';
+import type { SiteFeature, SiteProperties } from '../types';
+import {
+  batch,
+  type IndexedSite,
+  NO_CHANGE,
+  type ScenarioChange,
+  type SitePropertiesPatch,
+} from './scenario-change';
+
+export interface AppliedChange {
+  scenario: Scenario;
+  /** Applying this to `scenario` gives back the scenario the change was applied to. */
+  inverse: ScenarioChange;
+}
+
+const siteId = (site: SiteFeature) => site.properties.id;
+const byId = (left: SiteFeature, right: SiteFeature) => compareIds(siteId(left), siteId(right));
+
+function compareIds(left: string, right: string): number {
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+/** Last occurrence wins, so a change naming an id twice behaves like naming it once. */
+function lastById(sites: readonly SiteFeature[]): SiteFeature[] {
+  return [...new Map(sites.map((site) => [siteId(site), site])).values()];
+}
+
+function indexOf(sites: readonly SiteFeature[]): Map<string, number> {
+  return new Map(sites.map((site, index) => [siteId(site), index]));
+}
+
+/** Upserts into a list: replaces in place by id, appends new ids (sorted lists stay sorted). */
+function upsert(
+  list: readonly SiteFeature[],
+  sites: readonly SiteFeature[],
+  keepSorted: boolean,
+): { list: readonly SiteFeature[]; replaced: SiteFeature[]; appendedIds: string[] } {
+  const positions = indexOf(list);
+  const next = [...list];
+  const replaced: SiteFeature[] = [];
+  const appendedIds: string[] = [];
+  for (const site of lastById(sites)) {
+    const position = positions.get(siteId(site));
+    if (position === undefined) {
+      next.push(site);
+      appendedIds.push(siteId(site));
+    } else if (next[position] !== site) {
+      replaced.push(next[position]!);
+      next[position] = site;
+    }
+  }
+  if (replaced.length === 0 && appendedIds.length === 0) return { list, replaced, appendedIds };
+  if (keepSorted) next.sort(byId);
+  return { list: next, replaced, appendedIds };
+}
+
+function removeIds(
+  list: readonly SiteFeature[],
+  ids: readonly string[],
+): { list: readonly SiteFeature[]; removed: IndexedSite[] } {
+  const wanted = new Set(ids);
+  const removed: IndexedSite[] = [];
+  const kept = list.filter((site, index) => {
+    if (!wanted.has(siteId(site))) return true;
+    removed.push({ index, site });
+    return false;
+  });
+  return removed.length === 0 ? { list, removed } : { list: kept, removed };
+}
+
+function patchSite(site: SiteFeature, patch: SitePropertiesPatch): SiteFeature {
+  let properties: SiteProperties | undefined;
+  for (const [field, value] of Object.entries(patch) as [keyof SiteProperties, unknown][]) {
+    if (field === 'id' || value === undefined) continue;
+    const current = (properties ?? site.properties)[field];
+    if (value === null ? !Object.hasOwn(site.properties, field) : current === value) continue;
+    properties ??= { ...site.properties };
+    if (value === null) delete properties[field];
+    else (properties as unknown as Record<string, unknown>)[field] = value;
+  }
+  return properties ? { ...site, properties } : site;
+}
+
+/** Maps some sites of a list; returns the old versions of the sites that changed. */
+function mapSites(
+  list: readonly SiteFeature[],
+  transform: (site: SiteFeature) => SiteFeature | undefined,
+): { list: readonly SiteFeature[]; previous: SiteFeature[] } {
+  const previous: SiteFeature[] = [];
+  const next = list.map((site) => {
+    const changed = transform(site);
+    if (!changed || changed === site) return site;
+    previous.push(site);
+    return changed;
+  });
+  return previous.length === 0 ? { list, previous } : { list: next, previous };
+}
+
+function sortedIdsWith(ids: readonly string[], extra: readonly string[]): readonly string[] {
+  const present = new Set(ids);
+  const added = [...new Set(extra)].filter((id) => !present.has(id));
+  return added.length === 0 ? ids : [...ids, ...added].sort(compareIds);
+}
+
+function applyOne(scenario: Scenario, change: ScenarioChange): AppliedChange {
+  switch (change.type) {
+    case 'putSites': {
+      const { list, replaced, appendedIds } = upsert(scenario.addedSites, change.sites, false);
+      if (list === scenario.addedSites) return { scenario, inverse: NO_CHANGE };
+      return {
+        scenario: { ...scenario, addedSites: list },
+        inverse: batch([
+          { type: 'deleteSites', ids: appendedIds },
+          { type: 'putSites', sites: replaced },
+        ]),
+      };
+    }
+    case 'insertSites': {
+      const present = indexOf(scenario.addedSites);
+      const entries = [...change.entries]
+        .filter((entry) => !present.has(siteId(entry.site)))
+        .sort((left, right) => left.index - right.index);
+      if (entries.length === 0) return { scenario, inverse: NO_CHANGE };
+      const next = [...scenario.addedSites];
+      for (const entry of entries)
+        next.splice(Math.min(Math.max(entry.index, 0), next.length), 0, entry.site);
+      return {
+        scenario: { ...scenario, addedSites: next },
+        inverse: { type: 'deleteSites', ids: entries.map((entry) => siteId(entry.site)) },
+      };
+    }
+    case 'deleteSites': {
+      const { list, removed } = removeIds(scenario.addedSites, change.ids);
+      if (removed.length === 0) return { scenario, inverse: NO_CHANGE };
+      return {
+        scenario: { ...scenario, addedSites: list },
+        inverse: { type: 'insertSites', entries: removed },
+      };
+    }
+    case 'setProperties':
+    case 'moveSites': {
+      const transform = siteTransform(change);
+      const added = mapSites(scenario.addedSites, transform);
+      const modified = mapSites(scenario.modifiedSites, transform);
+      if (added.previous.length === 0 && modified.previous.length === 0)
+        return { scenario, inverse: NO_CHANGE };
+      return {
+        scenario: { ...scenario, addedSites: added.list, modifiedSites: modified.list },
+        inverse: batch([
+          { type: 'putSites', sites: added.previous },
+          { type: 'putModifications', sites: modified.previous },
+        ]),
+      };
+    }
+    case 'putModifications': {
+      const { list, replaced, appendedIds } = upsert(scenario.modifiedSites, change.sites, true);
+      if (list === scenario.modifiedSites) return { scenario, inverse: NO_CHANGE };
+      return {
+        scenario: { ...scenario, modifiedSites: list },
+        inverse: batch([
+          { type: 'dropModifications', ids: appendedIds },
+          { type: 'putModifications', sites: replaced },
+        ]),
+      };
+    }
+    case 'dropModifications': {
+      const { list, removed } = removeIds(scenario.modifiedSites, change.ids);
+      if (removed.length === 0) return { scenario, inverse: NO_CHANGE };
+      return {
+        scenario: { ...scenario, modifiedSites: list },
+        inverse: { type: 'putModifications', sites: removed.map((entry) => entry.site) },
+      };
+    }
+    case 'markForRemoval': {
+      const ids = sortedIdsWith(scenario.removedSiteIds, change.ids);
+      if (ids === scenario.removedSiteIds) return { scenario, inverse: NO_CHANGE };
+      const before = new Set(scenario.removedSiteIds);
+      const newlyMarked = ids.filter((id) => !before.has(id));
+      return {
+        scenario: { ...scenario, removedSiteIds: ids },
+        inverse: { type: 'unmarkForRemoval', ids: newlyMarked },
+      };
+    }
+    case 'unmarkForRemoval': {
+      const unwanted = new Set(change.ids);
+      const unmarked = scenario.removedSiteIds.filter((id) => unwanted.has(id));
+      if (unmarked.length === 0) return { scenario, inverse: NO_CHANGE };
+      return {
+        scenario: { ...scenario, removedSiteIds: scenario.removedSiteIds.filter((id) => !unwanted.has(id)) },
+        inverse: { type: 'markForRemoval', ids: unmarked },
+      };
+    }
+    case 'rename': {
+      if (change.name === scenario.name) return { scenario, inverse: NO_CHANGE };
+      return {
+        scenario: { ...scenario, name: change.name },
+        inverse: { type: 'rename', name: scenario.name },
+      };
+    }
+    case 'batch': {
+      let current = scenario;
+      const inverses: ScenarioChange[] = [];
+      for (const inner of change.changes) {
+        const applied = applyOne(current, inner);
+        current = applied.scenario;
+        inverses.unshift(applied.inverse);
+      }
+      return { scenario: current, inverse: current === scenario ? NO_CHANGE : batch(inverses) };
+    }
+  }
+}
+
+function siteTransform(
+  change: Extract<ScenarioChange, { type: 'setProperties' | 'moveSites' }>,
+): (site: SiteFeature) => SiteFeature | undefined {
+  if (change.type === 'setProperties') {
+    const ids = new Set(change.ids);
+    return (site) => (ids.has(siteId(site)) ? patchSite(site, change.patch) : undefined);
+  }
+  const targets = new Map(change.moves.map((move) => [move.id, move.coordinates]));
+  return (site) => {
+    const coordinates = targets.get(siteId(site));
+    if (!coordinates) return undefined;
+    const current = site.geometry.coordinates;
+    const same =
+      coordinates.length === current.length && coordinates.every((value, i) => value === current[i]);
+    return same ? site : { ...site, geometry: { ...site.geometry, coordinates: [...coordinates] } };
+  };
+}
+
+/**
+ * Applies a change to a scenario and returns the new scenario with the change's inverse.
+ * Timestamps are not touched here (see history.ts), so apply-then-inverse is an exact identity.
+ */
+export function applyChange(scenario: Scenario, change: ScenarioChange): AppliedChange {
+  return applyOne(scenario, change);
+}
+
+/** True when the change does nothing (an empty batch). */
+export function isNoChange(change: ScenarioChange): boolean {
+  return change.type === 'batch' && change.changes.every(isNoChange);
+}

@@ -1,0 +1,138 @@
+/**
+ * Autosave: every scenario change reaches IndexedDB within a second. Saves are debounced (a drag
+ * does not write 60 times a second) but capped by maxWaitMs (a long drag still saves), and pending
+ * work is flushed when the page is hidden or closed (pagehide / visibilitychange), so a reload or
+ * crash loses at most the last second. The app wires it; nothing here knows about zustand.
+ */
+import type { Scenario } from '../domain/scenario/scenario-types';
+import type { ScenarioRepository } from './scenario-repository';
+
+/** The part of window/document autosave listens to; injectable for tests. */
+export interface PageLifecycle {
+  addEventListener(type: 'pagehide' | 'visibilitychange', listener: () => void): void;
+  removeEventListener(type: 'pagehide' | 'visibilitychange', listener: () => void): void;
+  isHidden(): boolean;
+}
+
+export interface AutosaveOptions<State> {
+  getState: () => State;
+  /** zustand's store.subscribe fits as-is. */
+  subscribe: (listener: (state: State) => void) => () => void;
+  /** The open scenario in the state, or undefined when none is open. */
+  selectScenario: (state: State) => Scenario | undefined;
+  repository: Pick<ScenarioRepository, 'saveScenario' | 'setLastOpenScenarioId'>;
+  /** Quiet time before a save. Default 300 ms. */
+  debounceMs?: number;
+  /** Longest a change waits while edits keep coming. Default 1000 ms. */
+  maxWaitMs?: number;
+  /** Default: the browser's window and document; pass null to listen to nothing. */
+  lifecycle?: PageLifecycle | null;
+  onSaved?: (scenario: Scenario) => void;
+  onError?: (error: unknown, scenario: Scenario) => void;
+}
+
+export interface Autosave {
+  /** Writes everything pending now; resolves when written. */
+  flush(): Promise<void>;
+  /** Forgets pending writes of a scenario (call before deleting it, so it is not written back). */
+  discard(scenarioId: string): void;
+  /** True while a change has not been written yet. */
+  hasPendingChanges(): boolean;
+  /** Flushes and stops listening. */
+  dispose(): Promise<void>;
+}
+
+function browserLifecycle(): PageLifecycle | null {
+  if (typeof window === 'undefined' || typeof document === 'undefined') return null;
+  return {
+    addEventListener: (type, listener) =>
+      (type === 'pagehide' ? window : document).addEventListener(type, listener),
+    removeEventListener: (type, listener) =>
+      (type === 'pagehide' ? window : document).removeEventListener(type, listener),
+    isHidden: () => document.visibilityState === 'hidden',
+  };
+}
+
+/** Starts autosaving the open scenario of a store; see the module comment for the guarantees. */
+export function installAutosave<State>(options: AutosaveOptions<State>): Autosave {
+  const debounceMs = options.debounceMs ?? 300;
+  const maxWaitMs = Math.max(options.maxWaitMs ?? 1000, debounceMs);
+  const lifecycle = options.lifecycle === undefined ? browserLifecycle() : options.lifecycle;
+  const pending = new Map<string, Scenario>();
+  let lastSeen = options.selectScenario(options.getState());
+  let openId = lastSeen?.id;
+  let firstPendingAt: number | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let writing: Promise<void> = Promise.resolve();
+
+  const write = async (scenarios: Scenario[], newOpenId: string | undefined) => {
+    if (newOpenId !== undefined) {
+      await options.repository.setLastOpenScenarioId(newOpenId).catch(() => undefined);
+    }
+    for (const scenario of scenarios) {
+      try {
+        await options.repository.saveScenario(scenario);
+        options.onSaved?.(scenario);
+      } catch (error) {
+        // Keep it pending unless a newer version arrived meanwhile, so the next flush retries.
+        if (!pending.has(scenario.id)) pending.set(scenario.id, scenario);
+        options.onError?.(error, scenario);
+      }
+    }
+  };
+
+  let openIdToWrite: string | undefined;
+  const flush = (): Promise<void> => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    firstPendingAt = undefined;
+    const scenarios = [...pending.values()];
+    const newOpenId = openIdToWrite;
+    pending.clear();
+    openIdToWrite = undefined;
+    if (scenarios.length === 0 && newOpenId === undefined) return writing;
+    // Chain writes so an older version can never land after a newer one.
+    writing = writing.then(() => write(scenarios, newOpenId));
+    return writing;
+  };
+
+  const schedule = () => {
+    const now = Date.now();
+    firstPendingAt ??= now;
+    const delay = Math.max(0, Math.min(debounceMs, firstPendingAt + maxWaitMs - now));
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(() => void flush(), delay);
+  };
+
+  const unsubscribe = options.subscribe((state) => {
+    const scenario = options.selectScenario(state);
+    if (scenario === lastSeen) return;
+    lastSeen = scenario;
+    if (!scenario) return;
+    pending.set(scenario.id, scenario);
+    if (scenario.id !== openId) {
+      openId = scenario.id;
+      openIdToWrite = scenario.id;
+    }
+    schedule();
+  });
+
+  const onPageHide = () => void flush();
+  const onVisibilityChange = () => {
+    if (lifecycle?.isHidden()) void flush();
+  };
+  lifecycle?.addEventListener('pagehide', onPageHide);
+  lifecycle?.addEventListener('visibilitychange', onVisibilityChange);
+
+  return {
+    flush,
+    discard: (scenarioId) => void pending.delete(scenarioId),
+    hasPendingChanges: () => pending.size > 0,
+    async dispose() {
+      unsubscribe();
+      lifecycle?.removeEventListener('pagehide', onPageHide);
+      lifecycle?.removeEventListener('visibilitychange', onVisibilityChange);
+      await flush();
+    },
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * The IndexedDB layout (through `idb`). Scenario records use out-of-line keys so that even a
+ * record with a broken or missing id can still be read, quarantined and exported.
+ */
+import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import type { QuarantineReason } from '../domain/scenario/stored-record';
+
+export const DATABASE_NAME = 'shanghai-infra-planner';
+/** IndexedDB structure version (stores and indexes), not the scenario schema version. */
+export const DATABASE_VERSION = 1;
+
+export const META_KEYS = {
+  lastOpenScenarioId: 'lastOpenScenarioId',
+  schemaVersion: 'schemaVersion',
+} as const;
+
+/** A record set aside because it failed migration or validation; kept until the user deletes it. */
+export interface QuarantineEntry {
+  quarantineId?: number;
+  /** The store and key the record was read from. */
+  sourceStore: 'scenarios';
+  sourceKey: string;
+  /** The record exactly as stored. */
+  record: unknown;
+  reason: QuarantineReason;
+  /** ISO 8601. */
+  quarantinedAt: string;
+  /** The scenario schema version of the app that quarantined it. */
+  appSchemaVersion: number;
+}
+
+export interface PlannerDatabaseSchema extends DBSchema {
+  scenarios: { key: string; value: unknown };
+  meta: { key: string; value: unknown };
+  quarantine: { key: number; value: QuarantineEntry };
+}
+
+export type PlannerDatabase = IDBPDatabase<PlannerDatabaseSchema>;
+
+/** Opens (creating or upgrading) the planner database. */
+export function openPlannerDatabase(name = DATABASE_NAME): Promise<PlannerDatabase> {
+  return openDB<PlannerDatabaseSchema>(name, DATABASE_VERSION, {
+    upgrade(database, oldVersion) {
+      if (oldVersion < 1) {
+        database.createObjectStore('scenarios');
+        database.createObjectStore('meta');
+        database.createObjectStore('quarantine', { keyPath: 'quarantineId', autoIncrement: true });
+      }
+    },
+  });
+}
