@@ -12,6 +12,7 @@ export interface PlannerTestHook {
   whenReady: () => Promise<void>;
   renderedFeatureCount: (layerId: LayerId) => number;
   project: (longitude: number, latitude: number) => { x: number; y: number };
+  renderedPointNearCentre: (layerId: LayerId, featureId?: string) => { x: number; y: number } | null;
   labelExpression: (mapLayerId: string) => unknown;
   state: () => ReturnType<PlannerStore['getState']>;
 }
@@ -46,6 +47,7 @@ export function installTestHook(map: PlannerMap, store: PlannerStore): void {
     whenReady,
     renderedFeatureCount: (layerId) => map.renderedFeatureCount(layerId),
     project: (longitude, latitude) => map.project(longitude, latitude),
+    renderedPointNearCentre: (layerId, featureId) => map.renderedPointNearCentre(layerId, featureId),
     labelExpression: (mapLayerId) => map.labelExpression(mapLayerId),
     state: () => store.getState(),
   };

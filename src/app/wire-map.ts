@@ -31,7 +31,13 @@ export function wireMapToStore(map: PlannerMap, store: PlannerStore): () => void
       (selection) => map.showPopup(selection, store.getState().language),
     ),
   ];
+  // Escape closes the popup from anywhere, for keyboard users.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && store.getState().selection) store.getState().clearSelection();
+  };
+  window.addEventListener('keydown', onKeyDown);
   return () => {
+    window.removeEventListener('keydown', onKeyDown);
     for (const unsubscribe of unsubscribers) unsubscribe();
   };
 }

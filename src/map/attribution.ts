@@ -3,10 +3,9 @@
  * Natural Earth is not used by any shipped file, so it is not credited.
  */
 export const ATTRIBUTIONS: readonly string[] = [
-  '© OpenStreetMap contributors (ODbL)',
+  '© OpenStreetMap contributors',
   'geoBoundaries',
   '© OpenMapTiles',
   'Metro data © metromancn (MIT)',
-  'Cable landing points after TeleGeography (CC BY-NC-SA 3.0)',
-  'MapLibre',
+  'Cable landings: TeleGeography (CC BY-NC-SA 3.0)',
 ];

@@ -78,7 +78,7 @@ export class PlannerMap {
     this.map.touchZoomRotate.disableRotation();
     this.map.keyboard.disableRotation();
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-    this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    this.map.addControl(new ScaleControl({ unit: 'metric' }), 'top-left');
     this.map.addControl(
       new AttributionControl({ compact: false, customAttribution: [...ATTRIBUTIONS] }),
       'bottom-right',
@@ -192,6 +192,27 @@ export class PlannerMap {
   renderedFeatureCount(layerId: LayerId): number {
     const layers = mapLayerIdsFor(layerId).filter((id) => this.map.getLayer(id));
     return this.map.queryRenderedFeatures({ layers }).length;
+  }
+
+  /** Canvas pixel of the layer's rendered point nearest the canvas centre (optionally with this `id`). */
+  renderedPointNearCentre(layerId: LayerId, featureId?: string): { x: number; y: number } | null {
+    const layers = mapLayerIdsFor(layerId).filter((id) => this.map.getLayer(id));
+    const canvas = this.map.getCanvas();
+    const centre = { x: canvas.clientWidth / 2, y: canvas.clientHeight / 2 };
+    let best: { x: number; y: number } | null = null;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (const feature of this.map.queryRenderedFeatures({ layers })) {
+      if (feature.geometry.type !== 'Point') continue;
+      if (featureId !== undefined && feature.properties.id !== featureId) continue;
+      const [longitude = 0, latitude = 0] = feature.geometry.coordinates;
+      const point = this.project(longitude, latitude);
+      const distance = Math.hypot(point.x - centre.x, point.y - centre.y);
+      if (distance < bestDistance) {
+        best = point;
+        bestDistance = distance;
+      }
+    }
+    return best;
   }
 
   /** Canvas pixel of a WGS84 point (for tests that click a place). */

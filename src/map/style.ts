@@ -32,7 +32,8 @@ export const BASEMAP_COLORS = {
   background: '#e6e4dd',
   land: '#faf9f6',
   sea: '#b8d4e8',
-  water: '#c4dcee',
+  // Same as the sea: the shipped sea, estuary and river polygons meet at tile edges, and one colour hides the seams.
+  water: '#b8d4e8',
 } as const;
 
 const FONT = ['sans-serif'];

@@ -79,6 +79,35 @@ export class PlannerDriver {
     await this.page.mouse.click(box.x + point.x, box.y + point.y);
   }
 
+  /** Drags the map by a pixel offset with the mouse, then waits for it to settle. */
+  async panMap(dxPx: number, dyPx: number): Promise<void> {
+    const box = await this.mapCanvas().boundingBox();
+    if (!box) throw new Error('map canvas not visible');
+    const start = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    await this.page.mouse.move(start.x, start.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(start.x + dxPx, start.y + dyPx, { steps: 8 });
+    await this.page.mouse.up();
+    await this.waitUntilReady();
+  }
+
+  /** Clicks a rendered point of a layer: the one with `featureId`, or any one near the map centre. */
+  async clickFeature(layerId: LayerId, featureId?: string): Promise<void> {
+    const point = await this.page.evaluate(
+      ([id, wanted]) => window.__planner!.renderedPointNearCentre(id, wanted),
+      [layerId, featureId] as const,
+    );
+    if (!point) throw new Error(`no rendered point of ${layerId} ${featureId ?? ''}`);
+    const box = await this.mapCanvas().boundingBox();
+    if (!box) throw new Error('map canvas not visible');
+    await this.page.mouse.click(box.x + point.x, box.y + point.y);
+  }
+
+  /** The label layer's text-field expression, as JSON text. */
+  labelExpression(mapLayerId: string): Promise<string> {
+    return this.page.evaluate((id) => JSON.stringify(window.__planner!.labelExpression(id)), mapLayerId);
+  }
+
   mapCanvas() {
     return this.page.locator('#map canvas.maplibregl-canvas');
   }

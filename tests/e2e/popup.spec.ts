@@ -1,0 +1,34 @@
+import { expect, test } from './driver';
+
+test('clicking a district opens a popup with its Chinese and English names, code and area', async ({
+  planner,
+}) => {
+  await planner.open('#layers=districts&lang=zh');
+  await planner.clickMapAt(121.291, 30.824); // inside 金山区
+  const popup = planner.popup();
+  await expect(popup).toBeVisible();
+  await expect(popup.locator('h3')).toHaveText('金山区');
+  await expect(popup).toContainText('Jinshan District');
+  await expect(popup).toContainText('310116');
+  await expect(popup).toContainText('平方公里');
+  await expect(planner.page).toHaveURL(/layers=districts/);
+  expect(planner.consoleErrors).toEqual([]);
+});
+
+test('a data-centre popup states its precision and source; a site popup says sample data', async ({
+  planner,
+}) => {
+  await planner.open('#map=10/31.0/121.3&layers=datacentres,sites&lang=en');
+  // Jinshan hub cluster: a placeholder location, which the popup must say.
+  await planner.clickFeature('datacentres', 'dc_jinshan');
+  await expect(planner.popup().locator('h3')).toHaveText('Jinshan DC cluster');
+  await expect(planner.popup()).toContainText('Hub cluster');
+  await expect(planner.popup()).toContainText('Placeholder location, not verified');
+  await expect(planner.popup()).toContainText('Source');
+
+  await planner.page.keyboard.press('Escape');
+  await expect(planner.popup()).toHaveCount(0);
+  await planner.clickFeature('sites');
+  await expect(planner.popup()).toContainText('Sample data');
+  expect(planner.consoleErrors).toEqual([]);
+});
