@@ -1,4 +1,5 @@
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import { roundCoordinate } from '../geo/local-metres';
 import { type PreparedPolygon, preparePolygon } from '../geo/prepared-polygon';
 import type { SeededRandom } from '../geo/seeded-random';
 import type { DistrictCollection, DistrictFeature } from '../types';
@@ -49,8 +50,9 @@ export function createDistrictSamplers(input: SampleInput): DistrictSampler[] {
     const metresPerDegreeLon = METRES_PER_DEGREE_LAT * Math.cos((((south + north) / 2) * Math.PI) / 180);
     const sampleUniform = (random: SeededRandom): [number, number] => {
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-        const lon = random.between(west, east);
-        const lat = random.between(south, north);
+        // Rounded before the test, so the shipped 6-decimal position is the one that was accepted.
+        const lon = roundCoordinate(random.between(west, east));
+        const lat = roundCoordinate(random.between(south, north));
         if (accepts(lon, lat)) return [lon, lat];
       }
       throw new Error(`No land found inside district ${district.properties.adcode}`);
@@ -59,8 +61,10 @@ export function createDistrictSamplers(input: SampleInput): DistrictSampler[] {
       if (stationLon.length === 0) return sampleUniform(random);
       const station = random.integerBelow(stationLon.length);
       for (let attempt = 0; attempt < NEAR_STATION_ATTEMPTS; attempt++) {
-        const lon = stationLon[station]! + (random.normal() * sigmaM) / metresPerDegreeLon;
-        const lat = stationLat[station]! + (random.normal() * sigmaM) / METRES_PER_DEGREE_LAT;
+        const lon = roundCoordinate(stationLon[station]! + (random.normal() * sigmaM) / metresPerDegreeLon);
+        const lat = roundCoordinate(
+          stationLat[station]! + (random.normal() * sigmaM) / METRES_PER_DEGREE_LAT,
+        );
         if (accepts(lon, lat)) return [lon, lat];
       }
       return sampleUniform(random);

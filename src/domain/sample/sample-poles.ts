@@ -75,8 +75,8 @@ function latticeStreets(
         const v = family === 0 ? along : across;
         const x = u * cos - v * sin;
         const y = u * sin + v * cos;
-        const lon = originLon + x / frame.metresPerDegreeLon;
-        const lat = originLat + y / frame.metresPerDegreeLat;
+        const lon = roundCoordinate(originLon + x / frame.metresPerDegreeLon);
+        const lat = roundCoordinate(originLat + y / frame.metresPerDegreeLat);
         if (sampler.accepts(lon, lat) && isBuiltUp(lon, lat)) street.push([lon, lat]);
       }
       if (street.length > 0) streets.push(street);
@@ -158,7 +158,7 @@ export function generateSamplePoles(input: SampleInput, options: SamplePoleOptio
           adcode: facts.adcode,
           synthetic: true,
         },
-        geometry: { type: 'Point', coordinates: [roundCoordinate(lon), roundCoordinate(lat)] },
+        geometry: { type: 'Point', coordinates: [lon, lat] },
       });
     }
   });

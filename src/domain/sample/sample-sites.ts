@@ -1,6 +1,5 @@
 import type { Point } from 'geojson';
 import { apportionByLargestRemainder } from '../geo/apportion';
-import { roundCoordinate } from '../geo/local-metres';
 import { createSeededRandom, deriveSeed, type SeededRandom } from '../geo/seeded-random';
 import { type DensityClass, districtFacts } from '../plan/district-facts';
 import type { Band, SiteFeature, SiteKind, SiteProperties } from '../types';
@@ -100,7 +99,7 @@ function toFeature(draft: SiteDraft, id: string, name: string, adcode: string): 
     },
     geometry: {
       type: 'Point',
-      coordinates: [roundCoordinate(draft.position[0]), roundCoordinate(draft.position[1])],
+      coordinates: [draft.position[0], draft.position[1]],
     },
   };
 }
