@@ -4,14 +4,16 @@
  * Pure functions of their inputs (no maplibregl import), so they are unit-tested in Node.
  */
 import type {
-  DataDrivenPropertyValueSpecification,
   ExpressionSpecification,
   LayerSpecification,
   SourceSpecification,
   StyleSpecification,
 } from '@maplibre/maplibre-gl-style-spec';
 import type { Language } from '../domain/i18n/translate';
-import { type DataSourceId, LAYER_CATALOGUE, LAYER_COLORS, type LayerId } from '../domain/layers/catalogue';
+import type { DataSourceId, LayerId } from '../domain/layers/catalogue';
+import { labelLayersFor, layersFor } from './layer-factories';
+
+export { labelField, labelLayersFor, layersFor } from './layer-factories';
 
 export const DATA_SOURCE_IDS: readonly DataSourceId[] = [
   'land',
@@ -36,213 +38,18 @@ export const BASEMAP_COLORS = {
   water: '#b8d4e8',
 } as const;
 
-const FONT = ['sans-serif'];
-
-/** The style's label field for a language: Chinese `name`, English `name_en`. */
-export function labelField(language: Language): ExpressionSpecification {
-  return ['coalesce', ['get', language === 'en' ? 'name_en' : 'name'], ['get', 'name']];
-}
-
-const byKind = (kind: string): ExpressionSpecification => ['==', ['get', 'kind'], kind];
-const byType = (type: string): ExpressionSpecification => ['==', ['get', 'type'], type];
-
-function zoneLayers(
-  layerId: LayerId,
-  filter: ExpressionSpecification,
-  color: DataDrivenPropertyValueSpecification<string>,
-) {
-  return [
-    {
-      id: `${layerId}-fill`,
-      type: 'fill',
-      source: 'planZones',
-      filter,
-      paint: { 'fill-color': color, 'fill-opacity': 0.18 },
-    },
-    {
-      id: `${layerId}-outline`,
-      type: 'line',
-      source: 'planZones',
-      filter,
-      paint: { 'line-color': color, 'line-width': 1.6, 'line-dasharray': [3, 2] },
-    },
-  ] satisfies LayerSpecification[];
-}
-
-function zoneLabel(layerId: LayerId, filter: ExpressionSpecification, color: string, language: Language) {
-  return {
-    id: `${layerId}-label`,
-    type: 'symbol',
-    source: 'planZones',
-    filter,
-    minzoom: 8.5,
-    layout: {
-      'text-field': labelField(language),
-      'text-font': FONT,
-      'text-size': 12,
-      'symbol-placement': 'point',
-    },
-    paint: { 'text-color': color, 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
-  } satisfies LayerSpecification;
-}
-
-/** Map layers for one catalogue layer, bottom to top within it, labels excluded (they go on top). */
-export function layersFor(layerId: LayerId): LayerSpecification[] {
-  switch (layerId) {
-    case 'districts':
-      return [
-        {
-          id: 'districts-fill',
-          type: 'fill',
-          source: 'districts',
-          // A faint fill so a click anywhere inside a district finds it.
-          paint: { 'fill-color': LAYER_COLORS.districtFill, 'fill-opacity': 0.05 },
-        },
-        {
-          id: 'districts-line',
-          type: 'line',
-          source: 'districts',
-          paint: {
-            'line-color': LAYER_COLORS.districtLine,
-            'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.8, 12, 1.8],
-          },
-        },
-      ];
-    case 'keyAreas':
-      return zoneLayers('keyAreas', byKind('key_area'), LAYER_COLORS.keyArea);
-    case 'wings':
-      return zoneLayers('wings', byKind('wing'), [
-        'match',
-        ['get', 'wing'],
-        'east',
-        LAYER_COLORS.wingEast,
-        LAYER_COLORS.wingWest,
-      ]);
-    case 'newTowns':
-      return zoneLayers('newTowns', byKind('new_town'), LAYER_COLORS.newTown);
-    case 'metro':
-      return [
-        {
-          id: 'metro-lines',
-          type: 'line',
-          source: 'metroLines',
-          paint: {
-            'line-color': ['coalesce', ['get', 'color'], LAYER_COLORS.metroLine],
-            'line-opacity': 0.45,
-            'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.8, 13, 2.5],
-          },
-        },
-        {
-          id: 'metro-stations',
-          type: 'circle',
-          source: 'metroStations',
-          minzoom: 10.5,
-          paint: {
-            'circle-radius': ['interpolate', ['linear'], ['zoom'], 10.5, 2, 15, 5],
-            'circle-color': LAYER_COLORS.metroStation,
-            'circle-stroke-color': LAYER_COLORS.metroLine,
-            'circle-stroke-width': 1,
-          },
-        },
-      ];
-    case 'sites':
-      return [
-        {
-          id: 'sites-circle',
-          type: 'circle',
-          source: 'sites',
-          paint: {
-            'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 0.8, 11, 1.8, 14, 3.5, 17, 6],
-            'circle-color': LAYER_COLORS.site,
-            'circle-opacity': ['interpolate', ['linear'], ['zoom'], 8, 0.45, 12, 0.8],
-          },
-        },
-      ];
-    case 'poles':
-      return [
-        {
-          id: 'poles-circle',
-          type: 'circle',
-          source: 'poles',
-          minzoom: 12,
-          paint: {
-            'circle-radius': ['interpolate', ['linear'], ['zoom'], 12, 1.2, 15, 2.5, 18, 5],
-            'circle-color': LAYER_COLORS.pole,
-            'circle-opacity': 0.8,
-          },
-        },
-      ];
-    case 'datacentres':
-      return [
-        {
-          id: 'datacentres-circle',
-          type: 'circle',
-          source: 'digitalInfrastructure',
-          filter: byType('datacenter_cluster'),
-          paint: {
-            'circle-radius': ['match', ['get', 'tier'], 'hub_cluster', 8, 'city_agglomeration', 6, 4.5],
-            'circle-color': [
-              'match',
-              ['get', 'tier'],
-              'hub_cluster',
-              LAYER_COLORS.hubCluster,
-              'city_agglomeration',
-              LAYER_COLORS.agglomeration,
-              LAYER_COLORS.otherDatacentre,
-            ],
-            'circle-stroke-color': '#ffffff',
-            'circle-stroke-width': 1.5,
-          },
-        },
-      ];
-    case 'cableLandings':
-      return [ringLayer('cableLandings-ring', 'cable_landing_station', LAYER_COLORS.cableLanding, 6)];
-    case 'internetExchange':
-      return [ringLayer('internetExchange-ring', 'internet_exchange', LAYER_COLORS.internetExchange, 7)];
-  }
-}
-
-function ringLayer(id: string, type: string, color: string, radiusPx: number): LayerSpecification {
-  return {
-    id,
-    type: 'circle',
-    source: 'digitalInfrastructure',
-    filter: byType(type),
-    paint: {
-      'circle-radius': radiusPx,
-      'circle-color': '#ffffff',
-      'circle-stroke-color': color,
-      'circle-stroke-width': 3,
-    },
-  };
-}
-
-/** Label layers per catalogue layer; they sit above every other layer so nothing hides a name. */
-export function labelLayersFor(layerId: LayerId, language: Language): LayerSpecification[] {
-  switch (layerId) {
-    case 'districts':
-      return [
-        {
-          id: 'districts-label',
-          type: 'symbol',
-          source: 'districtLabels',
-          layout: {
-            'text-field': labelField(language),
-            'text-font': FONT,
-            'text-size': ['interpolate', ['linear'], ['zoom'], 8, 11, 12, 15],
-            'text-max-width': 8,
-          },
-          paint: { 'text-color': '#2f3b4c', 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 },
-        },
-      ];
-    case 'newTowns':
-      return [zoneLabel('newTowns', byKind('new_town'), LAYER_COLORS.newTown, language)];
-    case 'wings':
-      return [zoneLabel('wings', byKind('wing'), LAYER_COLORS.wingEast, language)];
-    default:
-      return [];
-  }
-}
+// The lake and river polygons are coarse (~1 km vertices): a hint at city scale, faded closer in.
+const WATER_HINT_OPACITY: ExpressionSpecification = [
+  'interpolate',
+  ['linear'],
+  ['zoom'],
+  9,
+  1,
+  11,
+  0.45,
+  13,
+  0.25,
+];
 
 /** Order the plan layers are drawn in, bottom to top (areas under lines under points). */
 const DRAW_ORDER: readonly LayerId[] = [
@@ -319,9 +126,14 @@ export function buildStyle(language: Language, visibleLayers: Record<LayerId, bo
       id: 'water-bodies',
       type: 'fill',
       source: 'waterBodies',
-      paint: { 'fill-color': BASEMAP_COLORS.water },
+      paint: { 'fill-color': BASEMAP_COLORS.water, 'fill-opacity': WATER_HINT_OPACITY },
     },
-    { id: 'rivers', type: 'fill', source: 'rivers', paint: { 'fill-color': BASEMAP_COLORS.water } },
+    {
+      id: 'rivers',
+      type: 'fill',
+      source: 'rivers',
+      paint: { 'fill-color': BASEMAP_COLORS.water, 'fill-opacity': WATER_HINT_OPACITY },
+    },
   ];
   const planLayers = DRAW_ORDER.flatMap((layerId) =>
     layersFor(layerId).map((layer) => withVisibility(layer, layerId)),
@@ -336,8 +148,3 @@ export function buildStyle(language: Language, visibleLayers: Record<LayerId, bo
     layers: [...basemap, ...planLayers, ...labels],
   };
 }
-
-/** Sanity list of catalogue ids; kept here so a new catalogue entry without map layers fails tests. */
-export const STYLED_LAYER_IDS: readonly LayerId[] = LAYER_CATALOGUE.map((layer) => layer.id).filter((id) =>
-  DRAW_ORDER.includes(id),
-);
