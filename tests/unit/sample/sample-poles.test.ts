@@ -42,24 +42,23 @@ describe('generateSamplePoles', () => {
     }
   });
 
-  it('lines poles up along streets: most poles have a neighbour 40–80 m away', () => {
-    const sample = poles.features.slice(0, 2000);
-    let withStreetNeighbour = 0;
-    for (const pole of sample) {
-      const [lon, lat] = pole.geometry.coordinates;
-      const nearest = Math.min(
-        ...sample
-          .filter((other) => other !== pole)
-          .map((other) =>
-            Math.hypot(
-              (other.geometry.coordinates[0]! - lon!) * 95_300,
-              (other.geometry.coordinates[1]! - lat!) * 111_195,
-            ),
-          ),
-      );
-      if (nearest >= 35 && nearest <= 85) withStreetNeighbour++;
+  it('lines poles up along streets at the documented spacing (Huangpu 45 m, all 40–80 m)', () => {
+    // Poles are written street by street, so consecutive poles of a district are street neighbours.
+    const gaps: { adcode: string; gapM: number }[] = [];
+    for (let index = 1; index < poles.features.length; index++) {
+      const previous = poles.features[index - 1]!;
+      const current = poles.features[index]!;
+      if (previous.properties.adcode !== current.properties.adcode) continue;
+      const [lon, lat] = current.geometry.coordinates;
+      const [previousLon, previousLat] = previous.geometry.coordinates;
+      const gapM = Math.hypot((lon! - previousLon!) * 95_300, (lat! - previousLat!) * 111_195);
+      gaps.push({ adcode: current.properties.adcode!, gapM });
     }
-    expect(withStreetNeighbour / sample.length).toBeGreaterThan(0.8);
+    const alongStreet = gaps.filter(({ gapM }) => gapM >= 39 && gapM <= 81).length;
+    expect(alongStreet / gaps.length).toBeGreaterThan(0.9);
+    const huangpu = gaps.filter(({ adcode }) => adcode === '310101');
+    const at45 = huangpu.filter(({ gapM }) => Math.abs(gapM - 45) < 1).length;
+    expect(at45 / huangpu.length).toBeGreaterThan(0.8);
   });
 
   it('puts more poles in the central city than in the outer districts per district', () => {
