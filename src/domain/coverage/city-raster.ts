@@ -20,6 +20,9 @@ export interface CityInput {
   districts: DistrictCollection;
   metroStations: FeatureCollection<Point>;
   zones?: ZoneCollection;
+  /** Land outline: when given, only cells inside it count as land (district polygons include tidal flats). */
+  land?: FeatureCollection<Polygon | MultiPolygon>;
+  /** Sea mask: when given, cells inside it are never land. */
   sea?: FeatureCollection<Polygon | MultiPolygon>;
 }
 
@@ -91,6 +94,13 @@ export function buildCityRaster(input: CityInput, settings: CoverageSettings): C
       landKm2: 0,
     };
   });
+  if (input.land) {
+    const onLand = new Uint8Array(grid.cellCount);
+    for (const feature of input.land.features) {
+      fillRuns(onLand, grid.columns, rasterisePolygon(grid, feature.geometry), 1);
+    }
+    for (let cell = 0; cell < grid.cellCount; cell++) if (onLand[cell] === 0) district[cell] = 0;
+  }
   for (const feature of input.sea?.features ?? []) {
     fillRuns(district, grid.columns, rasterisePolygon(grid, feature.geometry), 0);
   }

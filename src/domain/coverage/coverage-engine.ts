@@ -10,9 +10,9 @@ import { buildCityRaster, type CityInput, type CityRaster } from './city-raster'
 import { GapIndex } from './gaps';
 import { type CellWindow, clipWindow } from './grid';
 import { KernelCache } from './kernels';
-import { BLOCK_SHIFT, type MergePart, mergeSite } from './merge';
+import { BLOCK_SHIFT, mergeSite } from './merge';
 import { type CoverageSettings, defaultCoverageSettings, mergeSettings } from './settings';
-import { coverValue, floorValue, type PlacedSite, type Profile, placeSite } from './site-model';
+import { coverValue, floorValue, mergeLevels, type PlacedSite, type Profile, placeSite } from './site-model';
 import { SpatialIndex } from './spatial-index';
 
 type BlockMask = { mask: Uint8Array; columns: number };
@@ -64,7 +64,7 @@ export class CoverageEngine {
   }
 
   /** Change settings; rebuilds the city layers when the cell size or metro uplift changes, then recomputes. */
-  setSettings(patch: Partial<CoverageSettings>): void {
+  setSettings(patch: Partial<CoverageSettings>, recompute = true): void {
     const next = mergeSettings(this.settings, patch);
     const rebuild = next.cellM !== this.settings.cellM || next.metroUpliftM !== this.settings.metroUpliftM;
     const zoneWeightsChanged = JSON.stringify(next.zoneWeights) !== JSON.stringify(this.settings.zoneWeights);
@@ -74,7 +74,7 @@ export class CoverageEngine {
       this.kernels = new KernelCache();
       this.profiles = new Map();
     }
-    this.computeAll(this.sites());
+    if (recompute) this.computeAll(this.sites());
   }
 
   /** The current sites in site order. */
@@ -112,20 +112,19 @@ export class CoverageEngine {
     best.fill(floorValue(this.settings));
     server.fill(-1);
     const whole = { column0: 0, row0: 0, column1: this.city.grid.columns - 1, row1: this.city.grid.rows - 1 };
-    // Cores first; tails only where land is still uncovered (exact: a tail cannot beat a covered cell).
-    // Merge in spatial order (bands of 16 rows, then by column) so consecutive kernels share cache lines;
-    // the result does not depend on merge order.
+    // Rings strongest first; each later ring only where land is still below the previous level (exact:
+    // a ring value cannot beat a cell already at that level). Merge order is spatial (bands of 16 rows,
+    // then by column) so consecutive kernels share cache lines; the result does not depend on order.
     const order = this.spatialOrder();
     const count = order.length;
-    for (let step = 0; step < count; step++) {
-      this.merge(order[step]!, whole, 'core');
-      if (step % chunk === chunk - 1) yield 0.05 + (0.55 * (step + 1)) / count;
-    }
-    yield 0.6;
-    const blocks = this.uncoveredBlocks();
-    for (let step = 0; step < count; step++) {
-      this.merge(order[step]!, whole, 'tail', blocks);
-      if (step % chunk === chunk - 1) yield 0.6 + (0.2 * (step + 1)) / count;
+    const levels = mergeLevels(this.settings);
+    let blocks: BlockMask | undefined;
+    for (let level = 0; level < levels.length; level++) {
+      if (level > 0) blocks = this.blocksBelow(levels[level - 1]!, blocks);
+      for (let step = 0; step < count; step++) {
+        this.merge(order[step]!, whole, level, blocks);
+        if (step % chunk === chunk - 1) yield 0.05 + (0.75 * (level + (step + 1) / count)) / levels.length;
+      }
     }
     yield 0.8;
     this.accumulators.reset(this.slots.length);
@@ -149,7 +148,7 @@ export class CoverageEngine {
   }
 
   /** Max-merge one site's kernel (or part of it) into the grid, clipped to a window. */
-  private merge(slotIndex: number, window: CellWindow, part: MergePart = 'all', blocks?: BlockMask): void {
+  private merge(slotIndex: number, window: CellWindow, level?: number, blocks?: BlockMask): void {
     const site = this.slots[slotIndex];
     if (!site) return;
     mergeSite(
@@ -159,7 +158,7 @@ export class CoverageEngine {
       site,
       slotIndex,
       window,
-      part,
+      level,
       blocks,
     );
   }
@@ -181,17 +180,36 @@ export class CoverageEngine {
     return order;
   }
 
-  /** Blocks holding at least one uncovered land cell (after the cores are merged). */
-  private uncoveredBlocks(): BlockMask {
+  /**
+   * Blocks holding a land cell whose best value is below `level`. Only blocks flagged at the previous
+   * level are scanned (a block at or above a higher level is at or above a lower one too).
+   */
+  private blocksBelow(level: number, previous: BlockMask | undefined): BlockMask {
     const { grid, district } = this.city;
     const { best } = this.arrays;
-    const cover = coverValue(this.settings);
+    const size = 1 << BLOCK_SHIFT;
     const blockColumns = (grid.columns >> BLOCK_SHIFT) + 1;
-    const mask = new Uint8Array(blockColumns * ((grid.rows >> BLOCK_SHIFT) + 1));
-    for (let row = 0; row < grid.rows; row++) {
-      const blockRow = (row >> BLOCK_SHIFT) * blockColumns;
-      for (let column = 0, cell = row * grid.columns; column < grid.columns; column++, cell++) {
-        if (district[cell] !== 0 && best[cell]! < cover) mask[blockRow + (column >> BLOCK_SHIFT)] = 1;
+    const blockRows = (grid.rows >> BLOCK_SHIFT) + 1;
+    const mask = new Uint8Array(blockColumns * blockRows);
+    for (let blockRow = 0; blockRow < blockRows; blockRow++) {
+      for (let blockColumn = 0; blockColumn < blockColumns; blockColumn++) {
+        const block = blockRow * blockColumns + blockColumn;
+        if (previous && previous.mask[block] === 0) continue;
+        const rowEnd = Math.min(grid.rows, (blockRow + 1) * size);
+        const columnStart = blockColumn * size;
+        const columnEnd = Math.min(grid.columns, columnStart + size);
+        scan: for (let row = blockRow * size; row < rowEnd; row++) {
+          for (
+            let cell = row * grid.columns + columnStart, end = row * grid.columns + columnEnd;
+            cell < end;
+            cell++
+          ) {
+            if (district[cell] !== 0 && best[cell]! < level) {
+              mask[block] = 1;
+              break scan;
+            }
+          }
+        }
       }
     }
     return { mask, columns: blockColumns };

@@ -13,8 +13,27 @@ export interface Kernel {
   /** Per row offset: index of its first value in `values`. */
   rowStarts: Int32Array;
   values: Float32Array;
-  /** Bearing from the site to each cell, whole degrees clockwise from north (for sector patterns). */
-  bearings: Uint16Array;
+  /** Bearing from the site to each cell, whole degrees clockwise from north; built on first sector use. */
+  bearings: Uint16Array | undefined;
+  cellHeightM: number;
+  cellWidthM: number;
+}
+
+/** Fill a kernel's bearing table (sectors need it; omnidirectional sites never pay for it). */
+export function ensureBearings(kernel: Kernel): Uint16Array {
+  if (kernel.bearings) return kernel.bearings;
+  const bearings = new Uint16Array(kernel.values.length);
+  let index = 0;
+  for (let dy = -kernel.reachRows; dy <= kernel.reachRows; dy++) {
+    const half = kernel.halfWidths[dy + kernel.reachRows]!;
+    for (let dx = -half; dx <= half; dx++) {
+      // Row index grows southwards, so north is −dy.
+      const bearing = (Math.atan2(dx * kernel.cellWidthM, -dy * kernel.cellHeightM) * 180) / Math.PI;
+      bearings[index++] = Math.round((bearing + 360) % 360) % 360;
+    }
+  }
+  kernel.bearings = bearings;
+  return bearings;
 }
 
 /**
@@ -37,7 +56,6 @@ export function buildKernel(
   const halfWidths = new Int32Array(2 * reachRows + 1).fill(-1);
   const rowStarts = new Int32Array(2 * reachRows + 1);
   const values: number[] = [];
-  const bearings: number[] = [];
   // The kernel is symmetric: evaluate each |dy| row once (dx ≥ 0) and mirror it.
   const rowValues: number[][] = [];
   for (let dy = 0; dy <= reachRows; dy++) {
@@ -53,16 +71,12 @@ export function buildKernel(
     rowValues.push(row);
   }
   for (let dy = -reachRows; dy <= reachRows; dy++) {
-    const dyM = dy * cellHeightM;
     const row = rowValues[Math.abs(dy)]!;
     const half = row.length - 1;
     rowStarts[dy + reachRows] = values.length;
     halfWidths[dy + reachRows] = half;
     for (let dx = -half; dx <= half; dx++) {
       values.push(row[Math.abs(dx)]!);
-      // Row index grows southwards, so north is −dy.
-      const bearing = (Math.atan2(dx * cellWidthM, -dyM) * 180) / Math.PI;
-      bearings.push(Math.round((bearing + 360) % 360) % 360);
     }
   }
   return {
@@ -70,7 +84,9 @@ export function buildKernel(
     halfWidths,
     rowStarts,
     values: Float32Array.from(values),
-    bearings: Uint16Array.from(bearings),
+    bearings: undefined,
+    cellHeightM,
+    cellWidthM,
   };
 }
 
@@ -82,8 +98,36 @@ export interface PathLossProfile {
   hUtM: number;
 }
 
-/** −PL(d) in dB for a profile; 'expected' weights LOS and NLOS (dB) by the 38.901 LOS probability. */
+/** Tabulation step of −PL in log10(distance); linear interpolation stays within 0.01 dB of the formula. */
+export const LOG_DISTANCE_STEP = 0.002;
+const tables = new Map<string, Float64Array>();
+
+/**
+ * −PL(d) in dB for a profile, read from a table over log10(d) from 1 m to the model's maximum distance
+ * (PL is piecewise linear in log d, so interpolation is near exact and kernels build fast).
+ */
 export function negativePathLoss(profile: PathLossProfile): (distanceM: number) => number {
+  const key = `${profile.model}|${profile.condition}|${profile.fcGhz}|${profile.hBsM}|${profile.hUtM}`;
+  let table = tables.get(key);
+  if (!table) {
+    const exact = exactNegativePathLoss(profile);
+    const count = Math.ceil(Math.log10(MODEL_MAX_DISTANCE_M[profile.model] * 1.5) / LOG_DISTANCE_STEP) + 2;
+    table = new Float64Array(count);
+    for (let index = 0; index < count; index++) table[index] = exact(10 ** (index * LOG_DISTANCE_STEP));
+    tables.set(key, table);
+  }
+  const values = table;
+  const last = values.length - 2;
+  return (distanceM) => {
+    const position = Math.log10(Math.max(distanceM, 1)) / LOG_DISTANCE_STEP;
+    const index = Math.min(last, Math.floor(position));
+    const fraction = position - index;
+    return values[index]! * (1 - fraction) + values[index + 1]! * fraction;
+  };
+}
+
+/** −PL(d) in dB computed from the formulas each time; 'expected' weights LOS and NLOS by P_LOS. */
+export function exactNegativePathLoss(profile: PathLossProfile): (distanceM: number) => number {
   const { model, fcGhz, hBsM, hUtM } = profile;
   return (distanceM) => {
     const base = { model, fcGhz, d2dM: distanceM, hBsM, hUtM };

@@ -6,9 +6,6 @@
 import type { CellWindow } from './grid';
 import type { PlacedSite } from './site-model';
 
-/** Which part of a kernel to merge: all of it, the core that can reach the threshold, or the tail. */
-export type MergePart = 'all' | 'core' | 'tail';
-
 /** Side of the blocks in the "has uncovered land" mask used to skip tails over covered ground. */
 export const BLOCK_SHIFT = 3;
 
@@ -21,10 +18,11 @@ function mergeSpan(
   first: number,
   last: number,
 ): void {
-  const { values, bearings } = site.kernel;
+  const { values } = site.kernel;
   const { offset, pattern } = site;
   let k = kernelIndex;
   if (pattern) {
+    const bearings = site.kernel.bearings!;
     for (let cell = first; cell <= last; cell++, k++) {
       const value = Math.fround(values[k]! + offset + pattern[bearings[k]!]!);
       const current = best[cell]!;
@@ -46,9 +44,10 @@ function mergeSpan(
 }
 
 /**
- * Merge a site's kernel (or part of it) clipped to a window. With `blocks`, tail spans are merged only in
- * blocks flagged as holding uncovered land (a tail value is below the threshold, so it cannot change a
- * covered cell).
+ * Merge a site's kernel clipped to a window: all of it (`level` undefined) or one ring — the cells whose
+ * value lies between levels[level] and levels[level − 1]. With `blocks`, a ring is merged only in blocks
+ * flagged as holding land still below levels[level − 1] (a ring value is below that level, so it cannot
+ * change any other land cell).
  */
 export function mergeSite(
   best: Float32Array,
@@ -57,11 +56,12 @@ export function mergeSite(
   site: PlacedSite,
   slot: number,
   window: CellWindow,
-  part: MergePart,
+  level: number | undefined,
   blocks?: { mask: Uint8Array; columns: number },
 ): void {
   const { halfWidths, rowStarts, reachRows } = site.kernel;
-  const core = site.coreHalfWidths;
+  const outerLevel = level === undefined ? halfWidths : site.levelHalfWidths[level]!;
+  const innerLevel = level === undefined || level === 0 ? undefined : site.levelHalfWidths[level - 1]!;
   const { column, row } = site;
   if (blocks && !anyBlockFlagged(blocks, site, window)) return;
   const rowFirst = Math.max(row - reachRows, window.row0);
@@ -72,7 +72,10 @@ export function mergeSite(
     if (half < 0) continue;
     const kernelStart = rowStarts[rowIndex]! - (column - half);
     const rowStart = y * columns;
-    if (part === 'all') {
+    const outer = outerLevel[rowIndex]!;
+    const inner = innerLevel ? innerLevel[rowIndex]! : -1;
+    if (outer < 0 || inner >= outer) continue;
+    if (inner < 0) {
       mergeClipped(
         best,
         server,
@@ -83,29 +86,10 @@ export function mergeSite(
         y,
         kernelStart,
         rowStart,
-        column - half,
-        column + half,
+        column - outer,
+        column + outer,
       );
-      continue;
-    }
-    const coreHalf = core[rowIndex]!;
-    if (part === 'core') {
-      if (coreHalf >= 0) {
-        mergeClipped(
-          best,
-          server,
-          site,
-          slot,
-          window,
-          blocks,
-          y,
-          kernelStart,
-          rowStart,
-          column - coreHalf,
-          column + coreHalf,
-        );
-      }
-    } else if (coreHalf < 0) {
+    } else {
       mergeClipped(
         best,
         server,
@@ -116,22 +100,8 @@ export function mergeSite(
         y,
         kernelStart,
         rowStart,
-        column - half,
-        column + half,
-      );
-    } else if (coreHalf < half) {
-      mergeClipped(
-        best,
-        server,
-        site,
-        slot,
-        window,
-        blocks,
-        y,
-        kernelStart,
-        rowStart,
-        column - half,
-        column - coreHalf - 1,
+        column - outer,
+        column - inner - 1,
       );
       mergeClipped(
         best,
@@ -143,8 +113,8 @@ export function mergeSite(
         y,
         kernelStart,
         rowStart,
-        column + coreHalf + 1,
-        column + half,
+        column + inner + 1,
+        column + outer,
       );
     }
   }

@@ -14,6 +14,7 @@ import type { CityRaster } from './city-raster';
 import { columnOf, rowOf } from './grid';
 import {
   buildKernel,
+  ensureBearings,
   type Kernel,
   type KernelCache,
   MODEL_MAX_DISTANCE_M,
@@ -35,10 +36,10 @@ export interface PlacedSite {
   /** Bearing-indexed attenuation for sectors in path-loss mode. */
   pattern: Float32Array | undefined;
   /**
-   * Per kernel row, the half width of the "core": every cell whose value can reach the coverage
-   * threshold lies inside it. Cells outside it (the tail) matter only where a cell is still uncovered.
+   * For each merge level (see mergeLevels), per kernel row, the half width of the cells whose value can
+   * reach that level; the last level is the whole kernel.
    */
-  coreHalfWidths: Int32Array;
+  levelHalfWidths: Int32Array[];
   /** Radius used in radius mode, metres (for footprints). */
   radiusM: number;
   environment: (typeof DENSITY_CLASSES)[number];
@@ -59,12 +60,24 @@ const patternCache = new Map<string, Float32Array>();
 export interface Profile {
   kernel: Kernel;
   offset: number;
-  coreHalfWidths: Int32Array;
+  levelHalfWidths: Int32Array[];
   radiusM: number;
 }
 
+/**
+ * Values at which a full compute splits every kernel into rings, strongest first: the threshold, then the
+ * floor (path-loss mode); one level in radius mode. A ring below a level can only change land still below
+ * that level, so the weak tails skip ground that is already covered. (Extra rings at the −75/−85/−95 dBm
+ * class edges were measured and gave no gain: an 8×8 block almost always holds one weaker cell.)
+ */
+export function mergeLevels(settings: CoverageSettings): number[] {
+  if (settings.mode === 'radius') return [floorValue(settings)];
+  const floor = rsrpFloorDbm(settings);
+  return settings.thresholdDbm > floor ? [settings.thresholdDbm, floor] : [floor];
+}
+
 /** Half width per kernel row of the cells whose kernel value is at least `minimum`. */
-export function coreHalfWidths(kernel: Kernel, minimum: number): Int32Array {
+function halfWidthsAtLeast(kernel: Kernel, minimum: number): Int32Array {
   const result = new Int32Array(kernel.halfWidths.length).fill(-1);
   for (let rowIndex = 0; rowIndex < kernel.halfWidths.length; rowIndex++) {
     const half = kernel.halfWidths[rowIndex]!;
@@ -102,6 +115,7 @@ export function placeSite(
   }
   let pattern: Float32Array | undefined;
   if (settings.mode === 'pathloss' && properties.azimuthDeg !== undefined) {
+    ensureBearings(profile.kernel);
     const beamwidthDeg = properties.beamwidthDeg ?? 65;
     const patternKey = `${Math.round(properties.azimuthDeg)}|${beamwidthDeg}`;
     pattern = patternCache.get(patternKey);
@@ -120,7 +134,7 @@ export function placeSite(
     kernel: profile.kernel,
     offset: profile.offset,
     pattern,
-    coreHalfWidths: profile.coreHalfWidths,
+    levelHalfWidths: profile.levelHalfWidths,
     radiusM: profile.radiusM,
     environment,
   };
@@ -142,7 +156,7 @@ function buildProfile(
     const kernel = kernels.get(`r|${radiusM}|${grid.cellM}|${widthKey}`, () =>
       buildKernel((distance) => 1 - distance / radiusM, -0.5, radiusM, grid.cellM, cellWidthM),
     );
-    return { kernel, offset: 0, coreHalfWidths: kernel.halfWidths, radiusM };
+    return { kernel, offset: 0, levelHalfWidths: [kernel.halfWidths], radiusM };
   }
   const scenario = scenarioFor(radio.kind, environment);
   const hBsM = Math.round(radio.heightM * 2) / 2;
@@ -170,7 +184,10 @@ function buildProfile(
       cellWidthM,
     ),
   );
-  // Core: kernel values that can reach the threshold once the site's offset is added.
-  const coreMinimum = Math.floor(settings.thresholdDbm - offset);
-  return { kernel, offset, coreHalfWidths: coreHalfWidths(kernel, coreMinimum), radiusM };
+  // Each level's cells: kernel values that can reach the level once the site's offset is added.
+  const levels = mergeLevels(settings);
+  const levelHalfWidths = levels.map((level, index) =>
+    index === levels.length - 1 ? kernel.halfWidths : halfWidthsAtLeast(kernel, Math.floor(level - offset)),
+  );
+  return { kernel, offset, levelHalfWidths, radiusM };
 }

@@ -1,0 +1,266 @@
+/**
+ * The coverage engine's worker API: the very functions coverage-worker.ts exposes with Comlink and the
+ * unit tests call directly. Calls run one at a time (a queue), except `cancel`; a full compute yields to
+ * the event loop between steps so a cancel or a newer compute can stop it.
+ */
+import * as Comlink from 'comlink';
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { ZoneCollection } from '../domain/coverage/city-raster';
+import { CoverageEngine, type EditResult } from '../domain/coverage/coverage-engine';
+import type { GapProperties } from '../domain/coverage/gaps';
+import type { CellWindow } from '../domain/coverage/grid';
+import {
+  mercatorRowMap,
+  type RasterImage,
+  type RasterPatch,
+  type RasterStyle,
+  renderPatch,
+  renderRaster,
+} from '../domain/coverage/raster';
+import { type CoverageStats, coverageStats, gapCollection, siteBuffer } from '../domain/coverage/report';
+import type { CoverageSettings } from '../domain/coverage/settings';
+import type { DistrictCollection, SiteFeature } from '../domain/types';
+
+export interface CoverageInit {
+  districts: DistrictCollection;
+  metroStations: FeatureCollection<Point>;
+  /** Any polygons with an id (plan-zones.geojson: new towns, wings, key areas). */
+  zones?: ZoneCollection;
+  land?: FeatureCollection<Polygon | MultiPolygon>;
+  sea?: FeatureCollection<Polygon | MultiPolygon>;
+  settings?: Partial<CoverageSettings>;
+}
+
+export interface GridInfo {
+  columns: number;
+  rows: number;
+  cellM: number;
+  /** [west, south, east, north] of the grid. */
+  bounds: [number, number, number, number];
+  landKm2: number;
+}
+
+export interface RequestOptions {
+  requestId: number;
+  /** Raster to return: an RSRP-class or covered/uncovered image, or none. Default: 'class' in path-loss mode. */
+  raster?: RasterStyle | 'none';
+}
+
+export interface CoverageResult {
+  requestId: number;
+  stats: CoverageStats;
+  gaps: FeatureCollection<MultiPolygon, GapProperties>;
+  raster: RasterImage | undefined;
+  elapsedMs: number;
+}
+
+export interface CoverageUpdate {
+  requestId: number;
+  stats: CoverageStats;
+  gaps: FeatureCollection<MultiPolygon, GapProperties>;
+  removedGapIds: number[];
+  addedGapIds: number[];
+  /** Image patches for the changed windows (apply with putImageData at x, y). */
+  rasterPatches: RasterPatch[];
+  elapsedMs: number;
+}
+
+/** Thrown when a compute is cancelled or superseded by a newer one. */
+export class CancelledError extends Error {
+  override name = 'CancelledError';
+}
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Build the API object around one engine. */
+export function createCoverageApi() {
+  let engine: CoverageEngine | undefined;
+  let rowMap: Int32Array | undefined;
+  let consistent = true;
+  let latestCompute = 0;
+  const cancelled = new Set<number>();
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const serial = <T>(task: () => Promise<T> | T): Promise<T> => {
+    const next = queue.then(task, task);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  const requireEngine = (): CoverageEngine => {
+    if (!engine) throw new Error('coverage engine not initialised: call init first');
+    return engine;
+  };
+  const styleFor = (options: RequestOptions): RasterStyle | 'none' =>
+    options.raster ?? (requireEngine().settings.mode === 'pathloss' ? 'class' : 'covered');
+  const image = (style: RasterStyle | 'none'): RasterImage | undefined => {
+    const current = requireEngine();
+    if (style === 'none') return undefined;
+    rowMap ??= mercatorRowMap(current.city);
+    return renderRaster(current.city, current.arrays, style, rowMap);
+  };
+
+  const fullCompute = async (
+    sites: readonly SiteFeature[],
+    options: RequestOptions,
+    onProgress?: (fraction: number) => void,
+  ): Promise<CoverageResult> => {
+    const started = performance.now();
+    const current = requireEngine();
+    const stopped = (): boolean => cancelled.has(options.requestId) || options.requestId < latestCompute;
+    if (stopped()) {
+      cancelled.delete(options.requestId);
+      throw new CancelledError(`compute ${options.requestId} cancelled before it started`);
+    }
+    consistent = false;
+    for (const fraction of current.computeSteps(sites)) {
+      onProgress?.(fraction);
+      await yieldToEventLoop();
+      if (stopped()) {
+        cancelled.delete(options.requestId);
+        throw new CancelledError(`compute ${options.requestId} cancelled`);
+      }
+    }
+    consistent = true;
+    const raster = image(styleFor(options));
+    const result: CoverageResult = {
+      requestId: options.requestId,
+      stats: coverageStats(current),
+      gaps: gapCollection(current),
+      raster,
+      elapsedMs: performance.now() - started,
+    };
+    return Comlink.transfer(result, raster ? [raster.rgba.buffer] : []);
+  };
+
+  const applyEdit = (
+    options: RequestOptions,
+    edit: (engine: CoverageEngine) => EditResult,
+  ): CoverageUpdate => {
+    const started = performance.now();
+    const current = requireEngine();
+    // After a cancelled compute the grid is half-built: finish it from the site list first.
+    if (!consistent) {
+      current.computeAll(current.sites());
+      consistent = true;
+    }
+    const result = edit(current);
+    const style = styleFor(options);
+    rowMap ??= mercatorRowMap(current.city);
+    const map = rowMap;
+    const rasterPatches =
+      style === 'none'
+        ? []
+        : result.windows
+            .map((window: CellWindow) => renderPatch(current.city, current.arrays, style, map, window))
+            .filter((patch): patch is RasterPatch => patch !== undefined);
+    const update: CoverageUpdate = {
+      requestId: options.requestId,
+      stats: coverageStats(current),
+      gaps: gapCollection(current),
+      removedGapIds: result.removedGapIds,
+      addedGapIds: result.addedGapIds,
+      rasterPatches,
+      elapsedMs: performance.now() - started,
+    };
+    return Comlink.transfer(
+      update,
+      rasterPatches.map((patch) => patch.rgba.buffer),
+    );
+  };
+
+  return {
+    /** Rasterise the city (districts, land, zones) for the settings; returns the grid's shape. */
+    init(input: CoverageInit): Promise<GridInfo> {
+      return serial(() => {
+        engine = new CoverageEngine(
+          {
+            districts: input.districts,
+            metroStations: input.metroStations,
+            zones: input.zones,
+            land: input.land,
+            sea: input.sea,
+          },
+          input.settings,
+        );
+        rowMap = undefined;
+        consistent = true;
+        return gridInfo(engine);
+      });
+    },
+    /** Full compute for a site list; progress 0–1 through `onProgress`; rejects with CancelledError if stopped. */
+    compute(
+      sites: readonly SiteFeature[],
+      options: RequestOptions,
+      onProgress?: (fraction: number) => void,
+    ): Promise<CoverageResult> {
+      latestCompute = Math.max(latestCompute, options.requestId);
+      return serial(() => fullCompute(sites, options, onProgress));
+    },
+    /** Change settings (mode, threshold, cell size, radius table …) and recompute the current sites. */
+    setSettings(
+      patch: Partial<CoverageSettings>,
+      options: RequestOptions,
+      onProgress?: (fraction: number) => void,
+    ): Promise<CoverageResult> {
+      latestCompute = Math.max(latestCompute, options.requestId);
+      return serial(async () => {
+        const current = requireEngine();
+        const sites = current.sites();
+        const cellChanged = patch.cellM !== undefined && patch.cellM !== current.settings.cellM;
+        current.setSettings(patch, false);
+        if (cellChanged) rowMap = undefined;
+        return fullCompute(sites, options, onProgress);
+      });
+    },
+    /** Add a site or replace the one with its id; only the cells near it are recomputed. */
+    upsertSite(site: SiteFeature, options: RequestOptions): Promise<CoverageUpdate> {
+      return serial(() => applyEdit(options, (current) => current.upsertSite(site)));
+    },
+    /** Move a site to a new longitude/latitude. */
+    moveSite(id: string, lon: number, lat: number, options: RequestOptions): Promise<CoverageUpdate> {
+      return serial(() => applyEdit(options, (current) => current.moveSite(id, lon, lat)));
+    },
+    /** Remove a site by id. */
+    removeSite(id: string, options: RequestOptions): Promise<CoverageUpdate> {
+      return serial(() => applyEdit(options, (current) => current.removeSite(id)));
+    },
+    /** Stop a running or queued compute (it rejects with CancelledError). */
+    cancel(requestId: number): void {
+      cancelled.add(requestId);
+    },
+    /** The whole coverage image in a style (e.g. after the user switches the legend). */
+    getRaster(style: RasterStyle): Promise<RasterImage | undefined> {
+      return serial(() => {
+        const raster = image(style);
+        return raster ? Comlink.transfer(raster, [raster.rgba.buffer]) : undefined;
+      });
+    },
+    /** A site's served area (cells it is best server of, covered, on land) and its map buffer polygon. */
+    siteFootprint(
+      id: string,
+    ): Promise<{ servedCells: number; servedKm2: number; buffer: Feature<Polygon> | undefined } | undefined> {
+      return serial(() => {
+        const current = requireEngine();
+        const served = current.siteFootprint(id);
+        return served ? { ...served, buffer: siteBuffer(current, id) } : undefined;
+      });
+    },
+    /** Current statistics without recomputing. */
+    getStats(): Promise<CoverageStats> {
+      return serial(() => coverageStats(requireEngine()));
+    },
+  };
+}
+
+function gridInfo(engine: CoverageEngine): GridInfo {
+  const { grid } = engine.city;
+  return {
+    columns: grid.columns,
+    rows: grid.rows,
+    cellM: grid.cellM,
+    bounds: [grid.west, grid.south, grid.east, grid.north],
+    landKm2: engine.city.landKm2,
+  };
+}
+
+export type CoverageApiObject = ReturnType<typeof createCoverageApi>;
