@@ -38,6 +38,13 @@ export class PlannerDriver {
     });
   }
 
+  /** Makes the server answer 404 for one data file (by its name before the content hash). */
+  async breakDataFile(fileStem: string): Promise<void> {
+    await this.page.route(new RegExp(`/assets/${fileStem}-[\\w-]+\\.geojson$`), (route) =>
+      route.fulfill({ status: 404, body: 'not found' }),
+    );
+  }
+
   /** Opens the app (optionally with a hash) and waits until the map and its visible data are ready. */
   async open(hash = ''): Promise<void> {
     await this.page.goto(`/${hash}`);
