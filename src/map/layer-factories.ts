@@ -43,13 +43,19 @@ function zoneLayers(
   ] satisfies LayerSpecification[];
 }
 
-function zoneLabel(layerId: LayerId, filter: ExpressionSpecification, color: string, language: Language) {
+function zoneLabel(
+  layerId: LayerId,
+  filter: ExpressionSpecification,
+  color: string,
+  language: Language,
+  minZoom: number,
+) {
   return {
     id: `${layerId}-label`,
     type: 'symbol',
     source: 'planZones',
     filter,
-    minzoom: 8.5,
+    minzoom: minZoom,
     layout: {
       'text-field': labelField(language),
       'text-font': FONT,
@@ -210,9 +216,10 @@ export function labelLayersFor(layerId: LayerId, language: Language): LayerSpeci
         },
       ];
     case 'newTowns':
-      return [zoneLabel('newTowns', byKind('new_town'), LAYER_COLORS.newTown, language)];
+      return [zoneLabel('newTowns', byKind('new_town'), LAYER_COLORS.newTown, language, 8.5)];
     case 'wings':
-      return [zoneLabel('wings', byKind('wing'), LAYER_COLORS.wingEast, language)];
+      // The wings' names are long (the demonstration zone's is a sentence): shown once there is room.
+      return [zoneLabel('wings', byKind('wing'), LAYER_COLORS.wingEast, language, 9.5)];
     default:
       return [];
   }

@@ -143,7 +143,7 @@ export function popupModel(layerId: LayerId, properties: Properties, language: L
       break;
     case 'metro':
       add('popup.nameZh', properties.name);
-      add('popup.nameEn', properties.pinyin);
+      add('popup.pinyin', properties.pinyin);
       add('popup.lines', list(properties.lines).join(', '));
       add('popup.source', t('source.metro'));
       add('popup.precision', t('precision.metroStations'));

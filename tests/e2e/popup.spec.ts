@@ -12,6 +12,7 @@ test('clicking a district opens a popup with its Chinese and English names, code
   await expect(popup).toContainText('310116');
   await expect(popup).toContainText('平方公里');
   await expect(planner.page).toHaveURL(/layers=districts/);
+  await planner.saveScreenshot('planner-district-popup.png');
   expect(planner.consoleErrors).toEqual([]);
 });
 
