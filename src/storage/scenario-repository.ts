@@ -48,11 +48,13 @@ export function createScenarioRepository(database: PlannerDatabase): ScenarioRep
       if (!validation.ok)
         throw new Error(`refusing to save an invalid scenario: ${describeIssues(validation.issues)}`);
       const transaction = database.transaction(['scenarios', 'meta'], 'readwrite');
-      await Promise.all([
+      const writes = [
         transaction.objectStore('scenarios').put(validation.scenario, scenario.id),
         transaction.objectStore('meta').put(CURRENT_SCENARIO_SCHEMA_VERSION, META_KEYS.schemaVersion),
-        transaction.done,
-      ]);
+      ];
+      // Commit now rather than when the event loop idles: on pagehide there may be no idle time left.
+      transaction.commit();
+      await Promise.all([...writes, transaction.done]);
     },
 
     async deleteScenario(id) {

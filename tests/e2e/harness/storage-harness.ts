@@ -1,0 +1,103 @@
+/**
+ * Test-only page: runs the real storage/ module in Chromium's IndexedDB and exposes a few steps
+ * on window for tests/e2e/storage.spec.ts. Served by a separate Vite dev server started by the spec;
+ * the app build never includes it.
+ */
+import { applyChange } from '../../../src/domain/history/apply-change';
+import { createScenario } from '../../../src/domain/scenario/scenario';
+import type { Scenario } from '../../../src/domain/scenario/scenario-types';
+import { installAutosave, openPlannerDatabase, openScenarioRepository } from '../../../src/storage/index';
+
+const NOW = '2025-03-01T08:00:00.000Z';
+
+function sampleScenario(id: string): Scenario {
+  const empty = createScenario({
+    id,
+    name: '浦东补盲方案',
+    baselineRef: { id: 'sample', featureCount: 12, hash: 'abcd1234' },
+    nowIso: NOW,
+  });
+  return applyChange(empty, {
+    type: 'batch',
+    changes: [
+      {
+        type: 'putSites',
+        sites: [
+          {
+            type: 'Feature',
+            geometry: { type: 'Point', coordinates: [121.5012345, 31.2345678] },
+            properties: {
+              id: 'C1',
+              name: '陆家嘴 "一号", 微站',
+              kind: 'micro',
+              heightM: 12,
+              status: 'candidate',
+              poleId: 'P7',
+            },
+          },
+          {
+            type: 'Feature',
+            geometry: { type: 'Point', coordinates: [121.52, 31.24] },
+            properties: { id: 'C2', band: 'n78', azimuthDeg: 120, beamwidthDeg: 65, status: 'planned' },
+          },
+        ],
+      },
+      { type: 'markForRemoval', ids: ['B3'] },
+    ],
+  }).scenario;
+}
+
+const harness = {
+  sampleScenario,
+
+  async save(databaseName: string, scenario: Scenario) {
+    const repository = await openScenarioRepository(databaseName);
+    await repository.saveScenario(scenario);
+    await repository.setLastOpenScenarioId(scenario.id);
+    repository.close();
+  },
+
+  async load(databaseName: string) {
+    const repository = await openScenarioRepository(databaseName);
+    const loaded = await repository.loadScenarios();
+    const quarantine = await repository.listQuarantine();
+    const exported = await repository.exportQuarantine('2025-03-01T00:00:00.000Z');
+    repository.close();
+    return { loaded, quarantine, exported };
+  },
+
+  /** Writes a record straight into the scenarios store, bypassing validation (old or corrupt data). */
+  async writeRaw(databaseName: string, key: string, value: unknown) {
+    const database = await openPlannerDatabase(databaseName);
+    await database.put('scenarios', value, key);
+    database.close();
+  },
+
+  /** A tiny store with autosave wired the way app/ will wire it; returns a function that edits. */
+  async startAutosave(databaseName: string) {
+    const repository = await openScenarioRepository(databaseName);
+    let state = { scenario: sampleScenario('auto-1') };
+    const listeners = new Set<(value: typeof state) => void>();
+    installAutosave({
+      getState: () => state,
+      subscribe: (listener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      selectScenario: (value) => value.scenario,
+      repository,
+    });
+    (window as unknown as { renameScenario: (name: string) => void }).renameScenario = (name) => {
+      state = { scenario: applyChange(state.scenario, { type: 'rename', name }).scenario };
+      for (const listener of listeners) listener(state);
+    };
+  },
+};
+
+declare global {
+  interface Window {
+    storageHarness: typeof harness;
+  }
+}
+window.storageHarness = harness;
+document.getElementById('status')!.textContent = 'ready';

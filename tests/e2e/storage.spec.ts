@@ -1,0 +1,143 @@
+/**
+ * The IndexedDB adapter in real Chromium. A separate Vite dev server (port 5180) serves a test-only
+ * harness page that imports src/storage directly, so the app build stays untouched.
+ */
+import { expect, type Page, test } from '@playwright/test';
+import { createServer, type ViteDevServer } from 'vite';
+
+const HARNESS_PORT = 5180;
+const HARNESS_URL = `http://127.0.0.1:${HARNESS_PORT}/tests/e2e/harness/storage-harness.html`;
+let server: ViteDevServer;
+
+test.beforeAll(async () => {
+  server = await createServer({
+    root: process.cwd(),
+    configFile: false,
+    logLevel: 'warn',
+    server: { host: '127.0.0.1', port: HARNESS_PORT, strictPort: true, hmr: false },
+    // Resolve idb up front so Vite does not re-optimise and reload the page mid-test.
+    optimizeDeps: { include: ['idb'], entries: [] },
+  });
+  await server.listen();
+});
+
+test.afterAll(async () => {
+  await server?.close();
+});
+
+async function openHarness(page: Page): Promise<void> {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(HARNESS_URL);
+  await expect(page.locator('#status')).toHaveText('ready');
+  expect(errors).toEqual([]);
+}
+
+test('a saved scenario comes back identical after a page reload', async ({ page }) => {
+  await openHarness(page);
+  const saved = await page.evaluate(async () => {
+    const scenario = window.storageHarness.sampleScenario('s-1');
+    await window.storageHarness.save('db-roundtrip', scenario);
+    return scenario;
+  });
+  await page.reload();
+  await expect(page.locator('#status')).toHaveText('ready');
+  const { loaded } = await page.evaluate(() => window.storageHarness.load('db-roundtrip'));
+  expect(loaded.scenarios).toEqual([saved]);
+  expect(loaded.lastOpenScenarioId).toBe('s-1');
+  expect(loaded.quarantined).toEqual([]);
+});
+
+test('a corrupt record is moved to quarantine with its reason, kept and exportable', async ({ page }) => {
+  await openHarness(page);
+  const result = await page.evaluate(async () => {
+    const good = window.storageHarness.sampleScenario('good');
+    await window.storageHarness.save('db-corrupt', good);
+    const corrupt = structuredClone(good) as unknown as {
+      id: string;
+      addedSites: { properties: { heightM: number } }[];
+    };
+    corrupt.id = 'bad';
+    corrupt.addedSites[0]!.properties.heightM = 9000;
+    await window.storageHarness.writeRaw('db-corrupt', 'bad', corrupt);
+    await window.storageHarness.writeRaw('db-corrupt', 'garbage', 'not even an object');
+    const first = await window.storageHarness.load('db-corrupt');
+    const second = await window.storageHarness.load('db-corrupt');
+    return { first, second, corrupt };
+  });
+  expect(result.first.loaded.scenarios.map((scenario) => scenario.id)).toEqual(['good']);
+  expect(result.first.loaded.quarantined.map((entry) => [entry.sourceKey, entry.reason.code]).sort()).toEqual(
+    [
+      ['bad', 'invalid'],
+      ['garbage', 'notAnObject'],
+    ],
+  );
+  const badEntry = result.first.quarantine.find((entry) => entry.sourceKey === 'bad')!;
+  expect(badEntry.record).toEqual(result.corrupt);
+  expect(badEntry.reason.message).toContain('addedSites[0].properties.heightM: outOfRange');
+  // A second load finds nothing new to quarantine and nothing lost.
+  expect(result.second.loaded.quarantined).toEqual([]);
+  expect(result.second.quarantine).toHaveLength(2);
+  const exported = JSON.parse(result.second.exported);
+  expect(exported.format).toBe('shanghai-infra-planner/quarantine');
+  expect(exported.entries.map((entry: { record: unknown }) => entry.record)).toContainEqual(result.corrupt);
+});
+
+test('a v1 record written raw is migrated to the current schema on load', async ({ page }) => {
+  await openHarness(page);
+  const { loaded } = await page.evaluate(async () => {
+    await window.storageHarness.writeRaw('db-v1', 'legacy', {
+      schemaVersion: 1,
+      id: 'legacy',
+      name: '旧方案',
+      createdAt: Date.UTC(2024, 0, 1),
+      updatedAt: Date.UTC(2024, 0, 2),
+      baselineId: 'sample',
+      candidates: [{ id: 'C1', lng: 121.47, lat: 31.23, heightM: 25 }],
+      removed: ['B1'],
+    });
+    return window.storageHarness.load('db-v1');
+  });
+  expect(loaded.migrated).toEqual([{ id: 'legacy', fromVersion: 1 }]);
+  expect(loaded.scenarios[0]).toEqual({
+    id: 'legacy',
+    name: '旧方案',
+    createdAt: '2024-01-01T00:00:00.000Z',
+    updatedAt: '2024-01-02T00:00:00.000Z',
+    schemaVersion: 2,
+    baselineRef: { id: 'sample' },
+    addedSites: [
+      {
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [121.47, 31.23] },
+        properties: { id: 'C1', heightM: 25, status: 'candidate' },
+      },
+    ],
+    modifiedSites: [],
+    removedSiteIds: ['B1'],
+  });
+});
+
+test('autosave writes an edit within a second, and flushes on page hide before a reload', async ({
+  page,
+}) => {
+  await openHarness(page);
+  await page.evaluate(async () => {
+    await window.storageHarness.startAutosave('db-auto');
+    (window as unknown as { renameScenario: (name: string) => void }).renameScenario('一秒内保存');
+  });
+  // Read back through a second connection without leaving the page: only the timer can have saved it.
+  await page.waitForTimeout(1000);
+  let { loaded } = await page.evaluate(() => window.storageHarness.load('db-auto'));
+  expect(loaded.scenarios.map((scenario) => scenario.name)).toEqual(['一秒内保存']);
+  await page.reload();
+
+  await page.evaluate(async () => {
+    await window.storageHarness.startAutosave('db-auto-hide');
+    (window as unknown as { renameScenario: (name: string) => void }).renameScenario('关页前保存');
+  });
+  // Reload at once: only the pagehide flush can have written it (the debounce had no time).
+  await page.reload();
+  ({ loaded } = await page.evaluate(() => window.storageHarness.load('db-auto-hide')));
+  expect(loaded.scenarios.map((scenario) => scenario.name)).toEqual(['关页前保存']);
+});
