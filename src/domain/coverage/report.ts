@@ -95,16 +95,16 @@ export function siteBuffer(engine: CoverageEngine, id: string): Feature<Polygon>
   let radiusM = site.radiusM;
   if (engine.settings.mode === 'pathloss') {
     const { kernel, offset } = site;
-    // Along the centre row the kernel is sampled every cell width; take the last cell at the threshold.
+    const threshold = engine.settings.thresholdDbm;
+    // Walk the centre row outwards; interpolate where the omnidirectional RSRP crosses the threshold.
     const centre = kernel.rowStarts[kernel.reachRows]! + kernel.halfWidths[kernel.reachRows]!;
+    const half = kernel.halfWidths[kernel.reachRows]!;
     let cells = 0;
-    while (
-      cells < kernel.halfWidths[kernel.reachRows]! &&
-      kernel.values[centre + cells + 1]! + offset >= engine.settings.thresholdDbm
-    ) {
-      cells++;
-    }
-    radiusM = (cells + 0.5) * kernel.cellWidthM;
+    while (cells < half && kernel.values[centre + cells + 1]! + offset >= threshold) cells++;
+    const inside = kernel.values[centre + cells]! + offset;
+    const outside = cells < half ? kernel.values[centre + cells + 1]! + offset : inside - 1;
+    const fraction = inside > outside ? Math.min(1, (inside - threshold) / (inside - outside)) : 0;
+    radiusM = (cells + fraction) * kernel.cellWidthM;
   }
   return circle(site.feature.geometry.coordinates, radiusM / 1000, {
     steps: 64,
