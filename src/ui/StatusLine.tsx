@@ -11,7 +11,7 @@ function namesWith(
   const keys = new Set(
     (Object.entries(statuses) as [DataSourceId, DataStatus][])
       .filter(([, status]) => status === wanted)
-      .map(([id]) => DATA_SOURCE_LABEL_KEYS[id] ?? 'layer.districts'),
+      .map(([id]) => DATA_SOURCE_LABEL_KEYS[id]),
   );
   return [...keys].map((key) => t(key)).join(', ');
 }

@@ -281,11 +281,11 @@ export function isLayerId(value: unknown): value is LayerId {
 }
 
 /** Data-source labels for status messages (which file failed, which is sample data). */
-export const DATA_SOURCE_LABEL_KEYS: Readonly<Record<DataSourceId, MessageKey | undefined>> = {
-  land: undefined,
-  sea: undefined,
-  waterBodies: undefined,
-  rivers: undefined,
+export const DATA_SOURCE_LABEL_KEYS: Readonly<Record<DataSourceId, MessageKey>> = {
+  land: 'layer.basemap',
+  sea: 'layer.basemap',
+  waterBodies: 'layer.basemap',
+  rivers: 'layer.basemap',
   districts: 'layer.districts',
   districtLabels: 'layer.districts',
   planZones: 'group.plan',
