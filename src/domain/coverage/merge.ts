@@ -59,6 +59,10 @@ export function mergeSite(
   level: number | undefined,
   blocks?: { mask: Uint8Array; columns: number },
 ): void {
+  if (site.disc) {
+    mergeDisc(best, server, columns, site, slot, window);
+    return;
+  }
   const { halfWidths, rowStarts, reachRows } = site.kernel;
   const outerLevel = level === undefined ? halfWidths : site.levelHalfWidths[level]!;
   const innerLevel = level === undefined || level === 0 ? undefined : site.levelHalfWidths[level - 1]!;
@@ -168,5 +172,40 @@ function mergeClipped(
       mergeSpan(best, server, site, slot, kernelStart + x, rowStart + x, rowStart + blockEnd);
     }
     x = blockEnd + 1;
+  }
+}
+
+/** Radius mode: cells whose centre lies within radiusM of the site's true position; value 1 − d/r. */
+function mergeDisc(
+  best: Float32Array,
+  server: Int32Array,
+  columns: number,
+  site: PlacedSite,
+  slot: number,
+  window: CellWindow,
+): void {
+  const { offsetEastM, offsetSouthM, cellWidthM, cellHeightM } = site.disc!;
+  const radius = site.radiusM;
+  const radiusSquared = radius * radius;
+  const rowFirst = Math.max(site.row + Math.ceil((offsetSouthM - radius) / cellHeightM), window.row0);
+  const rowLast = Math.min(site.row + Math.floor((offsetSouthM + radius) / cellHeightM), window.row1);
+  for (let y = rowFirst; y <= rowLast; y++) {
+    const southM = (y - site.row) * cellHeightM - offsetSouthM;
+    const remaining = radiusSquared - southM * southM;
+    if (remaining < 0) continue;
+    const half = Math.sqrt(remaining);
+    const x0 = Math.max(site.column + Math.ceil((offsetEastM - half) / cellWidthM), window.column0);
+    const x1 = Math.min(site.column + Math.floor((offsetEastM + half) / cellWidthM), window.column1);
+    const rowStart = y * columns;
+    for (let x = x0; x <= x1; x++) {
+      const eastM = (x - site.column) * cellWidthM - offsetEastM;
+      const value = Math.fround(1 - Math.sqrt(eastM * eastM + southM * southM) / radius);
+      const cell = rowStart + x;
+      const current = best[cell]!;
+      if (value > current || (value === current && slot < server[cell]!)) {
+        best[cell] = value;
+        server[cell] = slot;
+      }
+    }
   }
 }

@@ -11,7 +11,7 @@ import {
 } from '../propagation/link-budget';
 import type { Band, SiteFeature, SiteKind } from '../types';
 import type { CityRaster } from './city-raster';
-import { columnOf, rowOf } from './grid';
+import { columnCentreLon, columnOf, rowCentreLat, rowOf } from './grid';
 import {
   buildKernel,
   ensureBearings,
@@ -42,6 +42,12 @@ export interface PlacedSite {
   levelHalfWidths: Int32Array[];
   /** Radius used in radius mode, metres (for footprints). */
   radiusM: number;
+  /**
+   * Radius mode only: the site's offset from its cell centre, metres (east, south). Discs are merged from
+   * the true position, not the snapped one, so the covered area is unbiased (a disc centred on a cell
+   * centre always holds the same lattice count, up to 3 % off πr² for some radii).
+   */
+  disc: { offsetEastM: number; offsetSouthM: number; cellWidthM: number; cellHeightM: number } | undefined;
   environment: (typeof DENSITY_CLASSES)[number];
 }
 
@@ -137,6 +143,16 @@ export function placeSite(
     levelHalfWidths: profile.levelHalfWidths,
     radiusM: profile.radiusM,
     environment,
+    disc:
+      settings.mode === 'radius'
+        ? {
+            offsetEastM:
+              (lon - columnCentreLon(grid, column)) * (grid.rowCellWidthM[clampedRow]! / grid.lonStepDeg),
+            offsetSouthM: (rowCentreLat(grid, row) - lat) * (grid.cellM / grid.latStepDeg),
+            cellWidthM: grid.rowCellWidthM[clampedRow]!,
+            cellHeightM: grid.cellM,
+          }
+        : undefined,
   };
 }
 
@@ -154,7 +170,14 @@ function buildProfile(
   const radiusM = feature.properties.radiusM ?? settings.radiusTable[radio.kind][radio.band][environment];
   if (settings.mode === 'radius') {
     const kernel = kernels.get(`r|${radiusM}|${grid.cellM}|${widthKey}`, () =>
-      buildKernel((distance) => 1 - distance / radiusM, -0.5, radiusM, grid.cellM, cellWidthM),
+      // Only the extent is used (windows, spatial queries): half a cell diagonal wider than the disc.
+      buildKernel(
+        (distance) => 1 - distance / radiusM,
+        -2,
+        radiusM + grid.cellM * 0.75,
+        grid.cellM,
+        cellWidthM,
+      ),
     );
     return { kernel, offset: 0, levelHalfWidths: [kernel.halfWidths], radiusM };
   }

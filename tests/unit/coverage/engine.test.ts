@@ -194,13 +194,19 @@ describe('weak-spot gaps', () => {
       site('e', 121.43 + dx, 31.23, { radiusM: 1000 }),
       site('w', 121.43 - dx, 31.23, { radiusM: 1000 }),
     ]);
-    const holes = gapCollection(engine).features.filter((gap) => gap.properties.areaKm2 < 1);
+    // (Single cells cut off diagonally in the notches where two discs meet are gaps too; ignore them.)
+    const holes = gapCollection(engine).features.filter(
+      (gap) => gap.properties.areaKm2 > 0.05 && gap.properties.areaKm2 < 1,
+    );
     expect(holes).toHaveLength(1);
     expect(holes[0]!.properties.centroid[0]).toBeCloseTo(121.43, 3);
     expect(holes[0]!.properties.centroid[1]).toBeCloseTo(31.23, 3);
     // Filling the hole removes exactly that gap.
     engine.upsertSite(site('fill', 121.43, 31.23, { radiusM: 500 }));
-    expect(gapCollection(engine).features.filter((gap) => gap.properties.areaKm2 < 1)).toHaveLength(0);
+    const after = gapCollection(engine).features.filter(
+      (gap) => gap.properties.areaKm2 > 0.05 && gap.properties.areaKm2 < 1,
+    );
+    expect(after).toHaveLength(0);
   });
 
   it('gaps never lie in the sea', () => {
