@@ -2,6 +2,7 @@
  * Loads every data source into the map and records its status in the store. Light sources load at
  * once; heavy ones (sites, poles) wait for the map's first idle, and only load once their layer is shown.
  */
+import type { FeatureCollection } from 'geojson';
 import type { DataSourceId } from '../domain/layers/catalogue';
 import { LAYER_CATALOGUE } from '../domain/layers/catalogue';
 import type { PlannerMap } from '../map/planner-map';
@@ -12,22 +13,40 @@ import { fetchFeatureCollection } from './data-files';
 const HEAVY_LAYERS = LAYER_CATALOGUE.filter((layer) => layer.heavy);
 const HEAVY_SOURCES = new Set<DataSourceId>(HEAVY_LAYERS.flatMap((layer) => layer.sources));
 
-/** Starts loading; returns an unsubscribe function for the heavy-layer watcher. */
-export function startDataLoading(map: PlannerMap, store: PlannerStore): () => void {
-  const load = (id: DataSourceId) => {
-    const { dataStatus, setDataStatus } = store.getState();
-    if (dataStatus[id] !== 'idle') return;
-    setDataStatus(id, 'loading');
-    fetchFeatureCollection(id)
-      .then((data) => {
+export interface DataLoader {
+  /**
+   * The source's data, fetched once and shared by the map and every feature (coverage, planner…).
+   * Marks the source loading/loaded/error in the store and shows it on the map when it arrives.
+   */
+  ensure: (id: DataSourceId) => Promise<FeatureCollection>;
+  dispose: () => void;
+}
+
+/** Starts loading the light sources now and the visible heavy ones after the map's first idle. */
+export function startDataLoading(map: PlannerMap, store: PlannerStore): DataLoader {
+  const requests = new Map<DataSourceId, Promise<FeatureCollection>>();
+  const ensure = (id: DataSourceId): Promise<FeatureCollection> => {
+    const existing = requests.get(id);
+    if (existing) return existing;
+    store.getState().setDataStatus(id, 'loading');
+    const request = fetchFeatureCollection(id).then(
+      (data) => {
         map.setSourceData(id, data);
         store.getState().setDataStatus(id, 'loaded');
-      })
-      .catch((error: unknown) => {
+        return data;
+      },
+      (error: unknown) => {
         store.getState().setDataStatus(id, 'error');
         // A warning, not an error: a missing optional file must not read as an app crash.
         console.warn(`data source ${id} failed to load:`, error instanceof Error ? error.message : error);
-      });
+        throw error;
+      },
+    );
+    requests.set(id, request);
+    return request;
+  };
+  const load = (id: DataSourceId) => {
+    ensure(id).catch(() => undefined);
   };
   for (const id of DATA_SOURCE_IDS) if (!HEAVY_SOURCES.has(id)) load(id);
 
@@ -42,7 +61,8 @@ export function startDataLoading(map: PlannerMap, store: PlannerStore): () => vo
     firstIdlePassed = true;
     loadVisibleHeavy();
   });
-  return store.subscribe((state) => state.visibleLayers, loadVisibleHeavy);
+  const dispose = store.subscribe((state) => state.visibleLayers, loadVisibleHeavy);
+  return { ensure, dispose };
 }
 
 /** Heavy sources a visible layer still waits for (loading, or not yet started before first idle). */

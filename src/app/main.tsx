@@ -11,6 +11,7 @@ import { parseHash } from '../state/url-hash';
 import { PlannerUi } from '../ui/PlannerUi';
 import { StoreContext } from '../ui/store-context';
 import { startDataLoading } from './data-loading';
+import { FEATURE_WIRINGS } from './features';
 import { applyHashToStore, syncHash } from './hash-sync';
 import { installTestHook } from './test-hooks';
 import { wireMapToStore } from './wire-map';
@@ -47,6 +48,7 @@ const map = new PlannerMap({
 });
 store.getState().setView(map.getView());
 wireMapToStore(map, store);
-startDataLoading(map, store);
+const data = startDataLoading(map, store);
 syncHash(store, map);
 installTestHook(map, store);
+for (const wire of FEATURE_WIRINGS) wire({ store, map, data });

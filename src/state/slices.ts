@@ -2,10 +2,13 @@
  * Typed slices of the app store. Each slice owns its fields and the actions that change them;
  * the combined store (store.ts) adds middleware once.
  */
+
 import type { StateCreator } from 'zustand/vanilla';
 import type { Language } from '../domain/i18n/translate';
 import { type DataSourceId, LAYER_CATALOGUE, type LayerId } from '../domain/layers/catalogue';
 import type { FeatureSelection, MapView } from '../domain/layers/map-view';
+import type { CoverageSlice } from './coverage-slice';
+import type { ScenarioSlice } from './scenario-slice';
 
 export type { MapView } from '../domain/layers/map-view';
 export type Selection = FeatureSelection;
@@ -15,6 +18,9 @@ export type DataStatus = 'idle' | 'loading' | 'loaded' | 'error';
 export interface UiSlice {
   language: Language;
   setLanguage: (language: Language) => void;
+  /** The side panel's open tab (a feature's tab id), or null when the panel is collapsed. */
+  activePanelTab: string | null;
+  setActivePanelTab: (tabId: string | null) => void;
 }
 
 export interface LayersSlice {
@@ -43,9 +49,15 @@ export interface DataSlice {
   setMapIdle: (idle: boolean) => void;
 }
 
-export type PlannerState = UiSlice & LayersSlice & ViewSlice & SelectionSlice & DataSlice;
+export type PlannerState = UiSlice &
+  LayersSlice &
+  ViewSlice &
+  SelectionSlice &
+  DataSlice &
+  ScenarioSlice &
+  CoverageSlice;
 
-type Slice<T> = StateCreator<PlannerState, [['zustand/subscribeWithSelector', never]], [], T>;
+export type Slice<T> = StateCreator<PlannerState, [['zustand/subscribeWithSelector', never]], [], T>;
 
 /** Visibility of every layer as the catalogue declares it by default. */
 export function defaultVisibleLayers(): Record<LayerId, boolean> {
@@ -58,6 +70,8 @@ export function defaultVisibleLayers(): Record<LayerId, boolean> {
 export const createUiSlice: Slice<UiSlice> = (set) => ({
   language: 'zh',
   setLanguage: (language) => set({ language }),
+  activePanelTab: null,
+  setActivePanelTab: (activePanelTab) => set({ activePanelTab }),
 });
 
 export const createLayersSlice: Slice<LayersSlice> = (set) => ({

@@ -4,6 +4,8 @@
  */
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createCoverageSlice } from './coverage-slice';
+import { createScenarioSlice } from './scenario-slice';
 import {
   createDataSlice,
   createLayersSlice,
@@ -28,6 +30,8 @@ export function createPlannerStore(
       ...createViewSlice(...args),
       ...createSelectionSlice(...args),
       ...createDataSlice(...args),
+      ...createScenarioSlice(...args),
+      ...createCoverageSlice(...args),
     })),
   );
   if (initial) store.setState(initial);

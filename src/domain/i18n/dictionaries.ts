@@ -3,10 +3,17 @@
  * Keys are stable identifiers; add a key to both dictionaries at once (the type enforces it).
  */
 
+import { coverageEn, coverageZh } from './messages/coverage';
+import { districtEn, districtZh } from './messages/district';
+import { importEn, importZh } from './messages/import';
+import { plannerEn, plannerZh } from './messages/planner';
+import { storyEn, storyZh } from './messages/story';
+import { suggestEn, suggestZh } from './messages/suggest';
+
 export type Language = 'zh' | 'en';
 export const LANGUAGES: readonly Language[] = ['zh', 'en'];
 
-const zh = {
+const baseZh = {
   'app.title': '上海新一代信息基础设施布局规划',
   'app.subtitle': '“十四五”规划 · 感-连-算-枢',
   'language.switch': 'English',
@@ -99,10 +106,20 @@ const zh = {
   'precision.metroStations': '由 GCJ-02 转换为 WGS84，约 50 米',
 } as const;
 
+const zh = {
+  ...baseZh,
+  ...coverageZh,
+  ...plannerZh,
+  ...importZh,
+  ...districtZh,
+  ...storyZh,
+  ...suggestZh,
+} as const;
+
 export type MessageKey = keyof typeof zh;
 export type Dictionary = Record<MessageKey, string>;
 
-const en: Dictionary = {
+const baseEn: Record<keyof typeof baseZh, string> = {
   'app.title': 'Shanghai New-Generation Information Infrastructure Layout',
   'app.subtitle': '14th Five-Year Plan · sensing, connectivity, computing, hub',
   'language.switch': '中文',
@@ -194,6 +211,16 @@ const en: Dictionary = {
   'precision.districts':
     'Vertex spacing ~25–115 m; 2017 boundaries; Pudong and Chongming include tidal flats',
   'precision.metroStations': 'Converted GCJ-02 → WGS84, ~50 m',
+};
+
+const en: Dictionary = {
+  ...baseEn,
+  ...coverageEn,
+  ...plannerEn,
+  ...importEn,
+  ...districtEn,
+  ...storyEn,
+  ...suggestEn,
 };
 
 export const DICTIONARIES: Readonly<Record<Language, Dictionary>> = { zh, en };

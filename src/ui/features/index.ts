@@ -1,0 +1,17 @@
+import type { UiFeature } from '../ui-feature';
+import { coverageUi } from './coverage';
+import { districtUi } from './district';
+import { importUi } from './import';
+import { plannerUi } from './planner';
+import { storyUi } from './story';
+import { suggestUi } from './suggest';
+
+/** Every feature's UI, in tab order. */
+export const UI_FEATURES: readonly UiFeature[] = [
+  coverageUi,
+  plannerUi,
+  districtUi,
+  suggestUi,
+  importUi,
+  storyUi,
+];
