@@ -1,0 +1,259 @@
+/**
+ * From a read source to WGS84 features and a report: every row is read, converted and checked; valid
+ * rows become SiteFeature or PoleFeature, every other row is reported with its number and reason.
+ * Nothing outside the returned value is touched, so a cancelled or failed import changes nothing.
+ */
+import type { PoleFeature } from '../types';
+import { applyMappingChoice, detectColumns } from './column-detection';
+import { toWgs84 } from './coordinate-systems';
+import { type ImportGeography, insideShanghaiBox } from './geography';
+import { datumWarnings, looksSwapped } from './heuristics';
+import type {
+  BuildOptions,
+  ColumnMapping,
+  ImportedSiteFeature,
+  ImportField,
+  ImportResult,
+  ImportSource,
+  ImportWarning,
+  RejectedRow,
+} from './import-types';
+import { throwIfAborted } from './limits';
+import { LAYER_FIELDS, type RowInput, type RowValues, readRow, usedColumns } from './row-values';
+
+/** Pole height when the file has none: the middle of the 8–12 m of Shanghai's comprehensive poles. */
+export const DEFAULT_POLE_HEIGHT_M = 10;
+const ROWS_PER_STEP = 5_000;
+const COORDINATE_DIGITS = 1e7;
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+const roundCoordinate = (value: number) => Math.round(value * COORDINATE_DIGITS) / COORDINATE_DIGITS;
+
+/** Column names of a source, and a few sample rows for detection. */
+export function sourceColumns(source: ImportSource): { columns: string[]; sample: string[][] } {
+  if (source.kind === 'table') return { columns: source.headers, sample: source.rows.slice(0, 50) };
+  const sample = source.features
+    .slice(0, 50)
+    .map((feature) => source.fields.map((field) => feature.attributes[field] ?? ''));
+  return { columns: source.fields, sample };
+}
+
+/** The detected column mapping of a source (features take coordinates from geometry). */
+export function detectSourceMapping(source: ImportSource): ColumnMapping {
+  const { columns, sample } = sourceColumns(source);
+  const mapping = detectColumns(columns, sample);
+  if (source.kind === 'features') {
+    const fields = { ...mapping.fields };
+    for (const field of ['lon', 'lat'] as const)
+      fields[field] = { field, confidence: 'exact', alternatives: [] };
+    const needsReview = Object.values(fields).some((match) => match.alternatives.length > 0);
+    return { ...mapping, fields, needsReview };
+  }
+  return mapping;
+}
+
+function rowInputs(
+  source: ImportSource,
+  mapping: ColumnMapping,
+): { count: number; at(index: number): RowInput } {
+  const columnOf = (field: ImportField) => mapping.fields[field].column;
+  if (source.kind === 'table') {
+    return {
+      count: source.rows.length,
+      at: (index) => {
+        const row = source.rows[index]!;
+        return {
+          number: source.rowNumbers[index]!,
+          cell: (field) => {
+            const column = columnOf(field);
+            return column === undefined ? '' : (row[column] ?? '');
+          },
+        };
+      },
+    };
+  }
+  return {
+    count: source.features.length,
+    at: (index) => {
+      const feature = source.features[index]!;
+      return {
+        number: feature.number,
+        position: feature.position,
+        problem: feature.problem,
+        geometryType: feature.geometryType,
+        cell: (field) => {
+          const column = columnOf(field);
+          const name =
+            column === undefined || field === 'lon' || field === 'lat' ? undefined : source.fields[column];
+          return name === undefined ? '' : (feature.attributes[name] ?? '');
+        },
+      };
+    },
+  };
+}
+
+/** Converts and validates a source into features and a report. Rejects only when `signal` aborts. */
+export async function buildImport(
+  source: ImportSource,
+  options: BuildOptions,
+  geography?: ImportGeography,
+): Promise<ImportResult> {
+  const { layer, crs, signal, onProgress } = options;
+  const mapping = applyMappingChoice(detectSourceMapping(source), options.mapping);
+  const rows = rowInputs(source, mapping);
+  const existingIds = options.existingIds ?? new Set<string>();
+  const idPrefix = options.idPrefix ?? 'import-';
+  const seenIds = new Map<string, number>();
+  const seenPositions = new Map<string, number>();
+  const accepted: { values: RowValues; lon: number; lat: number; adcode?: string; number: number }[] = [];
+  const rejected: RejectedRow[] = [];
+  const rawPositions: [number, number][] = [];
+  let outsideImported = 0;
+  const swappedCandidates: [number, number][] = [];
+  for (let index = 0; index < rows.count; index++) {
+    if (index % ROWS_PER_STEP === 0 && index > 0) {
+      onProgress?.(index / rows.count, 'validate');
+      await yieldToEventLoop();
+    }
+    throwIfAborted(signal);
+    const row = rows.at(index);
+    const reading = readRow(row, layer, options.swapLatLon === true);
+    if (!reading.ok) {
+      rejected.push({
+        row: row.number,
+        reason: reading.reason,
+        ...(reading.params ? { params: reading.params } : {}),
+      });
+      if (reading.reason === 'outOfRange' && swappedCandidates.length < 1000) {
+        swappedCandidates.push([Number(reading.params?.lon), Number(reading.params?.lat)]);
+      }
+      continue;
+    }
+    const { values } = reading;
+    const [lon, lat] = toWgs84(values.raw[0], values.raw[1], crs);
+    const adcode = geography ? geography.districtAt(lon, lat) : undefined;
+    const inside = geography ? adcode !== undefined : insideShanghaiBox(lon, lat);
+    if (!inside && !options.allowOutsideShanghai) {
+      rejected.push({
+        row: row.number,
+        reason: 'outsideShanghai',
+        params: { lon: roundCoordinate(lon), lat: roundCoordinate(lat) },
+      });
+      rawPositions.push(values.raw);
+      continue;
+    }
+    const id = values.id ?? `${idPrefix}${row.number}`;
+    const firstRow = seenIds.get(id);
+    if (existingIds.has(id) || firstRow !== undefined) {
+      rejected.push({
+        row: row.number,
+        reason: 'duplicateId',
+        params: firstRow === undefined ? { id } : { id, firstRow },
+      });
+      continue;
+    }
+    // One row per sector is normal in a 工参表: same mast, different azimuth or band, so not a duplicate.
+    const positionKey = `${roundCoordinate(lon)},${roundCoordinate(lat)},${values.azimuthDeg ?? ''},${values.band ?? ''}`;
+    const samePositionRow = seenPositions.get(positionKey);
+    if (samePositionRow !== undefined) {
+      rejected.push({ row: row.number, reason: 'duplicatePosition', params: { firstRow: samePositionRow } });
+      continue;
+    }
+    seenIds.set(id, row.number);
+    seenPositions.set(positionKey, row.number);
+    if (!inside) outsideImported++;
+    rawPositions.push(values.raw);
+    accepted.push({ values: { ...values, id }, lon, lat, adcode, number: row.number });
+  }
+  onProgress?.(1, 'validate');
+  const warnings = collectWarnings(source, mapping, options, rawPositions, swappedCandidates, geography);
+  if (outsideImported > 0)
+    warnings.push({ code: 'outsideShanghaiImported', params: { count: outsideImported } });
+  const features =
+    layer === 'sites' ? accepted.map((row) => siteFeature(row, options)) : accepted.map(poleFeature);
+  if (layer === 'poles') {
+    const defaulted = accepted.filter((row) => row.values.heightM === undefined).length;
+    if (defaulted > 0)
+      warnings.push({
+        code: 'defaultPoleHeight',
+        params: { count: defaulted, heightM: DEFAULT_POLE_HEIGHT_M },
+      });
+  }
+  return {
+    layer,
+    crs,
+    format: source.format,
+    features: features as ImportResult['features'],
+    rejected,
+    warnings,
+    rowUnit: source.kind === 'table' ? 'row' : 'feature',
+    total: rows.count,
+    mapping,
+  };
+}
+
+function collectWarnings(
+  source: ImportSource,
+  mapping: ColumnMapping,
+  options: BuildOptions,
+  rawPositions: readonly [number, number][],
+  outOfRangePositions: readonly [number, number][],
+  geography: ImportGeography | undefined,
+): ImportWarning[] {
+  const warnings: ImportWarning[] = source.kind === 'features' ? [...source.readWarnings] : [];
+  if (source.kind === 'features' && source.declaredCrs) {
+    warnings.push({ code: 'projectedCoordinates', params: { crs: source.declaredCrs } });
+  }
+  if (!options.swapLatLon && looksSwapped([...rawPositions, ...outOfRangePositions])) {
+    warnings.push({ code: 'latLonSwapped' });
+  }
+  warnings.push(...datumWarnings(rawPositions, options.crs, geography));
+  const used = usedColumns(mapping, options.layer);
+  const ignored = mapping.columns.filter((_, index) => !used.has(index));
+  if (ignored.length > 0) {
+    warnings.push({
+      code: 'ignoredColumns',
+      params: { count: ignored.length, columns: ignored.slice(0, 30).join(', ') },
+    });
+  }
+  return warnings;
+}
+
+type AcceptedRow = { values: RowValues; lon: number; lat: number; adcode?: string };
+
+function siteFeature(row: AcceptedRow, options: BuildOptions): ImportedSiteFeature {
+  const { values } = row;
+  const properties: ImportedSiteFeature['properties'] = {
+    id: values.id!,
+    status: options.status ?? 'candidate',
+  };
+  if (values.name !== undefined) properties.name = values.name;
+  if (values.kind !== undefined) properties.kind = values.kind;
+  if (values.band !== undefined) properties.band = values.band;
+  if (values.heightM !== undefined) properties.heightM = values.heightM;
+  if (values.azimuthDeg !== undefined) properties.azimuthDeg = values.azimuthDeg;
+  if (values.tiltDeg !== undefined) properties.tiltDeg = values.tiltDeg;
+  if (row.adcode !== undefined) properties.adcode = row.adcode;
+  return {
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [roundCoordinate(row.lon), roundCoordinate(row.lat)] },
+    properties,
+  };
+}
+
+function poleFeature(row: AcceptedRow): PoleFeature {
+  const properties: PoleFeature['properties'] = {
+    id: row.values.id!,
+    heightM: row.values.heightM ?? DEFAULT_POLE_HEIGHT_M,
+  };
+  if (row.adcode !== undefined) properties.adcode = row.adcode;
+  return {
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [roundCoordinate(row.lon), roundCoordinate(row.lat)] },
+    properties,
+  };
+}
+
+/** The fields a layer reads, for the mapping dialog. */
+export function layerFields(layer: BuildOptions['layer']): readonly ImportField[] {
+  return LAYER_FIELDS[layer];
+}

@@ -1,0 +1,181 @@
+/**
+ * Which column holds what. Headers are matched against Chinese and English names, ignoring case,
+ * spaces, punctuation and notes in brackets ("天线挂高(m)", "经度（GCJ02）"). An exact name beats a
+ * partial one ("基站经度" contains 经度); two equally good columns for one field are reported as
+ * alternatives so the UI asks the user instead of guessing.
+ */
+import {
+  type ColumnMapping,
+  type FieldMatch,
+  IMPORT_FIELDS,
+  type ImportField,
+  type MappingChoice,
+} from './import-types';
+
+interface Synonyms {
+  /** Whole normalised header equals one of these. */
+  exact: readonly string[];
+  /** Header contains one of these (Chinese) … */
+  contains: readonly string[];
+  /** … or has one of these as a Latin word. */
+  words: readonly string[];
+}
+
+const SYNONYMS: Record<ImportField, Synonyms> = {
+  lon: {
+    exact: ['经度', 'lon', 'lng', 'long', 'longitude', 'x', '东经', '经度坐标', 'wgs84经度'],
+    contains: ['经度'],
+    words: ['lon', 'lng', 'longitude', 'x'],
+  },
+  lat: {
+    exact: ['纬度', 'lat', 'latitude', 'y', '北纬', '纬度坐标', 'wgs84纬度'],
+    contains: ['纬度'],
+    words: ['lat', 'latitude', 'y'],
+  },
+  id: {
+    exact: [
+      'id',
+      '站点id',
+      '站号',
+      '基站id',
+      '站点编号',
+      '基站编号',
+      '编号',
+      'siteid',
+      'gnbid',
+      '杆号',
+      '杆编号',
+    ],
+    contains: ['编号', '编码', '站号', '杆号'],
+    words: ['id', 'code'],
+  },
+  name: {
+    exact: ['站名', '名称', '站点名称', 'name', '基站名称', '站点名', 'sitename', '基站名', '站址名称'],
+    contains: ['名称', '站名'],
+    words: ['name'],
+  },
+  azimuth: {
+    exact: ['方位角', 'azimuth', '方向角', 'az', 'azi', '天线方位角'],
+    contains: ['方位角', '方向角'],
+    words: ['azimuth'],
+  },
+  height: {
+    exact: ['挂高', '天线挂高', 'height', '高度', '杆高', '天线高度', 'heightm'],
+    contains: ['挂高', '高度', '杆高'],
+    words: ['height'],
+  },
+  band: {
+    exact: ['频段', 'band', '频带', '工作频段', 'nr频段'],
+    contains: ['频段'],
+    words: ['band'],
+  },
+  kind: {
+    exact: ['类型', 'kind', '站型', '基站类型', '站点类型', 'type', '覆盖类型', 'sitetype'],
+    contains: ['类型', '站型'],
+    words: ['kind', 'type'],
+  },
+  tilt: {
+    exact: ['下倾角', 'tilt', '总下倾角', '总下倾', '下倾'],
+    contains: ['下倾'],
+    words: ['tilt', 'downtilt'],
+  },
+};
+
+/** Lower case, full-width folded, without bracketed notes, spaces and punctuation. */
+export function normaliseHeader(header: string): string {
+  return header
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[([【][^)\]】]*[)\]】]/g, '')
+    .replace(/[\s_\-.:/\\·、]/g, '');
+}
+
+/** 2 for an exact name, 1 for a partial one, 0 for none. */
+export function headerScore(header: string, field: ImportField): number {
+  const synonyms = SYNONYMS[field];
+  const normalised = normaliseHeader(header);
+  if (normalised === '') return 0;
+  if (synonyms.exact.includes(normalised)) return 2;
+  if (synonyms.contains.some((part) => normalised.includes(part))) return 1;
+  const words = header
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/);
+  return synonyms.words.some((word) => words.includes(word)) ? 1 : 0;
+}
+
+/**
+ * Index of the header row among the first rows: the first row naming at least two known columns,
+ * one of them a coordinate; else the first row with any content. A title row above the header
+ * ("上海市5G基站工参表") names no column, so it is skipped.
+ */
+export function findHeaderRow(rows: readonly (readonly string[])[], maxScan = 30): number | undefined {
+  let firstNonEmpty: number | undefined;
+  for (let index = 0; index < Math.min(rows.length, maxScan); index++) {
+    const row = rows[index]!;
+    if (firstNonEmpty === undefined && row.some((cell) => cell.trim() !== '')) firstNonEmpty = index;
+    let named = 0;
+    let coordinate = false;
+    for (const cell of row) {
+      const best = Math.max(...IMPORT_FIELDS.map((field) => headerScore(cell, field)));
+      if (best > 0) named++;
+      if (headerScore(cell, 'lon') > 0 || headerScore(cell, 'lat') > 0) coordinate = true;
+    }
+    if (named >= 2 && coordinate) return index;
+  }
+  return firstNonEmpty;
+}
+
+const NUMBER_LIKE = /^[-+]?\d+(\.\d+)?([eE][-+]?\d+)?$|°/;
+
+/**
+ * Matches columns to fields. `sampleRows` (optional) flag a coordinate column whose values are not
+ * numbers, so the dialog opens.
+ */
+export function detectColumns(
+  columns: readonly string[],
+  sampleRows: readonly (readonly string[])[] = [],
+): ColumnMapping {
+  const taken = new Set<number>();
+  const fields = {} as Record<ImportField, FieldMatch>;
+  let needsReview = false;
+  for (const field of IMPORT_FIELDS) {
+    const scores = columns.map((column, index) => (taken.has(index) ? 0 : headerScore(column, field)));
+    const best = Math.max(0, ...scores);
+    const matches = scores.flatMap((score, index) => (score === best && best > 0 ? [index] : []));
+    const column = matches[0];
+    if (column !== undefined) taken.add(column);
+    fields[field] = {
+      field,
+      column,
+      confidence: best === 2 ? 'exact' : best === 1 ? 'partial' : 'none',
+      alternatives: matches.slice(1),
+    };
+    if (matches.length > 1) needsReview = true;
+  }
+  for (const field of ['lon', 'lat'] as const) {
+    const match = fields[field];
+    if (match.column === undefined || match.confidence !== 'exact') needsReview = true;
+    else if (!mostlyNumeric(sampleRows, match.column)) needsReview = true;
+  }
+  return { columns: [...columns], fields, needsReview };
+}
+
+function mostlyNumeric(rows: readonly (readonly string[])[], column: number): boolean {
+  const values = rows.map((row) => (row[column] ?? '').trim()).filter((value) => value !== '');
+  if (values.length === 0) return true;
+  return values.filter((value) => NUMBER_LIKE.test(value)).length >= values.length / 2;
+}
+
+/** The mapping with the user's choices applied (null = "this file has no such column"). */
+export function applyMappingChoice(mapping: ColumnMapping, choice: MappingChoice | undefined): ColumnMapping {
+  if (!choice) return mapping;
+  const fields = { ...mapping.fields };
+  for (const field of IMPORT_FIELDS) {
+    const chosen = choice[field];
+    if (chosen === undefined) continue;
+    const column = chosen === null || chosen < 0 || chosen >= mapping.columns.length ? undefined : chosen;
+    fields[field] = { field, column, confidence: column === undefined ? 'none' : 'exact', alternatives: [] };
+  }
+  return { ...mapping, fields, needsReview: false };
+}

@@ -1,0 +1,78 @@
+/**
+ * Reading any supported file into an ImportSource. Never throws for a bad file: the outcome says why
+ * it could not be read (a code for the UI). Only cancellation rejects, with an AbortError.
+ */
+import { readDelimitedText } from './csv-reader';
+import { detectFormat } from './detect-format';
+import { readGeoJson } from './geojson-reader';
+import type { ImportFailure, ImportFormat, ImportSource, ProgressCallback, XmlParser } from './import-types';
+import { readKml, readKmz } from './kml-reader';
+import { IMPORT_LIMITS, ImportFailureError, isAbortError, throwIfAborted } from './limits';
+import { readZippedShapefile } from './shapefile-reader';
+import { readXlsx } from './xlsx-reader';
+
+export interface ImportFileInput {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface ReadOptions {
+  /** Needed for KML/KMZ: the browser's DOMParser, or createXmldomParser() in a worker or Node. */
+  parseXml?: XmlParser;
+  /** Read as this format instead of detecting it. */
+  format?: ImportFormat;
+  signal?: AbortSignal;
+  onProgress?: ProgressCallback;
+}
+
+export type ReadOutcome = { ok: true; source: ImportSource } | { ok: false; failure: ImportFailure };
+
+function readAs(format: ImportFormat, bytes: Uint8Array, parseXml: XmlParser | undefined): ImportSource {
+  switch (format) {
+    case 'csv':
+      return readDelimitedText(bytes);
+    case 'xlsx':
+      return readXlsx(bytes);
+    case 'geojson':
+      return readGeoJson(bytes);
+    case 'shapefile':
+      if (bytes[0] !== 0x50 || bytes[1] !== 0x4b)
+        throw new ImportFailureError('missingPart', { part: '.zip' });
+      return readZippedShapefile(bytes);
+    case 'kml':
+    case 'kmz':
+      if (!parseXml) throw new ImportFailureError('noXmlParser');
+      return format === 'kml' ? readKml(bytes, parseXml) : readKmz(bytes, parseXml);
+  }
+}
+
+/** Reads a file into a table or a feature list, or says why it cannot be read. */
+export async function readImportSource(
+  input: ImportFileInput,
+  options: ReadOptions = {},
+): Promise<ReadOutcome> {
+  const { bytes, name } = input;
+  try {
+    throwIfAborted(options.signal);
+    if (bytes.byteLength > IMPORT_LIMITS.maxFileBytes) {
+      throw new ImportFailureError('fileTooLarge', {
+        sizeMb: Math.round(bytes.byteLength / 2 ** 20),
+        limitMb: IMPORT_LIMITS.maxFileBytes / 2 ** 20,
+      });
+    }
+    if (bytes.byteLength === 0) throw new ImportFailureError('emptyFile');
+    const format = options.format ?? detectFormat(name, bytes);
+    if (!format) throw new ImportFailureError('unknownFormat', { name: name.slice(-80) });
+    options.onProgress?.(0, 'read');
+    const source = readAs(format, bytes, options.parseXml);
+    throwIfAborted(options.signal);
+    options.onProgress?.(1, 'read');
+    return { ok: true, source };
+  } catch (error) {
+    if (isAbortError(error)) throw error;
+    if (error instanceof ImportFailureError) return { ok: false, failure: error.toFailure() };
+    // A reader met input it did not foresee: still a report, never an uncaught exception.
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return { ok: false, failure: { code: 'unreadable', params: { detail: detail.slice(0, 200) } } };
+  }
+}
