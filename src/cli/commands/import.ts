@@ -1,6 +1,142 @@
+/**
+ * `import FILE [--crs wgs84|cgcs2000|gcj02|bd09] [--layer sites|poles] [--out OUT.geojson]
+ *  [--status candidate|planned|existing] [--allow-outside yes|no] [--swap-lat-lon yes|no]`
+ * reads a site or pole list with the same code the app's import worker runs and prints one JSON object:
+ * imported (count), rejected [{row, reason, params}], warnings [{code, params}], and what was detected.
+ * With --out it writes the imported features as WGS84 GeoJSON. A file that cannot be read at all is a
+ * one-line error and exit code 2; rows that fail validation are reported, not fatal.
+ */
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { prepareImportGeography } from '../../domain/import/geography';
+import { importFile } from '../../domain/import/import-file';
+import {
+  COORDINATE_SYSTEMS,
+  IMPORT_FIELDS,
+  IMPORT_LAYERS,
+  type ImportFailure,
+} from '../../domain/import/import-types';
+import { IMPORT_LIMITS } from '../../domain/import/limits';
+import { createXmldomParser } from '../../domain/import/xmldom-parser';
+import { SITE_STATUSES } from '../../domain/types';
+import { choiceFlag, parseFlags } from '../arguments';
 import { CliError } from '../cli-error';
+import { readShippedGeoJson } from '../geo-files';
 
-/** Placeholder until the import command lands; replace this file whole. */
-export async function run(_args: string[]): Promise<number> {
-  throw new CliError('the "import" command is not available in this build yet');
+const FLAGS = ['crs', 'layer', 'out', 'status', 'allow-outside', 'swap-lat-lon'] as const;
+const YES_NO = ['yes', 'no'] as const;
+
+const FAILURE_MESSAGES: Record<ImportFailure['code'], string> = {
+  fileTooLarge: 'the file is larger than the import limit',
+  emptyFile: 'the file is empty',
+  unknownFormat: 'the format is not one of CSV/TSV, .xlsx, GeoJSON, KML, KMZ or a zipped shapefile',
+  notText: 'the file is not text (binary data in a CSV/TSV file)',
+  noHeaderRow: 'no header row was found',
+  invalidJson: 'the file is not valid JSON',
+  notGeoJson: 'the JSON is not a GeoJSON FeatureCollection or Feature',
+  invalidXml: 'the KML is not well-formed XML',
+  xmlDoctype: 'the XML declares a DOCTYPE/entities, which is refused for safety',
+  invalidZip: 'the zip archive is damaged',
+  zipTooManyEntries: 'the zip has too many entries',
+  zipTooLarge: 'the zip would unpack to more than the limit',
+  missingPart: 'a required part is missing',
+  invalidShapefile: 'the shapefile is damaged',
+  invalidXlsx: 'the .xlsx workbook is damaged',
+  tooManyRows: 'the file has more rows than the limit',
+  noXmlParser: 'no XML parser is available',
+  unreadable: 'the file could not be read',
+};
+
+/** One line: the sentence plus the failure's parameters. */
+export function failureLine(path: string, failure: ImportFailure): string {
+  const details = failure.params
+    ? ` (${Object.entries(failure.params)
+        .map(([key, value]) => `${key}: ${value}`)
+        .join(', ')})`
+    : '';
+  return `cannot import "${path}": ${FAILURE_MESSAGES[failure.code]}${details}`.replace(/[\r\n]+/g, ' ');
+}
+
+function readBytes(path: string): Uint8Array {
+  try {
+    const size = statSync(path).size;
+    if (size > IMPORT_LIMITS.maxFileBytes) {
+      throw new CliError(
+        failureLine(path, { code: 'fileTooLarge', params: { sizeMb: Math.round(size / 2 ** 20) } }),
+      );
+    }
+    return new Uint8Array(readFileSync(path));
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new CliError(`cannot read "${path}" (${code})`);
+  }
+}
+
+/** Run the command; prints one JSON object. */
+export async function run(args: string[]): Promise<number> {
+  const started = performance.now();
+  const [path, ...rest] = args;
+  if (path === undefined || path.startsWith('--')) {
+    throw new CliError(
+      'usage: import FILE [--crs wgs84|cgcs2000|gcj02|bd09] [--layer sites|poles] [--out OUT.geojson]',
+    );
+  }
+  const flags = parseFlags(rest, FLAGS);
+  const crs = choiceFlag(flags, 'crs', COORDINATE_SYSTEMS, 'wgs84');
+  const layer = choiceFlag(flags, 'layer', IMPORT_LAYERS, 'sites');
+  const status = choiceFlag(flags, 'status', SITE_STATUSES, 'candidate');
+  const allowOutside = choiceFlag(flags, 'allow-outside', YES_NO, 'no') === 'yes';
+  const swapLatLon = choiceFlag(flags, 'swap-lat-lon', YES_NO, 'no') === 'yes';
+  const out = flags.get('out');
+  const bytes = readBytes(path);
+  type Water = FeatureCollection<Polygon | MultiPolygon>;
+  const geography = prepareImportGeography({
+    districts: readShippedGeoJson('districts.geojson'),
+    land: readShippedGeoJson<Water>('land.geojson'),
+    water: [readShippedGeoJson<Water>('sea.geojson'), readShippedGeoJson<Water>('water-bodies.geojson')],
+  });
+  const outcome = await importFile(
+    { name: path, bytes },
+    { layer, crs, status, allowOutsideShanghai: allowOutside, swapLatLon, parseXml: createXmldomParser() },
+    geography,
+  );
+  if (!outcome.ok) throw new CliError(failureLine(path, outcome.failure));
+  const { result, source } = outcome;
+  if (out !== undefined) {
+    const collection = { type: 'FeatureCollection', features: result.features };
+    try {
+      writeFileSync(out, `${JSON.stringify(collection)}\n`);
+    } catch (error) {
+      throw new CliError(`cannot write "${out}" (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+  }
+  const mapping = Object.fromEntries(
+    IMPORT_FIELDS.flatMap((field) => {
+      const column = result.mapping.fields[field].column;
+      return column === undefined ? [] : [[field, result.mapping.columns[column]]];
+    }),
+  );
+  console.log(
+    JSON.stringify({
+      file: path,
+      format: source.format,
+      encoding: source.encoding,
+      delimiter: source.delimiter,
+      sheet: source.sheetName,
+      headerRow: source.headerRowNumber,
+      layer,
+      crs,
+      total: result.total,
+      imported: result.features.length,
+      rejected: result.rejected,
+      warnings: result.warnings,
+      rowUnit: result.rowUnit,
+      mapping,
+      needsReview: result.mapping.needsReview,
+      out,
+      elapsedMs: Math.round(performance.now() - started),
+    }),
+  );
+  return 0;
 }
