@@ -55,35 +55,37 @@ export function buildKernel(
   const reachRows = Math.ceil(reachM / cellHeightM);
   const halfWidths = new Int32Array(2 * reachRows + 1).fill(-1);
   const rowStarts = new Int32Array(2 * reachRows + 1);
-  const values: number[] = [];
   // The kernel is symmetric: evaluate each |dy| row once (dx ≥ 0) and mirror it.
-  const rowValues: number[][] = [];
+  const rowValues: Float64Array[] = [];
+  const scratch: number[] = [];
+  let total = 0;
   for (let dy = 0; dy <= reachRows; dy++) {
     const dyM = dy * cellHeightM;
-    const row: number[] = [];
+    scratch.length = 0;
     for (let dx = 0; ; dx++) {
       const distance = Math.hypot(dx * cellWidthM, dyM);
       if (distance > maxDistanceM) break;
       const value = valueAtDistance(distance);
       if (value <= cutValue) break;
-      row.push(value);
+      scratch.push(value);
     }
-    rowValues.push(row);
+    rowValues.push(Float64Array.from(scratch));
+    if (scratch.length > 0) total += (2 * scratch.length - 1) * (dy === 0 ? 1 : 2);
   }
+  const values = new Float32Array(Math.max(0, total));
+  let index = 0;
   for (let dy = -reachRows; dy <= reachRows; dy++) {
     const row = rowValues[Math.abs(dy)]!;
     const half = row.length - 1;
-    rowStarts[dy + reachRows] = values.length;
+    rowStarts[dy + reachRows] = index;
     halfWidths[dy + reachRows] = half;
-    for (let dx = -half; dx <= half; dx++) {
-      values.push(row[Math.abs(dx)]!);
-    }
+    for (let dx = -half; dx <= half; dx++) values[index++] = row[Math.abs(dx)]!;
   }
   return {
     reachRows,
     halfWidths,
     rowStarts,
-    values: Float32Array.from(values),
+    values,
     bearings: undefined,
     cellHeightM,
     cellWidthM,

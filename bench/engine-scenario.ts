@@ -1,0 +1,100 @@
+/**
+ * One engine scenario in its own process (so its peak memory is its own):
+ * `tsx bench/engine-scenario.ts <count> <radius|pathloss>` prints one JSON line.
+ * Full recompute = place sites, merge, statistics and gap components; gap polygons timed separately.
+ */
+import { CoverageEngine } from '../src/domain/coverage/coverage-engine';
+import { coverageStats, gapCollection } from '../src/domain/coverage/report';
+import type { CoverageMode } from '../src/domain/coverage/settings';
+import { benchCity, median, percentile } from './bench-data';
+import { benchSites } from './sample-sites';
+
+const count = Number(process.argv[2] ?? 10_000);
+const mode = (process.argv[3] ?? 'radius') as CoverageMode;
+const runs = Number(process.argv[4] ?? 5);
+const moves = Number(process.argv[5] ?? 60);
+
+const city = benchCity();
+const { sites } = benchSites(city, count, 20_250_101);
+const engine = new CoverageEngine(city, { mode, cellM: 50 });
+
+// Each run gets fresh feature objects, as a worker receiving them by postMessage would (cloned untimed).
+let started = performance.now();
+engine.computeAll(structuredClone(sites.features));
+coverageStats(engine);
+const coldMs = performance.now() - started;
+gapCollection(engine);
+
+const fullMs: number[] = [];
+const polygonsMs: number[] = [];
+const phases: string[] = [];
+for (let run = 1; run <= runs; run++) {
+  const copy = structuredClone(sites.features);
+  started = performance.now();
+  let mark = started;
+  for (const progress of engine.computeSteps(copy, Number.MAX_SAFE_INTEGER)) {
+    const now = performance.now();
+    if (process.env.BENCH_PHASES) phases.push(`${progress.toFixed(2)}:${(now - mark).toFixed(0)}`);
+    mark = now;
+  }
+  coverageStats(engine);
+  const computed = performance.now();
+  gapCollection(engine);
+  fullMs.push(computed - started);
+  polygonsMs.push(performance.now() - computed);
+}
+
+// Moves: a seeded walk of sites by 50–300 m; engine update alone, and with the worker's reply (stats + gaps).
+let state = 12_345;
+const random = (): number => {
+  state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+  return state / 2_147_483_648;
+};
+const moveMs: number[] = [];
+const replyMs: number[] = [];
+for (let move = 0; move < moves; move++) {
+  const feature = sites.features[Math.floor(random() * sites.features.length)]!;
+  const current = engine.site(feature.properties.id)!.feature.geometry.coordinates as [number, number];
+  const distance = 50 + random() * 250;
+  const angle = random() * 2 * Math.PI;
+  const lon = current[0] + (distance * Math.sin(angle)) / (111_195 * Math.cos((current[1] * Math.PI) / 180));
+  const lat = current[1] + (distance * Math.cos(angle)) / 111_195;
+  started = performance.now();
+  engine.moveSite(feature.properties.id, lon, lat);
+  const moved = performance.now();
+  coverageStats(engine);
+  gapCollection(engine);
+  moveMs.push(moved - started);
+  replyMs.push(performance.now() - started);
+}
+
+const stats = coverageStats(engine);
+// Live memory after a full collection (run with --expose-gc): what the engine holds, without garbage.
+(globalThis as { gc?: () => void }).gc?.();
+const memory = process.memoryUsage();
+const typedBytes =
+  Object.values(engine.arrays).reduce((sum, array) => sum + array.byteLength, 0) +
+  engine.gaps.labels.byteLength +
+  engine.city.district.byteLength +
+  engine.city.environment.byteLength +
+  engine.city.zoneWeight.byteLength;
+console.log(
+  JSON.stringify({
+    count,
+    mode,
+    cells: engine.city.grid.cellCount,
+    coldMs,
+    fullMs: median(fullMs),
+    polygonsMs: median(polygonsMs),
+    moveMs: median(moveMs),
+    moveP90Ms: percentile(moveMs, 90),
+    replyMs: median(replyMs),
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    liveMb: (memory.heapUsed + memory.arrayBuffers) / 2 ** 20,
+    rssAfterGcMb: memory.rss / 2 ** 20,
+    gridMb: typedBytes / 2 ** 20,
+    coveredFraction: stats.coveredFraction,
+    gaps: stats.gaps.count,
+    ...(process.env.BENCH_PHASES ? { phases: phases.join(' ') } : {}),
+  }),
+);
