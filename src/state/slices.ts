@@ -8,6 +8,7 @@ import type { Language } from '../domain/i18n/translate';
 import { type DataSourceId, LAYER_CATALOGUE, type LayerId } from '../domain/layers/catalogue';
 import type { FeatureSelection, MapView } from '../domain/layers/map-view';
 import type { CoverageSlice } from './coverage-slice';
+import type { PlannerSlice } from './planner-slice';
 import type { ScenarioSlice } from './scenario-slice';
 
 export type { MapView } from '../domain/layers/map-view';
@@ -55,7 +56,8 @@ export type PlannerState = UiSlice &
   SelectionSlice &
   DataSlice &
   ScenarioSlice &
-  CoverageSlice;
+  CoverageSlice &
+  PlannerSlice;
 
 export type Slice<T> = StateCreator<PlannerState, [['zustand/subscribeWithSelector', never]], [], T>;
 

@@ -5,6 +5,7 @@
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createCoverageSlice } from './coverage-slice';
+import { createPlannerSlice } from './planner-slice';
 import { createScenarioSlice } from './scenario-slice';
 import {
   createDataSlice,
@@ -32,6 +33,7 @@ export function createPlannerStore(
       ...createDataSlice(...args),
       ...createScenarioSlice(...args),
       ...createCoverageSlice(...args),
+      ...createPlannerSlice(...args),
     })),
   );
   if (initial) store.setState(initial);

@@ -1,0 +1,159 @@
+/**
+ * The planner workflow's state: active tool, selected sites, snapping, the list of saved scenarios,
+ * quarantined records, coverage figures cached per scenario, and a drag that streams positions to
+ * the session while staying ONE undo step (see beginSiteDrag).
+ */
+import type { CoverageStats } from '../domain/coverage/report';
+import { commitChange, type ScenarioSession } from '../domain/history/history';
+import type { ScenarioChange } from '../domain/history/scenario-change';
+import type { Scenario } from '../domain/scenario/scenario-types';
+import type { Slice } from './slices';
+
+export type PlannerTool = 'select' | 'add';
+export type ExportFormat = 'geojson' | 'csv' | 'kml' | 'scenario';
+export type PlannerStorageStatus = 'loading' | 'ready' | 'unavailable';
+
+/** Coverage figures of a scenario as they were when it was last open (for the comparison). */
+export interface CachedScenarioCoverage {
+  cityCoveredKm2: number;
+  cityCoveredFraction: number;
+  gapCount: number;
+  gapAreaKm2: number;
+  districts: { adcode: string; name: string; coveredKm2: number; coveredFraction: number }[];
+  /** ISO 8601. */
+  computedAt: string;
+  /** updatedAt of the scenario the figures belong to; stale when the scenario changed since. */
+  scenarioUpdatedAt: string;
+}
+
+export interface QuarantineNotice {
+  sourceKey: string;
+  code: string;
+  message: string;
+}
+
+/** Actions that need the repository or the browser; installed by app/features/planner.ts. */
+export interface PlannerServices {
+  createScenario(name: string): Promise<void>;
+  duplicateScenario(id: string, name: string): Promise<void>;
+  deleteScenario(id: string): Promise<void>;
+  switchScenario(id: string): Promise<void>;
+  /** Renames the open scenario as an undoable step, or another scenario directly in storage. */
+  renameScenario(id: string, name: string): Promise<void>;
+  exportScenario(format: ExportFormat, scope: 'candidates' | 'scenario'): void;
+  /** Imports a scenario file as a new scenario and opens it; resolves to an error code or null. */
+  importScenarioFile(text: string): Promise<string | null>;
+  exportQuarantine(): Promise<void>;
+}
+
+interface DragState {
+  /** The session before the drag: every tick commits from it, so the drag is one history entry. */
+  base: ScenarioSession;
+  /** The session the last tick produced; if the store holds another, someone else edited meanwhile. */
+  last: ScenarioSession;
+}
+
+export interface PlannerSlice {
+  plannerTool: PlannerTool;
+  setPlannerTool: (tool: PlannerTool) => void;
+  selectedSiteIds: readonly string[];
+  setSelectedSiteIds: (ids: readonly string[]) => void;
+  snapToPoles: boolean;
+  setSnapToPoles: (on: boolean) => void;
+  snapDistanceM: number;
+  setSnapDistanceM: (distanceM: number) => void;
+  /** Every stored scenario (the open one included, possibly older than the session's copy). */
+  savedScenarios: readonly Scenario[];
+  setSavedScenarios: (scenarios: readonly Scenario[]) => void;
+  plannerStorageStatus: PlannerStorageStatus;
+  setPlannerStorageStatus: (status: PlannerStorageStatus) => void;
+  quarantineNotices: readonly QuarantineNotice[];
+  setQuarantineNotices: (notices: readonly QuarantineNotice[]) => void;
+  scenarioCoverageCache: Readonly<Record<string, CachedScenarioCoverage>>;
+  cacheScenarioCoverage: (scenario: Scenario, stats: CoverageStats) => void;
+  plannerServices: PlannerServices | null;
+  setPlannerServices: (services: PlannerServices) => void;
+  /** Sets the session and selection a command produced. */
+  applyCommandOutcome: (outcome: { session: ScenarioSession; selection: readonly string[] }) => void;
+  siteDragActive: boolean;
+  /** Remembers the session before a drag. */
+  beginSiteDrag: () => void;
+  /** Replaces the drag's single history step with `change` applied to the pre-drag session. */
+  updateSiteDrag: (change: ScenarioChange, labelKey: string) => void;
+  /** Commits the final change (or restores the pre-drag session when null) and ends the drag. */
+  endSiteDrag: (change: ScenarioChange | null, labelKey: string) => void;
+}
+
+const now = (): string => new Date().toISOString();
+
+export const createPlannerSlice: Slice<PlannerSlice> = (set, get) => {
+  // Per store, not module-wide: tests build many stores.
+  let drag: DragState | null = null;
+  const dragStep = (change: ScenarioChange, labelKey: string): void => {
+    const current = get().session;
+    if (!drag || !current) return;
+    if (current !== drag.last) {
+      // The session moved on under the drag (e.g. undo pressed mid-drag): start the step afresh.
+      drag = { base: current, last: current };
+    }
+    const next = commitChange(drag.base, change, { nowIso: now(), labelKey });
+    drag.last = next;
+    set({ session: next });
+  };
+  return {
+    plannerTool: 'select',
+    setPlannerTool: (plannerTool) => set({ plannerTool }),
+    selectedSiteIds: [],
+    setSelectedSiteIds: (selectedSiteIds) => set({ selectedSiteIds }),
+    snapToPoles: true,
+    setSnapToPoles: (snapToPoles) => set({ snapToPoles }),
+    snapDistanceM: 30,
+    setSnapDistanceM: (snapDistanceM) => set({ snapDistanceM: Math.min(200, Math.max(1, snapDistanceM)) }),
+    savedScenarios: [],
+    setSavedScenarios: (savedScenarios) => set({ savedScenarios }),
+    plannerStorageStatus: 'loading',
+    setPlannerStorageStatus: (plannerStorageStatus) => set({ plannerStorageStatus }),
+    quarantineNotices: [],
+    setQuarantineNotices: (quarantineNotices) => set({ quarantineNotices }),
+    scenarioCoverageCache: {},
+    cacheScenarioCoverage: (scenario, stats) =>
+      set((state) => ({
+        scenarioCoverageCache: {
+          ...state.scenarioCoverageCache,
+          [scenario.id]: {
+            cityCoveredKm2: stats.coveredKm2,
+            cityCoveredFraction: stats.coveredFraction,
+            gapCount: stats.gaps.count,
+            gapAreaKm2: stats.gaps.areaKm2,
+            districts: stats.districts.map((district) => ({
+              adcode: district.adcode,
+              name: district.name,
+              coveredKm2: district.coveredKm2,
+              coveredFraction: district.coveredFraction,
+            })),
+            computedAt: now(),
+            scenarioUpdatedAt: scenario.updatedAt,
+          },
+        },
+      })),
+    plannerServices: null,
+    setPlannerServices: (plannerServices) => set({ plannerServices }),
+    applyCommandOutcome: ({ session, selection }) => set({ session, selectedSiteIds: selection }),
+    siteDragActive: false,
+    beginSiteDrag: () => {
+      const session = get().session;
+      if (!session) return;
+      drag = { base: session, last: session };
+      set({ siteDragActive: true });
+    },
+    updateSiteDrag: dragStep,
+    endSiteDrag: (change, labelKey) => {
+      if (drag) {
+        if (change) dragStep(change, labelKey);
+        else if (get().session === drag.last) set({ session: drag.base });
+      }
+      drag = null;
+      set({ siteDragActive: false });
+    },
+  };
+};
