@@ -7,6 +7,7 @@ import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { type DensityClass, districtFacts } from '../plan/district-facts';
 import type { DistrictCollection } from '../types';
 import { columnOf, createGrid, type GridGeometry, rowOf } from './grid';
+import { buildLandRuns } from './land-runs';
 import { type CellRuns, fillRuns, rasterisePolygon, runsBounds } from './rasterise';
 import { type CoverageSettings, DENSITY_CLASSES } from './settings';
 
@@ -56,6 +57,10 @@ export interface CityRaster {
   districts: DistrictInfo[];
   zones: ZoneInfo[];
   landKm2: number;
+  /** Land runs (row, first, last, 1-based district), see land-runs.ts. */
+  landRuns: Int32Array;
+  /** Whether any zone weight differs from 1 (lets gap labelling skip the per-cell weight sum). */
+  hasZoneWeights: boolean;
 }
 
 function geometryBounds(collection: DistrictCollection): [number, number, number, number] {
@@ -144,7 +149,9 @@ export function buildCityRaster(input: CityInput, settings: CoverageSettings): C
       landKm2: zoneLandKm2,
     };
   });
-  return { grid, district, environment, zoneWeight, districts, zones, landKm2 };
+  const landRuns = buildLandRuns(grid, district);
+  const hasZoneWeights = zones.some((zone) => zone.weight !== 1 && zone.runs.length > 0);
+  return { grid, district, environment, zoneWeight, districts, zones, landKm2, landRuns, hasZoneWeights };
 }
 
 /** Metro stations mark built-up centres: land within upliftM of one is raised one density class. */

@@ -10,6 +10,7 @@ import { buildCityRaster, type CityInput, type CityRaster } from './city-raster'
 import { GapIndex } from './gaps';
 import { type CellWindow, clipWindow } from './grid';
 import { KernelCache } from './kernels';
+import { RunList } from './land-runs';
 import { BLOCK_SHIFT, mergeSite } from './merge';
 import { type CoverageSettings, defaultCoverageSettings, mergeSettings } from './settings';
 import { coverValue, floorValue, mergeLevels, type PlacedSite, type Profile, placeSite } from './site-model';
@@ -37,8 +38,9 @@ export class CoverageEngine {
   private slotById = new Map<string, number>();
   private index!: SpatialIndex;
   private kernels = new KernelCache();
-  private profiles = new Map<string, Profile>();
+  private profiles = new Map<string | number, Profile>();
   private maxReachCells = 0;
+  private uncoveredRuns = new RunList();
 
   constructor(
     private readonly input: CityInput,
@@ -128,15 +130,15 @@ export class CoverageEngine {
     }
     yield 0.8;
     this.accumulators.reset(this.slots.length);
-    this.accumulators.accumulate(
+    const uncovered = this.uncoveredRuns;
+    this.accumulators.accumulateLand(
       this.arrays,
-      whole,
       coverValue(this.settings),
-      1,
       this.settings.mode === 'pathloss',
+      uncovered,
     );
     yield 0.9;
-    this.gaps.labelAll(this.arrays.cellState);
+    this.gaps.labelRuns(uncovered);
     yield 1;
   }
 

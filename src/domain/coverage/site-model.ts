@@ -101,7 +101,7 @@ export function placeSite(
   city: CityRaster,
   settings: CoverageSettings,
   kernels: KernelCache,
-  profiles: Map<string, Profile>,
+  profiles: Map<string | number, Profile>,
 ): PlacedSite {
   const { grid } = city;
   const [lon, lat] = feature.geometry.coordinates as [number, number];
@@ -113,7 +113,7 @@ export function placeSite(
   // Cell width varies by ±0.7 % across the city; kernels are shared per 0.1 % band of width.
   const widthKey = Math.round((grid.rowCellWidthM[clampedRow]! / grid.cellM) * 1000);
   const properties = feature.properties;
-  const profileKey = `${properties.kind}|${properties.band}|${properties.heightM}|${properties.powerDbm}|${properties.bandwidthMHz}|${properties.antennaGainDbi}|${properties.radiusM}|${environment}|${widthKey}`;
+  const profileKey = profileKeyOf(properties, environment, widthKey);
   let profile = profiles.get(profileKey);
   if (!profile) {
     profile = buildProfile(feature, environment, widthKey, city, settings, kernels);
@@ -154,6 +154,41 @@ export function placeSite(
           }
         : undefined,
   };
+}
+
+const KIND_CODES: Record<string, number> = { macro: 1, micro: 2, indoor: 3 };
+const BAND_CODES: Record<string, number> = { n28: 1, n41: 2, n78: 3, n79: 4 };
+const ENVIRONMENT_CODES: Record<string, number> = { dense_urban: 0, urban: 1, suburban: 2, rural: 3 };
+
+/**
+ * Cache key of a site's profile. The common case (only kind, band and a height in centimetres given) gets a
+ * number, which hashes several times faster than the general string key — placement of 70k sites is on the
+ * full-recompute path.
+ */
+function profileKeyOf(
+  properties: SiteFeature['properties'],
+  environment: string,
+  widthKey: number,
+): string | number {
+  const height = properties.heightM === undefined ? 99_999 : properties.heightM * 100;
+  if (
+    properties.powerDbm === undefined &&
+    properties.bandwidthMHz === undefined &&
+    properties.antennaGainDbi === undefined &&
+    properties.radiusM === undefined &&
+    Number.isInteger(height) &&
+    height >= 0 &&
+    height <= 99_999 &&
+    widthKey > 0 &&
+    widthKey < 4096
+  ) {
+    const kind = properties.kind === undefined ? 0 : (KIND_CODES[properties.kind] ?? 9);
+    const band = properties.band === undefined ? 0 : (BAND_CODES[properties.band] ?? 9);
+    if (kind !== 9 && band !== 9) {
+      return (((kind * 5 + band) * 4 + ENVIRONMENT_CODES[environment]!) * 4096 + widthKey) * 100_000 + height;
+    }
+  }
+  return `${properties.kind}|${properties.band}|${properties.heightM}|${properties.powerDbm}|${properties.bandwidthMHz}|${properties.antennaGainDbi}|${properties.radiusM}|${environment}|${widthKey}`;
 }
 
 function buildProfile(

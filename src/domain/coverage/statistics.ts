@@ -5,6 +5,7 @@
 import { RSRP_CLASS_EDGES_DBM } from '../propagation/link-budget';
 import type { CityRaster } from './city-raster';
 import type { CellWindow } from './grid';
+import type { RunList } from './land-runs';
 
 /** Cell states kept per cell: not land, uncovered land, covered land. */
 export const CELL_NOT_LAND = 0;
@@ -71,6 +72,60 @@ export class CoverageAccumulators {
       }
     }
     this.accumulateZones(cellState, window, sign);
+  }
+
+  /**
+   * Full pass after a full compute: walks the land runs once, sets every land cell's state, adds its area
+   * to the district, class and serving-site figures, and emits the uncovered runs for gap labelling.
+   */
+  accumulateLand(arrays: CoverageArrays, coverValue: number, withClasses: boolean, uncovered: RunList): void {
+    const { grid, landRuns } = this.city;
+    const { best, server, cellState } = arrays;
+    const districtCovered = this.districtCoveredKm2;
+    const classKm2 = this.classKm2;
+    const servedKm2 = this.servedKm2;
+    const servedCells = this.servedCells;
+    uncovered.clear();
+    for (let index = 0; index < landRuns.length; index += 4) {
+      const row = landRuns[index]!;
+      const first = landRuns[index + 1]!;
+      const last = landRuns[index + 2]!;
+      const districtIndex = landRuns[index + 3]!;
+      const area = grid.rowCellAreaKm2[row]!;
+      const start = row * grid.columns;
+      let coveredCells = 0;
+      let runStart = -1;
+      for (let column = first; column <= last; column++) {
+        const cell = start + column;
+        const value = best[cell]!;
+        const slot = server[cell]!;
+        if (withClasses) {
+          const classIndex =
+            slot < 0 ? 4 : value >= -85 ? 0 : value >= -95 ? 1 : value >= -105 ? 2 : value >= -115 ? 3 : 4;
+          classKm2[classIndex]! += area;
+        }
+        if (slot >= 0 && value >= coverValue) {
+          cellState[cell] = CELL_COVERED;
+          coveredCells++;
+          servedKm2[slot]! += area;
+          servedCells[slot]!++;
+          if (runStart >= 0) {
+            uncovered.push(row, runStart, column - 1, districtIndex);
+            runStart = -1;
+          }
+        } else {
+          cellState[cell] = CELL_UNCOVERED;
+          if (runStart < 0) runStart = column;
+        }
+      }
+      if (runStart >= 0) uncovered.push(row, runStart, last, districtIndex);
+      districtCovered[districtIndex - 1]! += coveredCells * area;
+    }
+    this.accumulateZones(
+      cellState,
+      { column0: 0, row0: 0, column1: grid.columns - 1, row1: grid.rows - 1 },
+      1,
+    );
   }
 
   private accumulateZones(cellState: Uint8Array, window: CellWindow, sign: 1 | -1): void {
