@@ -4,8 +4,8 @@
  * the number the user sees in Excel; they are dropped afterwards.
  */
 import Papa from 'papaparse';
-import { findHeaderRow } from './column-detection';
-import type { TableSource } from './import-types';
+import { findHeaderRow, headerScore } from './column-detection';
+import { IMPORT_FIELDS, type TableSource } from './import-types';
 import { IMPORT_LIMITS, ImportFailureError } from './limits';
 import { decodeText } from './text-decoding';
 
@@ -15,19 +15,36 @@ const DELIMITERS = [',', ';', '\t'];
 export function readDelimitedText(bytes: Uint8Array): TableSource {
   const { text, encoding } = decodeText(bytes);
   if (text.includes('\u0000')) throw new ImportFailureError('notText');
+  const delimiter = chooseDelimiter(text);
   const parsed = Papa.parse<string[]>(text, {
-    delimiter: '',
-    delimitersToGuess: DELIMITERS,
+    delimiter,
     skipEmptyLines: false,
     header: false,
     dynamicTyping: false,
   });
-  const records = parsed.data;
-  return tableFromRecords(records, {
-    format: 'csv',
-    encoding,
-    delimiter: DELIMITERS.includes(parsed.meta.delimiter) ? parsed.meta.delimiter : ',',
-  });
+  return tableFromRecords(parsed.data, { format: 'csv', encoding, delimiter });
+}
+
+/**
+ * The delimiter whose header row names the most known columns, then whose rows agree on the field
+ * count. Counting characters is not enough: a semicolon file with decimal commas ("121,47") has as
+ * many commas as semicolons.
+ */
+export function chooseDelimiter(text: string): string {
+  const head = text.slice(0, 64 * 1024);
+  let best = { delimiter: ',', score: -1 };
+  for (const delimiter of DELIMITERS) {
+    const rows = Papa.parse<string[]>(head, { delimiter, preview: 30, skipEmptyLines: true }).data;
+    const headerIndex = findHeaderRow(rows) ?? 0;
+    const header = rows[headerIndex] ?? [];
+    const named = header.filter((cell) => IMPORT_FIELDS.some((field) => headerScore(cell, field) > 0)).length;
+    const below = rows.slice(headerIndex + 1);
+    const consistent =
+      below.length === 0 ? 0 : below.filter((row) => row.length === header.length).length / below.length;
+    const score = named * 10 + (header.length > 1 ? consistent * 5 + 1 : 0);
+    if (score > best.score) best = { delimiter, score };
+  }
+  return best.delimiter;
 }
 
 /**

@@ -4,9 +4,14 @@
  */
 import type { Band, SiteKind } from '../types';
 
+/** "121,4737" → "121.4737": semicolon-separated files from European-locale Excel use a decimal comma. */
+function decimalComma(text: string): string {
+  return /^\s*[-+]?\d+,\d+\s*$/.test(text) ? text.replace(',', '.') : text;
+}
+
 /** A number with an optional unit or degree sign ("35", "35m", "35 米", "120°"); undefined if not a number. */
 export function parseNumberCell(text: string): number | undefined {
-  const cleaned = text
+  const cleaned = decimalComma(text)
     .normalize('NFKC')
     .trim()
     .replace(/(m|米|度|°|deg|dbm|dbi)$/i, '')
@@ -24,7 +29,7 @@ const DMS =
  * is not accepted (ambiguous). Undefined when the text is not a coordinate.
  */
 export function parseCoordinateCell(text: string): number | undefined {
-  const cleaned = text.normalize('NFKC').trim();
+  const cleaned = decimalComma(text.normalize('NFKC').trim());
   if (cleaned === '') return undefined;
   const hemisphere = /^(.*?)\s*([NSEWnsew])$/.exec(cleaned);
   const body = hemisphere ? hemisphere[1]! : cleaned;
