@@ -1,0 +1,186 @@
+/**
+ * The district (or plan-zone) report as one pure model: the side panel, the printable report and the
+ * weak-spot CSV all render this value, so their numbers cannot disagree.
+ */
+import bbox from '@turf/bbox';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { GapProperties } from '../coverage/gaps';
+import type { AreaFigures, CoverageStats } from '../coverage/report';
+import { PLAN_FIGURES } from '../plan/district-facts';
+import type { SiteFeature } from '../types';
+import type { PointIndex } from './point-index';
+
+/** What the report is about: one of the 16 districts, or a plan zone (new town, wing, key area). */
+export type ReportTarget = { kind: 'district'; adcode: string } | { kind: 'zone'; id: string };
+
+export type AreaKind = 'district' | 'new_town' | 'wing' | 'key_area';
+
+/** An area's outline and names, from districts.geojson or plan-zones.geojson. */
+export interface ReportArea {
+  target: ReportTarget;
+  kind: AreaKind;
+  name: string;
+  nameEn: string;
+  geometry: Polygon | MultiPolygon;
+}
+
+export interface WeakSpotRow {
+  rank: number;
+  gapId: number;
+  areaKm2: number;
+  priorityScore: number;
+  districtName: string;
+  centroid: [number, number];
+  /** Comprehensive poles within WEAK_SPOT_POLE_RADIUS_M of the gap's centroid. */
+  polesWithinRadius: number;
+  /** Metres from the centroid to the nearest pole; null when none within 5 km. */
+  nearestPoleM: number | null;
+}
+
+export interface DataCentreRow {
+  id: string;
+  name: string;
+  nameEn: string;
+  tier: string;
+}
+
+export interface AreaReport {
+  area: Omit<ReportArea, 'geometry'>;
+  /** Coverage from the engine; null while the engine has not reported yet. */
+  coverage: AreaFigures | null;
+  targetFraction: number;
+  sites: { total: number; byKind: Record<string, number>; byBand: Record<string, number> };
+  /** Sites per km² of the area's land (engine's land area, else null while computing). */
+  sitesPerKm2: number | null;
+  polesCount: number;
+  dataCentres: DataCentreRow[];
+  weakSpots: WeakSpotRow[];
+  weakSpotAreaKm2: number;
+}
+
+export const WEAK_SPOT_POLE_RADIUS_M = 300;
+
+/** Everything the report reads; the caller gathers it from the store and the loaded data. */
+export interface AreaReportInput {
+  area: ReportArea;
+  stats: CoverageStats | null;
+  gaps: FeatureCollection<MultiPolygon, GapProperties> | null;
+  /** The scenario's effective sites (baseline − removed + modified + added). */
+  sites: readonly SiteFeature[];
+  poles: readonly Feature<Point, { adcode?: string }>[];
+  poleIndex: PointIndex | null;
+  datacentres: readonly Feature<Point, Record<string, unknown>>[];
+}
+
+/** A containment test for an area: district by adcode where the feature carries one, else point-in-polygon. */
+export function areaContains(area: ReportArea): (coordinates: number[], adcode?: string) => boolean {
+  const [west, south, east, north] = bbox(area.geometry);
+  const feature: Feature<Polygon | MultiPolygon> = {
+    type: 'Feature',
+    properties: {},
+    geometry: area.geometry,
+  };
+  const inPolygon = (coordinates: number[]) => {
+    const [longitude = 0, latitude = 0] = coordinates;
+    if (longitude < west || longitude > east || latitude < south || latitude > north) return false;
+    return booleanPointInPolygon([longitude, latitude], feature);
+  };
+  const { target } = area;
+  if (target.kind === 'district') {
+    return (coordinates, adcode) =>
+      adcode !== undefined ? adcode === target.adcode : inPolygon(coordinates);
+  }
+  return (coordinates) => inPolygon(coordinates);
+}
+
+/** Coverage figures of the target from the engine's statistics. */
+export function areaCoverage(stats: CoverageStats | null, target: ReportTarget): AreaFigures | null {
+  if (!stats) return null;
+  const row =
+    target.kind === 'district'
+      ? stats.districts.find((district) => district.adcode === target.adcode)
+      : stats.zones.find((zone) => zone.id === target.id);
+  return row
+    ? { landKm2: row.landKm2, coveredKm2: row.coveredKm2, coveredFraction: row.coveredFraction }
+    : null;
+}
+
+/** Sites of the area counted by kind and band (missing kind/band count as "unknown"). */
+export function countSites(sites: readonly SiteFeature[], contains: ReturnType<typeof areaContains>) {
+  const byKind: Record<string, number> = {};
+  const byBand: Record<string, number> = {};
+  let total = 0;
+  for (const site of sites) {
+    if (!contains(site.geometry.coordinates, site.properties.adcode)) continue;
+    total++;
+    const kind = site.properties.kind ?? 'unknown';
+    const band = site.properties.band ?? 'unknown';
+    byKind[kind] = (byKind[kind] ?? 0) + 1;
+    byBand[band] = (byBand[band] ?? 0) + 1;
+  }
+  return { total, byKind, byBand };
+}
+
+/** The weak spots of the area, highest priority first, each with its nearest poles. */
+export function areaWeakSpots(
+  area: ReportArea,
+  gaps: FeatureCollection<MultiPolygon, GapProperties> | null,
+  poleIndex: PointIndex | null,
+  contains: ReturnType<typeof areaContains>,
+): WeakSpotRow[] {
+  if (!gaps) return [];
+  const { target } = area;
+  const inArea = gaps.features.filter((gap) =>
+    target.kind === 'district'
+      ? gap.properties.adcode === target.adcode
+      : contains(gap.properties.centroid, undefined),
+  );
+  inArea.sort((a, b) => b.properties.priorityScore - a.properties.priorityScore);
+  return inArea.map((gap, index) => {
+    const poles = poleIndex?.nearest(gap.properties.centroid, WEAK_SPOT_POLE_RADIUS_M) ?? null;
+    return {
+      rank: index + 1,
+      gapId: gap.properties.id,
+      areaKm2: gap.properties.areaKm2,
+      priorityScore: gap.properties.priorityScore,
+      districtName: gap.properties.districtName,
+      centroid: gap.properties.centroid,
+      polesWithinRadius: poles?.countWithin ?? 0,
+      nearestPoleM: poles?.nearestM ?? null,
+    };
+  });
+}
+
+/** Builds the report model of one area from the engine's results and the loaded layers. */
+export function buildAreaReport(input: AreaReportInput): AreaReport {
+  const { area } = input;
+  const contains = areaContains(area);
+  const coverage = areaCoverage(input.stats, area.target);
+  const sites = countSites(input.sites, contains);
+  let polesCount = 0;
+  for (const pole of input.poles)
+    if (contains(pole.geometry.coordinates, pole.properties.adcode)) polesCount++;
+  const dataCentres = input.datacentres
+    // Data-centre points carry no adcode: point-in-polygon for districts too.
+    .filter((feature) => contains(feature.geometry.coordinates, undefined))
+    .map((feature) => ({
+      id: String(feature.properties.id ?? ''),
+      name: String(feature.properties.name ?? ''),
+      nameEn: String(feature.properties.name_en ?? feature.properties.name ?? ''),
+      tier: String(feature.properties.tier ?? 'other'),
+    }));
+  const weakSpots = areaWeakSpots(area, input.gaps, input.poleIndex, contains);
+  const { geometry: _geometry, ...areaWithoutGeometry } = area;
+  return {
+    area: areaWithoutGeometry,
+    coverage,
+    targetFraction: PLAN_FIGURES.coverageTargetFraction2025,
+    sites,
+    sitesPerKm2: coverage && coverage.landKm2 > 0 ? sites.total / coverage.landKm2 : null,
+    polesCount,
+    dataCentres,
+    weakSpots,
+    weakSpotAreaKm2: weakSpots.reduce((sum, spot) => sum + spot.areaKm2, 0),
+  };
+}
