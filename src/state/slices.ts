@@ -8,8 +8,10 @@ import type { Language } from '../domain/i18n/translate';
 import { type DataSourceId, LAYER_CATALOGUE, type LayerId } from '../domain/layers/catalogue';
 import type { FeatureSelection, MapView } from '../domain/layers/map-view';
 import type { CoverageSlice } from './coverage-slice';
+import type { DistrictSlice } from './district-slice';
 import type { PlannerSlice } from './planner-slice';
 import type { ScenarioSlice } from './scenario-slice';
+import type { StorySlice } from './story-slice';
 
 export type { MapView } from '../domain/layers/map-view';
 export type Selection = FeatureSelection;
@@ -57,7 +59,9 @@ export type PlannerState = UiSlice &
   DataSlice &
   ScenarioSlice &
   CoverageSlice &
-  PlannerSlice;
+  PlannerSlice &
+  DistrictSlice &
+  StorySlice;
 
 export type Slice<T> = StateCreator<PlannerState, [['zustand/subscribeWithSelector', never]], [], T>;
 

@@ -5,8 +5,10 @@
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createCoverageSlice } from './coverage-slice';
+import { createDistrictSlice } from './district-slice';
 import { createPlannerSlice } from './planner-slice';
 import { createScenarioSlice } from './scenario-slice';
+import { createStorySlice } from './story-slice';
 import {
   createDataSlice,
   createLayersSlice,
@@ -34,6 +36,8 @@ export function createPlannerStore(
       ...createScenarioSlice(...args),
       ...createCoverageSlice(...args),
       ...createPlannerSlice(...args),
+      ...createDistrictSlice(...args),
+      ...createStorySlice(...args),
     })),
   );
   if (initial) store.setState(initial);
