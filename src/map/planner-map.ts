@@ -50,6 +50,7 @@ export class PlannerMap {
   private readonly loaded: Promise<void>;
   private readonly interactive = interactiveLayerIds();
   private popup: Popup | null = null;
+  private clickInterceptor: ((x: number, y: number) => boolean) | null = null;
   /** Resolves at the map's first `idle`: heavy layers wait for it so they never delay first paint. */
   readonly firstIdle: Promise<void>;
 
@@ -86,7 +87,10 @@ export class PlannerMap {
     this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
     this.firstIdle = new Promise((resolve) => this.map.once('idle', () => resolve()));
     this.map.on('moveend', () => options.onViewChange?.(this.getView()));
-    this.map.on('click', (event) => options.onFeatureClick?.(this.featureAt(event.point.x, event.point.y)));
+    this.map.on('click', (event) => {
+      if (this.clickInterceptor?.(event.point.x, event.point.y)) return;
+      options.onFeatureClick?.(this.featureAt(event.point.x, event.point.y));
+    });
     for (const { mapLayerId } of this.interactive) {
       this.map.on('mouseenter', mapLayerId, () => this.setCursor('pointer'));
       this.map.on('mouseleave', mapLayerId, () => this.setCursor(''));
@@ -224,6 +228,21 @@ export class PlannerMap {
   /** The text-field expression currently driving a label layer (for tests of the language switch). */
   labelExpression(mapLayerId: string): unknown {
     return this.map.getLayer(mapLayerId) ? this.map.getLayoutProperty(mapLayerId, 'text-field') : undefined;
+  }
+
+  /** The underlying maplibregl.Map, for feature modules in src/map (e.g. planner editing). */
+  get mapLibre(): MapLibreMap {
+    return this.map;
+  }
+
+  /** Resolves once the style has loaded (feature modules may add sources and layers). */
+  whenLoaded(): Promise<void> {
+    return this.loaded;
+  }
+
+  /** Lets a feature module claim a click first (returning true skips the popup), e.g. while drawing. */
+  setClickInterceptor(interceptor: ((x: number, y: number) => boolean) | null): void {
+    this.clickInterceptor = interceptor;
   }
 
   destroy(): void {

@@ -1,4 +1,66 @@
+/**
+ * The planner workflow: scenarios from IndexedDB, the planner layer and tools on the map, pole
+ * snapping, services for the panel (scenario management, files) and test hooks.
+ */
+import type { PoleFeature } from '../../domain/types';
+import { PoleSnapIndex } from '../../map/planner-snap-index';
 import type { AppContext } from '../app-context';
+import { wirePlannerMap } from '../planner-map-wiring';
+import { startPlannerPersistence } from '../planner-persistence';
+import { createPlannerServices } from '../planner-services';
+import { installPlannerTestHooks } from '../planner-test-hooks';
+
+const COVERAGE_CACHE_KEY = 'shanghai-infra-planner/scenario-coverage';
 
 /** Wires the planner feature into the app. */
-export function wirePlanner(_context: AppContext): void {}
+export function wirePlanner(context: AppContext): void {
+  const { store, map, data } = context;
+  const persistence = startPlannerPersistence(context);
+  store.getState().setPlannerServices(createPlannerServices(context, persistence));
+
+  let snapIndex: PoleSnapIndex | null = null;
+  const snapReady = map.firstIdle
+    .then(() => data.ensure('poles'))
+    .then((poles) => {
+      snapIndex = PoleSnapIndex.fromFeatures(poles.features as PoleFeature[]);
+    })
+    .catch(() => undefined);
+
+  const mapWiring = wirePlannerMap(context, () => snapIndex);
+  keepScenarioCoverage(context);
+  installPlannerTestHooks(context, {
+    snapReady,
+    snapIndex: () => snapIndex,
+    opened: persistence.opened,
+    mapWiring,
+  });
+}
+
+/** Caches each scenario's coverage figures (also across reloads) for the side-by-side comparison. */
+function keepScenarioCoverage({ store }: AppContext): void {
+  try {
+    const stored = localStorage.getItem(COVERAGE_CACHE_KEY);
+    if (stored) store.setState({ scenarioCoverageCache: JSON.parse(stored) });
+  } catch {
+    // A broken cache only costs the comparison its figures for scenarios not open since.
+  }
+  store.subscribe(
+    (state) => state.coverageStats,
+    (stats) => {
+      const state = store.getState();
+      if (stats && state.session && state.coverageStatus === 'ready' && !state.siteDragActive) {
+        state.cacheScenarioCoverage(state.session.scenario, stats);
+      }
+    },
+  );
+  store.subscribe(
+    (state) => state.scenarioCoverageCache,
+    (cache) => {
+      try {
+        localStorage.setItem(COVERAGE_CACHE_KEY, JSON.stringify(cache));
+      } catch {
+        // Storage full or blocked: the in-memory cache still serves this session.
+      }
+    },
+  );
+}

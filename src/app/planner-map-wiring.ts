@@ -1,0 +1,200 @@
+/**
+ * Connects the planner layer and gestures to the store: scenario and selection changes redraw the
+ * small planner sources; clicks add or select sites; a drag shows the site in its own tiny source
+ * every frame and streams the move to the session every DRAG_COMMIT_MS as one undo step (the
+ * coverage engine follows the session), with the final, snapped position committed on drop.
+ */
+import { translate } from '../domain/i18n/translate';
+import { installPlannerGestures } from '../map/planner-edit-handlers';
+import { type PlannerSiteFeature, PlannerSitesLayer } from '../map/planner-sites-layer';
+import type { PoleSnapIndex, SnapPole } from '../map/planner-snap-index';
+import type { PlannerState } from '../state/store';
+import type { AppContext } from './app-context';
+import {
+  baselineIdsDrawnByPlanner,
+  effectiveSite,
+  isDraggableSite,
+  plannerSiteFeatures,
+  selectionFeatures,
+} from './planner-scenario-view';
+import { type DragOrigin, dragChange, newCandidateSite } from './planner-site-edits';
+
+/** Live coverage follows a drag at this pace; the site itself follows every frame. */
+export const DRAG_COMMIT_MS = 80;
+export const PLANNER_TAB_ID = 'planner';
+
+export interface PlannerMapWiring {
+  snapIndex: () => PoleSnapIndex | null;
+  layer: PlannerSitesLayer;
+}
+
+/** A new site id: short, readable in a CSV, unique enough for one planner's scenarios. */
+export const createSiteId = (): string => `C-${crypto.randomUUID().slice(0, 8)}`;
+
+export async function wirePlannerMap(
+  context: AppContext,
+  snapIndex: () => PoleSnapIndex | null,
+): Promise<PlannerMapWiring> {
+  const { store, map } = context;
+  await map.whenLoaded();
+  const layer = new PlannerSitesLayer(map.mapLibre);
+  const get = () => store.getState();
+
+  const snapFor = (longitude: number, latitude: number, suspend: boolean): SnapPole | null => {
+    const state = get();
+    if (!state.snapToPoles || suspend) return null;
+    return snapIndex()?.nearest(longitude, latitude, state.snapDistanceM)?.pole ?? null;
+  };
+
+  const redrawSites = (state: PlannerState) => {
+    if (!state.session || !state.baseline) return;
+    layer.setSites(plannerSiteFeatures(state.session.scenario, state.baseline));
+    layer.hideBaselineSites(baselineIdsDrawnByPlanner(state.session.scenario));
+  };
+  const redrawSelection = (state: PlannerState) => {
+    if (!state.session || !state.baseline) return layer.setSelection([]);
+    layer.setSelection(selectionFeatures(state.session.scenario, state.baseline, state.selectedSiteIds));
+  };
+  store.subscribe(
+    (state) => [state.session?.scenario, state.baseline] as const,
+    () => {
+      redrawSites(get());
+      redrawSelection(get());
+    },
+    { equalityFn: (left, right) => left[0] === right[0] && left[1] === right[1] },
+  );
+  store.subscribe(
+    (state) => state.selectedSiteIds,
+    () => redrawSelection(get()),
+  );
+  redrawSites(get());
+
+  let drag: { origins: DragOrigin[]; grabbedId: string; lastCommitAt: number; pending: boolean } | null =
+    null;
+  let lastDragTarget: { pointer: [number, number]; pole: SnapPole | null } | null = null;
+
+  const draggedFeatures = (pointer: [number, number], pole: SnapPole | null): PlannerSiteFeature[] => {
+    if (!drag) return [];
+    const grabbed = drag.origins.find((origin) => origin.id === drag?.grabbedId);
+    if (!grabbed) return [];
+    const target = pole ? [pole.longitude, pole.latitude] : pointer;
+    const dx = (target[0] ?? 0) - grabbed.coordinates[0];
+    const dy = (target[1] ?? 0) - grabbed.coordinates[1];
+    return drag.origins.map((origin) => ({
+      type: 'Feature',
+      id: origin.id,
+      geometry: { type: 'Point', coordinates: [origin.coordinates[0] + dx, origin.coordinates[1] + dy] },
+      properties: {
+        id: origin.id,
+        state: 'candidate',
+        onPole: (origin.id === grabbed.id ? pole !== null : origin.poleId !== undefined) ? 1 : 0,
+      },
+    }));
+  };
+  const commitDrag = (final: boolean) => {
+    const state = get();
+    if (!drag || !lastDragTarget || !state.session || !state.baseline) return;
+    const change = dragChange(
+      state.session.scenario,
+      state.baseline,
+      drag.origins,
+      drag.grabbedId,
+      lastDragTarget.pointer,
+      lastDragTarget.pole,
+    );
+    if (final) state.endSiteDrag(change, 'command.moveSites');
+    else state.updateSiteDrag(change, 'command.moveSites');
+    drag.lastCommitAt = performance.now();
+    drag.pending = false;
+  };
+  let commitTimer: ReturnType<typeof setTimeout> | undefined;
+
+  installPlannerGestures(map, layer, {
+    tool: () => get().plannerTool,
+    isDraggable: (id) => {
+      const session = get().session;
+      return session ? isDraggableSite(session.scenario, id) : false;
+    },
+    onAddSite(longitude, latitude, suspendSnap) {
+      const state = get();
+      if (!state.session) return;
+      const site = newCandidateSite({
+        id: createSiteId(),
+        number: state.session.scenario.addedSites.length + 1,
+        longitude,
+        latitude,
+        pole: snapFor(longitude, latitude, suspendSnap),
+        namePrefix: translate(state.language, 'planner.newSiteName'),
+      });
+      state.commitScenarioChange({ type: 'putSites', sites: [site] }, 'command.addSite');
+      state.setSelectedSiteIds([site.properties.id]);
+      state.setActivePanelTab(PLANNER_TAB_ID);
+    },
+    onSelect(ids, additive) {
+      const state = get();
+      if (ids.length > 0 && state.activePanelTab !== PLANNER_TAB_ID) state.setActivePanelTab(PLANNER_TAB_ID);
+      if (!additive) return state.setSelectedSiteIds(ids);
+      const current = new Set(state.selectedSiteIds);
+      // Shift-click toggles one site; a Shift box adds everything inside it.
+      if (ids.length === 1 && current.has(ids[0]!)) current.delete(ids[0]!);
+      else for (const id of ids) current.add(id);
+      state.setSelectedSiteIds([...current]);
+    },
+    onHover(longitude, latitude, suspendSnap) {
+      const pole = snapFor(longitude, latitude, suspendSnap);
+      layer.setSnapTarget(pole ? [pole.longitude, pole.latitude] : null);
+    },
+    onDragStart(grabbedId) {
+      const state = get();
+      if (!state.session || !state.baseline) return;
+      const selected = state.selectedSiteIds.includes(grabbedId) ? state.selectedSiteIds : [grabbedId];
+      if (selected !== state.selectedSiteIds) state.setSelectedSiteIds(selected);
+      const scenario = state.session.scenario;
+      const origins: DragOrigin[] = [];
+      for (const id of selected) {
+        const site = effectiveSite(scenario, state.baseline, id);
+        if (!site || !isDraggableSite(scenario, id)) continue;
+        const [longitude = 0, latitude = 0] = site.geometry.coordinates;
+        origins.push({
+          id,
+          coordinates: [longitude, latitude],
+          poleId: site.properties.poleId,
+          band: site.properties.band,
+        });
+      }
+      drag = { origins, grabbedId, lastCommitAt: performance.now(), pending: false };
+      lastDragTarget = null;
+      state.beginSiteDrag();
+    },
+    onDragMove(longitude, latitude, suspendSnap) {
+      if (!drag) return;
+      const pole = snapFor(longitude, latitude, suspendSnap);
+      lastDragTarget = { pointer: [longitude, latitude], pole };
+      layer.setDragged(draggedFeatures([longitude, latitude], pole));
+      layer.setSnapTarget(pole ? [pole.longitude, pole.latitude] : null);
+      const sinceCommit = performance.now() - drag.lastCommitAt;
+      if (sinceCommit >= DRAG_COMMIT_MS) commitDrag(false);
+      else if (!drag.pending) {
+        drag.pending = true;
+        commitTimer = setTimeout(() => drag?.pending && commitDrag(false), DRAG_COMMIT_MS - sinceCommit);
+      }
+    },
+    onDragEnd(cancelled) {
+      clearTimeout(commitTimer);
+      if (cancelled || !lastDragTarget) get().endSiteDrag(null, 'command.moveSites');
+      else commitDrag(true);
+      drag = null;
+      lastDragTarget = null;
+      layer.setDragged([]);
+      layer.setSnapTarget(null);
+    },
+  });
+  store.subscribe(
+    (state) => state.plannerTool,
+    (tool) => {
+      map.mapLibre.getCanvas().style.cursor = tool === 'add' ? 'crosshair' : '';
+      if (tool !== 'add') layer.setSnapTarget(null);
+    },
+  );
+  return { snapIndex, layer };
+}
