@@ -67,6 +67,8 @@ export function parseBand(text: string): Band | undefined {
     const band = `n${Number(named[1])}`;
     return BAND_RANGES_MHZ.find((range) => range.band === band)?.band;
   }
+  // "5G" names the generation, not 5 GHz (which would otherwise read as the top of n79).
+  if (cleaned === '5g' || cleaned === 'nr') return undefined;
   const frequency = /^(?:nr|5g)?(\d+(?:\.\d+)?)(ghz|g|mhz|m|兆)?(?:频段|赫兹)?$/.exec(cleaned);
   if (!frequency) return undefined;
   const value = Number(frequency[1]);
