@@ -1,0 +1,81 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { expectedFixtures } from './support/load';
+
+const MAIN = resolve('src/cli/main.ts');
+const TSX = resolve('node_modules/.bin/tsx');
+const fixture = (name: string) => resolve('tests/fixtures/import', name);
+
+/** Runs the CLI as `npm run --silent cli --` does, from another working directory. */
+function cli(args: string[]) {
+  const result = spawnSync(TSX, [MAIN, 'import', ...args], {
+    cwd: tmpdir(),
+    encoding: 'utf8',
+    env: { ...process.env, NODE_OPTIONS: '' },
+    timeout: 120_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const workspace = mkdtempSync(join(tmpdir(), 'import-cli-'));
+
+describe('npm run cli -- import', () => {
+  it('imports a GBK CSV in GCJ-02 and writes WGS84 GeoJSON', () => {
+    const out = join(workspace, 'out.geojson');
+    const run = cli([fixture('sites-gbk-gcj02.csv'), '--crs', 'gcj02', '--layer', 'sites', '--out', out]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const summary = JSON.parse(run.stdout);
+    expect(summary).toMatchObject({
+      imported: 12,
+      rejected: [],
+      warnings: [],
+      encoding: 'gb18030',
+      crs: 'gcj02',
+    });
+    const written = JSON.parse(readFileSync(out, 'utf8'));
+    const truth = expectedFixtures()['sites-gbk-gcj02.csv']!.imported;
+    expect(written.type).toBe('FeatureCollection');
+    written.features.forEach((feature: { geometry: { coordinates: number[] } }, index: number) => {
+      expect(Math.abs(feature.geometry.coordinates[0]! - truth[index]!.lon)).toBeLessThan(1e-6);
+      expect(Math.abs(feature.geometry.coordinates[1]! - truth[index]!.lat)).toBeLessThan(1e-6);
+    });
+  });
+
+  it('reports rejected rows with numbers and reasons, and poles from a shapefile', () => {
+    const bad = JSON.parse(cli([fixture('bad-rows.csv')]).stdout);
+    expect(bad.imported).toBe(3);
+    expect(bad.rejected.map((row: { row: number; reason: string }) => `${row.row}:${row.reason}`)).toEqual([
+      '3:missingCoordinate',
+      '4:nonNumericCoordinate',
+      '5:outOfRange',
+      '6:outsideShanghai',
+      '7:duplicateId',
+      '8:duplicatePosition',
+      '9:unknownBand',
+      '10:unknownKind',
+      '11:invalidValue',
+      '12:invalidValue',
+    ]);
+    const poles = JSON.parse(cli([fixture('poles-shapefile.zip'), '--layer', 'poles']).stdout);
+    expect(poles).toMatchObject({ imported: 6, format: 'shapefile', rowUnit: 'feature' });
+  });
+
+  it('exits 2 with one line when the file cannot be read, and writes nothing', () => {
+    const out = join(workspace, 'never.geojson');
+    const missing = cli([join(workspace, 'missing.csv'), '--out', out]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+    expect(missing.stderr).toContain('missing.csv');
+    const broken = join(workspace, 'broken.kmz');
+    writeFileSync(broken, 'PK\u0003\u0004 not really a zip');
+    const damaged = cli([broken, '--out', out]);
+    expect(damaged.code).toBe(2);
+    expect(damaged.stderr).toMatch(/^error: cannot import .*zip archive is damaged/);
+    expect(existsSync(out)).toBe(false);
+    expect(cli([fixture('sites.kml'), '--crs', 'mars']).code).toBe(2);
+  });
+});

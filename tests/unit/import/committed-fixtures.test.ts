@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { buildImportFixtures } from '../../../scripts/make-import-fixtures';
+import { fixtureBytes } from './support/load';
+
+// A hand edit to a fixture, or a generator change without re-running the script, fails here.
+describe('committed import fixtures equal a fresh generation', () => {
+  const { files } = buildImportFixtures();
+  for (const [name, bytes] of files) {
+    it(name, () => {
+      expect(Buffer.from(fixtureBytes(name)).equals(Buffer.from(bytes))).toBe(true);
+    });
+  }
+});
