@@ -55,7 +55,7 @@ export class CoverageEngine {
     const { cellCount } = this.city.grid;
     this.arrays = {
       best: new Float32Array(cellCount),
-      server: new Int32Array(cellCount),
+      server: new Int32Array(cellCount).fill(-1),
       cellState: new Uint8Array(cellCount),
     };
     this.accumulators = new CoverageAccumulators(this.city);
@@ -110,9 +110,9 @@ export class CoverageEngine {
       if (slot) this.index.add(slotIndex, slot.column, slot.row);
     });
     yield 0.05;
-    const { best, server } = this.arrays;
-    best.fill(floorValue(this.settings));
-    server.fill(-1);
+    // Only land cells are ever read back (statistics, gaps, raster), so only they are reset.
+    fillLandRuns(this.city, this.arrays.best, floorValue(this.settings));
+    fillLandRuns(this.city, this.arrays.server, -1);
     const whole = { column0: 0, row0: 0, column1: this.city.grid.columns - 1, row1: this.city.grid.rows - 1 };
     // Rings strongest first; each later ring only where land is still below the previous level (exact:
     // a ring value cannot beat a cell already at that level). Merge order is spatial (bands of 16 rows,
@@ -308,6 +308,15 @@ export class CoverageEngine {
   site(id: string): PlacedSite | undefined {
     const slotIndex = this.slotById.get(id);
     return slotIndex === undefined ? undefined : this.slots[slotIndex];
+  }
+}
+
+/** Write a value into every land cell. */
+function fillLandRuns(city: CityRaster, target: Float32Array | Int32Array, value: number): void {
+  const { landRuns, grid } = city;
+  for (let index = 0; index < landRuns.length; index += 4) {
+    const start = landRuns[index]! * grid.columns;
+    target.fill(value, start + landRuns[index + 1]!, start + landRuns[index + 2]! + 1);
   }
 }
 
