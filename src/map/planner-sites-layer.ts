@@ -7,6 +7,7 @@
  */
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import { LAYER_COLORS } from '../domain/layers/catalogue';
 
 /** How a site shows in the planner layer. */
 export type PlannerSiteState = 'candidate' | 'planned' | 'modified' | 'removed';
@@ -22,10 +23,10 @@ export interface PlannerSiteProperties {
 export type PlannerSiteFeature = Feature<Point, PlannerSiteProperties>;
 
 export const PLANNER_SITE_COLORS: Readonly<Record<PlannerSiteState, string>> = {
-  candidate: '#f76707',
-  planned: '#2f9e44',
-  modified: '#ae3ec9',
-  removed: '#868e96',
+  candidate: LAYER_COLORS.plannerCandidate,
+  planned: LAYER_COLORS.plannerPlanned,
+  modified: LAYER_COLORS.plannerModified,
+  removed: LAYER_COLORS.plannerRemoved,
 };
 
 export const PLANNER_SITES_LAYER = 'planner-sites-circle';

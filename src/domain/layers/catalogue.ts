@@ -83,6 +83,11 @@ export const LAYER_COLORS = {
   pole: '#495057',
   metroLine: '#9aa5b1',
   metroStation: '#ffffff',
+  // The planner's own sites (drawn by src/map/planner-sites-layer.ts, legend in the planner panel).
+  plannerCandidate: '#f76707',
+  plannerPlanned: '#2f9e44',
+  plannerModified: '#ae3ec9',
+  plannerRemoved: '#868e96',
 } as const;
 
 export const LAYER_GROUPS: readonly LayerGroup[] = [

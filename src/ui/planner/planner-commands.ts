@@ -1,0 +1,84 @@
+/**
+ * One command list for the toolbar, the keyboard and the tests: the domain's scenario commands
+ * plus the planner's tools. Running a command reads the store, applies the outcome and, for a
+ * tool, switches the tool.
+ */
+import {
+  type Command,
+  type CommandContext,
+  createCommandRegistry,
+} from '../../domain/commands/command-registry';
+import { scenarioCommands } from '../../domain/commands/scenario-commands';
+import { chordToShortcut, type KeyChord, type Platform } from '../../domain/commands/shortcuts';
+import type { PlannerTool } from '../../state/planner-slice';
+import type { PlannerState } from '../../state/store';
+
+const TOOL_OF_COMMAND: Readonly<Record<string, PlannerTool>> = { selectTool: 'select', addSiteTool: 'add' };
+
+const toolCommand = (name: string, labelKey: string, shortcuts: string[]): Command => ({
+  name,
+  labelKey,
+  shortcuts,
+  isEnabled: () => true,
+  perform: (context) => ({
+    session: context.session,
+    // Esc (select tool) also clears the selection; the add tool keeps it.
+    selection: name === 'selectTool' ? [] : context.selection,
+  }),
+});
+
+export const plannerCommandRegistry = createCommandRegistry([
+  toolCommand('selectTool', 'command.selectTool', ['s', 'escape']),
+  toolCommand('addSiteTool', 'command.addSiteTool', ['a']),
+  ...scenarioCommands,
+]);
+
+/** A fresh candidate id, shared with the map's add tool format. */
+const createId = (): string => `C-${crypto.randomUUID().slice(0, 8)}`;
+
+function contextOf(state: PlannerState): CommandContext | null {
+  if (!state.session || !state.baseline) return null;
+  return {
+    session: state.session,
+    baseline: state.baseline,
+    selection: state.selectedSiteIds,
+    nowIso: new Date().toISOString(),
+    createId,
+  };
+}
+
+/** True when the command exists and can run now (for enabled states of buttons). */
+export function isCommandEnabled(state: PlannerState, name: string): boolean {
+  const context = contextOf(state);
+  if (!context) return false;
+  return plannerCommandRegistry.get(name)?.isEnabled(context) ?? false;
+}
+
+/** Runs a command against the store state; returns whether it ran. */
+export function runPlannerCommand(state: PlannerState, name: string): boolean {
+  const context = contextOf(state);
+  const tool = TOOL_OF_COMMAND[name];
+  if (!context) {
+    if (tool) state.setPlannerTool(tool);
+    return tool !== undefined;
+  }
+  const outcome = plannerCommandRegistry.run(name, context);
+  if (!outcome) return false;
+  if (outcome.session !== state.session || outcome.selection !== state.selectedSiteIds) {
+    state.applyCommandOutcome(outcome);
+  }
+  if (tool) state.setPlannerTool(tool);
+  return true;
+}
+
+/** The command a key press means, or undefined. Plain letters with Alt/Ctrl are not tools. */
+export function commandForKey(chord: KeyChord, platform: Platform): Command | undefined {
+  return plannerCommandRegistry.forShortcut(chordToShortcut(chord, platform));
+}
+
+/** Typing in a field must never trigger a shortcut. */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (!target || typeof (target as HTMLElement).tagName !== 'string') return false;
+  const element = target as HTMLElement;
+  return ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName) || element.isContentEditable;
+}

@@ -1,0 +1,117 @@
+/**
+ * Planner workflow actions for the specs: tools by keyboard, add and drag sites on the map, read
+ * the open scenario and the attribute panel, export files and read them back.
+ */
+import { readFile } from 'node:fs/promises';
+// Types only: the app's window.__planner.planner augmentation.
+import type {} from '../../../src/app/planner-test-hooks';
+import type { PlannerDriver } from '../driver';
+import { expect } from '../driver';
+
+export interface ScenarioView {
+  name: string;
+  added: { id: string; coordinates: number[]; poleId?: string; kind?: string; heightM?: number }[];
+  undoSteps: number;
+  redoSteps: number;
+}
+
+export class PlannerWorkflow {
+  constructor(readonly planner: PlannerDriver) {}
+
+  get page() {
+    return this.planner.page;
+  }
+
+  /** Opens the app at a view and waits for the map, the open scenario and the pole index. */
+  async open(zoom: number, latitude: number, longitude: number): Promise<void> {
+    await this.planner.open(`#map=${zoom}/${latitude}/${longitude}`);
+    await this.whenReady();
+  }
+
+  async whenReady(): Promise<void> {
+    await this.page.waitForFunction(() => window.__planner?.planner !== undefined);
+    await this.page.evaluate(() => window.__planner!.planner!.whenPlannerReady());
+  }
+
+  /** Presses a key on the map (focus on the body, not in a field). */
+  async press(key: string): Promise<void> {
+    await this.page.locator('body').press(key);
+  }
+
+  async canvasBox() {
+    const box = await this.planner.mapCanvas().boundingBox();
+    if (!box) throw new Error('map canvas not visible');
+    return box;
+  }
+
+  /** Adds a site with the add tool; with `suspendSnap` Alt is held, as a planner would. */
+  async addSiteAt(longitude: number, latitude: number, suspendSnap = false): Promise<string> {
+    const before = (await this.scenario()).added.length;
+    if (suspendSnap) await this.page.keyboard.down('Alt');
+    await this.planner.clickMapAt(longitude, latitude);
+    if (suspendSnap) await this.page.keyboard.up('Alt');
+    await expect.poll(async () => (await this.scenario()).added.length).toBe(before + 1);
+    return (await this.scenario()).added.at(-1)!.id;
+  }
+
+  /** Drags a site by the mouse to a canvas pixel, in `steps` moves. */
+  async dragSiteTo(siteId: string, target: { x: number; y: number }, steps = 12): Promise<void> {
+    const start = await this.page.evaluate((id) => window.__planner!.planner!.sitePixel(id), siteId);
+    if (!start) throw new Error(`site ${siteId} not on the map`);
+    const box = await this.canvasBox();
+    await this.page.mouse.move(box.x + start.x, box.y + start.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + target.x, box.y + target.y, { steps });
+    await this.page.mouse.up();
+  }
+
+  nearestPole(longitude: number, latitude: number, maxDistanceM: number) {
+    return this.page.evaluate(
+      ([lon, lat, distance]) => window.__planner!.planner!.nearestPole(lon, lat, distance),
+      [longitude, latitude, maxDistanceM] as const,
+    );
+  }
+
+  scenario(): Promise<ScenarioView> {
+    return this.page.evaluate(() => {
+      const session = window.__planner!.state().session!;
+      return {
+        name: session.scenario.name,
+        added: session.scenario.addedSites.map((site) => ({
+          id: site.properties.id,
+          coordinates: site.geometry.coordinates,
+          poleId: site.properties.poleId,
+          kind: site.properties.kind,
+          heightM: site.properties.heightM,
+        })),
+        undoSteps: session.undoStack.length,
+        redoSteps: session.redoStack.length,
+      };
+    });
+  }
+
+  /** City covered area from the store once the engine is ready, or null when coverage is not wired. */
+  coveredKm2(): Promise<number | null> {
+    return this.page.evaluate(() => {
+      const state = window.__planner!.state();
+      return state.coverageStatus === 'ready' ? (state.coverageStats?.coveredKm2 ?? null) : null;
+    });
+  }
+
+  toolbarButton(command: string) {
+    return this.page.locator(`.planner-toolbar [data-command="${command}"]`);
+  }
+
+  panelField(id: string) {
+    return this.page.locator(`#${id}`);
+  }
+
+  /** Clicks an export button and returns the downloaded file's name and text. */
+  async exportFile(format: 'csv' | 'geojson' | 'kml' | 'scenario'): Promise<{ name: string; text: string }> {
+    const download = this.page.waitForEvent('download');
+    await this.page.locator(`[data-export="${format}"]`).click();
+    const file = await download;
+    const path = await file.path();
+    return { name: file.suggestedFilename(), text: await readFile(path, 'utf8') };
+  }
+}
