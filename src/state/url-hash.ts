@@ -10,6 +10,8 @@ export interface HashState {
   view?: MapView;
   layers?: LayerId[];
   language?: Language;
+  /** Story chapter to present (`&story=2`), read once at start by app/features/story.ts. */
+  story?: number;
 }
 
 /** Reads a location hash (with or without the leading '#'); unknown or malformed parts are dropped. */
@@ -38,6 +40,8 @@ export function parseHash(hash: string): HashState {
   if (layers !== null) result.layers = layers.split(',').filter(isLayerId);
   const language = params.get('lang');
   if (isLanguage(language)) result.language = language;
+  const story = params.get('story');
+  if (story !== null && /^\d$/.test(story)) result.story = Number(story);
   return result;
 }
 

@@ -1,4 +1,126 @@
+/**
+ * District view wiring: fills the picker, keeps the open area's report model up to date (engine results,
+ * scenario sites, poles), drives the mask/fit/weak-spot highlight on the map, opens a district clicked
+ * on the map while the tab is open, and captures the map image for the printable report.
+ */
+import type { Feature, MultiPolygon, Point } from 'geojson';
+import { buildAreaReport, type ReportArea } from '../../domain/report/area-report';
+import { DistrictFocus } from '../../map/district-focus';
 import type { AppContext } from '../app-context';
+import { effectiveSitesSource, findArea, loadAreas, polesSource, toChoices } from '../district-data';
+
+export const DISTRICT_TAB_ID = 'district';
+const RECOMPUTE_DELAY_MS = 60;
 
 /** Wires the district feature into the app. */
-export function wireDistrict(_context: AppContext): void {}
+export function wireDistrict({ store, map, data }: AppContext): void {
+  const focus = new DistrictFocus(map.mapLibre, map.whenLoaded());
+  const effectiveSites = effectiveSitesSource(store, data);
+  const poles = polesSource(data);
+  let areas: ReportArea[] = [];
+  const areasLoaded = loadAreas(data).then((loadedAreas) => {
+    areas = loadedAreas;
+    store.getState().setDistrictChoices(toChoices(areas));
+  });
+  areasLoaded.catch(() => undefined);
+
+  let generation = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const recompute = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(() => void rebuild(), RECOMPUTE_DELAY_MS);
+  };
+  const rebuild = async () => {
+    timer = undefined;
+    const target = store.getState().districtTarget;
+    if (!target) return;
+    const current = ++generation;
+    await areasLoaded;
+    const area = findArea(areas, target);
+    if (!area) return;
+    // Heavy layers wait for first paint, as everywhere else.
+    await map.firstIdle;
+    const [sites, poleData, infrastructure] = await Promise.all([
+      effectiveSites(),
+      poles(),
+      data.ensure('digitalInfrastructure'),
+    ]);
+    if (current !== generation) return;
+    const { coverageStats, coverageGaps } = store.getState();
+    store.getState().setDistrictReport(
+      buildAreaReport({
+        area,
+        stats: coverageStats,
+        gaps: coverageGaps,
+        sites,
+        poles: poleData.poles,
+        poleIndex: poleData.index,
+        datacentres: (infrastructure.features as Feature<Point, Record<string, unknown>>[]).filter(
+          (feature) => feature.properties.type === 'datacenter_cluster',
+        ),
+      }),
+    );
+  };
+
+  store.subscribe(
+    (state) => state.districtTarget,
+    async (target) => {
+      if (!target) {
+        void focus.clear();
+        return;
+      }
+      await areasLoaded;
+      const area = findArea(areas, target);
+      if (area) void focus.show(area.geometry, { animate: true });
+      recompute();
+    },
+  );
+  store.subscribe(
+    (state) => [state.coverageStats, state.coverageGaps, state.session?.scenario, state.baseline] as const,
+    recompute,
+    {
+      equalityFn: (a, b) => a.every((value, index) => value === b[index]),
+    },
+  );
+
+  store.subscribe(
+    (state) => state.highlightedGapId,
+    (gapId) => {
+      const gap =
+        gapId === null
+          ? null
+          : store.getState().coverageGaps?.features.find((feature) => feature.properties.id === gapId);
+      void focus.highlightGap((gap as Feature<MultiPolygon> | undefined) ?? null);
+    },
+  );
+
+  // A district clicked on the map while the district tab is open becomes the open district.
+  store.subscribe(
+    (state) => state.selection,
+    (selection) => {
+      const state = store.getState();
+      if (selection?.layerId !== 'districts' || state.activePanelTab !== DISTRICT_TAB_ID) return;
+      const adcode = selection.properties.adcode;
+      if (typeof adcode === 'string') state.setDistrictTarget({ kind: 'district', adcode });
+    },
+  );
+
+  store.subscribe(
+    (state) => state.districtReportStatus,
+    async (status) => {
+      if (status !== 'preparing') return;
+      const target = store.getState().districtTarget;
+      const area = target ? findArea(areas, target) : undefined;
+      let image: string | null = null;
+      if (area) {
+        void focus.highlightGap(null);
+        focus.fit(area.geometry, false);
+        await map.whenIdle();
+        image = map.mapLibre.getCanvas().toDataURL('image/png');
+      }
+      if (store.getState().districtReportStatus === 'preparing') {
+        store.getState().openDistrictReport(image, new Date().toISOString());
+      }
+    },
+  );
+}

@@ -1,4 +1,87 @@
+/**
+ * Story mode wiring: follows store.story — on entering it remembers the layers and view, on each step
+ * shows the chapter's layers, moves the camera (eased, never waiting on the engine), pulses the step's
+ * zones and extrudes data-centre clusters where the chapter asks; on leaving it restores what was there.
+ * Also opens a chapter from the link (`#…&story=2`), counts per-zone figures and wires PNG export.
+ */
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { LayerId } from '../../domain/layers/catalogue';
+import type { ReportArea } from '../../domain/report/area-report';
+import { storyChapter, storyStep } from '../../domain/story/chapters';
+import { StoryChoreography } from '../../map/story-choreography';
+import type { MapView } from '../../state/slices';
+import { parseHash } from '../../state/url-hash';
 import type { AppContext } from '../app-context';
+import { effectiveSitesSource, loadAreas } from '../district-data';
+import { wirePngExport } from '../story-png-export';
+import { zoneFigures } from '../story-zone-figures';
 
 /** Wires the story feature into the app. */
-export function wireStory(_context: AppContext): void {}
+export function wireStory({ store, map, data }: AppContext): void {
+  const choreography = new StoryChoreography(map.mapLibre, map.whenLoaded());
+  const zonesLoaded = data.ensure('planZones').then((zones) => {
+    choreography.setZones(zones as FeatureCollection<Polygon | MultiPolygon, { id: string }>);
+  });
+  const infrastructure = data.ensure('digitalInfrastructure');
+  void infrastructure.then((collection) =>
+    choreography.setDatacentres(collection.features as Feature<Point, Record<string, unknown>>[]),
+  );
+
+  let saved: { layers: LayerId[]; view: MapView } | null = null;
+  store.subscribe(
+    (state) => state.story,
+    async (position, previous) => {
+      const state = store.getState();
+      if (!position) {
+        document.documentElement.removeAttribute('data-presenting');
+        await choreography.reset();
+        if (saved) {
+          state.showOnlyLayers(saved.layers);
+          map.jumpTo(saved.view);
+          saved = null;
+        }
+        if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+        return;
+      }
+      if (!previous) {
+        saved = {
+          layers: (Object.keys(state.visibleLayers) as LayerId[]).filter((id) => state.visibleLayers[id]),
+          view: map.getView(),
+        };
+        document.documentElement.dataset.presenting = 'true';
+      }
+      const chapter = storyChapter(position.chapter);
+      const step = storyStep(position);
+      state.showOnlyLayers(chapter.layers);
+      await zonesLoaded.catch(() => undefined);
+      if (store.getState().story !== position) return;
+      choreography.moveCamera(step.camera, previous !== null);
+      void choreography.emphasise(step.emphasisZoneIds);
+      void choreography.setExtrusionVisible(chapter.extrudeDatacentres);
+    },
+  );
+
+  // Zone figures: counted once the sites are in, and again when the scenario changes.
+  const effectiveSites = effectiveSitesSource(store, data);
+  let areas: Promise<ReportArea[]> | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const countZones = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(async () => {
+      areas ??= loadAreas(data);
+      const [zoneAreas, sites, facilities] = await Promise.all([areas, effectiveSites(), infrastructure]);
+      store
+        .getState()
+        .setStoryZoneFigures(
+          zoneFigures(zoneAreas, sites, facilities.features as Feature<Point, Record<string, unknown>>[]),
+        );
+    }, 200);
+  };
+  void map.firstIdle.then(countZones);
+  store.subscribe((state) => state.session?.scenario, countZones);
+
+  wirePngExport(store, map);
+
+  const linked = parseHash(window.location.hash).story;
+  if (linked !== undefined) store.getState().startStory(linked);
+}

@@ -1,4 +1,6 @@
+import { StoryOverlay } from '../story/StoryOverlay';
+import { StoryToolbar } from '../story/StoryToolbar';
 import type { UiFeature } from '../ui-feature';
 
-/** The story feature's side-panel tabs and overlays. */
-export const storyUi: UiFeature = { tabs: [], overlays: [] };
+/** The story feature: the Present / Export PNG toolbar and the presentation overlay. */
+export const storyUi: UiFeature = { tabs: [], overlays: [StoryToolbar, StoryOverlay] };

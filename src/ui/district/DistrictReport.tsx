@@ -1,0 +1,128 @@
+import './district.css';
+import { useEffect } from 'react';
+import { coverageRows, siteRows } from '../report/figure-rows';
+import { usePlanner, useTranslate } from '../store-context';
+import { FigureTable } from './FigureTable';
+import { WeakSpotTable } from './WeakSpotTable';
+
+const REPORT_WEAK_SPOTS = 25;
+
+/** The printable district report (print-styled; opens the browser's print dialog to save as PDF). */
+export function DistrictReport() {
+  const t = useTranslate();
+  const language = usePlanner((state) => state.language);
+  const status = usePlanner((state) => state.districtReportStatus);
+  const report = usePlanner((state) => state.districtReport);
+  const image = usePlanner((state) => state.districtReportImage);
+  const dateIso = usePlanner((state) => state.districtReportDateIso);
+  const scenarioName = usePlanner((state) => state.session?.scenario.name);
+  const settings = usePlanner((state) => state.coverageStats);
+  const close = usePlanner((state) => state.closeDistrictReport);
+  const open = status === 'open' && report !== null;
+
+  useEffect(() => {
+    if (!open) return;
+    document.documentElement.dataset.printingReport = 'true';
+    // After the report has painted, so the print preview holds it.
+    const timer = setTimeout(() => window.print(), 300);
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') close();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('keydown', onKey);
+      document.documentElement.removeAttribute('data-printing-report');
+    };
+  }, [open, close]);
+
+  if (status === 'preparing') {
+    return (
+      <p className="district-report-preparing" role="status">
+        {t('district.preparingReport')}
+      </p>
+    );
+  }
+  if (!open) return null;
+  const name = language === 'en' ? report.area.nameEn : report.area.name;
+  const date = (dateIso ?? new Date().toISOString()).slice(0, 10);
+  const threshold = settings?.mode === 'pathloss' ? `, ${settings.thresholdDbm} dBm` : '';
+  return (
+    <div
+      className="district-report"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="district-report-title"
+      data-testid="district-report"
+    >
+      <div className="district-report__toolbar">
+        <button
+          type="button"
+          className="district-button district-button--primary"
+          onClick={() => window.print()}
+        >
+          {t('district.reportPrint')}
+        </button>
+        <button type="button" className="district-button" onClick={close}>
+          {t('district.reportClose')}
+        </button>
+      </div>
+      <article className="district-report__page">
+        <header>
+          <h1 id="district-report-title">{t('district.reportTitle', { name })}</h1>
+          <p className="district-report__meta">
+            {t('district.reportDate')}: {date} · {t('district.reportScenario')}:{' '}
+            {scenarioName ?? t('district.reportBaseline')}
+          </p>
+        </header>
+        {image && (
+          <figure className="district-report__map">
+            <img src={image} alt={`${t('district.reportMap')}: ${name}`} />
+          </figure>
+        )}
+        <section>
+          <h2>{t('district.reportFigures')}</h2>
+          <FigureTable rows={[...coverageRows(language, report), ...siteRows(language, report)]} />
+        </section>
+        <section>
+          <h2>{t('district.weakSpots')}</h2>
+          {report.weakSpots.length === 0 ? (
+            <p>{t('district.noWeakSpots')}</p>
+          ) : (
+            <>
+              {report.weakSpots.length > REPORT_WEAK_SPOTS && (
+                <p>
+                  {t('district.reportWeakSpotsShown', {
+                    shown: REPORT_WEAK_SPOTS,
+                    count: report.weakSpots.length,
+                  })}
+                </p>
+              )}
+              <WeakSpotTable rows={report.weakSpots.slice(0, REPORT_WEAK_SPOTS)} />
+            </>
+          )}
+        </section>
+        <section className="district-report__sources">
+          <h2>{t('district.reportSources')}</h2>
+          <ul>
+            <li>
+              {t('district.reportSourceCoverage', {
+                mode: settings?.mode ?? '—',
+                cell: settings?.cellM ?? '—',
+                threshold,
+              })}
+            </li>
+            <li>{t('district.reportSourcePlan')}</li>
+            <li>
+              {t('layer.districts')}: {t('source.districts')}
+            </li>
+            <li>
+              {t('layer.sites')}: {t('source.sites')} · {t('layer.poles')}: {t('source.poles')}
+            </li>
+          </ul>
+          <p className="district-report__note">{t('district.reportSampleNote')}</p>
+        </section>
+      </article>
+    </div>
+  );
+}
