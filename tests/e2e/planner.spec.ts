@@ -43,15 +43,13 @@ test('add three sites, snap one onto a pole by dragging, undo/redo, rename, relo
   // The whole drag (many streamed ticks) is one undo step after the three adds.
   expect(scenario.undoSteps).toBe(4);
   await expect(workflow.page.getByTestId('planner-pole-id')).toHaveText(pole!.id);
-  await planner.saveScreenshot('planner-snapped.png');
+  await workflow.screenshot('snapped.png');
 
   if (coveredAtStart === null) {
-    test
-      .info()
-      .annotations.push({
-        type: 'skipped assertion',
-        description: 'coverage not ready: figure change not checked',
-      });
+    test.info().annotations.push({
+      type: 'skipped assertion',
+      description: 'coverage not ready: figure change not checked',
+    });
   } else {
     await expect.poll(() => workflow.coveredKm2(), { timeout: 60_000 }).toBeGreaterThan(coveredAtStart);
     await expect(workflow.page.getByTestId('planner-summary-covered')).toContainText('km²');
@@ -75,6 +73,8 @@ test('add three sites, snap one onto a pole by dragging, undo/redo, rename, relo
   expect(reloaded.name).toBe('人民广场补点方案');
   expect(reloaded.added).toEqual(saved.added);
 
+  await workflow.openPanel();
+  await workflow.screenshot('after-reload.png');
   const csv = await workflow.exportFile('csv');
   expect(csv.name).toMatch(/^人民广场补点方案-candidates-\d{4}-\d{2}-\d{2}\.csv$/);
   expect(csv.text.charCodeAt(0)).toBe(0xfeff);

@@ -98,6 +98,17 @@ export class PlannerWorkflow {
     });
   }
 
+  /** Opens the 规划 / Planner side-panel tab unless it is open. */
+  async openPanel(): Promise<void> {
+    const tab = this.page.locator('#tab-planner');
+    if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+  }
+
+  /** A screenshot kept outside Playwright's output folder (other runs clean that one). */
+  async screenshot(name: string): Promise<void> {
+    await this.page.screenshot({ path: `test-results/planner/${name}` });
+  }
+
   toolbarButton(command: string) {
     return this.page.locator(`.planner-toolbar [data-command="${command}"]`);
   }
