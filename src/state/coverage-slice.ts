@@ -9,7 +9,33 @@ import type { CoverageStats } from '../domain/coverage/report';
 import { type CoverageSettings, defaultCoverageSettings, mergeSettings } from '../domain/coverage/settings';
 import type { Slice } from './slices';
 
-export type CoverageStatus = 'idle' | 'computing' | 'ready' | 'error';
+/**
+ * idle: nothing computed yet; computing: a full recompute with progress; updating: an incremental
+ * edit is being applied (quick, no progress bar); ready: figures match the open scenario and
+ * settings; cancelled: the user stopped a recompute, the figures shown are for the previous settings.
+ */
+export type CoverageStatus = 'idle' | 'computing' | 'updating' | 'ready' | 'cancelled' | 'error';
+
+/** How the coverage raster is coloured: by RSRP class (path-loss mode only) or covered/uncovered. */
+export type CoverageRasterStyle = 'class' | 'covered';
+
+export interface CoverageLayerVisibility {
+  raster: boolean;
+  gaps: boolean;
+  footprint: boolean;
+}
+
+/** Actions that need the worker or the map; installed by app/features/coverage.ts. */
+export interface CoverageServices {
+  /** Stops the running full recompute. */
+  cancel(): void;
+  /** Recomputes the open scenario from scratch with the current settings. */
+  recompute(): void;
+  /** Moves the map to a gap. */
+  flyToGap(gap: GapProperties): void;
+}
+
+export type GapPriorityLevel = 'high' | 'medium' | 'low';
 
 export interface CoverageSlice {
   coverageStatus: CoverageStatus;
@@ -23,14 +49,56 @@ export interface CoverageSlice {
   coverageGaps: FeatureCollection<MultiPolygon, GapProperties> | null;
   coverageSettings: CoverageSettings;
   coverageError: string | null;
+  /** Wall time of the last full compute in the worker, ms. */
+  coverageElapsedMs: number | null;
+  /** Raster colouring chosen by the user; radius mode always shows covered/uncovered. */
+  coverageRasterStyle: CoverageRasterStyle;
+  coverageLayers: CoverageLayerVisibility;
+  /** District (adcode) whose statistics the coverage panel shows, or null for none. */
+  coverageDistrict: string | null;
+  coverageServices: CoverageServices | null;
+  /** The selected site's served area and buffer radius (the map draws its buffer). */
+  coverageFootprint: { siteId: string; servedKm2: number; radiusM: number } | null;
   setCoverageSettings: (patch: Partial<CoverageSettings>) => void;
   setCoverageProgress: (status: CoverageStatus, progress: number) => void;
   setCoverageResult: (result: {
     stats: CoverageStats;
     gaps: FeatureCollection<MultiPolygon, GapProperties>;
     baselineStats?: CoverageStats;
+    elapsedMs?: number;
+    /** Status after this result; 'ready' unless more work is queued. */
+    status?: CoverageStatus;
   }) => void;
   setCoverageError: (message: string) => void;
+  setCoverageRasterStyle: (style: CoverageRasterStyle) => void;
+  setCoverageLayerVisible: (layer: keyof CoverageLayerVisibility, visible: boolean) => void;
+  setCoverageDistrict: (adcode: string | null) => void;
+  setCoverageServices: (services: CoverageServices) => void;
+}
+
+/** The raster style actually drawn: RSRP classes only exist in path-loss mode. */
+export function effectiveRasterStyle(settings: CoverageSettings, chosen: CoverageRasterStyle) {
+  return settings.mode === 'pathloss' ? chosen : 'covered';
+}
+
+/**
+ * Priority score thresholds [high, medium] splitting gaps by rank: the top 10 % (at least one) are
+ * high, the next 30 % medium, the rest low. Ranks, not absolute scores, because the score's scale
+ * depends on district density and the threshold setting.
+ */
+export function gapPriorityBreaks(scores: readonly number[]): [number, number] {
+  if (scores.length === 0) return [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
+  const sorted = [...scores].sort((a, b) => b - a);
+  const highCount = Math.max(1, Math.ceil(sorted.length * 0.1));
+  const mediumCount = Math.max(highCount, Math.ceil(sorted.length * 0.4));
+  return [sorted[highCount - 1]!, sorted[Math.min(sorted.length, mediumCount) - 1]!];
+}
+
+/** The priority level of a score against breaks from gapPriorityBreaks. */
+export function gapPriorityLevel(score: number, breaks: readonly [number, number]): GapPriorityLevel {
+  if (score >= breaks[0]) return 'high';
+  if (score >= breaks[1]) return 'medium';
+  return 'low';
 }
 
 export const createCoverageSlice: Slice<CoverageSlice> = (set) => ({
@@ -41,17 +109,29 @@ export const createCoverageSlice: Slice<CoverageSlice> = (set) => ({
   coverageGaps: null,
   coverageSettings: defaultCoverageSettings(),
   coverageError: null,
+  coverageElapsedMs: null,
+  coverageRasterStyle: 'class',
+  coverageLayers: { raster: true, gaps: true, footprint: true },
+  coverageDistrict: null,
+  coverageServices: null,
+  coverageFootprint: null,
   setCoverageSettings: (patch) =>
     set((state) => ({ coverageSettings: mergeSettings(state.coverageSettings, patch) })),
   setCoverageProgress: (coverageStatus, coverageProgress) => set({ coverageStatus, coverageProgress }),
-  setCoverageResult: ({ stats, gaps, baselineStats }) =>
+  setCoverageResult: ({ stats, gaps, baselineStats, elapsedMs, status }) =>
     set((state) => ({
-      coverageStatus: 'ready',
+      coverageStatus: status ?? 'ready',
       coverageProgress: 1,
       coverageStats: stats,
       coverageGaps: gaps,
       coverageError: null,
       baselineCoverageStats: baselineStats ?? state.baselineCoverageStats,
+      coverageElapsedMs: elapsedMs ?? state.coverageElapsedMs,
     })),
   setCoverageError: (coverageError) => set({ coverageStatus: 'error', coverageError }),
+  setCoverageRasterStyle: (coverageRasterStyle) => set({ coverageRasterStyle }),
+  setCoverageLayerVisible: (layer, visible) =>
+    set((state) => ({ coverageLayers: { ...state.coverageLayers, [layer]: visible } })),
+  setCoverageDistrict: (coverageDistrict) => set({ coverageDistrict }),
+  setCoverageServices: (coverageServices) => set({ coverageServices }),
 });

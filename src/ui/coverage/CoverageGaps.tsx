@@ -1,0 +1,87 @@
+import { useMemo } from 'react';
+import { districtFacts } from '../../domain/plan/district-facts';
+import { gapPriorityBreaks, gapPriorityLevel } from '../../state/coverage-slice';
+import { usePlanner, useTranslate } from '../store-context';
+import { GAP_PRIORITY_CSS } from './colours';
+import { formatCount, formatKm2 } from './format';
+
+const TOP_COUNT = 8;
+const PRIORITY_KEYS = {
+  high: 'coverage.priority.high',
+  medium: 'coverage.priority.medium',
+  low: 'coverage.priority.low',
+} as const;
+
+/** Gap count and area, and the highest-priority gaps (of the picked district, if any) to fly to. */
+export function CoverageGaps() {
+  const t = useTranslate();
+  const language = usePlanner((state) => state.language);
+  const stats = usePlanner((state) => state.coverageStats);
+  const gaps = usePlanner((state) => state.coverageGaps);
+  const district = usePlanner((state) => state.coverageDistrict);
+  const services = usePlanner((state) => state.coverageServices);
+  const breaks = useMemo(
+    () => gapPriorityBreaks(gaps?.features.map((gap) => gap.properties.priorityScore) ?? []),
+    [gaps],
+  );
+  if (!stats || !gaps) return null;
+  const districtName = (adcode: string, fallback: string) => {
+    const facts = districtFacts(adcode);
+    return facts ? (language === 'en' ? facts.nameEn : facts.name) : fallback;
+  };
+  const top = gaps.features
+    .filter((gap) => !district || gap.properties.adcode === district)
+    .slice(0, TOP_COUNT)
+    .map((gap) => gap.properties);
+  return (
+    <section className="coverage-section" aria-labelledby="coverage-gaps-title">
+      <h3 id="coverage-gaps-title" className="coverage-section__title">
+        {t('coverage.gaps.title')}
+      </h3>
+      <p className="coverage-note" data-testid="coverage-gaps-summary">
+        {t('coverage.gaps.summary', {
+          count: formatCount(language, stats.gaps.count),
+          area: formatKm2(language, stats.gaps.areaKm2),
+          min: formatKm2(language, stats.gaps.minAreaKm2),
+        })}
+      </p>
+      <h4 className="coverage-subtitle">
+        {district
+          ? t('coverage.gaps.topDistrict', { district: districtName(district, district) })
+          : t('coverage.gaps.top')}
+      </h4>
+      {top.length === 0 ? (
+        <p className="coverage-note">{t('coverage.gaps.none')}</p>
+      ) : (
+        <ol className="coverage-gap-list">
+          {top.map((gap) => {
+            const level = gapPriorityLevel(gap.priorityScore, breaks);
+            const name = districtName(gap.adcode, gap.districtName);
+            return (
+              <li key={gap.id}>
+                <button
+                  type="button"
+                  className="coverage-gap"
+                  onClick={() => services?.flyToGap(gap)}
+                  aria-label={t('coverage.gaps.flyTo', {
+                    district: name,
+                    area: formatKm2(language, gap.areaKm2),
+                  })}
+                >
+                  <span className="coverage-gap__name">{name}</span>
+                  <span className="coverage-num">{formatKm2(language, gap.areaKm2)}</span>
+                  <span
+                    className="coverage-pill"
+                    style={{ borderColor: GAP_PRIORITY_CSS[level], color: GAP_PRIORITY_CSS[level] }}
+                  >
+                    {t(PRIORITY_KEYS[level])}
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+/**
+ * Coverage in the app: computed on load in the worker, shown in the panel to the panel's precision,
+ * mode switch recomputes, raster and gaps render, the map keeps panning while the city is
+ * recomputed at 25 m, and a district's figures equal the worker's.
+ */
+import { CoverageDriver } from './drivers/coverage-driver';
+import { expect, test } from './driver';
+
+const round1 = (value: number): number => Math.round(value * 10) / 10;
+
+test('coverage computes on load, follows the mode switch and keeps the map responsive', async ({
+  planner,
+  page,
+}) => {
+  test.setTimeout(110_000);
+  const coverage = new CoverageDriver(planner);
+  const timings: Record<string, number> = {};
+  let started = Date.now();
+  const loaded = await coverage.open();
+  timings.loadToFirstResultMs = Date.now() - started;
+
+  // City figure on load: within (0, 1], and the panel shows the hook's value to its precision.
+  expect(loaded.mode).toBe('radius');
+  expect(loaded.coveredFraction).toBeGreaterThan(0);
+  expect(loaded.coveredFraction).toBeLessThanOrEqual(1);
+  expect(loaded.sites.total).toBeGreaterThan(30_000);
+  expect(await coverage.cityPercentShown()).toBe(round1(loaded.coveredFraction * 100));
+  await planner.saveScreenshot('coverage-radius.png');
+
+  // The raster draws: hiding it changes a good share of the map's pixels.
+  await planner.waitUntilReady();
+  const withRaster = await planner.mapPixels();
+  await coverage.setRasterVisible(false);
+  const withoutRaster = await planner.mapPixels();
+  await coverage.setRasterVisible(true);
+  expect(withRaster.equals(withoutRaster)).toBe(false);
+  const changed = await page.evaluate(
+    async ([a, b]) => {
+      const decode = async (base64: string) => {
+        const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const context = canvas.getContext('2d')!;
+        context.drawImage(bitmap, 0, 0);
+        return context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      };
+      const [one, two] = [await decode(a), await decode(b)];
+      let differing = 0;
+      for (let index = 0; index < one.length; index += 4) {
+        const delta =
+          Math.abs(one[index]! - two[index]!) +
+          Math.abs(one[index + 1]! - two[index + 1]!) +
+          Math.abs(one[index + 2]! - two[index + 2]!);
+        if (delta > 30) differing++;
+      }
+      return differing / (one.length / 4);
+    },
+    [withRaster.toString('base64'), withoutRaster.toString('base64')] as const,
+  );
+  expect(changed).toBeGreaterThan(0.2);
+
+  // Gaps render as polygons on the map.
+  expect(await page.evaluate(() => window.__planner!.coverage!.gapCount())).toBe(loaded.gaps.count);
+  expect(await coverage.renderedGapCount()).toBeGreaterThan(10);
+
+  // Path-loss mode recomputes and the figure changes.
+  started = Date.now();
+  const pathloss = await coverage.switchMode('pathloss');
+  timings.switchToPathlossMs = Date.now() - started;
+  expect(pathloss.mode).toBe('pathloss');
+  expect(pathloss.rsrpClassesKm2).toBeDefined();
+  expect(Math.abs(pathloss.coveredFraction - loaded.coveredFraction)).toBeGreaterThan(0.005);
+  expect(await coverage.cityPercentShown()).toBe(round1(pathloss.coveredFraction * 100));
+  await planner.saveScreenshot('coverage-pathloss.png');
+  started = Date.now();
+  const back = await coverage.switchMode('radius');
+  timings.switchToRadiusMs = Date.now() - started;
+  expect(back.coveredFraction).toBeCloseTo(loaded.coveredFraction, 6);
+
+  // The district figures equal the worker's own numbers.
+  await coverage.pickDistrict('310115');
+  const worker = await coverage.workerStats();
+  const pudong = worker.districts.find((district) => district.adcode === '310115')!;
+  expect(await coverage.districtPercentShown()).toBe(round1(pudong.coveredFraction * 100));
+  await expect(page.getByTestId('coverage-district')).toContainText(
+    new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+      pudong.coveredKm2,
+    ),
+  );
+
+  // Responsiveness: recompute the whole city at 25 m and pan the map meanwhile.
+  const viewBefore = await planner.view();
+  await coverage.startFrameMeter();
+  started = Date.now();
+  await coverage.applyCellSize(25);
+  await expect.poll(() => coverage.status()).toBe('computing');
+  const box = await planner.mapCanvas().boundingBox();
+  if (!box) throw new Error('map canvas not visible');
+  const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  for (let drag = 0; drag < 3; drag++) {
+    await page.mouse.move(centre.x, centre.y);
+    await page.mouse.down();
+    await page.mouse.move(centre.x - 120, centre.y + 60, { steps: 6 });
+    await page.mouse.up();
+  }
+  const statusWhilePanning = await coverage.status();
+  const viewWhileComputing = await page.evaluate(() => window.__planner!.state().view);
+  const fine = await coverage.whenComputed();
+  timings.recompute25mMs = Date.now() - started;
+  const frames = await coverage.stopFrameMeter();
+  expect(statusWhilePanning).toBe('computing');
+  expect(viewWhileComputing!.longitude).toBeGreaterThan(viewBefore!.longitude + 0.01);
+  expect(frames.frames).toBeGreaterThan(20);
+  expect(frames.maxGapMs).toBeLessThan(200);
+  expect(fine.cellM).toBe(25);
+  console.log(JSON.stringify({ timings, frameMeter: frames }));
+  await planner.saveScreenshot('coverage-25m.png');
+  expect(planner.consoleErrors).toEqual([]);
+  expect(planner.foreignRequests).toEqual([]);
+});
