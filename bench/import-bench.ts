@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { zipSync } from 'fflate';
 import { wgs84ToGcj02 } from '../src/domain/import/coordinate-systems';
 import { prepareImportGeography } from '../src/domain/import/geography';
 import { importFile } from '../src/domain/import/import-file';
@@ -16,16 +15,28 @@ import { writeXlsx, type XlsxCell } from '../tests/unit/import/support/xlsx-writ
 const ROWS = 100_000;
 const RUNS = 5;
 type Polygons = FeatureCollection<Polygon | MultiPolygon>;
-const readGeo = <T>(name: string): T => JSON.parse(readFileSync(join(import.meta.dirname, '../data/geo', name), 'utf8')) as T;
+const readGeo = <T>(name: string): T =>
+  JSON.parse(readFileSync(join(import.meta.dirname, '../data/geo', name), 'utf8')) as T;
 
-const sample = readGeo<FeatureCollection<import('geojson').Point, { id: string }>>('sample-sites-2020.geojson').features;
+const sample =
+  readGeo<FeatureCollection<import('geojson').Point, { id: string }>>('sample-sites-2020.geojson').features;
 const bands = ['3.5G', 'n41', '2.6G', '700M'];
 const kinds = ['宏站', '微站', '室分'];
 const header = ['站点ID', '站点名称', '经度', '纬度', '方位角', '天线挂高(m)', '频段', '类型', '下倾角'];
 function row(index: number): (string | number)[] {
   const [lon, lat] = sample[index % sample.length]!.geometry.coordinates as [number, number];
   const [gcjLon, gcjLat] = wgs84ToGcj02(lon + Math.floor(index / sample.length) * 1e-4, lat);
-  return [`S${index}`, `测试站${index}`, gcjLon.toFixed(7), gcjLat.toFixed(7), (index * 120) % 360, 25 + (index % 20), bands[index % 4]!, kinds[index % 3]!, 6];
+  return [
+    `S${index}`,
+    `测试站${index}`,
+    gcjLon.toFixed(7),
+    gcjLat.toFixed(7),
+    (index * 120) % 360,
+    25 + (index % 20),
+    bands[index % 4]!,
+    kinds[index % 3]!,
+    6,
+  ];
 }
 const rows = Array.from({ length: ROWS }, (_, index) => row(index));
 const csvText = [header, ...rows].map((cells) => cells.join(',')).join('\r\n');
@@ -35,12 +46,32 @@ const inputs: { label: string; name: string; bytes: Uint8Array }[] = [
 ];
 const xlsxRows = new Map<number, XlsxCell[]>([[1, header]]);
 rows.forEach((cells, index) => {
-  xlsxRows.set(index + 2, cells.map((cell, column) => (column >= 2 && column <= 5 ? Number(cell) : cell)));
+  xlsxRows.set(
+    index + 2,
+    cells.map((cell, column) => (column >= 2 && column <= 5 ? Number(cell) : cell)),
+  );
 });
 inputs.push({ label: 'xlsx', name: 'bench.xlsx', bytes: writeXlsx({ name: 'sheet', rows: xlsxRows }) });
-const geojson = { type: 'FeatureCollection', features: rows.map((cells) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [Number(cells[2]), Number(cells[3])] }, properties: { id: cells[0], name: cells[1], azimuth: cells[4], height: cells[5], band: cells[6], kind: cells[7] } })) };
-inputs.push({ label: 'GeoJSON', name: 'bench.geojson', bytes: new TextEncoder().encode(JSON.stringify(geojson)) });
-void zipSync;
+const geojson = {
+  type: 'FeatureCollection',
+  features: rows.map((cells) => ({
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [Number(cells[2]), Number(cells[3])] },
+    properties: {
+      id: cells[0],
+      name: cells[1],
+      azimuth: cells[4],
+      height: cells[5],
+      band: cells[6],
+      kind: cells[7],
+    },
+  })),
+};
+inputs.push({
+  label: 'GeoJSON',
+  name: 'bench.geojson',
+  bytes: new TextEncoder().encode(JSON.stringify(geojson)),
+});
 
 const geography = prepareImportGeography({
   districts: readGeo('districts.geojson'),
@@ -48,7 +79,9 @@ const geography = prepareImportGeography({
   water: [readGeo<Polygons>('sea.geojson'), readGeo<Polygons>('water-bodies.geojson')],
 });
 
-console.log(`import benchmark: ${ROWS.toLocaleString('en')} rows, GCJ-02 → WGS84, districts + land + water checks, median of ${RUNS}`);
+console.log(
+  `import benchmark: ${ROWS.toLocaleString('en')} rows, GCJ-02 → WGS84, districts + land + water checks, median of ${RUNS}`,
+);
 console.log('| input | size MB | median s | min s | max s | imported | rejected |');
 console.log('|---|---|---|---|---|---|---|');
 for (const input of inputs) {
@@ -57,7 +90,11 @@ for (const input of inputs) {
   let rejected = 0;
   for (let run = 0; run < RUNS; run++) {
     const started = performance.now();
-    const outcome = await importFile({ name: input.name, bytes: input.bytes }, { layer: 'sites', crs: 'gcj02' }, geography);
+    const outcome = await importFile(
+      { name: input.name, bytes: input.bytes },
+      { layer: 'sites', crs: 'gcj02' },
+      geography,
+    );
     timesS.push((performance.now() - started) / 1000);
     if (!outcome.ok) throw new Error(`${input.label}: ${JSON.stringify(outcome.failure)}`);
     imported = outcome.result.features.length;
@@ -65,5 +102,7 @@ for (const input of inputs) {
   }
   timesS.sort((a, b) => a - b);
   const median = timesS[Math.floor(RUNS / 2)]!;
-  console.log(`| ${input.label} | ${(input.bytes.length / 2 ** 20).toFixed(1)} | ${median.toFixed(2)} | ${timesS[0]!.toFixed(2)} | ${timesS.at(-1)!.toFixed(2)} | ${imported} | ${rejected} |`);
+  console.log(
+    `| ${input.label} | ${(input.bytes.length / 2 ** 20).toFixed(1)} | ${median.toFixed(2)} | ${timesS[0]!.toFixed(2)} | ${timesS.at(-1)!.toFixed(2)} | ${imported} | ${rejected} |`,
+  );
 }

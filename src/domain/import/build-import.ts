@@ -5,7 +5,7 @@
  */
 import type { PoleFeature } from '../types';
 import { applyMappingChoice, detectColumns } from './column-detection';
-import { toWgs84 } from './coordinate-systems';
+import { toWgs84Many } from './coordinate-systems';
 import { type ImportGeography, insideShanghaiBox } from './geography';
 import { datumWarnings, looksSwapped } from './heuristics';
 import type {
@@ -24,6 +24,7 @@ import { LAYER_FIELDS, type RowInput, type RowValues, readRow, usedColumns } fro
 /** Pole height when the file has none: the middle of the 8–12 m of Shanghai's comprehensive poles. */
 export const DEFAULT_POLE_HEIGHT_M = 10;
 const ROWS_PER_STEP = 5_000;
+const CONVERT_BATCH = 20_000;
 const COORDINATE_DIGITS = 1e7;
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 const roundCoordinate = (value: number) => Math.round(value * COORDINATE_DIGITS) / COORDINATE_DIGITS;
@@ -105,65 +106,75 @@ export async function buildImport(
   const seenIds = new Map<string, number>();
   const seenPositions = new Map<string, number>();
   const accepted: { values: RowValues; lon: number; lat: number; adcode?: string; number: number }[] = [];
-  const rejected: RejectedRow[] = [];
-  const rawPositions: [number, number][] = [];
-  let outsideImported = 0;
+  // Indexed by row so the report stays in file order although checks run in two passes.
+  const rejections: (RejectedRow | undefined)[] = new Array(rows.count);
   const swappedCandidates: [number, number][] = [];
-  for (let index = 0; index < rows.count; index++) {
-    if (index % ROWS_PER_STEP === 0 && index > 0) {
-      onProgress?.(index / rows.count, 'validate');
+  const valid: { index: number; number: number; values: RowValues }[] = [];
+  const step = async (done: number, of: number, share: number, offset: number) => {
+    if (done % ROWS_PER_STEP === 0 && done > 0) {
+      onProgress?.(offset + (share * done) / of, 'validate');
       await yieldToEventLoop();
     }
     throwIfAborted(signal);
+  };
+  // Pass 1: read every row's text into values.
+  for (let index = 0; index < rows.count; index++) {
+    await step(index, rows.count, 0.4, 0);
     const row = rows.at(index);
     const reading = readRow(row, layer, options.swapLatLon === true);
-    if (!reading.ok) {
-      rejected.push({
-        row: row.number,
-        reason: reading.reason,
-        ...(reading.params ? { params: reading.params } : {}),
-      });
-      if (reading.reason === 'outOfRange' && swappedCandidates.length < 1000) {
-        swappedCandidates.push([Number(reading.params?.lon), Number(reading.params?.lat)]);
-      }
+    if (reading.ok) {
+      valid.push({ index, number: row.number, values: reading.values });
       continue;
     }
-    const { values } = reading;
-    const [lon, lat] = toWgs84(values.raw[0], values.raw[1], crs);
+    rejections[index] = {
+      row: row.number,
+      reason: reading.reason,
+      ...(reading.params ? { params: reading.params } : {}),
+    };
+    if (reading.reason === 'outOfRange' && swappedCandidates.length < 1000) {
+      swappedCandidates.push([Number(reading.params?.lon), Number(reading.params?.lat)]);
+    }
+  }
+  // Datum conversion in batches: gcoord converts a MultiPoint far faster than point by point.
+  const rawPositions = valid.map((row) => row.values.raw);
+  const converted: [number, number][] = [];
+  for (let start = 0; start < rawPositions.length; start += CONVERT_BATCH) {
+    await step(start + CONVERT_BATCH, rawPositions.length + CONVERT_BATCH, 0.2, 0.4);
+    converted.push(...toWgs84Many(rawPositions.slice(start, start + CONVERT_BATCH), crs));
+  }
+  // Pass 2: place, then duplicates, in file order.
+  let outsideImported = 0;
+  for (let position = 0; position < valid.length; position++) {
+    await step(position, valid.length, 0.4, 0.6);
+    const { index, number, values } = valid[position]!;
+    const [lon, lat] = converted[position]!;
     const adcode = geography ? geography.districtAt(lon, lat) : undefined;
     const inside = geography ? adcode !== undefined : insideShanghaiBox(lon, lat);
     if (!inside && !options.allowOutsideShanghai) {
-      rejected.push({
-        row: row.number,
-        reason: 'outsideShanghai',
-        params: { lon: roundCoordinate(lon), lat: roundCoordinate(lat) },
-      });
-      rawPositions.push(values.raw);
+      const params = { lon: roundCoordinate(lon), lat: roundCoordinate(lat) };
+      rejections[index] = { row: number, reason: 'outsideShanghai', params };
       continue;
     }
-    const id = values.id ?? `${idPrefix}${row.number}`;
+    const id = values.id ?? `${idPrefix}${number}`;
     const firstRow = seenIds.get(id);
     if (existingIds.has(id) || firstRow !== undefined) {
-      rejected.push({
-        row: row.number,
-        reason: 'duplicateId',
-        params: firstRow === undefined ? { id } : { id, firstRow },
-      });
+      const params: Record<string, string | number> = firstRow === undefined ? { id } : { id, firstRow };
+      rejections[index] = { row: number, reason: 'duplicateId', params };
       continue;
     }
     // One row per sector is normal in a 工参表: same mast, different azimuth or band, so not a duplicate.
     const positionKey = `${roundCoordinate(lon)},${roundCoordinate(lat)},${values.azimuthDeg ?? ''},${values.band ?? ''}`;
     const samePositionRow = seenPositions.get(positionKey);
     if (samePositionRow !== undefined) {
-      rejected.push({ row: row.number, reason: 'duplicatePosition', params: { firstRow: samePositionRow } });
+      rejections[index] = { row: number, reason: 'duplicatePosition', params: { firstRow: samePositionRow } };
       continue;
     }
-    seenIds.set(id, row.number);
-    seenPositions.set(positionKey, row.number);
+    seenIds.set(id, number);
+    seenPositions.set(positionKey, number);
     if (!inside) outsideImported++;
-    rawPositions.push(values.raw);
-    accepted.push({ values: { ...values, id }, lon, lat, adcode, number: row.number });
+    accepted.push({ values: { ...values, id }, lon, lat, adcode, number });
   }
+  const rejected = rejections.filter((rejection): rejection is RejectedRow => rejection !== undefined);
   onProgress?.(1, 'validate');
   const warnings = collectWarnings(source, mapping, options, rawPositions, swappedCandidates, geography);
   if (outsideImported > 0)

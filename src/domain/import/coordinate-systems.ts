@@ -4,7 +4,9 @@
  * put every site in the wrong street. gcoord's forward model is used as is; its GCJ-02 inverse stops at
  * 1e-6° (≈ 0.1 m), and we refine the inverse to 1e-9° so a round trip is exact to print precision.
  */
+
 import gcoord from 'gcoord';
+import type { MultiPoint } from 'geojson';
 import type { CoordinateSystem } from './import-types';
 
 const INVERSE_TOLERANCE_DEG = 1e-9;
@@ -56,4 +58,40 @@ export function toWgs84(lon: number, lat: number, crs: CoordinateSystem): [numbe
   if (crs === 'gcj02') return gcj02ToWgs84(lon, lat);
   if (crs === 'bd09') return bd09ToWgs84(lon, lat);
   return [lon, lat];
+}
+
+type GcoordCrs = typeof gcoord.GCJ02 | typeof gcoord.BD09 | typeof gcoord.WGS84;
+
+/** gcoord on a MultiPoint: one call for many points is ~8× faster than a call per point. */
+function transformMany(
+  positions: readonly (readonly [number, number])[],
+  from: GcoordCrs,
+  to: GcoordCrs,
+): [number, number][] {
+  if (positions.length === 0) return [];
+  const geometry = { type: 'MultiPoint', coordinates: positions.map(([lon, lat]) => [lon, lat]) };
+  const result = gcoord.transform(geometry as Parameters<typeof gcoord.transform>[0], from, to);
+  return (result as unknown as MultiPoint).coordinates as [number, number][];
+}
+
+/** Many positions in `crs` as WGS84, with the same 1e-9° refinement as toWgs84. */
+export function toWgs84Many(
+  positions: readonly (readonly [number, number])[],
+  crs: CoordinateSystem,
+): [number, number][] {
+  if (crs === 'wgs84' || crs === 'cgcs2000') return positions.map(([lon, lat]) => [lon, lat]);
+  const from = crs === 'gcj02' ? gcoord.GCJ02 : gcoord.BD09;
+  const guesses = transformMany(positions, from, gcoord.WGS84);
+  for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
+    const forward = transformMany(guesses, gcoord.WGS84, from);
+    let worst = 0;
+    for (let index = 0; index < guesses.length; index++) {
+      const errorLon = forward[index]![0] - positions[index]![0];
+      const errorLat = forward[index]![1] - positions[index]![1];
+      worst = Math.max(worst, Math.abs(errorLon), Math.abs(errorLat));
+      guesses[index] = [guesses[index]![0] - errorLon, guesses[index]![1] - errorLat];
+    }
+    if (!(worst >= INVERSE_TOLERANCE_DEG)) break;
+  }
+  return guesses;
 }

@@ -7,12 +7,12 @@
  */
 
 import { SHANGHAI_BBOX } from '../plan/district-facts';
-import { toWgs84 } from './coordinate-systems';
+import { toWgs84Many } from './coordinate-systems';
 import { type ImportGeography, insideShanghaiBox } from './geography';
 import type { CoordinateSystem, ImportWarning } from './import-types';
 
 /** Points sampled for the datum comparison: enough for a signal, cheap for 100,000 rows. */
-const MAX_SAMPLE = 20_000;
+const MAX_SAMPLE = 10_000;
 /** The chosen datum must put at least this many more sampled points off land than the best one … */
 const MIN_EXTRA_OFF_LAND = 3;
 /** … and at least this many times as many. */
@@ -50,10 +50,7 @@ export function offLandByDatum(
 ): Record<'wgs84' | 'gcj02' | 'bd09', number> {
   const points = sample(rawPositions);
   const count = (crs: CoordinateSystem) =>
-    points.filter(([x, y]) => {
-      const [lon, lat] = toWgs84(x, y, crs);
-      return !geography.onLand(lon, lat);
-    }).length;
+    toWgs84Many(points, crs).filter(([lon, lat]) => !geography.onLand(lon, lat)).length;
   return { wgs84: count('wgs84'), gcj02: count('gcj02'), bd09: count('bd09') };
 }
 
@@ -87,10 +84,10 @@ export function datumWarnings(
     }
   }
   const points = sample(rawPositions);
-  const wet = points.filter(([x, y]) => {
-    const [lon, lat] = toWgs84(x, y, chosen);
-    return insideShanghaiBox(lon, lat) && (!geography.onLand(lon, lat) || geography.inWater(lon, lat));
-  }).length;
+  const wet = toWgs84Many(points, chosen).filter(
+    ([lon, lat]) =>
+      insideShanghaiBox(lon, lat) && (!geography.onLand(lon, lat) || geography.inWater(lon, lat)),
+  ).length;
   if (wet >= MIN_EXTRA_OFF_LAND && wet >= MANY_IN_WATER_FRACTION * points.length) {
     warnings.push({ code: 'manyInWater', params: { count: wet, sampled: points.length } });
   }

@@ -4,6 +4,9 @@
  */
 import type { Band, SiteKind } from '../types';
 
+/** The common case, read without normalising: "121.4737", "-5", "30". */
+const PLAIN_NUMBER = /^-?\d{1,12}(\.\d{1,15})?$/;
+
 /** "121,4737" → "121.4737": semicolon-separated files from European-locale Excel use a decimal comma. */
 function decimalComma(text: string): string {
   return /^\s*[-+]?\d+,\d+\s*$/.test(text) ? text.replace(',', '.') : text;
@@ -11,6 +14,7 @@ function decimalComma(text: string): string {
 
 /** A number with an optional unit or degree sign ("35", "35m", "35 米", "120°"); undefined if not a number. */
 export function parseNumberCell(text: string): number | undefined {
+  if (PLAIN_NUMBER.test(text)) return Number(text);
   const cleaned = decimalComma(text)
     .normalize('NFKC')
     .trim()
@@ -29,6 +33,7 @@ const DMS =
  * is not accepted (ambiguous). Undefined when the text is not a coordinate.
  */
 export function parseCoordinateCell(text: string): number | undefined {
+  if (PLAIN_NUMBER.test(text)) return Number(text);
   const cleaned = decimalComma(text.normalize('NFKC').trim());
   if (cleaned === '') return undefined;
   const hemisphere = /^(.*?)\s*([NSEWnsew])$/.exec(cleaned);
@@ -61,6 +66,24 @@ const BAND_RANGES_MHZ: readonly { band: Band; low: number; high: number }[] = [
  * names no band the app models (e.g. "1.8G", an LTE band).
  */
 export function parseBand(text: string): Band | undefined {
+  return cached(BAND_CACHE, text, parseBandText);
+}
+
+/** A site list repeats a handful of band and kind spellings; remember them (bounded). */
+const BAND_CACHE = new Map<string, Band | undefined>();
+const KIND_CACHE = new Map<string, SiteKind | undefined>();
+function cached<T>(
+  cache: Map<string, T | undefined>,
+  text: string,
+  parse: (text: string) => T | undefined,
+): T | undefined {
+  if (cache.has(text)) return cache.get(text);
+  const value = parse(text);
+  if (cache.size < 1000) cache.set(text, value);
+  return value;
+}
+
+function parseBandText(text: string): Band | undefined {
   const cleaned = text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, '');
   const named = /^(?:nr)?n(\d{1,3})$/.exec(cleaned);
   if (named) {
@@ -109,6 +132,10 @@ const KIND_WORDS: readonly { kind: SiteKind; words: readonly string[] }[] = [
 
 /** A site kind from 宏站/微站/室分 or macro/micro/indoor; undefined when the text is none of them. */
 export function parseSiteKind(text: string): SiteKind | undefined {
+  return cached(KIND_CACHE, text, parseSiteKindText);
+}
+
+function parseSiteKindText(text: string): SiteKind | undefined {
   const cleaned = text.normalize('NFKC').trim().toLowerCase();
   for (const entry of KIND_WORDS) if (entry.words.includes(cleaned)) return entry.kind;
   return undefined;
