@@ -29,6 +29,8 @@ export interface SiteProperties {
   azimuthDeg?: number;
   /** Horizontal half-power beamwidth, degrees. Only meaningful with azimuthDeg. */
   beamwidthDeg?: number;
+  /** Electrical + mechanical downtilt, degrees below horizontal (recorded from imports; not modelled). */
+  tiltDeg?: number;
   status?: SiteStatus;
   /** Overrides the radius-table radius in radius mode, metres. */
   radiusM?: number;
