@@ -9,6 +9,7 @@ import { type DataSourceId, LAYER_CATALOGUE, type LayerId } from '../domain/laye
 import type { FeatureSelection, MapView } from '../domain/layers/map-view';
 import type { CoverageSlice } from './coverage-slice';
 import type { DistrictSlice } from './district-slice';
+import type { ImportSlice } from './import-slice';
 import type { PlannerSlice } from './planner-slice';
 import type { ScenarioSlice } from './scenario-slice';
 import type { StorySlice } from './story-slice';
@@ -61,7 +62,8 @@ export type PlannerState = UiSlice &
   CoverageSlice &
   PlannerSlice &
   DistrictSlice &
-  StorySlice;
+  StorySlice &
+  ImportSlice;
 
 export type Slice<T> = StateCreator<PlannerState, [['zustand/subscribeWithSelector', never]], [], T>;
 

@@ -6,6 +6,7 @@ import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createCoverageSlice } from './coverage-slice';
 import { createDistrictSlice } from './district-slice';
+import { createImportSlice } from './import-slice';
 import { createPlannerSlice } from './planner-slice';
 import { createScenarioSlice } from './scenario-slice';
 import { createStorySlice } from './story-slice';
@@ -38,6 +39,7 @@ export function createPlannerStore(
       ...createPlannerSlice(...args),
       ...createDistrictSlice(...args),
       ...createStorySlice(...args),
+      ...createImportSlice(...args),
     })),
   );
   if (initial) store.setState(initial);

@@ -1,0 +1,180 @@
+/**
+ * The import dialog's state: which file is open, how far the worker got, the preview, the user's
+ * choices (layer, datum, mapping, fixes), the latest dry-run result, imported pole batches and the
+ * "N imported — Undo" notice. Reading and building run in the worker (app/import-controller.ts);
+ * nothing here touches the scenario until the user presses Import.
+ */
+import type { ImportPreview } from '../domain/import/import-session';
+import type {
+  CoordinateSystem,
+  ImportFailure,
+  ImportLayer,
+  ImportResult,
+  MappingChoice,
+} from '../domain/import/import-types';
+import type { PoleFeature } from '../domain/types';
+import type { Slice } from './slices';
+
+/** idle: no dialog; reading: the worker reads the file; review: the dialog; failed: a whole-file error. */
+export type ImportPhase = 'idle' | 'reading' | 'review' | 'failed';
+/** What the user calls the sites; 'existing' ones join the scenario as 'planned' (the baseline is read-only). */
+export type ImportSiteRole = 'existing' | 'candidate';
+
+export interface ImportChoices {
+  layer: ImportLayer;
+  siteRole: ImportSiteRole;
+  crs: CoordinateSystem;
+  /** The user's overrides of the detected mapping (field → column, null = not in the file). */
+  mapping: MappingChoice;
+  allowOutsideShanghai: boolean;
+  swapLatLon: boolean;
+}
+
+export interface ImportProgress {
+  fraction: number;
+  stage: 'read' | 'validate';
+}
+
+/** Poles from one import: kept apart from the sample poles, merged into the pole layer by the app. */
+export interface ImportedPoleBatch {
+  id: number;
+  fileName: string;
+  poles: readonly PoleFeature[];
+}
+
+/** The notice after an import; `undo` says what Undo reverts. */
+export interface ImportNotice {
+  id: number;
+  imported: number;
+  rejected: number;
+  layer: ImportLayer;
+  undone: boolean;
+}
+
+/** Actions that need the worker, the map or the browser; installed by app/features/import.ts. */
+export interface ImportServices {
+  openFile(file: File): void;
+  /** Several files dropped at once: explained, nothing read. */
+  rejectFiles(count: number): void;
+  /** Stops the running read or build; during reading it also closes the dialog. */
+  cancel(): void;
+  /** Closes the dialog and forgets the read file (nothing changes). */
+  close(): void;
+  /** Adds the last dry run's valid rows: sites as one undoable step, poles as one batch. */
+  apply(): void;
+  /** Reverts the import the notice is about. */
+  undoLastImport(): void;
+  downloadReport(): void;
+}
+
+export const DEFAULT_IMPORT_CHOICES: ImportChoices = {
+  layer: 'sites',
+  siteRole: 'candidate',
+  crs: 'wgs84',
+  mapping: {},
+  allowOutsideShanghai: false,
+  swapLatLon: false,
+};
+
+export interface ImportSlice {
+  importPhase: ImportPhase;
+  importFileName: string;
+  importFileBytes: number;
+  importProgress: ImportProgress | null;
+  importPreview: ImportPreview | null;
+  importSourceId: number | null;
+  importChoices: ImportChoices;
+  /** The dry run for the current choices; null while it runs. */
+  importResult: ImportResult | null;
+  importBuilding: boolean;
+  importFailure: ImportFailure | null;
+  /** A file is dragged over the map. */
+  importDropActive: boolean;
+  importedPoleBatches: readonly ImportedPoleBatch[];
+  importNotice: ImportNotice | null;
+  importServices: ImportServices | null;
+
+  beginImportRead: (fileName: string, fileBytes: number) => void;
+  setImportProgress: (progress: ImportProgress | null) => void;
+  showImportPreview: (sourceId: number, preview: ImportPreview) => void;
+  failImport: (failure: ImportFailure, fileName?: string) => void;
+  setImportChoices: (patch: Partial<ImportChoices>) => void;
+  setImportMapping: (mapping: MappingChoice) => void;
+  setImportBuilding: (building: boolean) => void;
+  setImportResult: (result: ImportResult | null) => void;
+  closeImport: () => void;
+  setImportDropActive: (active: boolean) => void;
+  addImportedPoles: (batch: ImportedPoleBatch) => void;
+  removeImportedPoles: (batchId: number) => void;
+  showImportNotice: (notice: ImportNotice | null) => void;
+  setImportServices: (services: ImportServices) => void;
+}
+
+const closedDialog = {
+  importPhase: 'idle',
+  importFileName: '',
+  importFileBytes: 0,
+  importProgress: null,
+  importPreview: null,
+  importSourceId: null,
+  importResult: null,
+  importBuilding: false,
+  importFailure: null,
+} as const satisfies Partial<ImportSlice>;
+
+export const createImportSlice: Slice<ImportSlice> = (set) => ({
+  ...closedDialog,
+  importChoices: DEFAULT_IMPORT_CHOICES,
+  importDropActive: false,
+  importedPoleBatches: [],
+  importNotice: null,
+  importServices: null,
+
+  beginImportRead: (importFileName, importFileBytes) =>
+    set((state) => {
+      // A new file starts from its own detection and fixes, but keeps the layer and datum last chosen.
+      const { layer, siteRole, crs } = state.importChoices;
+      return {
+        ...closedDialog,
+        importPhase: 'reading',
+        importFileName,
+        importFileBytes,
+        importProgress: { fraction: 0, stage: 'read' },
+        importChoices: { ...DEFAULT_IMPORT_CHOICES, layer, siteRole, crs },
+      };
+    }),
+  setImportProgress: (importProgress) => set({ importProgress }),
+  showImportPreview: (importSourceId, importPreview) =>
+    set({ importPhase: 'review', importSourceId, importPreview, importProgress: null, importResult: null }),
+  failImport: (importFailure, fileName) =>
+    set((state) => ({
+      ...closedDialog,
+      importPhase: 'failed',
+      importFailure,
+      importFileName: fileName ?? state.importFileName,
+    })),
+  setImportChoices: (patch) =>
+    set((state) => ({ importChoices: { ...state.importChoices, ...patch }, importResult: null })),
+  setImportMapping: (mapping) =>
+    set((state) => ({
+      importChoices: { ...state.importChoices, mapping: { ...state.importChoices.mapping, ...mapping } },
+      importResult: null,
+    })),
+  setImportBuilding: (importBuilding) => set({ importBuilding }),
+  setImportResult: (importResult) => set({ importResult, importBuilding: false, importProgress: null }),
+  closeImport: () => set({ ...closedDialog }),
+  setImportDropActive: (importDropActive) => set({ importDropActive }),
+  addImportedPoles: (batch) =>
+    set((state) => ({ importedPoleBatches: [...state.importedPoleBatches, batch] })),
+  removeImportedPoles: (batchId) =>
+    set((state) => ({
+      importedPoleBatches: state.importedPoleBatches.filter((batch) => batch.id !== batchId),
+    })),
+  showImportNotice: (importNotice) => set({ importNotice }),
+  setImportServices: (importServices) => set({ importServices }),
+});
+
+/** Every imported pole, in import order (for the pole layer and, later, pole snapping). */
+export function importedPoles(state: Pick<ImportSlice, 'importedPoleBatches'>): PoleFeature[] {
+  return state.importedPoleBatches.flatMap((batch) => batch.poles);
+}
