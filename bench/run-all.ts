@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 
 function child(script: string, args: string[]): Record<string, number | string> {
   const result = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', script, ...args], {
@@ -25,7 +25,7 @@ const say = (line: string): void => {
 };
 
 say(
-  `Measured ${new Date().toISOString().slice(0, 16)}Z on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}; 50 m grid (${'5.74'} M cells over Shanghai's districts); sites from \`generateSampleSites\` (seeded).`,
+  `Measured ${new Date().toISOString().slice(0, 16)}Z on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, load average ${loadavg()[0]!.toFixed(1)} at the start (the cores are shared); 50 m grid (${'5.74'} M cells over Shanghai's districts); sites from \`generateSampleSites\` (seeded).`,
 );
 say('');
 say(
@@ -61,6 +61,9 @@ for (const count of [10_000, 35_000, 70_000]) {
     );
   }
 }
+
+say('');
+say(`Load average at the end: ${loadavg()[0]!.toFixed(1)}.`);
 
 const documentPath = 'docs/engine.md';
 const start = '<!-- bench:start -->';
