@@ -75,6 +75,9 @@ export class DistrictFocus {
     await this.ready;
     this.source(GAP_SOURCE)?.setData(gap ?? EMPTY);
     if (!gap) return;
+    // Layers added later (coverage raster, gaps) would cover the highlight: bring it to the top.
+    this.map.moveLayer('district-focus-gap-fill');
+    this.map.moveLayer('district-focus-gap-line');
     const [west, south, east, north] = bbox(gap);
     this.map.fitBounds(
       [

@@ -76,7 +76,7 @@ export class StoryChoreography {
         [west, south],
         [east, north],
       ],
-      { padding: { top: 60, bottom: 90, left: 460, right: 60 }, bearing: camera.bearingDeg },
+      { padding: { top: 60, bottom: 90, left: 450, right: 50 }, bearing: camera.bearingDeg },
     );
     if (!target) return;
     const zoom = (target.zoom ?? this.map.getZoom()) + camera.zoomOffset;

@@ -42,22 +42,24 @@ export function StoryOverlay() {
   const step = storyStep(story);
   return (
     <div className="story" data-testid="story-overlay" data-chapter={chapter.number} data-step={story.step}>
-      <section className="story-card" aria-live="polite">
-        <p className="story-card__chapter">{t('story.chapterOf', { number: chapter.number })}</p>
-        <h2 className="story-card__title" data-testid="story-title">
-          {t(chapter.titleKey)}
-        </h2>
-        <p className="story-card__subtitle">{t(chapter.subtitleKey)}</p>
-        <p className="story-card__narrative">{t(chapter.narrativeKey)}</p>
-        {step.captionKey && (
-          <p className="story-card__caption" data-testid="story-caption">
-            {t(step.captionKey)}
-          </p>
-        )}
-      </section>
-      <aside className={chapter.figures === 'indicators' ? 'story-side story-side--wide' : 'story-side'}>
-        <StoryFigures chapter={chapter} step={step} />
-      </aside>
+      <div className={chapter.figures === 'indicators' ? 'story-column story-column--wide' : 'story-column'}>
+        <section className="story-card" aria-live="polite">
+          <p className="story-card__chapter">{t('story.chapterOf', { number: chapter.number })}</p>
+          <h2 className="story-card__title" data-testid="story-title">
+            {t(chapter.titleKey)}
+          </h2>
+          <p className="story-card__subtitle">{t(chapter.subtitleKey)}</p>
+          <p className="story-card__narrative">{t(chapter.narrativeKey)}</p>
+          {step.captionKey && (
+            <p className="story-card__caption" data-testid="story-caption">
+              {t(step.captionKey)}
+            </p>
+          )}
+        </section>
+        <aside className="story-side">
+          <StoryFigures chapter={chapter} step={step} />
+        </aside>
+      </div>
       <nav className="story-nav" aria-label={t('story.progressLabel')}>
         <button
           type="button"

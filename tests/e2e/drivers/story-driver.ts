@@ -1,0 +1,75 @@
+/**
+ * Story-mode and PNG export actions: present, press presenter keys, read the chapter on screen and the
+ * layers shown, export the map as PNG and measure the file (size from the PNG header, pixel variance
+ * by decoding it in the page).
+ */
+import { readFile } from 'node:fs/promises';
+import type { PlannerDriver } from '../driver';
+
+export class StoryWorkflow {
+  constructor(readonly planner: PlannerDriver) {}
+
+  get page() {
+    return this.planner.page;
+  }
+
+  overlay() {
+    return this.page.getByTestId('story-overlay');
+  }
+
+  async press(key: string): Promise<void> {
+    await this.page.keyboard.press(key);
+  }
+
+  visibleLayers() {
+    return this.page.evaluate(() => {
+      const visible = window.__planner!.state().visibleLayers;
+      return Object.keys(visible)
+        .filter((id) => visible[id as keyof typeof visible])
+        .sort();
+    });
+  }
+
+  position() {
+    return this.page.evaluate(() => window.__planner!.state().story);
+  }
+
+  /** Clicks Export PNG and returns the PNG's size (IHDR) and its luminance standard deviation. */
+  async exportPng(
+    label: string | RegExp,
+  ): Promise<{ width: number; height: number; deviation: number; bytes: number }> {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByRole('button', { name: label }).click(),
+    ]);
+    const buffer = await readFile(await download.path());
+    const width = buffer.readUInt32BE(16);
+    const height = buffer.readUInt32BE(20);
+    const deviation = await this.page.evaluate(async (base64) => {
+      const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(bitmap, 0, 0);
+      const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+      let sum = 0;
+      let sumSquares = 0;
+      let count = 0;
+      for (let index = 0; index < data.length; index += 4 * 97) {
+        const luminance = 0.2126 * data[index]! + 0.7152 * data[index + 1]! + 0.0722 * data[index + 2]!;
+        sum += luminance;
+        sumSquares += luminance * luminance;
+        count++;
+      }
+      const mean = sum / count;
+      return Math.sqrt(sumSquares / count - mean * mean);
+    }, buffer.toString('base64'));
+    return { width, height, deviation, bytes: buffer.length };
+  }
+
+  mapCssSize() {
+    return this.page.evaluate(() => {
+      const canvas = document.querySelector('#map canvas.maplibregl-canvas') as HTMLCanvasElement;
+      return { width: canvas.clientWidth, height: canvas.clientHeight };
+    });
+  }
+}
