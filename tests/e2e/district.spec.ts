@@ -31,7 +31,7 @@ for (const language of ['zh', 'en'] as const) {
     const percent = `${(engine.coveredFraction * 100).toFixed(1)}%`;
     await expect(planner.page.getByTestId('coverage-percent')).toHaveText(percent);
     await expect(district.figure('panel', 'coverageFraction')).toHaveText(percent);
-    const coveredText = await district.figure('panel', 'coveredKm2').innerText();
+    const coveredText = (await district.figure('panel', 'coveredKm2').textContent()) ?? '';
     expect(Number(coveredText.replace(/[^\d.]/g, ''))).toBeCloseTo(engine.coveredKm2, 0);
 
     // Weak spots: ranked as the engine's gaps of Pudong, highest priority first.
