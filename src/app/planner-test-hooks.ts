@@ -3,6 +3,7 @@
  * snapping, pixel positions of sites and poles, and bulk candidates to reach the 70,000-site load.
  */
 import type { SiteFeature } from '../domain/types';
+import { PLANNER_SITES_LAYER } from '../map/planner-sites-layer';
 import type { PoleSnapIndex } from '../map/planner-snap-index';
 import type { AppContext } from './app-context';
 import type { PlannerMapWiring } from './planner-map-wiring';
@@ -19,6 +20,8 @@ export interface PlannerFeatureTestHook {
     latitude: number,
     maxDistanceM: number,
   ) => { id: string; heightM: number; longitude: number; latitude: number; x: number; y: number } | null;
+  /** Ids of the planner-layer sites drawn in the viewport (what the planner sees). */
+  renderedPlannerSiteIds: () => string[];
   /** Adds `count` generated candidates (one undo step), spread around baseline sites. */
   addGeneratedCandidates: (count: number) => number;
 }
@@ -63,6 +66,13 @@ export function installPlannerTestHooks(
         latitude: poleLatitude,
         ...map.project(poleLongitude, poleLatitude),
       };
+    },
+    renderedPlannerSiteIds() {
+      const maplibre = map.mapLibre;
+      if (!maplibre.getLayer(PLANNER_SITES_LAYER)) return [];
+      return maplibre
+        .queryRenderedFeatures({ layers: [PLANNER_SITES_LAYER] })
+        .map((feature) => String(feature.properties.id));
     },
     addGeneratedCandidates(count) {
       const { baseline, commitScenarioChange } = store.getState();

@@ -89,7 +89,7 @@ export class PlannerSitesLayer {
       type: 'circle',
       source: SOURCES.selection,
       paint: {
-        'circle-radius': ['+', RADIUS, 5],
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 7.5, 12, 9.5, 16, 13],
         'circle-opacity': 0,
         'circle-stroke-color': '#1c7ed6',
         'circle-stroke-width': 2.5,

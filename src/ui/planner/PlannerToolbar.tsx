@@ -9,18 +9,19 @@ import {
   plannerCommandRegistry,
   runPlannerCommand,
 } from './planner-commands';
+import { ToolbarIcon } from './ToolbarIcon';
 import './planner.css';
 
 const platform: Platform =
   typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? 'mac' : 'other';
 
-const BUTTONS: readonly { name: string; icon: string; group: number }[] = [
-  { name: 'selectTool', icon: '⬉', group: 0 },
-  { name: 'addSiteTool', icon: '＋', group: 0 },
-  { name: 'undo', icon: '↶', group: 1 },
-  { name: 'redo', icon: '↷', group: 1 },
-  { name: 'deleteSelection', icon: '🗑', group: 2 },
-  { name: 'duplicateSelection', icon: '⧉', group: 2 },
+const BUTTONS: readonly { name: string; group: number }[] = [
+  { name: 'selectTool', group: 0 },
+  { name: 'addSiteTool', group: 0 },
+  { name: 'undo', group: 1 },
+  { name: 'redo', group: 1 },
+  { name: 'deleteSelection', group: 2 },
+  { name: 'duplicateSelection', group: 2 },
 ];
 
 /** Keyboard shortcuts of every planner command, ignored while typing in a field. */
@@ -92,7 +93,7 @@ export function PlannerToolbar() {
               disabled={enabled[index] !== '1'}
               onClick={() => runPlannerCommand(store.getState(), button.name)}
             >
-              <span aria-hidden="true">{button.icon}</span>
+              <ToolbarIcon name={button.name} />
             </button>
           </span>
         );

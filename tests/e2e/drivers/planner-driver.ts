@@ -109,6 +109,41 @@ export class PlannerWorkflow {
     await this.page.screenshot({ path: `test-results/planner/${name}` });
   }
 
+  /** Moves the map through the URL hash (as a shared link would) and waits for it to settle. */
+  async jumpTo(zoom: number, latitude: number, longitude: number): Promise<void> {
+    await this.page.evaluate((hash) => {
+      window.location.hash = hash;
+    }, `#map=${zoom}/${latitude}/${longitude}`);
+    await this.planner.waitUntilReady();
+  }
+
+  /** Waits for the coverage engine's first result; null when the coverage feature never reports. */
+  async waitForCoverage(timeoutMs: number): Promise<number | null> {
+    try {
+      await this.page.waitForFunction(() => window.__planner!.state().coverageStatus === 'ready', undefined, {
+        timeout: timeoutMs,
+      });
+    } catch {
+      return null;
+    }
+    return this.coveredKm2();
+  }
+
+  /** The largest coverage gap with a comprehensive pole within `maxDistanceM` of its centroid. */
+  gapNearPole(maxDistanceM: number) {
+    return this.page.evaluate((distance) => {
+      const gaps = window.__planner!.state().coverageGaps?.features ?? [];
+      const sorted = [...gaps].sort((left, right) => right.properties.areaKm2 - left.properties.areaKm2);
+      for (const gap of sorted) {
+        const [longitude, latitude] = gap.properties.centroid;
+        const pole = window.__planner!.planner!.nearestPole(longitude, latitude, distance);
+        if (pole && gap.properties.areaKm2 > 0.5)
+          return { longitude, latitude, pole, areaKm2: gap.properties.areaKm2 };
+      }
+      return null;
+    }, maxDistanceM);
+  }
+
   toolbarButton(command: string) {
     return this.page.locator(`.planner-toolbar [data-command="${command}"]`);
   }
