@@ -1,0 +1,273 @@
+/**
+ * The import flow between the dialog, the import worker and the scenario: read a file in the
+ * worker, dry-run the build again whenever the user changes a choice (the previous run is
+ * cancelled), and apply only the last dry run's valid rows — sites as ONE undoable putSites step,
+ * poles as one batch of their own. A cancel, a failure or closing the dialog changes nothing.
+ */
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { translate } from '../domain/i18n/translate';
+import type { ImportGeographyData } from '../domain/import/geography';
+import { importReportCsv } from '../domain/import/import-report';
+import type { ImportResult, RejectReason } from '../domain/import/import-types';
+import { IMPORT_LIMITS } from '../domain/import/limits';
+import type { PoleFeature, SiteFeature } from '../domain/types';
+import { ImportClient } from '../engine/import-client';
+import type { ImportServices } from '../state/import-slice';
+import { rejectionText, warningText } from '../ui/import/import-view';
+import type { AppContext } from './app-context';
+import { existingIdsFor, importedBounds, siteStatusFor } from './import-apply';
+import { downloadText } from './planner-services';
+
+/** Wait after a choice changes before the dry run restarts (a few quick clicks make one run). */
+const REBUILD_DELAY_MS = 120;
+
+type Polygons = FeatureCollection<Polygon | MultiPolygon>;
+
+export interface ImportController extends ImportServices {
+  /** Resolves once the dialog has a dry-run result for the current choices (tests, benchmark). */
+  whenSettled(): Promise<void>;
+}
+
+export function createImportController(context: AppContext): ImportController {
+  const { store, data, map } = context;
+  const get = () => store.getState();
+  let client: ImportClient | null = null;
+  let geographyReady: Promise<void> = Promise.resolve();
+  /** Bumped by every new file, close and cancel: late answers of older requests are dropped. */
+  let generation = 0;
+  let buildToken = 0;
+  let buildTimer: ReturnType<typeof setTimeout> | undefined;
+  let idPrefix = 'import-';
+  let nextBatchId = 1;
+  let lastApplied: { noticeId: number; undoEntry?: unknown; poleBatchId?: number } | null = null;
+
+  const ensureClient = (): ImportClient => {
+    if (client) return client;
+    const worker = new Worker(new URL('../engine/import-worker.ts', import.meta.url), { type: 'module' });
+    client = new ImportClient(worker);
+    const created = client;
+    geographyReady = loadGeography(context).then(
+      (geography) => (geography ? created.setGeography(geography) : undefined),
+      () => undefined,
+    );
+    return created;
+  };
+
+  const releaseSource = () => {
+    const sourceId = get().importSourceId;
+    if (client && sourceId !== null) void client.release(sourceId).catch(() => undefined);
+  };
+
+  const stopWork = () => {
+    generation++;
+    buildToken++;
+    clearTimeout(buildTimer);
+    client?.cancel();
+  };
+
+  const workerFailure = (error: unknown) => {
+    const detail = (error instanceof Error ? error.message : String(error)).slice(0, 200);
+    get().failImport({ code: 'unreadable', params: { detail } });
+  };
+
+  async function openFile(file: File): Promise<void> {
+    stopWork();
+    releaseSource();
+    if (file.size > IMPORT_LIMITS.maxFileBytes) {
+      // Checked before a single byte is read: a 2 GB drop must not freeze the tab.
+      const params = {
+        sizeMb: Math.round(file.size / 2 ** 20),
+        limitMb: IMPORT_LIMITS.maxFileBytes / 2 ** 20,
+      };
+      get().failImport({ code: 'fileTooLarge', params }, file.name);
+      return;
+    }
+    const token = generation;
+    idPrefix = `imp${Date.now().toString(36)}-`;
+    get().beginImportRead(file.name, file.size);
+    try {
+      const response = await ensureClient().read(file, (fraction, stage) => {
+        if (token === generation) get().setImportProgress({ fraction, stage });
+      });
+      if (token !== generation) {
+        if (response?.ok) void client?.release(response.sourceId);
+        return;
+      }
+      if (!response) return get().closeImport();
+      if (!response.ok) return get().failImport(response.failure);
+      get().showImportPreview(response.sourceId, response.preview);
+      scheduleBuild(0);
+    } catch (error) {
+      if (token === generation) workerFailure(error);
+    }
+  }
+
+  function scheduleBuild(delayMs = REBUILD_DELAY_MS): void {
+    clearTimeout(buildTimer);
+    const token = ++buildToken;
+    client?.cancel();
+    get().setImportBuilding(true);
+    buildTimer = setTimeout(() => void build(token), delayMs);
+  }
+
+  async function build(token: number): Promise<void> {
+    const { importSourceId: sourceId, importChoices: choices } = get();
+    if (!client || sourceId === null) return;
+    await geographyReady;
+    const existingIds = await existingIdsFor(get(), choices.layer, data);
+    if (token !== buildToken) return;
+    get().setImportProgress({ fraction: 0, stage: 'validate' });
+    try {
+      const result = await client.build(
+        sourceId,
+        {
+          layer: choices.layer,
+          crs: choices.crs,
+          mapping: choices.mapping,
+          allowOutsideShanghai: choices.allowOutsideShanghai,
+          swapLatLon: choices.swapLatLon,
+          status: 'candidate',
+          existingIds,
+          idPrefix,
+        },
+        (fraction, stage) => {
+          if (token === buildToken) get().setImportProgress({ fraction, stage });
+        },
+      );
+      if (token !== buildToken || !result) return;
+      get().setImportResult(result);
+      notifySettled();
+    } catch (error) {
+      if (token === buildToken) workerFailure(error);
+    }
+  }
+
+  let settledWaiters: (() => void)[] = [];
+  const notifySettled = () => {
+    const waiters = settledWaiters;
+    settledWaiters = [];
+    for (const resolve of waiters) resolve();
+  };
+
+  // Every change of a choice (layer, datum, mapping, fixes) re-runs the dry run.
+  store.subscribe(
+    (state) => state.importChoices,
+    () => {
+      if (get().importPhase === 'review') scheduleBuild();
+    },
+  );
+
+  function apply(): void {
+    const { importResult: result, session, importChoices: choices, importFileName } = get();
+    if (!result || get().importBuilding || result.features.length === 0) return;
+    const noticeId = Date.now();
+    if (result.layer === 'sites') {
+      if (!session) return;
+      const status = siteStatusFor(choices.siteRole);
+      const sites = (result.features as SiteFeature[]).map((site) =>
+        site.properties.status === status ? site : { ...site, properties: { ...site.properties, status } },
+      );
+      get().commitScenarioChange({ type: 'putSites', sites }, 'import.undoLabel');
+      lastApplied = { noticeId, undoEntry: get().session?.undoStack.at(-1) };
+    } else {
+      const batchId = nextBatchId++;
+      get().addImportedPoles({
+        id: batchId,
+        fileName: importFileName,
+        poles: result.features as PoleFeature[],
+      });
+      get().setLayerVisible('poles', true);
+      lastApplied = { noticeId, poleBatchId: batchId };
+    }
+    get().showImportNotice({
+      id: noticeId,
+      imported: result.features.length,
+      rejected: result.rejected.length,
+      layer: result.layer,
+      undone: false,
+    });
+    const bounds = importedBounds(result.features);
+    close();
+    if (bounds) map.mapLibre.fitBounds(bounds, { padding: 80, maxZoom: 15, duration: 600 });
+  }
+
+  function undoLastImport(): void {
+    const notice = get().importNotice;
+    if (!notice || notice.undone || !lastApplied || lastApplied.noticeId !== notice.id) return;
+    if (lastApplied.poleBatchId !== undefined) {
+      get().removeImportedPoles(lastApplied.poleBatchId);
+    } else {
+      // Only while the import is still the latest step: undoing something newer would surprise.
+      if (get().session?.undoStack.at(-1) !== lastApplied.undoEntry) return;
+      get().undoScenario();
+    }
+    lastApplied = null;
+    get().showImportNotice({ ...notice, undone: true });
+  }
+
+  function close(): void {
+    stopWork();
+    releaseSource();
+    get().closeImport();
+  }
+
+  function downloadReport(): void {
+    const { importResult: result, language, importFileName } = get();
+    if (!result) return;
+    const rejectedCodes = new Set<string>(result.rejected.map((row) => row.reason));
+    const t = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) =>
+      translate(language, key, values);
+    const label = (code: string, params: Record<string, string | number> | undefined) =>
+      rejectedCodes.has(code)
+        ? rejectionText(t, { reason: code as RejectReason, params })
+        : warningText(t, { code: code as ImportResult['warnings'][number]['code'], params }, result.crs);
+    const headers = [
+      t('import.report.csv.kind'),
+      t(result.rowUnit === 'row' ? 'import.preview.row' : 'import.preview.feature'),
+      t('import.report.csv.code'),
+      t('import.report.reason'),
+      t('import.report.csv.details'),
+    ];
+    const stem = importFileName.replace(/\.[^.]+$/, '') || 'import';
+    downloadText(importReportCsv(result, label, headers), `${stem}-report.csv`, 'text/csv;charset=utf-8');
+  }
+
+  return {
+    openFile: (file) => void openFile(file),
+    rejectFiles: (count) => {
+      stopWork();
+      releaseSource();
+      get().failImport({ code: 'multipleFiles', params: { count } }, '');
+    },
+    cancel: close,
+    close,
+    apply,
+    undoLastImport,
+    downloadReport,
+    whenSettled: () =>
+      get().importResult && !get().importBuilding
+        ? Promise.resolve()
+        : new Promise((resolve) => settledWaiters.push(resolve)),
+  };
+}
+
+/** Districts, land and water for the worker's in-Shanghai and datum checks (what is available). */
+async function loadGeography({ data }: AppContext): Promise<ImportGeographyData | undefined> {
+  const optional = (id: 'land' | 'sea' | 'waterBodies') =>
+    data.ensure(id).then(
+      (collection) => collection as Polygons,
+      () => undefined,
+    );
+  const [districts, land, sea, waterBodies] = await Promise.all([
+    data.ensure('districts'),
+    optional('land'),
+    optional('sea'),
+    optional('waterBodies'),
+  ]);
+  const water = [sea, waterBodies].filter((collection): collection is Polygons => collection !== undefined);
+  return {
+    districts: districts as ImportGeographyData['districts'],
+    ...(land ? { land } : {}),
+    ...(water.length > 0 ? { water } : {}),
+  };
+}

@@ -1,0 +1,75 @@
+import { layerFields } from '../../domain/import/build-import';
+import { usePlanner, useTranslate } from '../store-context';
+import { ColumnMapping } from './ColumnMapping';
+import { ImportProgressBar } from './ImportProgressBar';
+import { ImportReport } from './ImportReport';
+import { ImportSettings } from './ImportSettings';
+import { ImportWarnings } from './ImportWarnings';
+import { coordinatesMapped, mappingRows, percentText } from './import-view';
+import { PreviewTable } from './PreviewTable';
+import { SourceFacts } from './SourceFacts';
+
+/** The review: what was read, the choices on the left, warnings, preview and report on the right. */
+export function ImportReview() {
+  const t = useTranslate();
+  const preview = usePlanner((state) => state.importPreview);
+  const choices = usePlanner((state) => state.importChoices);
+  const result = usePlanner((state) => state.importResult);
+  const building = usePlanner((state) => state.importBuilding);
+  const progress = usePlanner((state) => state.importProgress);
+  const hasSession = usePlanner((state) => state.session !== null);
+  const services = usePlanner((state) => state.importServices);
+  if (!preview || !services) return null;
+  const rows = mappingRows(preview, choices.mapping, layerFields(choices.layer));
+  const count = result?.features.length ?? 0;
+  const ready = !building && result !== null && coordinatesMapped(rows);
+  const canApply = ready && count > 0 && (choices.layer === 'poles' || hasSession);
+  const applyLabel =
+    building || !result
+      ? t('import.report.building')
+      : count === 0
+        ? t('import.apply.none')
+        : t(choices.layer === 'poles' ? 'import.apply.poles' : 'import.apply.sites', {
+            count: count.toLocaleString(),
+          });
+  return (
+    <>
+      <div className="import-dialog__body">
+        <SourceFacts summary={preview.summary} total={preview.total} />
+        <div className="import-review">
+          <div className="import-review__choices">
+            <ImportSettings />
+            <ColumnMapping rows={rows} columns={preview.mapping.columns} />
+          </div>
+          <div className="import-review__results">
+            {building ? (
+              <ImportProgressBar
+                fraction={progress?.fraction ?? 0}
+                label={t('import.validating', { percent: percentText(progress?.fraction ?? 0) })}
+              />
+            ) : null}
+            {result && !building ? <ImportWarnings result={result} /> : null}
+            <PreviewTable preview={preview} rows={rows} />
+            {result && !building ? <ImportReport result={result} /> : null}
+          </div>
+        </div>
+      </div>
+      <div className="import-dialog__footer">
+        {!hasSession && choices.layer === 'sites' ? (
+          <span className="import-dialog__hint">{t('import.noScenario')}</span>
+        ) : null}
+        <button type="button" className="import-button" onClick={() => services.close()}>
+          {t('import.cancel')}
+        </button>
+        <button
+          type="button"
+          className="import-button import-button--primary"
+          disabled={!canApply}
+          onClick={() => services.apply()}
+        >
+          {applyLabel}
+        </button>
+      </div>
+    </>
+  );
+}
