@@ -62,6 +62,9 @@ if (skipE2e) {
   const built = step('build', 'npx', ['vite', 'build', '--logLevel', 'warn']);
   ok = built && ok;
   if (built) {
+    const withinBudget = step('first-load JavaScript budget', 'node', ['scripts/check-bundle-size.mjs']);
+    ok = withinBudget && ok;
+    if (!withinBudget) failed += 1;
     const e2eOk = step('end-to-end tests (Chromium)', 'npx', ['playwright', 'test']);
     ok = e2eOk && ok;
     const e2eReport = readJson('test-results/playwright.json');

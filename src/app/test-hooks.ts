@@ -37,8 +37,9 @@ function untilNothingPending(store: PlannerStore): Promise<void> {
 }
 
 /** Installs window.__planner and sets window.__plannerReady / data-planner-ready once first ready. */
-export function installTestHook(map: PlannerMap, store: PlannerStore): void {
+export function installTestHook(map: PlannerMap, store: PlannerStore, featuresStarted?: Promise<void>): void {
   const whenReady = async () => {
+    await featuresStarted;
     await map.firstIdle;
     await untilNothingPending(store);
     await map.whenIdle();

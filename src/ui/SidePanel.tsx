@@ -1,19 +1,18 @@
-import { UI_FEATURES } from './features';
 import { usePlanner, useTranslate } from './store-context';
-
-const TABS = UI_FEATURES.flatMap((feature) => feature.tabs);
+import { useUiFeatures } from './use-ui-features';
 
 /** The right-hand panel: one tab per feature (coverage, planner, district…); collapsible. */
 export function SidePanel() {
   const t = useTranslate();
+  const tabs = useUiFeatures().flatMap((feature) => feature.tabs);
   const activeTab = usePlanner((state) => state.activePanelTab);
   const setActiveTab = usePlanner((state) => state.setActivePanelTab);
-  if (TABS.length === 0) return null;
-  const active = TABS.find((tab) => tab.id === activeTab);
+  if (tabs.length === 0) return null;
+  const active = tabs.find((tab) => tab.id === activeTab);
   return (
     <aside className={active ? 'side-panel side-panel--open' : 'side-panel'} aria-label="side panel">
       <div className="side-panel__tabs" role="tablist">
-        {TABS.map((tab) => (
+        {tabs.map((tab) => (
           <button
             key={tab.id}
             type="button"
@@ -44,12 +43,15 @@ export function SidePanel() {
 
 /** Every feature's overlays (toolbars, dialogs, story mode), rendered above the map. */
 export function FeatureOverlays() {
+  const features = useUiFeatures();
   return (
     <>
-      {UI_FEATURES.flatMap((feature) => feature.overlays).map((Overlay, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: the overlay list is static.
-        <Overlay key={index} />
-      ))}
+      {features
+        .flatMap((feature) => feature.overlays)
+        .map((Overlay, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the overlay list never changes once loaded.
+          <Overlay key={index} />
+        ))}
     </>
   );
 }
