@@ -87,7 +87,7 @@ test('bad rows: the report lists row numbers and reasons, file text stays text, 
   const rejected = dialog.getByTestId('import-rejected').locator('tbody tr');
   await expect(rejected).toHaveCount(10);
   await expect(rejected.nth(0)).toHaveText(/^3\s*缺少经度$/);
-  await expect(rejected.nth(1)).toContainText('非数字');
+  await expect(rejected.nth(1)).toHaveText(/^4\s*纬度不是数字：“abc”$/);
   await expect(rejected.nth(3)).toHaveText(/^6\s*在上海市以外/);
   await expect(rejected.nth(4)).toHaveText(/^7\s*编号“B-1”与第 2 行重复$/);
   await expect(rejected.nth(6)).toHaveText(/^9\s*无法识别的频段“1\.8G”/);

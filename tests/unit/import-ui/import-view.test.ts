@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import {
+  existingIdsFor,
+  importedBounds,
+  scenarioSiteIds,
+  siteStatusFor,
+} from '../../../src/app/import-apply';
+import { translate } from '../../../src/domain/i18n/translate';
+import { layerFields } from '../../../src/domain/import/build-import';
+import { previewSource } from '../../../src/domain/import/import-file';
+import { readImportSource } from '../../../src/domain/import/read-source';
+import type { SiteFeature } from '../../../src/domain/types';
+import {
+  coordinatesMapped,
+  failureText,
+  fieldsByColumn,
+  mappingRows,
+  rejectionText,
+  warningText,
+} from '../../../src/ui/import/import-view';
+import { fixtureBytes } from '../import/support/load';
+
+const zh = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) =>
+  translate('zh', key, values);
+const en = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) =>
+  translate('en', key, values);
+
+async function previewOf(name: string, text?: string) {
+  const bytes = text === undefined ? fixtureBytes(name) : new TextEncoder().encode(text);
+  const read = await readImportSource({ name, bytes });
+  if (!read.ok) throw new Error(read.failure.code);
+  return previewSource(read.source);
+}
+
+const site = (id: string, lon: number, lat: number): SiteFeature => ({
+  type: 'Feature',
+  geometry: { type: 'Point', coordinates: [lon, lat] },
+  properties: { id },
+});
+
+describe('mapping rows', () => {
+  it('the GBK sheet maps every site field to its Chinese header, nothing flagged', async () => {
+    const preview = await previewOf('sites-gbk-gcj02.csv');
+    const rows = mappingRows(preview, {}, layerFields('sites'));
+    const byField = Object.fromEntries(rows.map((row) => [row.field, row]));
+    expect(preview.mapping.columns[byField.lon!.column!]).toBe('经度');
+    expect(preview.mapping.columns[byField.height!.column!]).toBe('天线挂高(m)');
+    expect(rows.filter((row) => row.state !== 'ok')).toEqual([]);
+    expect(fieldsByColumn(rows).size).toBe(9);
+    expect(coordinatesMapped(rows)).toBe(true);
+  });
+
+  it('two longitude-like columns are ambiguous; a missing latitude is flagged; choices override', async () => {
+    const preview = await previewOf('x.csv', 'name,经度,纬度x,基站经度\nA,121.1,31.2,121.2\n');
+    const rows = mappingRows(preview, {}, ['lon', 'lat', 'name']);
+    expect(rows.map((row) => row.state)).toEqual(['ok', 'partial', 'ok']);
+    const tie = await previewOf('y.csv', 'lon,lng,lat\n121.1,121.2,31.2\n');
+    const tieRows = mappingRows(tie, {}, ['lon', 'lat']);
+    expect(tieRows[0]).toMatchObject({ state: 'ambiguous', column: 0, alternatives: [1] });
+    const chosen = mappingRows(tie, { lon: 1, lat: null }, ['lon', 'lat']);
+    expect(chosen.map((row) => [row.column, row.state])).toEqual([
+      [1, 'ok'],
+      [undefined, 'missing'],
+    ]);
+    expect(coordinatesMapped(chosen)).toBe(false);
+  });
+
+  it('features take coordinates from geometry', async () => {
+    const preview = await previewOf('sites.geojson');
+    const rows = mappingRows(preview, {}, ['lon', 'lat', 'id']);
+    expect(rows.slice(0, 2).map((row) => row.state)).toEqual(['geometry', 'geometry']);
+    expect(coordinatesMapped(rows)).toBe(true);
+  });
+});
+
+describe('messages', () => {
+  it('reasons name the field and the value in both languages', () => {
+    expect(rejectionText(zh, { reason: 'missingCoordinate', params: { field: 'lon' } })).toBe('缺少经度');
+    expect(
+      rejectionText(en, { reason: 'nonNumericCoordinate', params: { field: 'lat', value: 'abc' } }),
+    ).toBe('Latitude is not a number: "abc"');
+    expect(rejectionText(zh, { reason: 'duplicateId', params: { id: 'B-1', firstRow: 2 } })).toBe(
+      '编号“B-1”与第 2 行重复',
+    );
+    expect(rejectionText(zh, { reason: 'duplicateId', params: { id: 'S1' } })).toBe(
+      '编号“S1”已在当前方案或基线中',
+    );
+    expect(
+      rejectionText(en, {
+        reason: 'invalidValue',
+        params: { field: 'azimuth', value: '400', min: 0, max: 360 },
+      }),
+    ).toBe('Azimuth "400" is invalid (expected 0–360)');
+  });
+
+  it('the datum warning names both datums and the counts', () => {
+    const text = warningText(
+      en,
+      {
+        code: 'looksShifted',
+        params: { suggestedCrs: 'gcj02', offLand: 7, offLandSuggested: 0, sampled: 10 },
+      },
+      'wgs84',
+    );
+    expect(text).toContain('read as WGS84, 7 of 10 sampled points');
+    expect(text).toContain('as GCJ-02 only 0');
+  });
+
+  it('every failure code has words (no raw keys)', () => {
+    for (const code of [
+      'fileTooLarge',
+      'zipTooLarge',
+      'xmlDoctype',
+      'multipleFiles',
+      'tooManyRows',
+    ] as const) {
+      const text = failureText(zh, { code, params: { sizeMb: 300, limitMb: 200, limit: 5, count: 3 } });
+      expect(text).not.toContain('import.failure');
+      expect(text).not.toMatch(/\{\w+\}/);
+    }
+    expect(failureText(zh, { code: 'fileTooLarge', params: { sizeMb: 300, limitMb: 200 } })).toContain(
+      '300 MB',
+    );
+  });
+});
+
+describe('applying', () => {
+  it('"existing" sites join the scenario as planned (the baseline is read-only)', () => {
+    expect(siteStatusFor('existing')).toBe('planned');
+    expect(siteStatusFor('candidate')).toBe('candidate');
+  });
+
+  it('ids already taken: baseline, added and modified sites; poles: sample and imported', async () => {
+    const scenario = {
+      addedSites: [site('A1', 121, 31)],
+      modifiedSites: [site('B2', 121, 31)],
+    } as unknown as Parameters<typeof scenarioSiteIds>[1];
+    const ids = scenarioSiteIds({ features: [site('B1', 121, 31), site('B2', 121, 31)] }, scenario);
+    expect([...ids].sort()).toEqual(['A1', 'B1', 'B2']);
+    const poles = await existingIdsFor(
+      {
+        baseline: null,
+        session: null,
+        importedPoleBatches: [
+          {
+            id: 1,
+            fileName: 'p.zip',
+            poles: [{ ...site('P9', 121, 31), properties: { id: 'P9', heightM: 10 } }],
+          },
+        ],
+      },
+      'poles',
+      {
+        ensure: async () => ({
+          type: 'FeatureCollection',
+          features: [{ ...site('P1', 121, 31), properties: { id: 'P1', heightM: 10 } }],
+        }),
+      },
+    );
+    expect([...poles].sort()).toEqual(['P1', 'P9']);
+  });
+
+  it('bounds span every imported point', () => {
+    expect(importedBounds([])).toBeNull();
+    expect(importedBounds([site('a', 121.5, 31.1), site('b', 121.2, 31.4), site('c', 121.3, 30.9)])).toEqual([
+      [121.2, 30.9],
+      [121.5, 31.4],
+    ]);
+  });
+});
