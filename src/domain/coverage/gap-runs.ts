@@ -109,3 +109,87 @@ export function labelFromRuns(gapIndex: GapIndex, city: CityRaster, runs: RunLis
     gapIndex.labels.fill(id, row * grid.columns + first, row * grid.columns + last + 1);
   }
 }
+
+const EAST = 0;
+const SOUTH = 1;
+const WEST = 2;
+const NORTH = 3;
+const STEP_X = [1, 0, -1, 0];
+const STEP_Y = [0, 1, 0, -1];
+
+/**
+ * Outline of one 4-connected component as cell-edge rings, in cell units of a frame whose origin is
+ * (column0 − 1, row0 − 1): the one outer ring first, then the holes. Every boundary edge is walked with
+ * the component on its right (outer rings clockwise on screen, holes the other way); at a vertex where two
+ * component cells touch only diagonally the walk turns right, which keeps them apart as 4-connectivity
+ * demands. A 4-connected component therefore has exactly one ring of positive area, the outer one, and
+ * every other ring is one of its holes — no point-in-ring search. Only corners are emitted; rings are
+ * closed. Cost: the component's bounding box once, then its boundary.
+ */
+export function traceComponentRings(
+  labels: Int32Array,
+  columns: number,
+  id: number,
+  bounds: { column0: number; row0: number; column1: number; row1: number },
+): number[][][] {
+  const width = bounds.column1 - bounds.column0 + 3;
+  const height = bounds.row1 - bounds.row0 + 3;
+  const stride = width + 1;
+  // Outgoing boundary edges per vertex (bit = direction); a saddle vertex has two.
+  const edges = new Uint8Array(stride * (height + 1));
+  const starts: number[] = [];
+  const { column0, column1, row0, row1 } = bounds;
+  for (let row = row0; row <= row1; row++) {
+    const rowStart = row * columns;
+    const vertexRow = (row - row0 + 1) * stride + 1 - column0;
+    const hasAbove = row > row0;
+    const hasBelow = row < row1;
+    for (let column = column0; column <= column1; column++) {
+      const cell = rowStart + column;
+      if (labels[cell] !== id) continue;
+      const vertex = vertexRow + column;
+      if (!hasAbove || labels[cell - columns] !== id) {
+        edges[vertex] = edges[vertex]! | (1 << EAST);
+        starts.push(vertex);
+      }
+      if (column === column1 || labels[cell + 1] !== id)
+        edges[vertex + 1] = edges[vertex + 1]! | (1 << SOUTH);
+      if (!hasBelow || labels[cell + columns] !== id)
+        edges[vertex + stride + 1] = edges[vertex + stride + 1]! | (1 << WEST);
+      if (column === column0 || labels[cell - 1] !== id)
+        edges[vertex + stride] = edges[vertex + stride]! | (1 << NORTH);
+    }
+  }
+  // Every ring has a top edge (walked east), so the top-edge starts reach every ring.
+  const outer: number[][][] = [];
+  const holes: number[][][] = [];
+  for (const start of starts) {
+    if ((edges[start]! & (1 << EAST)) === 0) continue;
+    const ring: number[][] = [];
+    let vertex = start;
+    let direction = EAST;
+    let doubledArea = 0;
+    edges[start] = edges[start]! & ~(1 << EAST);
+    for (;;) {
+      const x = vertex % stride;
+      const y = (vertex - x) / stride;
+      const nextX = x + STEP_X[direction]!;
+      const nextY = y + STEP_Y[direction]!;
+      doubledArea += x * nextY - nextX * y;
+      vertex = nextY * stride + nextX;
+      // Right turn first (separates diagonal neighbours), then straight, then left.
+      const available = edges[vertex]! | (vertex === start ? 1 << EAST : 0);
+      let next = (direction + 1) & 3;
+      if ((available & (1 << next)) === 0) next = direction;
+      if ((available & (1 << next)) === 0) next = (direction + 3) & 3;
+      if (next !== direction) ring.push([nextX, nextY]);
+      if (vertex === start && next === EAST) break;
+      edges[vertex] = edges[vertex]! & ~(1 << next);
+      direction = next;
+    }
+    ring.push([ring[0]![0]!, ring[0]![1]!]);
+    if (doubledArea > 0) outer.push(ring);
+    else holes.push(ring);
+  }
+  return outer.length === 0 ? [] : [outer[0]!, ...holes];
+}

@@ -1,12 +1,11 @@
 /**
  * Weak-spot gaps: 4-connected components of uncovered land cells, labelled by flood fill and kept up to
- * date window by window. Polygons come from d3-contour over each component's bounding box, only when
- * asked for, and are cached per component.
+ * date window by window. Polygons are traced from the labels (cell-edge rings, one outer ring per
+ * component), only when asked for, and are cached per component.
  */
-import { contours } from 'd3-contour';
 import type { Feature, MultiPolygon } from 'geojson';
 import type { CityRaster } from './city-raster';
-import { labelFromRuns } from './gap-runs';
+import { labelFromRuns, traceComponentRings } from './gap-runs';
 import { type CellWindow, clipWindow } from './grid';
 import type { RunList } from './land-runs';
 import { CELL_UNCOVERED } from './statistics';
@@ -248,31 +247,20 @@ export class GapIndex {
     };
   }
 
-  /** The component's outline (cached), traced by d3-contour on its bounding box padded by one cell. */
+  /**
+   * The component's outline (cached): its cell-edge rings traced from the labels (see
+   * traceComponentRings), one outer ring and its holes, so the outline's area is the cells' area.
+   */
   polygon(component: GapComponent): MultiPolygon {
     if (component.polygon) return component.polygon;
     const { grid } = this.city;
-    const width = component.column1 - component.column0 + 3;
-    const height = component.row1 - component.row0 + 3;
-    const values = new Float64Array(width * height);
-    for (let row = component.row0; row <= component.row1; row++) {
-      const source = row * grid.columns;
-      const target = (row - component.row0 + 1) * width + 1 - component.column0;
-      for (let column = component.column0; column <= component.column1; column++) {
-        if (this.labels[source + column] === component.id) values[target + column] = 1;
-      }
-    }
-    const [contour] = contours().size([width, height]).thresholds([0.5]).smooth(false)(
-      values as unknown as number[],
-    );
+    const rings = traceComponentRings(this.labels, grid.columns, component.id, component);
     const west = grid.west + (component.column0 - 1) * grid.lonStepDeg;
     const north = grid.north - (component.row0 - 1) * grid.latStepDeg;
-    const coordinates = (contour?.coordinates ?? []).map((polygon) =>
-      polygon.map((ring) =>
-        ring.map(([x, y]) => [west + x! * grid.lonStepDeg, north - y! * grid.latStepDeg]),
-      ),
+    const polygon = rings.map((ring) =>
+      ring.map(([x, y]) => [west + x! * grid.lonStepDeg, north - y! * grid.latStepDeg]),
     );
-    component.polygon = { type: 'MultiPolygon', coordinates };
+    component.polygon = { type: 'MultiPolygon', coordinates: polygon.length > 0 ? [polygon] : [] };
     return component.polygon;
   }
 
