@@ -183,35 +183,34 @@ export class CoverageEngine {
   }
 
   /**
-   * Blocks holding a land cell whose best value is below `level`. Only blocks flagged at the previous
-   * level are scanned (a block at or above a higher level is at or above a lower one too).
+   * Blocks holding a land cell whose best value is below `level`, found by walking the land runs (the
+   * sea and land outside the districts are never read). Within a block flagged at the previous level
+   * only; a flagged block's remaining cells in the run are skipped.
    */
   private blocksBelow(level: number, previous: BlockMask | undefined): BlockMask {
-    const { grid, district } = this.city;
+    const { grid, landRuns } = this.city;
     const { best } = this.arrays;
-    const size = 1 << BLOCK_SHIFT;
     const blockColumns = (grid.columns >> BLOCK_SHIFT) + 1;
     const blockRows = (grid.rows >> BLOCK_SHIFT) + 1;
     const mask = new Uint8Array(blockColumns * blockRows);
-    for (let blockRow = 0; blockRow < blockRows; blockRow++) {
-      for (let blockColumn = 0; blockColumn < blockColumns; blockColumn++) {
-        const block = blockRow * blockColumns + blockColumn;
-        if (previous && previous.mask[block] === 0) continue;
-        const rowEnd = Math.min(grid.rows, (blockRow + 1) * size);
-        const columnStart = blockColumn * size;
-        const columnEnd = Math.min(grid.columns, columnStart + size);
-        scan: for (let row = blockRow * size; row < rowEnd; row++) {
-          for (
-            let cell = row * grid.columns + columnStart, end = row * grid.columns + columnEnd;
-            cell < end;
-            cell++
-          ) {
-            if (district[cell] !== 0 && best[cell]! < level) {
+    const previousMask = previous?.mask;
+    for (let index = 0; index < landRuns.length; index += 4) {
+      const row = landRuns[index]!;
+      const last = landRuns[index + 2]!;
+      const blockRow = (row >> BLOCK_SHIFT) * blockColumns;
+      const start = row * grid.columns;
+      for (let column = landRuns[index + 1]!; column <= last; ) {
+        const block = blockRow + (column >> BLOCK_SHIFT);
+        const blockEnd = Math.min(last, column | ((1 << BLOCK_SHIFT) - 1)) + 1;
+        if (mask[block] === 0 && (!previousMask || previousMask[block] === 1)) {
+          for (let cell = start + column, end = start + blockEnd; cell < end; cell++) {
+            if (best[cell]! < level) {
               mask[block] = 1;
-              break scan;
+              break;
             }
           }
         }
+        column = blockEnd;
       }
     }
     return { mask, columns: blockColumns };
