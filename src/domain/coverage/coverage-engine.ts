@@ -8,7 +8,7 @@
 import type { SiteFeature } from '../types';
 import { buildCityRaster, type CityInput, type CityRaster } from './city-raster';
 import { GapIndex } from './gaps';
-import { type CellWindow, clipWindow } from './grid';
+import { type CellWindow, clipWindow, mergeWindows } from './grid';
 import { KernelCache } from './kernels';
 import { RunList } from './land-runs';
 import { BLOCK_SHIFT, mergeSite } from './merge';
@@ -93,17 +93,23 @@ export class CoverageEngine {
 
   /** Full recompute as steps, yielding progress 0–1 so a worker can report it and cancel between steps. */
   *computeSteps(sites: readonly SiteFeature[], chunk = 4096): Generator<number> {
-    this.slots = [];
-    this.slotById.clear();
     this.index.clear();
     this.maxReachCells = 0;
-    for (const feature of sites) {
-      const existing = this.slotById.get(feature.properties.id);
-      const placed = this.place(feature);
-      if (existing !== undefined) this.slots[existing] = placed;
-      else {
-        this.slotById.set(placed.id, this.slots.length);
-        this.slots.push(placed);
+    if (this.sameIdsInOrder(sites)) {
+      // Same plan again (settings change, re-sent scenario): the id → slot map still holds.
+      for (let slotIndex = 0; slotIndex < sites.length; slotIndex++)
+        this.slots[slotIndex] = this.place(sites[slotIndex]!);
+    } else {
+      this.slots = [];
+      this.slotById.clear();
+      for (const feature of sites) {
+        const existing = this.slotById.get(feature.properties.id);
+        const placed = this.place(feature);
+        if (existing !== undefined) this.slots[existing] = placed;
+        else {
+          this.slotById.set(placed.id, this.slots.length);
+          this.slots.push(placed);
+        }
       }
     }
     this.slots.forEach((slot, slotIndex) => {
@@ -140,6 +146,18 @@ export class CoverageEngine {
     yield 0.9;
     this.gaps.labelRuns(uncovered);
     yield 1;
+  }
+
+  /**
+   * Whether `sites` carry exactly the current slots' ids in slot order (no removed slots): then the id map
+   * can be kept, which saves hashing every id again (~1 µs each, a tenth of placing 70k sites).
+   */
+  private sameIdsInOrder(sites: readonly SiteFeature[]): boolean {
+    if (sites.length !== this.slots.length || this.slotById.size !== sites.length) return false;
+    for (let slotIndex = 0; slotIndex < sites.length; slotIndex++) {
+      if (this.slots[slotIndex]?.id !== sites[slotIndex]!.properties.id) return false;
+    }
+    return true;
   }
 
   private place(feature: SiteFeature): PlacedSite {
@@ -317,21 +335,4 @@ function fillLandRuns(city: CityRaster, target: Float32Array | Int32Array, value
     const start = landRuns[index]! * grid.columns;
     target.fill(value, start + landRuns[index + 1]!, start + landRuns[index + 2]! + 1);
   }
-}
-
-/** Merge overlapping windows into their bounding box so no cell is visited twice. */
-function mergeWindows(windows: CellWindow[]): CellWindow[] {
-  if (windows.length < 2) return windows;
-  const [a, b] = windows as [CellWindow, CellWindow];
-  const overlap =
-    a.column0 <= b.column1 + 1 && b.column0 <= a.column1 + 1 && a.row0 <= b.row1 + 1 && b.row0 <= a.row1 + 1;
-  if (!overlap) return windows;
-  return [
-    {
-      column0: Math.min(a.column0, b.column0),
-      row0: Math.min(a.row0, b.row0),
-      column1: Math.max(a.column1, b.column1),
-      row1: Math.max(a.row1, b.row1),
-    },
-  ];
 }

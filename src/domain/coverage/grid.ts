@@ -96,3 +96,20 @@ export function clipWindow(grid: GridGeometry, window: CellWindow): CellWindow |
   if (column0 > column1 || row0 > row1) return undefined;
   return { column0, row0, column1, row1 };
 }
+
+/** Merge overlapping windows into their bounding box so no cell is visited twice. */
+export function mergeWindows(windows: CellWindow[]): CellWindow[] {
+  if (windows.length < 2) return windows;
+  const [a, b] = windows as [CellWindow, CellWindow];
+  const overlap =
+    a.column0 <= b.column1 + 1 && b.column0 <= a.column1 + 1 && a.row0 <= b.row1 + 1 && b.row0 <= a.row1 + 1;
+  if (!overlap) return windows;
+  return [
+    {
+      column0: Math.min(a.column0, b.column0),
+      row0: Math.min(a.row0, b.row0),
+      column1: Math.max(a.column1, b.column1),
+      row1: Math.max(a.row1, b.row1),
+    },
+  ];
+}

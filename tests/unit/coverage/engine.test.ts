@@ -49,6 +49,22 @@ describe('coverage grid', () => {
     }
   });
 
+  it('recomputing the same ids with new positions equals a fresh engine, and edits still find them by id', () => {
+    const first = [site('a', 121.42, 31.22, { radiusM: 700 }), site('b', 121.47, 31.24, { radiusM: 500 })];
+    const moved = [site('a', 121.44, 31.23, { radiusM: 700 }), site('b', 121.5, 31.25, { radiusM: 500 })];
+    const engine = new CoverageEngine(city, { cellM: 100 });
+    engine.computeAll(first);
+    engine.computeAll(moved);
+    const fresh = new CoverageEngine(city, { cellM: 100 });
+    fresh.computeAll(moved);
+    expect(coveredKm2(engine)).toBeCloseTo(coveredKm2(fresh), 9);
+    expect(engine.site('b')?.feature.geometry.coordinates).toEqual([121.5, 31.25]);
+    engine.removeSite('a');
+    fresh.removeSite('a');
+    expect(coveredKm2(engine)).toBeCloseTo(coveredKm2(fresh), 9);
+    expect(Array.from(engine.arrays.server)).toEqual(Array.from(fresh.arrays.server));
+  });
+
   it('district figures sum to the city figures; sea cells are not land', () => {
     const engine = new CoverageEngine(city, { cellM: 50, mode: 'pathloss' });
     engine.computeAll([
