@@ -176,22 +176,27 @@ export function buildAreaDemand(
   const { grid, district, districts, zoneWeight } = engine.city;
   const density = districts.map((info) => (info.populationDensity > 0 ? info.populationDensity : 1));
   const state = engine.arrays.cellState;
-  const cellIndices: number[] = [];
-  const weights: number[] = [];
-  const areas: number[] = [];
+  // Two passes over typed arrays: a city has millions of uncovered cells, and growing JS arrays that
+  // long costs seconds.
+  let count = 0;
+  for (let cell = 0; cell < grid.cellCount; cell++) {
+    if (mask[cell] === 1 && state[cell] === CELL_UNCOVERED) count++;
+  }
+  const cellIndex = new Int32Array(count);
+  const weight = new Float64Array(count);
+  const areaKm2 = new Float64Array(count);
+  let slot = 0;
   for (let row = 0; row < grid.rows; row++) {
     const area = grid.rowCellAreaKm2[row]!;
     for (let cell = row * grid.columns, end = cell + grid.columns; cell < end; cell++) {
       if (mask[cell] === 0 || state[cell] !== CELL_UNCOVERED) continue;
-      cellIndices.push(cell);
-      areas.push(area);
-      weights.push(weighting === 'area' ? area : area * density[district[cell]! - 1]! * zoneWeight[cell]!);
+      cellIndex[slot] = cell;
+      areaKm2[slot] = area;
+      weight[slot] = weighting === 'area' ? area : area * density[district[cell]! - 1]! * zoneWeight[cell]!;
+      slot++;
     }
   }
-  return {
-    demand: { cellIndex: Int32Array.from(cellIndices), weight: Float64Array.from(weights) },
-    areaKm2: Float64Array.from(areas),
-  };
+  return { demand: { cellIndex, weight }, areaKm2 };
 }
 
 /** Grid cell of a lon/lat, or −1 outside the grid. */
