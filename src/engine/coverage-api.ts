@@ -20,6 +20,7 @@ import {
 import { type CoverageStats, coverageStats, gapCollection, siteBuffer } from '../domain/coverage/report';
 import type { CoverageSettings } from '../domain/coverage/settings';
 import type { DistrictCollection, SiteFeature } from '../domain/types';
+import { createSuggestMethods } from './suggest-api';
 
 export interface CoverageInit {
   districts: DistrictCollection;
@@ -249,6 +250,15 @@ export function createCoverageApi() {
     getStats(): Promise<CoverageStats> {
       return serial(() => coverageStats(requireEngine()));
     },
+    /** Site suggestion on this engine's grid (suggest-api.ts), queued like the calls above. */
+    ...createSuggestMethods(serial, () => {
+      const current = requireEngine();
+      if (!consistent) {
+        current.computeAll(current.sites());
+        consistent = true;
+      }
+      return current;
+    }),
   };
 }
 
