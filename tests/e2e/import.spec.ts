@@ -120,6 +120,19 @@ test('cancel and Esc leave the scenario unchanged; a swapped file offers a one-c
   const workflow = new ImportWorkflow(planner);
   await workflow.open();
   const before = await planner.page.evaluate(() => window.__planner!.state().session);
+  // GCJ-02 points along the coast read as WGS84 fall in the sea: the dialog says so and offers GCJ-02.
+  await workflow.dropFile('coastal-gcj02.csv', await workflow.fixture('coastal-gcj02.csv'));
+  await workflow.settled();
+  const shifted = workflow.dialog().locator('[data-warning="looksShifted"]');
+  await expect(shifted).toContainText('是否从国内网络地图（GCJ-02）导出');
+  await expect(workflow.dialog().getByTestId('import-counts')).toContainText('可导入 0，拒绝 10');
+  await planner.saveScreenshot('import-dialog-shifted.png');
+  await shifted.getByRole('button', { name: '改用 GCJ-02' }).click();
+  await workflow.settled();
+  await expect(workflow.dialog().getByRole('radio', { name: /GCJ-02/ })).toBeChecked();
+  await expect(workflow.dialog().getByTestId('import-counts')).toContainText('可导入 10，拒绝 0');
+  await expect(shifted).toHaveCount(0);
+  await workflow.dialog().getByRole('radio', { name: /^WGS84/ }).check();
   await workflow.dropFile('swapped.csv', await workflow.fixture('swapped.csv'));
   await workflow.settled();
   const dialog = workflow.dialog();

@@ -3,7 +3,7 @@ import { usePlanner, useTranslate } from '../store-context';
 import './import.css';
 
 /** The notice stays this long unless closed (long enough to decide on Undo). */
-const SHOWN_MS = 30_000;
+const SHOWN_MS = 60_000;
 
 /** "N imported, M rejected — Undo" after an import. */
 export function ImportNotice() {

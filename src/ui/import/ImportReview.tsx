@@ -39,7 +39,6 @@ export function ImportReview() {
         <div className="import-review">
           <div className="import-review__choices">
             <ImportSettings />
-            <ColumnMapping rows={rows} columns={preview.mapping.columns} />
           </div>
           <div className="import-review__results">
             {building ? (
@@ -49,6 +48,7 @@ export function ImportReview() {
               />
             ) : null}
             {result && !building ? <ImportWarnings result={result} /> : null}
+            <ColumnMapping rows={rows} columns={preview.mapping.columns} />
             <PreviewTable preview={preview} rows={rows} />
             {result && !building ? <ImportReport result={result} /> : null}
           </div>
@@ -57,6 +57,15 @@ export function ImportReview() {
       <div className="import-dialog__footer">
         {!hasSession && choices.layer === 'sites' ? (
           <span className="import-dialog__hint">{t('import.noScenario')}</span>
+        ) : result && !building ? (
+          <span className="import-dialog__summary">
+            {t('import.report.counts', {
+              total: result.total.toLocaleString(),
+              unit: t(result.rowUnit === 'row' ? 'import.report.unit.row' : 'import.report.unit.feature'),
+              valid: count.toLocaleString(),
+              rejected: result.rejected.length.toLocaleString(),
+            })}
+          </span>
         ) : null}
         <button type="button" className="import-button" onClick={() => services.close()}>
           {t('import.cancel')}

@@ -46,7 +46,10 @@ function warningItems(t: Translate, result: ImportResult, choices: ImportChoices
       key: 'outsideShanghai',
       serious: true,
       text: t('import.warning.outsideShanghai', { count: outside.toLocaleString() }),
-      fix: { label: t('import.fix.allowOutside'), choices: { allowOutsideShanghai: true } },
+      // With a datum warning these points are "outside" because of the datum: fix that, not this.
+      ...(result.warnings.some((warning) => warning.code === 'looksShifted')
+        ? {}
+        : { fix: { label: t('import.fix.allowOutside'), choices: { allowOutsideShanghai: true } } }),
     });
   }
   // Serious first; the order within each group is the core's.

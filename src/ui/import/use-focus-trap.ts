@@ -46,7 +46,7 @@ export function useFocusTrap(
         event.preventDefault();
         return;
       }
-      if (event.shiftKey && document.activeElement === first) {
+      if (event.shiftKey && (document.activeElement === first || document.activeElement === root)) {
         event.preventDefault();
         last.focus();
       } else if (!event.shiftKey && document.activeElement === last) {
@@ -73,7 +73,7 @@ export function useFocusTrap(
   }, [ref, active, contentKey]);
 }
 
+/** The element marked data-autofocus, else the dialog itself (screen readers then read its title). */
 function focusInside(root: HTMLElement): void {
-  const target = root.querySelector<HTMLElement>('[data-autofocus]') ?? focusables(root)[0] ?? root;
-  target.focus();
+  (root.querySelector<HTMLElement>('[data-autofocus]') ?? root).focus();
 }
