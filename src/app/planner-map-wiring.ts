@@ -5,6 +5,8 @@
  * coverage engine follows the session), with the final, snapped position committed on drop.
  */
 import { translate } from '../domain/i18n/translate';
+import type { BaselineSites } from '../domain/scenario/baseline';
+import type { Scenario } from '../domain/scenario/scenario-types';
 import { installPlannerGestures } from '../map/planner-edit-handlers';
 import { type PlannerSiteFeature, PlannerSitesLayer } from '../map/planner-sites-layer';
 import type { PoleSnapIndex, SnapPole } from '../map/planner-snap-index';
@@ -14,6 +16,7 @@ import {
   baselineIdsDrawnByPlanner,
   effectiveSite,
   isDraggableSite,
+  plannerLayerDelta,
   plannerSiteFeatures,
   selectionFeatures,
 } from './planner-scenario-view';
@@ -46,10 +49,20 @@ export async function wirePlannerMap(
     return snapIndex()?.nearest(longitude, latitude, state.snapDistanceM)?.pole ?? null;
   };
 
+  let drawn: { scenario: Scenario; baseline: BaselineSites } | null = null;
   const redrawSites = (state: PlannerState) => {
     if (!state.session || !state.baseline) return;
-    layer.setSites(plannerSiteFeatures(state.session.scenario, state.baseline));
-    layer.hideBaselineSites(baselineIdsDrawnByPlanner(state.session.scenario));
+    const scenario = state.session.scenario;
+    const baseline = state.baseline;
+    if (drawn && drawn.baseline === baseline) {
+      layer.applyDelta(plannerLayerDelta(drawn.scenario, scenario, baseline), () =>
+        plannerSiteFeatures(scenario, baseline),
+      );
+    } else {
+      layer.setSites(plannerSiteFeatures(scenario, baseline));
+    }
+    drawn = { scenario, baseline };
+    layer.hideBaselineSites(baselineIdsDrawnByPlanner(scenario));
   };
   const redrawSelection = (state: PlannerState) => {
     if (!state.session || !state.baseline) return layer.setSelection([]);

@@ -43,6 +43,7 @@ export function startPlannerPersistence(context: AppContext): PlannerPersistence
   let loaded: LoadedScenarios | null = null;
   let storageSettled = false;
   let opened = false;
+  let stableScenario: Scenario | undefined;
   let resolveOpened: () => void = () => undefined;
   const openedPromise = new Promise<void>((resolve) => {
     resolveOpened = resolve;
@@ -75,7 +76,12 @@ export function startPlannerPersistence(context: AppContext): PlannerPersistence
       autosave = installAutosave({
         getState: store.getState,
         subscribe: store.subscribe,
-        selectScenario: (snapshot) => snapshot.session?.scenario,
+        // A drag streams many versions; its one undo step is saved on the drop, not every second
+        // of the drag (saving 38k candidates is a ~150 ms task that would stutter the drag).
+        selectScenario: (snapshot) => {
+          if (!snapshot.siteDragActive) stableScenario = snapshot.session?.scenario;
+          return stableScenario;
+        },
         repository,
         onSaved: (scenario) =>
           store.getState().setSavedScenarios(upsertScenario(store.getState().savedScenarios, scenario)),

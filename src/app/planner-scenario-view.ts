@@ -36,7 +36,7 @@ export function plannerSiteFeatures(scenario: Scenario, baseline: BaselineSites)
   const removed = new Set(scenario.removedSiteIds);
   const features: PlannerSiteFeature[] = [];
   for (const site of scenario.addedSites) {
-    features.push(plannerFeature(site, site.properties.status === 'planned' ? 'planned' : 'candidate'));
+    features.push(plannerFeature(site, addedState(site)));
   }
   for (const site of scenario.modifiedSites) {
     if (!removed.has(site.properties.id)) features.push(plannerFeature(site, 'modified'));
@@ -47,6 +47,65 @@ export function plannerSiteFeatures(scenario: Scenario, baseline: BaselineSites)
     if (site) features.push(plannerFeature(site, 'removed'));
   }
   return features;
+}
+
+/** Changes of the planner layer between two versions of a scenario. */
+export interface PlannerLayerDelta {
+  add: PlannerSiteFeature[];
+  remove: string[];
+}
+
+const addedState = (site: SiteFeature): PlannerSiteState =>
+  site.properties.status === 'planned' ? 'planned' : 'candidate';
+
+/**
+ * What changed on the planner layer from `before` to `after`, without walking 38,000 features into
+ * maps when only a few moved: added sites are compared by position in the list (a drag or an edit
+ * keeps the order), falling back to an id diff when sites were inserted or deleted.
+ */
+export function plannerLayerDelta(
+  before: Scenario,
+  after: Scenario,
+  baseline: BaselineSites,
+): PlannerLayerDelta {
+  const delta: PlannerLayerDelta = { add: [], remove: [] };
+  const previous = before.addedSites;
+  const next = after.addedSites;
+  if (previous !== next) {
+    // One pass: the positions whose site object changed; any id change means an insert or delete.
+    let changed: number[] | null = previous.length === next.length ? [] : null;
+    for (let index = 0; changed && index < next.length; index++) {
+      const site = next[index]!;
+      const old = previous[index]!;
+      if (site === old) continue;
+      if (site.properties.id !== old.properties.id) changed = null;
+      else changed.push(index);
+    }
+    if (changed) {
+      for (const index of changed) {
+        const site = next[index]!;
+        delta.remove.push(site.properties.id);
+        delta.add.push(plannerFeature(site, addedState(site)));
+      }
+    } else {
+      const previousById = indexSites(previous);
+      const nextById = indexSites(next);
+      for (const id of previousById.keys()) if (!nextById.has(id)) delta.remove.push(id);
+      for (const [id, site] of nextById) {
+        const old = previousById.get(id);
+        if (old === site) continue;
+        if (old) delta.remove.push(id);
+        delta.add.push(plannerFeature(site, addedState(site)));
+      }
+    }
+  }
+  if (before.modifiedSites !== after.modifiedSites || before.removedSiteIds !== after.removedSiteIds) {
+    // Modified and removed sites are few: redraw them all.
+    const small = (scenario: Scenario) => plannerSiteFeatures({ ...scenario, addedSites: [] }, baseline);
+    for (const feature of small(before)) delta.remove.push(feature.properties.id);
+    delta.add.push(...small(after));
+  }
+  return delta;
 }
 
 /** Baseline ids the planner layer draws instead of the baseline layer. */

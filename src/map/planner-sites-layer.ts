@@ -133,6 +133,23 @@ export class PlannerSitesLayer {
     }
   }
 
+  /** Applies a known change (remove, then add) without diffing the whole set; big ones resend all. */
+  applyDelta(
+    delta: { add: readonly PlannerSiteFeature[]; remove: readonly string[] },
+    all: () => readonly PlannerSiteFeature[],
+  ): void {
+    if (delta.add.length === 0 && delta.remove.length === 0) return;
+    if (this.shown.size === 0 || delta.add.length + delta.remove.length > DIFF_LIMIT) {
+      this.setSites(all());
+      return;
+    }
+    for (const id of delta.remove) this.shown.delete(id);
+    for (const feature of delta.add) this.shown.set(feature.properties.id, feature);
+    void this.map
+      .getSource<GeoJSONSource>(SOURCES.sites)
+      ?.updateData({ remove: [...delta.remove], add: [...delta.add] });
+  }
+
   /** Hides baseline dots that the scenario modifies or removes (the planner layer draws them). */
   hideBaselineSites(ids: readonly string[]): void {
     const key = ids.join('\n');
