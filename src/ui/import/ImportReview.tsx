@@ -5,7 +5,7 @@ import { ImportProgressBar } from './ImportProgressBar';
 import { ImportReport } from './ImportReport';
 import { ImportSettings } from './ImportSettings';
 import { ImportWarnings } from './ImportWarnings';
-import { coordinatesMapped, mappingRows, percentText } from './import-view';
+import { coordinatesMapped, mappingRows, percentText, rejectionText } from './import-view';
 import { PreviewTable } from './PreviewTable';
 import { SourceFacts } from './SourceFacts';
 
@@ -22,6 +22,9 @@ export function ImportReview() {
   if (!preview || !services) return null;
   const rows = mappingRows(preview, choices.mapping, layerFields(choices.layer));
   const count = result?.features.length ?? 0;
+  const rejectedByRow = new Map(
+    (building ? [] : (result?.rejected.slice(0, 200) ?? [])).map((row) => [row.row, rejectionText(t, row)]),
+  );
   const ready = !building && result !== null && coordinatesMapped(rows);
   const canApply = ready && count > 0 && (choices.layer === 'poles' || hasSession);
   const applyLabel =
@@ -49,7 +52,7 @@ export function ImportReview() {
             ) : null}
             {result && !building ? <ImportWarnings result={result} /> : null}
             <ColumnMapping rows={rows} columns={preview.mapping.columns} />
-            <PreviewTable preview={preview} rows={rows} />
+            <PreviewTable preview={preview} rows={rows} rejected={rejectedByRow} />
             {result && !building ? <ImportReport result={result} /> : null}
           </div>
         </div>

@@ -11,7 +11,16 @@ const CELL_CHARACTERS = 40;
 const cut = (text: string) => (text.length > CELL_CHARACTERS ? `${text.slice(0, CELL_CHARACTERS)}…` : text);
 
 /** The first rows as plain text, each mapped column tagged with its field. Never HTML from the file. */
-export function PreviewTable({ preview, rows }: { preview: ImportPreview; rows: readonly MappingRow[] }) {
+export function PreviewTable({
+  preview,
+  rows,
+  rejected,
+}: {
+  preview: ImportPreview;
+  rows: readonly MappingRow[];
+  /** Reason text by row number, for rows the dry run rejected (marked in the table). */
+  rejected?: ReadonlyMap<number, string>;
+}) {
   const t = useTranslate();
   const byColumn = fieldsByColumn(rows);
   const columns = preview.mapping.columns;
@@ -48,7 +57,11 @@ export function PreviewTable({ preview, rows }: { preview: ImportPreview; rows: 
           </thead>
           <tbody>
             {shown.map((row) => (
-              <tr key={row.number}>
+              <tr
+                key={row.number}
+                className={rejected?.has(row.number) ? 'import-table__rejected' : undefined}
+                title={rejected?.get(row.number)}
+              >
                 <td className="import-table__number">{row.number}</td>
                 {columnKeys.map((key, index) => {
                   const cell = row.cells[index] ?? '';
