@@ -13,6 +13,7 @@ import type { ImportSlice } from './import-slice';
 import type { PlannerSlice } from './planner-slice';
 import type { ScenarioSlice } from './scenario-slice';
 import type { StorySlice } from './story-slice';
+import type { SuggestSlice } from './suggest-slice';
 
 export type { MapView } from '../domain/layers/map-view';
 export type Selection = FeatureSelection;
@@ -63,6 +64,7 @@ export type PlannerState = UiSlice &
   PlannerSlice &
   DistrictSlice &
   StorySlice &
+  SuggestSlice &
   ImportSlice;
 
 export type Slice<T> = StateCreator<PlannerState, [['zustand/subscribeWithSelector', never]], [], T>;

@@ -10,6 +10,7 @@ import { createImportSlice } from './import-slice';
 import { createPlannerSlice } from './planner-slice';
 import { createScenarioSlice } from './scenario-slice';
 import { createStorySlice } from './story-slice';
+import { createSuggestSlice } from './suggest-slice';
 import {
   createDataSlice,
   createLayersSlice,
@@ -39,6 +40,7 @@ export function createPlannerStore(
       ...createPlannerSlice(...args),
       ...createDistrictSlice(...args),
       ...createStorySlice(...args),
+      ...createSuggestSlice(...args),
       ...createImportSlice(...args),
     })),
   );

@@ -10,6 +10,7 @@ import { indexBaseline } from '../../domain/scenario/baseline';
 import { createScenario } from '../../domain/scenario/scenario';
 import type { DistrictCollection, SiteCollection } from '../../domain/types';
 import { CoverageClient } from '../../engine/coverage-client';
+import { shareCoverageEndpoint } from '../../engine/suggest-client';
 import { CoverageLayers } from '../../map/coverage-layers';
 import { FOOTPRINT_CSS, GAP_PRIORITY_CSS } from '../../ui/coverage/colours';
 import type { AppContext } from '../app-context';
@@ -32,6 +33,8 @@ export function wireCoverage(context: AppContext): void {
   });
   const worker = new Worker(new URL('../../engine/coverage-worker.ts', import.meta.url), { type: 'module' });
   const client = new CoverageClient(worker);
+  // Site suggestions run in this worker too, on the engine's own grid (app/features/suggest.ts).
+  shareCoverageEndpoint(worker);
   const initSettings = store.getState().coverageSettings;
   const mapWiring = wireCoverageMap(context, layers, client);
   const sync = new CoverageSync(

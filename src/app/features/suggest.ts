@@ -1,4 +1,176 @@
+/**
+ * The suggest feature: turns the panel's choices into a request, runs it in the coverage worker (on
+ * the engine's own grid), shows the picks as numbered markers, and accepts them into the scenario as
+ * candidate sites in ONE undoable step. Test hooks on window.__planner.suggest.
+ */
+
+import type { SuggestArea } from '../../domain/coverage/footprint';
+import { translate } from '../../domain/i18n/translate';
+import type { SuggestCandidate, SuggestRequest, SuggestResult } from '../../domain/selection/suggest';
+import { plannerCandidates, poleCandidates } from '../../domain/selection/suggest-candidates';
+import type { PoleCollection, SiteFeature } from '../../domain/types';
+import { coverageEndpoint, SuggestClient } from '../../engine/suggest-client';
+import { SuggestLayer } from '../../map/suggest-layer';
+import type { PlannerStore } from '../../state/store';
+import type { SuggestForm } from '../../state/suggest-slice';
 import type { AppContext } from '../app-context';
 
+export interface SuggestTestHook {
+  /** Patches the form, runs, and resolves with the result (rejects on error or cancel). */
+  run: (form: Partial<SuggestForm>) => Promise<SuggestResult>;
+  result: () => SuggestResult | null;
+  /** Accepts these pick ids (all when omitted). */
+  accept: (ids?: string[]) => void;
+  markerCount: () => number;
+}
+
+declare module '../test-hooks' {
+  interface PlannerTestHook {
+    suggest?: SuggestTestHook;
+  }
+}
+
+/** The area of the form, or null when its choice is incomplete. */
+function areaOf(form: SuggestForm): SuggestArea | null {
+  if (form.areaKind === 'city') return { kind: 'city' };
+  if (form.areaKind === 'district') return form.adcode ? { kind: 'district', adcode: form.adcode } : null;
+  if (form.areaKind === 'zone') return form.zoneId ? { kind: 'zone', id: form.zoneId } : null;
+  return form.gapIds.length > 0 ? { kind: 'gaps', gapIds: form.gapIds } : null;
+}
+
+function templateOf(form: SuggestForm): SuggestRequest['template'] {
+  return {
+    kind: form.kind,
+    band: form.band,
+    heightM: form.heightM,
+    ...(form.powerDbm !== null ? { powerDbm: form.powerDbm } : {}),
+  };
+}
+
 /** Wires the suggest feature into the app. */
-export function wireSuggest(_context: AppContext): void {}
+export function wireSuggest(context: AppContext): void {
+  const { store, map, data } = context;
+  const layer = new SuggestLayer(map);
+  const client = coverageEndpoint().then((endpoint) => new SuggestClient(endpoint));
+  let lastRequest: SuggestRequest | null = null;
+  let markerCount = 0;
+  const message = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) =>
+    translate(store.getState().language, key, values);
+
+  const run = async (): Promise<SuggestResult | undefined> => {
+    const state = store.getState();
+    const form = state.suggestForm;
+    const area = areaOf(form);
+    if (!area) return fail(store, message('suggest.needArea'));
+    if (!form.usePoles && !form.usePlannerCandidates) return fail(store, message('suggest.needCandidates'));
+    if (!state.coverageStats) return fail(store, message('suggest.waitCoverage'));
+    state.setSuggestRunning({ phase: 'demand', fraction: 0 });
+    try {
+      const candidates: SuggestCandidate[] = [];
+      if (form.usePoles)
+        candidates.push(...poleCandidates(((await data.ensure('poles')) as PoleCollection).features));
+      const planned = form.usePlannerCandidates
+        ? plannerCandidates(state.session?.scenario.addedSites ?? [])
+        : [];
+      candidates.push(...planned);
+      const request: SuggestRequest = {
+        area,
+        candidates,
+        template: templateOf(form),
+        budget:
+          form.budgetKind === 'count'
+            ? { kind: 'count', count: form.count }
+            : { kind: 'target', coveredFraction: form.targetPercent / 100 },
+        minSpacingM: form.minSpacingM,
+        spacingFromExistingSites: form.spacingFromExistingSites,
+        method: form.method,
+        excludeSiteIds: planned.map((candidate) => candidate.id),
+      };
+      lastRequest = request;
+      const result = await (await client).run(request, (progress) => {
+        if (store.getState().suggestStatus === 'running') store.getState().setSuggestRunning(progress);
+      });
+      if (!result) {
+        store.getState().setSuggestFailed('cancelled');
+        return undefined;
+      }
+      store.getState().setSuggestResult(result);
+      return result;
+    } catch (error) {
+      store.getState().setSuggestFailed('error', error instanceof Error ? error.message : String(error));
+      throw error;
+    }
+  };
+
+  const accept = (ids: readonly string[]): void => {
+    const state = store.getState();
+    const result = state.suggestResult;
+    if (!result || !lastRequest) return;
+    const template = lastRequest.template;
+    const stamp = Date.now().toString(36);
+    const wanted = new Set(ids);
+    // Planner candidates are already in the scenario: accepting them adds nothing new.
+    const sites: SiteFeature[] = result.picks
+      .filter((pick) => wanted.has(pick.id) && pick.source !== 'planner')
+      .map((pick) => ({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [pick.lon, pick.lat] },
+        properties: {
+          ...template,
+          ...pick.template,
+          id: `SG-${stamp}-${pick.rank}`,
+          name: message('suggest.siteName', { rank: pick.rank }),
+          status: 'candidate',
+          ...(pick.poleId !== undefined ? { poleId: pick.poleId } : {}),
+        },
+      }));
+    if (sites.length > 0) state.commitScenarioChange({ type: 'putSites', sites }, 'suggest.undoLabel');
+    state.clearSuggestResult(sites.length);
+  };
+
+  store.getState().setSuggestServices({
+    run: () => void run().catch(() => undefined),
+    cancel: () => void client.then((suggestions) => suggestions.cancel()),
+    accept,
+    discard: () => store.getState().clearSuggestResult(),
+    flyTo: (id) => {
+      const pick = store.getState().suggestResult?.picks.find((candidate) => candidate.id === id);
+      if (pick) void layer.flyTo(pick.lon, pick.lat);
+    },
+  });
+
+  store.subscribe(
+    (state) => [state.suggestResult, state.suggestChecked] as const,
+    ([result, checked]) => {
+      const markers = (result?.picks ?? []).map((pick) => ({
+        id: pick.id,
+        rank: pick.rank,
+        lon: pick.lon,
+        lat: pick.lat,
+        checked: checked.includes(pick.id),
+      }));
+      markerCount = markers.length;
+      void layer.setMarkers(markers);
+    },
+    { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] },
+  );
+
+  if (typeof window !== 'undefined' && window.__planner) {
+    window.__planner.suggest = {
+      run: async (form) => {
+        store.getState().setSuggestForm(form);
+        const result = await run();
+        if (!result) throw new Error(store.getState().suggestError ?? 'suggestion cancelled');
+        return result;
+      },
+      result: () => store.getState().suggestResult,
+      accept: (ids) => accept(ids ?? store.getState().suggestResult?.picks.map((pick) => pick.id) ?? []),
+      markerCount: () => markerCount,
+    };
+  }
+}
+
+function fail(store: PlannerStore, text: string): undefined {
+  store.getState().setSuggestFailed('error', text);
+  return undefined;
+}

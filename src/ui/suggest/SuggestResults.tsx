@@ -1,0 +1,109 @@
+import type { SuggestResult } from '../../domain/selection/suggest';
+import { usePlanner, useTranslate } from '../store-context';
+import { SuggestChart } from './SuggestChart';
+
+const percent = (fraction: number) => (fraction * 100).toFixed(2);
+
+/** The ranked picks with their marginal gains, the curve, and accept / discard. */
+export function SuggestResults({ result }: { result: SuggestResult }) {
+  const t = useTranslate();
+  const checked = usePlanner((state) => state.suggestChecked);
+  const toggle = usePlanner((state) => state.toggleSuggestChecked);
+  const services = usePlanner((state) => state.suggestServices);
+  const form = usePlanner((state) => state.suggestForm);
+  const land = result.areaLandKm2;
+  return (
+    <section className="suggest-results" data-testid="suggest-results">
+      <p className="suggest-summary" data-testid="suggest-summary">
+        {result.picks.length === 0
+          ? t('suggest.noPicks')
+          : t('suggest.resultSummary', {
+              count: result.picks.length,
+              before: percent(result.coveredKm2Before / land),
+              after: percent(result.coveredKm2After / land),
+              km2: (result.coveredKm2After - result.coveredKm2Before).toFixed(3),
+            })}
+        {form.budgetKind === 'target' && result.picks.length > 0 && (
+          <> · {t(result.targetReached ? 'suggest.targetReached' : 'suggest.targetMissed')}</>
+        )}
+      </p>
+      <p className="suggest-note">
+        {t('suggest.resultMeta', {
+          candidates: result.candidateCount.toLocaleString(),
+          useful: result.usefulCandidateCount.toLocaleString(),
+          ms: Math.round(result.elapsedMs).toLocaleString(),
+        })}
+      </p>
+      <SuggestChart
+        curve={result.curve}
+        {...(form.budgetKind === 'target' ? { targetFraction: form.targetPercent / 100 } : {})}
+      />
+      {result.picks.length > 0 && (
+        <table className="suggest-table">
+          <thead>
+            <tr>
+              <th scope="col" aria-label={t('suggest.acceptSelected', { count: '' })} />
+              <th scope="col">{t('suggest.rank')}</th>
+              <th scope="col">{t('suggest.site')}</th>
+              <th scope="col">{t('suggest.gainKm2')}</th>
+              <th scope="col">{t('suggest.gainPoints')}</th>
+              <th scope="col">{t('suggest.gapsClosed')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.picks.map((pick) => (
+              <tr key={pick.id} data-testid="suggest-pick">
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={`${pick.rank}`}
+                    checked={checked.includes(pick.id)}
+                    onChange={() => toggle(pick.id)}
+                  />
+                </td>
+                <td>{pick.rank}</td>
+                <td>
+                  <button type="button" className="suggest-link" onClick={() => services?.flyTo(pick.id)}>
+                    {pick.source === 'planner'
+                      ? t('suggest.planned', { id: pick.id })
+                      : pick.poleId
+                        ? t('suggest.onPole', { pole: pick.poleId })
+                        : `${pick.lon.toFixed(5)}, ${pick.lat.toFixed(5)}`}
+                  </button>
+                </td>
+                <td className="suggest-number">{pick.gainKm2.toFixed(3)}</td>
+                <td className="suggest-number">{pick.gainPercentagePoints.toFixed(2)}</td>
+                <td className="suggest-number">{pick.gapsClosed.length || '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="suggest-actions">
+        {result.picks.length > 0 && (
+          <>
+            <button
+              type="button"
+              className="suggest-button suggest-button--primary"
+              data-testid="suggest-accept-all"
+              onClick={() => services?.accept(result.picks.map((pick) => pick.id))}
+            >
+              {t('suggest.acceptAll')}
+            </button>
+            <button
+              type="button"
+              className="suggest-button"
+              disabled={checked.length === 0}
+              onClick={() => services?.accept(checked)}
+            >
+              {t('suggest.acceptSelected', { count: checked.length })}
+            </button>
+          </>
+        )}
+        <button type="button" className="suggest-button" onClick={() => services?.discard()}>
+          {t('suggest.discard')}
+        </button>
+      </div>
+    </section>
+  );
+}
