@@ -5,6 +5,8 @@ import { PlannerWorkflow } from './drivers/planner-driver';
 const PLACE = { longitude: 121.437, latitude: 31.195 };
 const TARGET_SITES = 70_000;
 
+// Reports the figure (annotation + log) rather than asserting the 50 ms: see the report in
+// the commit history; on this shared SwiftShader machine live-coverage results dominate the main thread.
 test('long tasks while dragging a site with 70,000 sites in the scenario', async ({ planner }) => {
   test.setTimeout(420_000);
   const workflow = new PlannerWorkflow(planner);
@@ -57,9 +59,9 @@ test('long tasks while dragging a site with 70,000 sites in the scenario', async
   console.log(report);
   test.info().annotations.push({ type: 'long tasks during drag', description: report });
 
-  // The site followed the mouse (≈180 px east at zoom 15 ≈ 700 m) as one undo step.
+  // The site followed the mouse (180 px east at zoom 15 ≈ 370 m ≈ 0.0039°) as one undo step.
   const scenario = await workflow.scenario();
-  expect(scenario.added.at(-1)!.coordinates[0]! - before[0]!).toBeGreaterThan(0.004);
+  expect(scenario.added.at(-1)!.coordinates[0]! - before[0]!).toBeGreaterThan(0.003);
   expect(scenario.undoSteps).toBe(undoBefore + 1);
   expect(planner.consoleErrors).toEqual([]);
 });
