@@ -3,6 +3,7 @@ import { plannerLayerDelta, plannerSiteFeatures } from '../../../src/app/planner
 import { applyChange } from '../../../src/domain/history/apply-change';
 import { indexBaseline } from '../../../src/domain/scenario/baseline';
 import { createScenario } from '../../../src/domain/scenario/scenario';
+import type { Scenario } from '../../../src/domain/scenario/scenario-types';
 import type { SiteFeature } from '../../../src/domain/types';
 
 const baselineSite: SiteFeature = {
@@ -16,13 +17,13 @@ const site = (id: string, longitude: number): SiteFeature => ({
   geometry: { type: 'Point', coordinates: [longitude, 31.2] },
   properties: { id, status: 'candidate' },
 });
-const start = {
+const start: Scenario = {
   ...createScenario({ id: 's', name: 's', baselineRef: baseline.ref, nowIso: '2025-01-01T00:00:00.000Z' }),
   addedSites: [site('A', 121.1), site('B', 121.2), site('C', 121.3)],
 };
 
 /** The layer's features after applying a delta to the features of `before`. */
-function patched(before: typeof start, after: typeof start) {
+function patched(before: Scenario, after: Scenario) {
   const shown = new Map(
     plannerSiteFeatures(before, baseline).map((feature) => [feature.properties.id, feature]),
   );
