@@ -51,9 +51,9 @@ describe('planner layer delta', () => {
     after = applyChange(after, { type: 'markForRemoval', ids: ['B-1'] }).scenario;
     const { shown } = patched(start, after);
     const full = plannerSiteFeatures(after, baseline);
-    expect(new Map([...shown].sort())).toEqual(
-      new Map(full.map((feature) => [feature.properties.id, feature]).sort()),
-    );
+    const expected = new Map(full.map((feature) => [feature.properties.id, feature] as const));
+    expect([...shown.keys()].sort()).toEqual([...expected.keys()].sort());
+    for (const [id, feature] of expected) expect(shown.get(id)).toEqual(feature);
     expect(shown.get('B-1')?.properties.state).toBe('removed');
   });
 });
