@@ -71,6 +71,7 @@ export class CoverageSync {
   private rasterPending = false;
   private fullRunning = false;
   private userCancelled = false;
+  private fullJobCount = 0;
 
   constructor(
     private readonly client: CoverageClient,
@@ -183,7 +184,12 @@ export class CoverageSync {
     this.userCancelled = false;
     let result: CoverageResult | undefined;
     try {
-      const onProgress = (fraction: number) => store.getState().setCoverageProgress('computing', fraction);
+      // Progress arrives on its own message channel and can land after the result: drop late ones.
+      const job = ++this.fullJobCount;
+      const onProgress = (fraction: number) => {
+        if (this.fullRunning && job === this.fullJobCount)
+          store.getState().setCoverageProgress('computing', fraction);
+      };
       const raster = plainBaseline ? style : 'none';
       if (this.engine.known && this.engine.baseline === baseline) {
         // The engine holds this baseline: undo the scenario's edits (cheap), then recompute.

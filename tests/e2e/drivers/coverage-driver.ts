@@ -3,8 +3,8 @@
  * and cell size as a user would, read the figures the panel shows, and measure main-thread frame gaps.
  */
 import type { Page } from '@playwright/test';
-import type { CoverageStats } from '../../../src/domain/coverage/report';
 import type {} from '../../../src/app/coverage-test-hook';
+import type { CoverageStats } from '../../../src/domain/coverage/report';
 import { expect, type PlannerDriver } from '../driver';
 
 /** "88.8%" or "88.8 %" → 88.8 (the panel's percentage text). */
@@ -74,28 +74,87 @@ export class CoverageDriver {
     return this.page.evaluate(() => window.__planner!.coverage!.renderedGapCount());
   }
 
-  /** Starts a requestAnimationFrame loop in the page that records the longest gap between frames. */
+  /**
+   * Starts recording in the page: gaps between animation frames, main-thread long tasks, and when the
+   * coverage status leaves 'computing' (the worker's result reaching the main thread).
+   */
   async startFrameMeter(): Promise<void> {
     await this.page.evaluate(() => {
-      const meter = { maxGapMs: 0, frames: 0, last: performance.now(), running: true };
+      const meter = {
+        started: performance.now(),
+        computedAt: Number.POSITIVE_INFINITY,
+        frames: [] as number[],
+        longTasks: [] as { start: number; duration: number }[],
+        running: true,
+      };
       (window as unknown as { __frameMeter: typeof meter }).__frameMeter = meter;
       const tick = (now: number) => {
         if (!meter.running) return;
-        meter.maxGapMs = Math.max(meter.maxGapMs, now - meter.last);
-        meter.last = now;
-        meter.frames++;
+        meter.frames.push(now);
         requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries())
+          meter.longTasks.push({ start: entry.startTime, duration: entry.duration });
+      }).observe({ entryTypes: ['longtask'] });
+      let seenComputing = false;
+      const watch = window.setInterval(() => {
+        const status = window.__planner!.coverage!.status();
+        if (status === 'computing') seenComputing = true;
+        else if (seenComputing) {
+          meter.computedAt = performance.now();
+          window.clearInterval(watch);
+        }
+      }, 10);
     });
   }
 
-  stopFrameMeter(): Promise<{ maxGapMs: number; frames: number }> {
+  /**
+   * Stops the meter. `whileComputing` covers the recompute up to its result reaching the main thread;
+   * `afterResult` the delivery of the new image and gaps to the map.
+   */
+  stopFrameMeter(): Promise<{
+    whileComputing: { frames: number; maxFrameGapMs: number; longestTaskMs: number; durationMs: number };
+    afterResult: { maxFrameGapMs: number; longestTaskMs: number };
+  }> {
     return this.page.evaluate(() => {
-      const meter = (window as unknown as { __frameMeter: { maxGapMs: number; frames: number; running: boolean } })
-        .__frameMeter;
+      const meter = (
+        window as unknown as {
+          __frameMeter: {
+            started: number;
+            computedAt: number;
+            frames: number[];
+            longTasks: { start: number; duration: number }[];
+            running: boolean;
+          };
+        }
+      ).__frameMeter;
       meter.running = false;
-      return { maxGapMs: meter.maxGapMs, frames: meter.frames };
+      const summarise = (from: number, to: number) => {
+        const frames = meter.frames.filter((time) => time >= from && time <= to);
+        let maxFrameGapMs = 0;
+        let previous = from;
+        for (const time of frames) {
+          maxFrameGapMs = Math.max(maxFrameGapMs, time - previous);
+          previous = time;
+        }
+        const tasks = meter.longTasks.filter((task) => task.start >= from && task.start < to);
+        const longestTaskMs = Math.max(0, ...tasks.map((task) => task.duration));
+        return { frames: frames.length, maxFrameGapMs, longestTaskMs, durationMs: to - from };
+      };
+      const end = meter.frames[meter.frames.length - 1] ?? performance.now();
+      // The task that receives the result starts before the status changes; the compute ends where it starts.
+      const delivery = meter.longTasks.find(
+        (task) => task.start <= meter.computedAt && meter.computedAt <= task.start + task.duration + 50,
+      );
+      const cut = Math.min(delivery?.start ?? meter.computedAt, meter.computedAt);
+      const computing = summarise(meter.started, cut);
+      const after = summarise(cut, end);
+      return {
+        whileComputing: computing,
+        afterResult: { maxFrameGapMs: after.maxFrameGapMs, longestTaskMs: after.longestTaskMs },
+      };
     });
   }
 
