@@ -56,7 +56,10 @@ test('benchmark: 100,000-row 工参表 generated in the page, read and checked i
   console.log(
     `[import benchmark] Import click → 100,000 sites in the scenario: ${Date.now() - applyStarted} ms`,
   );
-  expect((await workflow.addedSites()).length - before.length).toBe(ROWS);
+  const addedCount = await planner.page.evaluate(
+    () => window.__planner!.state().session?.scenario.addedSites.length ?? 0,
+  );
+  expect(addedCount - before.length).toBe(ROWS);
   await planner.page.getByTestId('import-notice').getByRole('button', { name: '撤销' }).click();
   expect(await workflow.addedSites()).toEqual(before);
 
