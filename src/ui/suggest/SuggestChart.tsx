@@ -3,7 +3,7 @@ import { useTranslate } from '../store-context';
 
 const WIDTH = 300;
 const HEIGHT = 140;
-const PAD = { left: 40, right: 10, top: 10, bottom: 26 };
+const PAD = { left: 48, right: 10, top: 10, bottom: 26 };
 
 /** Coverage of the area against the number of suggested sites (0 = today), as a small SVG line. */
 export function SuggestChart({

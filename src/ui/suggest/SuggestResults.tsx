@@ -72,7 +72,9 @@ export function SuggestResults({ result }: { result: SuggestResult }) {
                   </button>
                 </td>
                 <td className="suggest-number">{pick.gainKm2.toFixed(3)}</td>
-                <td className="suggest-number">{pick.gainPercentagePoints.toFixed(2)}</td>
+                <td className="suggest-number">
+                  {pick.gainPercentagePoints.toFixed(pick.gainPercentagePoints < 0.1 ? 3 : 2)}
+                </td>
                 <td className="suggest-number">{pick.gapsClosed.length || '–'}</td>
               </tr>
             ))}
