@@ -7,7 +7,7 @@
 import type { ImportPreview } from '../domain/import/import-session';
 import type {
   CoordinateSystem,
-  ImportFailure,
+  ImportFailureCode,
   ImportLayer,
   ImportResult,
   MappingChoice,
@@ -19,6 +19,12 @@ import type { Slice } from './slices';
 export type ImportPhase = 'idle' | 'reading' | 'review' | 'failed';
 /** What the user calls the sites; 'existing' ones join the scenario as 'planned' (the baseline is read-only). */
 export type ImportSiteRole = 'existing' | 'candidate';
+
+/** A whole-file failure of the core, or one the dialog finds itself (several files dropped at once). */
+export interface ImportDialogFailure {
+  code: ImportFailureCode | 'multipleFiles';
+  params?: Record<string, string | number>;
+}
 
 export interface ImportChoices {
   layer: ImportLayer;
@@ -87,7 +93,7 @@ export interface ImportSlice {
   /** The dry run for the current choices; null while it runs. */
   importResult: ImportResult | null;
   importBuilding: boolean;
-  importFailure: ImportFailure | null;
+  importFailure: ImportDialogFailure | null;
   /** A file is dragged over the map. */
   importDropActive: boolean;
   importedPoleBatches: readonly ImportedPoleBatch[];
@@ -97,7 +103,7 @@ export interface ImportSlice {
   beginImportRead: (fileName: string, fileBytes: number) => void;
   setImportProgress: (progress: ImportProgress | null) => void;
   showImportPreview: (sourceId: number, preview: ImportPreview) => void;
-  failImport: (failure: ImportFailure, fileName?: string) => void;
+  failImport: (failure: ImportDialogFailure, fileName?: string) => void;
   setImportChoices: (patch: Partial<ImportChoices>) => void;
   setImportMapping: (mapping: MappingChoice) => void;
   setImportBuilding: (building: boolean) => void;
