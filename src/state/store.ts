@@ -9,8 +9,6 @@ import { createDistrictSlice } from './district-slice';
 import { createImportSlice } from './import-slice';
 import { createPlannerSlice } from './planner-slice';
 import { createScenarioSlice } from './scenario-slice';
-import { createStorySlice } from './story-slice';
-import { createSuggestSlice } from './suggest-slice';
 import {
   createDataSlice,
   createLayersSlice,
@@ -19,6 +17,8 @@ import {
   createViewSlice,
   type PlannerState,
 } from './slices';
+import { createStorySlice } from './story-slice';
+import { createSuggestSlice } from './suggest-slice';
 
 export type { DataStatus, MapView, PlannerState, Selection } from './slices';
 

@@ -3,6 +3,9 @@ import { ImportWorkflow } from './drivers/import-driver';
 
 const ROWS = 100_000;
 
+// A browser benchmark, not a test: run it with `npm run bench:browser` (MEASURE=1).
+test.skip(!process.env.MEASURE, 'browser benchmark: run with npm run bench:browser');
+
 test('benchmark: 100,000-row 工参表 generated in the page, read and checked in the worker, imported', async ({
   planner,
 }) => {

@@ -132,7 +132,10 @@ test('cancel and Esc leave the scenario unchanged; a swapped file offers a one-c
   await expect(workflow.dialog().getByRole('radio', { name: /GCJ-02/ })).toBeChecked();
   await expect(workflow.dialog().getByTestId('import-counts')).toContainText('可导入 10，拒绝 0');
   await expect(shifted).toHaveCount(0);
-  await workflow.dialog().getByRole('radio', { name: /^WGS84/ }).check();
+  await workflow
+    .dialog()
+    .getByRole('radio', { name: /^WGS84/ })
+    .check();
   await workflow.dropFile('swapped.csv', await workflow.fixture('swapped.csv'));
   await workflow.settled();
   const dialog = workflow.dialog();
