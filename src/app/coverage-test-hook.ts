@@ -10,7 +10,10 @@ import type { AppContext } from './app-context';
 import type { CoverageSync } from './coverage-sync';
 
 export interface CoverageTestHook {
-  /** Resolves with the statistics once nothing is computing or queued and the figures are current. */
+  /**
+   * Resolves with the statistics once nothing is computing or queued, the figures are current and every
+   * raster tile of the new image is on the map.
+   */
   whenComputed: () => Promise<CoverageStats>;
   stats: () => CoverageStats | null;
   baselineStats: () => CoverageStats | null;
@@ -21,6 +24,8 @@ export interface CoverageTestHook {
   rasterTileCount: () => number;
   gapCount: () => number;
   renderedGapCount: () => number;
+  /** performance.now() when the last full recompute left 'computing' (its result reached the page). */
+  computeFinishedAt: () => number;
 }
 
 declare module './test-hooks' {
@@ -48,7 +53,12 @@ export function installCoverageTestHook(
           return true;
         }
         if (settled()) {
-          resolve(state.coverageStats!);
+          const waitForTiles = () => {
+            if (layers.pendingTileCount() === 0) resolve(store.getState().coverageStats!);
+            else window.setTimeout(waitForTiles, 50);
+          };
+          // The image is handed over asynchronously after the result: give it a moment to be queued.
+          window.setTimeout(waitForTiles, 50);
           return true;
         }
         return false;
@@ -58,6 +68,13 @@ export function installCoverageTestHook(
         if (check()) unsubscribe();
       });
     });
+  let computeFinishedAt = Number.NaN;
+  store.subscribe(
+    (state) => state.coverageStatus,
+    (status, previous) => {
+      if (previous === 'computing' && status !== 'computing') computeFinishedAt = performance.now();
+    },
+  );
   if (!window.__planner) return;
   window.__planner.coverage = {
     whenComputed,
@@ -69,5 +86,6 @@ export function installCoverageTestHook(
     rasterTileCount: () => layers.rasterTileCount(),
     gapCount: () => store.getState().coverageGaps?.features.length ?? 0,
     renderedGapCount: () => layers.renderedGapCount(),
+    computeFinishedAt: () => computeFinishedAt,
   };
 }

@@ -242,6 +242,11 @@ export class CoverageLayers {
     return this.tiles.length;
   }
 
+  /** Tiles still waiting to be handed to MapLibre (0 once the whole image is on the map). */
+  pendingTileCount(): number {
+    return this.dirty.size + (this.uploading ? 1 : 0);
+  }
+
   /** Gap polygons drawn in the viewport (tests: the layer renders). */
   renderedGapCount(): number {
     if (!this.map.getLayer(GAPS_FILL_LAYER)) return 0;

@@ -98,15 +98,6 @@ export class CoverageDriver {
         for (const entry of list.getEntries())
           meter.longTasks.push({ start: entry.startTime, duration: entry.duration });
       }).observe({ entryTypes: ['longtask'] });
-      let seenComputing = false;
-      const watch = window.setInterval(() => {
-        const status = window.__planner!.coverage!.status();
-        if (status === 'computing') seenComputing = true;
-        else if (seenComputing) {
-          meter.computedAt = performance.now();
-          window.clearInterval(watch);
-        }
-      }, 10);
     });
   }
 
@@ -131,6 +122,7 @@ export class CoverageDriver {
         }
       ).__frameMeter;
       meter.running = false;
+      meter.computedAt = window.__planner!.coverage!.computeFinishedAt();
       const summarise = (from: number, to: number) => {
         const frames = meter.frames.filter((time) => time >= from && time <= to);
         let maxFrameGapMs = 0;
