@@ -5,6 +5,7 @@
  * of state. Pointer moves are coalesced to one per animation frame.
  */
 import type { MapMouseEvent } from 'maplibre-gl';
+import type { LayerId } from '../domain/layers/catalogue';
 import type { PlannerMap } from './planner-map';
 import type { PlannerSitesLayer } from './planner-sites-layer';
 
@@ -26,6 +27,12 @@ export interface PlannerGestureCallbacks {
 
 const CLICK_TOLERANCE_PX = 5;
 const DRAG_THRESHOLD_PX = 3;
+/** Marker layers drawn above the sites: a click on one opens its popup rather than selecting a site. */
+const POINT_LAYERS_ABOVE_SITES: ReadonlySet<LayerId> = new Set([
+  'datacentres',
+  'cableLandings',
+  'internetExchange',
+]);
 
 type Box = [[number, number], [number, number]];
 
@@ -50,17 +57,24 @@ export function installPlannerGestures(
     return { x: event.clientX - rect.left, y: event.clientY - rect.top };
   };
 
-  plannerMap.setClickInterceptor((x, y) => {
+  plannerMap.setClickInterceptor((x, y, topFeature) => {
     if (callbacks.tool() === 'add') {
       const lngLat = map.unproject([x, y]);
       callbacks.onAddSite(lngLat.lng, lngLat.lat, lastModifiers.altKey);
       return true;
     }
+    // A data centre, landing station or exchange drawn above the sites is what the user aimed at.
+    if (topFeature && POINT_LAYERS_ABOVE_SITES.has(topFeature.layerId)) {
+      return false;
+    }
     const ids = layer.siteIdsIn(boxAround(x, y));
     const first = ids[0];
     if (first !== undefined) {
       callbacks.onSelect([first], lastModifiers.shiftKey);
-      return true;
+      // A read-only baseline site also shows its popup (attributes, sample-data note); a candidate does not,
+      // so the popup never sits over a site the planner is about to drag.
+      const isBaselineSiteOnTop = topFeature?.layerId === 'sites' && topFeature.properties.id === first;
+      return !isBaselineSiteOnTop;
     }
     if (!lastModifiers.shiftKey) callbacks.onSelect([], false);
     return false;

@@ -43,6 +43,13 @@ export interface PlannerMapOptions {
 /** Pixels around a click that still hit a small point. */
 const CLICK_TOLERANCE_PX = 5;
 
+/**
+ * Takes a map click before the popup does (the planner's tools). It gets the topmost catalogue feature
+ * under the click, so a tool can leave clicks on other layers' markers to their popups. Returns true
+ * when it handled the click.
+ */
+export type ClickInterceptor = (x: number, y: number, topFeature: FeatureSelection | null) => boolean;
+
 export class PlannerMap {
   private readonly map: MapLibreMap;
   private readonly options: PlannerMapOptions;
@@ -50,7 +57,7 @@ export class PlannerMap {
   private readonly loaded: Promise<void>;
   private readonly interactive = interactiveLayerIds();
   private popup: Popup | null = null;
-  private clickInterceptor: ((x: number, y: number) => boolean) | null = null;
+  private clickInterceptor: ClickInterceptor | null = null;
   /** Resolves at the map's first `idle`: heavy layers wait for it so they never delay first paint. */
   readonly firstIdle: Promise<void>;
 
@@ -88,8 +95,9 @@ export class PlannerMap {
     this.firstIdle = new Promise((resolve) => this.map.once('idle', () => resolve()));
     this.map.on('moveend', () => options.onViewChange?.(this.getView()));
     this.map.on('click', (event) => {
-      if (this.clickInterceptor?.(event.point.x, event.point.y)) return;
-      options.onFeatureClick?.(this.featureAt(event.point.x, event.point.y));
+      const feature = this.featureAt(event.point.x, event.point.y);
+      if (this.clickInterceptor?.(event.point.x, event.point.y, feature)) return;
+      options.onFeatureClick?.(feature);
     });
     for (const { mapLayerId } of this.interactive) {
       this.map.on('mouseenter', mapLayerId, () => this.setCursor('pointer'));
@@ -241,7 +249,7 @@ export class PlannerMap {
   }
 
   /** Lets a feature module claim a click first (returning true skips the popup), e.g. while drawing. */
-  setClickInterceptor(interceptor: ((x: number, y: number) => boolean) | null): void {
+  setClickInterceptor(interceptor: ClickInterceptor | null): void {
     this.clickInterceptor = interceptor;
   }
 
