@@ -7,6 +7,8 @@ export interface AppContext {
   store: PlannerStore;
   map: PlannerMap;
   data: DataLoader;
+  /** The URL hash the page opened with, before the app rewrote it (deep links, e.g. `&story=2`). */
+  initialHash: string;
 }
 
 /** Connects one feature (coverage, planner, import…) to the store, the map and its workers. */

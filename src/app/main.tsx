@@ -23,7 +23,8 @@ function requireElement(id: string): HTMLElement {
 }
 
 const store = createPlannerStore();
-const openedWith = parseHash(window.location.hash);
+const initialHash = window.location.hash;
+const openedWith = parseHash(initialHash);
 applyHashToStore(openedWith, store);
 document.documentElement.lang = store.getState().language === 'en' ? 'en' : 'zh-CN';
 
@@ -50,5 +51,5 @@ store.getState().setView(map.getView());
 wireMapToStore(map, store);
 const data = startDataLoading(map, store);
 syncHash(store, map);
-const featuresStarted = startFeatures({ store, map, data });
+const featuresStarted = startFeatures({ store, map, data, initialHash });
 installTestHook(map, store, featuresStarted);

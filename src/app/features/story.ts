@@ -17,7 +17,7 @@ import { wirePngExport } from '../story-png-export';
 import { zoneFigures } from '../story-zone-figures';
 
 /** Wires the story feature into the app. */
-export function wireStory({ store, map, data }: AppContext): void {
+export function wireStory({ store, map, data, initialHash }: AppContext): void {
   const choreography = new StoryChoreography(map.mapLibre, map.whenLoaded());
   const zonesLoaded = data.ensure('planZones').then((zones) => {
     choreography.setZones(zones as FeatureCollection<Polygon | MultiPolygon, { id: string }>);
@@ -82,6 +82,6 @@ export function wireStory({ store, map, data }: AppContext): void {
 
   wirePngExport(store, map);
 
-  const linked = parseHash(window.location.hash).story;
+  const linked = parseHash(initialHash).story;
   if (linked !== undefined) store.getState().startStory(linked);
 }
