@@ -136,7 +136,7 @@ describe('reader details', () => {
     const prj = 'PROJCS["CGCS2000_3_Degree_GK_CM_120E",GEOGCS["GCS_China_Geodetic_Coordinate_System_2000"]]';
     const outcome = await read('p.zip', zipSync({ 'p.shp': shp, 'p.dbf': dbf, 'p.prj': utf8(prj) }));
     if (!outcome.ok || outcome.source.kind !== 'features') throw new Error('read failed');
-    expect(outcome.source.features[0]!.attributes['名称']).toBe('人民广场');
+    expect(outcome.source.features[0]!.attributes.名称).toBe('人民广场');
     expect(outcome.source.declaredCrs).toBe('CGCS2000_3_Degree_GK_CM_120E');
   });
 
