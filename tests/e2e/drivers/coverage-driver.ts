@@ -37,11 +37,11 @@ export class CoverageDriver {
   }
 
   async cityPercentShown(): Promise<number> {
-    return parsePercent(await this.page.getByTestId('coverage-city-fraction').textContent());
+    return parsePercent(await this.page.getByTestId('coverage-city-fraction').innerText());
   }
 
   async districtPercentShown(): Promise<number> {
-    return parsePercent(await this.page.getByTestId('coverage-district-fraction').textContent());
+    return parsePercent(await this.page.getByTestId('coverage-district-fraction').innerText());
   }
 
   /** Clicks the mode switch and waits until the new mode's result is in. */
