@@ -10,25 +10,11 @@ import type {
   StyleSpecification,
 } from '@maplibre/maplibre-gl-style-spec';
 import type { Language } from '../domain/i18n/translate';
-import type { DataSourceId, LayerId } from '../domain/layers/catalogue';
+import { DATA_SOURCE_IDS, type LayerId } from '../domain/layers/catalogue';
 import { labelLayersFor, layersFor } from './layer-factories';
 
+export { DATA_SOURCE_IDS } from '../domain/layers/catalogue';
 export { labelField, labelLayersFor, layersFor } from './layer-factories';
-
-export const DATA_SOURCE_IDS: readonly DataSourceId[] = [
-  'land',
-  'sea',
-  'waterBodies',
-  'rivers',
-  'districts',
-  'districtLabels',
-  'planZones',
-  'digitalInfrastructure',
-  'sites',
-  'poles',
-  'metroLines',
-  'metroStations',
-];
 
 export const BASEMAP_COLORS = {
   background: '#e6e4dd',

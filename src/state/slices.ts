@@ -5,7 +5,12 @@
 
 import type { StateCreator } from 'zustand/vanilla';
 import type { Language } from '../domain/i18n/translate';
-import { type DataSourceId, LAYER_CATALOGUE, type LayerId } from '../domain/layers/catalogue';
+import {
+  DATA_SOURCE_IDS,
+  type DataSourceId,
+  LAYER_CATALOGUE,
+  type LayerId,
+} from '../domain/layers/catalogue';
 import type { FeatureSelection, MapView } from '../domain/layers/map-view';
 import type { CoverageSlice } from './coverage-slice';
 import type { DistrictSlice } from './district-slice';
@@ -109,23 +114,11 @@ export const createSelectionSlice: Slice<SelectionSlice> = (set) => ({
   clearSelection: () => set({ selection: null }),
 });
 
-const ALL_SOURCES: readonly DataSourceId[] = [
-  'land',
-  'sea',
-  'waterBodies',
-  'rivers',
-  'districts',
-  'districtLabels',
-  'planZones',
-  'digitalInfrastructure',
-  'sites',
-  'poles',
-  'metroLines',
-  'metroStations',
-];
-
 export const createDataSlice: Slice<DataSlice> = (set) => ({
-  dataStatus: Object.fromEntries(ALL_SOURCES.map((id) => [id, 'idle'])) as Record<DataSourceId, DataStatus>,
+  dataStatus: Object.fromEntries(DATA_SOURCE_IDS.map((id) => [id, 'idle'])) as Record<
+    DataSourceId,
+    DataStatus
+  >,
   mapIdle: false,
   setDataStatus: (id, status) => set((state) => ({ dataStatus: { ...state.dataStatus, [id]: status } })),
   setMapIdle: (mapIdle) => set({ mapIdle }),

@@ -286,6 +286,22 @@ export function isLayerId(value: unknown): value is LayerId {
 }
 
 /** Data-source labels for status messages (which file failed, which is sample data). */
+/** Every data source, in load order (light basemap first, heavy sample layers later). */
+export const DATA_SOURCE_IDS: readonly DataSourceId[] = [
+  'land',
+  'sea',
+  'waterBodies',
+  'rivers',
+  'districts',
+  'districtLabels',
+  'planZones',
+  'digitalInfrastructure',
+  'sites',
+  'poles',
+  'metroLines',
+  'metroStations',
+];
+
 export const DATA_SOURCE_LABEL_KEYS: Readonly<Record<DataSourceId, MessageKey>> = {
   land: 'layer.basemap',
   sea: 'layer.basemap',
