@@ -5,6 +5,7 @@
  */
 import type { Feature, Point } from 'geojson';
 import type { BaselineSites } from '../domain/scenario/baseline';
+import { modifiedSite, siteIndex } from '../domain/scenario/scenario-lookup';
 import type { Scenario } from '../domain/scenario/scenario-types';
 import type { SiteFeature } from '../domain/types';
 import type { PlannerSiteFeature, PlannerSiteState } from '../map/planner-sites-layer';
@@ -42,8 +43,7 @@ export function plannerSiteFeatures(scenario: Scenario, baseline: BaselineSites)
     if (!removed.has(site.properties.id)) features.push(plannerFeature(site, 'modified'));
   }
   for (const id of scenario.removedSiteIds) {
-    const site =
-      scenario.modifiedSites.find((candidate) => candidate.properties.id === id) ?? baseline.get(id);
+    const site = modifiedSite(scenario, id) ?? baseline.get(id);
     if (site) features.push(plannerFeature(site, 'removed'));
   }
   return features;
@@ -88,8 +88,8 @@ export function plannerLayerDelta(
         delta.add.push(plannerFeature(site, addedState(site)));
       }
     } else {
-      const previousById = indexSites(previous);
-      const nextById = indexSites(next);
+      const previousById = new Map(previous.map((site) => [site.properties.id, site]));
+      const nextById = new Map(next.map((site) => [site.properties.id, site]));
       for (const id of previousById.keys()) if (!nextById.has(id)) delta.remove.push(id);
       for (const [id, site] of nextById) {
         const old = previousById.get(id);
@@ -115,18 +115,6 @@ export function baselineIdsDrawnByPlanner(scenario: Scenario): string[] {
   ];
 }
 
-const addedIndexCache = new WeakMap<readonly SiteFeature[], Map<string, SiteFeature>>();
-
-/** Id → site over a site list, cached per list object (lists are replaced, never mutated). */
-export function indexSites(sites: readonly SiteFeature[]): Map<string, SiteFeature> {
-  let index = addedIndexCache.get(sites);
-  if (!index) {
-    index = new Map(sites.map((site) => [site.properties.id, site]));
-    addedIndexCache.set(sites, index);
-  }
-  return index;
-}
-
 /** The effective feature of an id in the scenario (added, modified, or baseline). */
 export function effectiveSite(
   scenario: Scenario,
@@ -134,14 +122,14 @@ export function effectiveSite(
   id: string,
 ): SiteFeature | undefined {
   return (
-    indexSites(scenario.addedSites).get(id) ?? indexSites(scenario.modifiedSites).get(id) ?? baseline.get(id)
+    siteIndex(scenario.addedSites).get(id) ?? siteIndex(scenario.modifiedSites).get(id) ?? baseline.get(id)
   );
 }
 
 /** True for sites a drag may move: the scenario's own and modified ones not planned for removal. */
 export function isDraggableSite(scenario: Scenario, id: string): boolean {
-  if (indexSites(scenario.addedSites).has(id)) return true;
-  return indexSites(scenario.modifiedSites).has(id) && !scenario.removedSiteIds.includes(id);
+  if (siteIndex(scenario.addedSites).has(id)) return true;
+  return siteIndex(scenario.modifiedSites).has(id) && !scenario.removedSiteIds.includes(id);
 }
 
 /** Point features of the selected sites, for the selection ring. */

@@ -5,6 +5,7 @@
  */
 import type { Position } from 'geojson';
 import type { BaselineSites } from '../scenario/baseline';
+import { addedSite, modifiedSite, scenarioSite } from '../scenario/scenario-lookup';
 import type { Scenario } from '../scenario/scenario-types';
 import type { SiteFeature } from '../types';
 import { batch, type ScenarioChange, type SitePropertiesPatch } from './scenario-change';
@@ -14,8 +15,8 @@ export type SiteOrigin = 'added' | 'modified' | 'baseline' | 'unknown';
 
 /** Classifies a site id: one of the scenario's own, a modified baseline site, plain baseline, or unknown. */
 export function siteOrigin(scenario: Scenario, baseline: BaselineSites, id: string): SiteOrigin {
-  if (scenario.addedSites.some((site) => site.properties.id === id)) return 'added';
-  if (scenario.modifiedSites.some((site) => site.properties.id === id)) return 'modified';
+  if (addedSite(scenario, id)) return 'added';
+  if (modifiedSite(scenario, id)) return 'modified';
   return baseline.get(id) ? 'baseline' : 'unknown';
 }
 
@@ -71,10 +72,7 @@ export function duplicateSitesChange(
   createId: () => string,
   offsetDeg: readonly [number, number] = [0.0005, 0],
 ): { change: ScenarioChange; newIds: string[] } {
-  const lookup = (id: string) =>
-    scenario.addedSites.find((site) => site.properties.id === id) ??
-    scenario.modifiedSites.find((site) => site.properties.id === id) ??
-    baseline.get(id);
+  const lookup = (id: string) => scenarioSite(scenario, id) ?? baseline.get(id);
   const copies: SiteFeature[] = [];
   for (const id of ids) {
     const original = lookup(id);

@@ -4,6 +4,7 @@
  */
 import { siteOrigin } from '../../domain/history/change-builders';
 import type { BaselineSites } from '../../domain/scenario/baseline';
+import { addedSite, modifiedSite } from '../../domain/scenario/scenario-lookup';
 import type { Scenario } from '../../domain/scenario/scenario-types';
 import type { SiteFeature, SiteProperties } from '../../domain/types';
 
@@ -28,9 +29,9 @@ export function describeSelection(
     const origin = siteOrigin(scenario, baseline, id);
     const site =
       origin === 'added'
-        ? scenario.addedSites.find((candidate) => candidate.properties.id === id)
+        ? addedSite(scenario, id)
         : origin === 'modified'
-          ? scenario.modifiedSites.find((candidate) => candidate.properties.id === id)
+          ? modifiedSite(scenario, id)
           : baseline.get(id);
     if (!site) continue;
     result.push({ site, origin: removed.has(id) ? 'removed' : origin });
