@@ -4,6 +4,7 @@
  */
 import type { SiteFeature } from '../types';
 import type { BaselineSites } from './baseline';
+import { siteIndex } from './scenario-lookup';
 import { type BaselineRef, CURRENT_SCENARIO_SCHEMA_VERSION, type Scenario } from './scenario-types';
 
 /** Creates an empty scenario on a baseline. `nowIso` is an ISO 8601 timestamp. */
@@ -119,10 +120,57 @@ function effectiveOverrides(scenario: Scenario): Map<string, SiteFeature | null>
 export function diffScenarioSites(baseline: BaselineSites, before: Scenario, after: Scenario): SiteSetDelta {
   const delta: SiteSetDelta = { upserted: [], removedIds: [] };
   if (before === after) return delta;
+  if (sameAddedIds(before.addedSites, after.addedSites)) return diffInPlace(baseline, before, after);
   const beforeOverrides = effectiveOverrides(before);
   const afterOverrides = effectiveOverrides(after);
   const touched = new Set([...beforeOverrides.keys(), ...afterOverrides.keys()]);
   for (const id of touched) {
+    const beforeSite = beforeOverrides.has(id) ? beforeOverrides.get(id) : baseline.get(id);
+    const afterSite = afterOverrides.has(id) ? afterOverrides.get(id) : baseline.get(id);
+    if (beforeSite === afterSite) continue;
+    if (afterSite) delta.upserted.push(afterSite);
+    else delta.removedIds.push(id);
+  }
+  return delta;
+}
+
+/** True when both lists hold the same ids in the same order (a drag or an attribute edit). */
+function sameAddedIds(before: readonly SiteFeature[], after: readonly SiteFeature[]): boolean {
+  if (before === after) return true;
+  if (before.length !== after.length) return false;
+  for (let index = 0; index < before.length; index++) {
+    const old = before[index]!;
+    const next = after[index]!;
+    if (old !== next && old.properties.id !== next.properties.id) return false;
+  }
+  return true;
+}
+
+/**
+ * The diff when the added sites kept their ids and order: added sites compare by position, so a drag
+ * among 38,000 candidates builds no map of them; modified and removed sites (few) compare by id.
+ */
+function diffInPlace(baseline: BaselineSites, before: Scenario, after: Scenario): SiteSetDelta {
+  const delta: SiteSetDelta = { upserted: [], removedIds: [] };
+  if (before.addedSites !== after.addedSites) {
+    after.addedSites.forEach((site, index) => {
+      if (site !== before.addedSites[index]) delta.upserted.push(site);
+    });
+  }
+  if (before.modifiedSites === after.modifiedSites && before.removedSiteIds === after.removedSiteIds) {
+    return delta;
+  }
+  const added = siteIndex(after.addedSites);
+  const overrides = (scenario: Scenario) => {
+    const map = new Map<string, SiteFeature | null>();
+    for (const site of scenario.modifiedSites) map.set(site.properties.id, site);
+    for (const id of scenario.removedSiteIds) map.set(id, null);
+    return map;
+  };
+  const beforeOverrides = overrides(before);
+  const afterOverrides = overrides(after);
+  for (const id of new Set([...beforeOverrides.keys(), ...afterOverrides.keys()])) {
+    if (added.has(id)) continue; // an added site with the same id wins in both versions
     const beforeSite = beforeOverrides.has(id) ? beforeOverrides.get(id) : baseline.get(id);
     const afterSite = afterOverrides.has(id) ? afterOverrides.get(id) : baseline.get(id);
     if (beforeSite === afterSite) continue;
