@@ -13,6 +13,7 @@ import {
   tileLayout,
   tilesTouched,
 } from './coverage-raster-tiles';
+import { diffFeatures, featuresById } from './feature-diff';
 import type { PlannerMap } from './planner-map';
 import { buildPopupElement } from './popup-element';
 import type { PopupModel } from './popup-model';
@@ -25,6 +26,12 @@ export interface CoverageLayerColours {
 }
 
 const GAPS_SOURCE = 'coverage-gaps';
+
+/** A gap keeps its id only while its cells are unchanged; its priority class can still move. */
+const sameGap = (before: Feature, after: Feature): boolean =>
+  before.properties?.cellCount === after.properties?.cellCount &&
+  before.properties?.areaKm2 === after.properties?.areaKm2 &&
+  before.properties?.priority === after.properties?.priority;
 const FOOTPRINT_SOURCE = 'coverage-footprint';
 export const GAPS_FILL_LAYER = 'coverage-gaps-fill';
 const GAPS_LINE_LAYER = 'coverage-gaps-line';
@@ -64,6 +71,8 @@ export class CoverageLayers {
   private readonly dirty = new Set<number>();
   private uploading = false;
   private popup: Popup | null = null;
+  /** The gap features the source holds, by id (diffed against the next result). */
+  private shownGaps = new Map<string | number, Feature<MultiPolygon>>();
 
   constructor(
     plannerMap: PlannerMap,
@@ -173,7 +182,17 @@ export class CoverageLayers {
 
   /** Gaps with a `priority` property (high/medium/low) already set. */
   setGaps(gaps: FeatureCollection<MultiPolygon>): void {
-    void this.ready.then(() => this.map.getSource<GeoJSONSource>(GAPS_SOURCE)?.setData(gaps));
+    void this.ready.then(() => {
+      const source = this.map.getSource<GeoJSONSource>(GAPS_SOURCE);
+      const next = featuresById(gaps.features);
+      const diff = next && this.shownGaps.size > 0 ? diffFeatures(this.shownGaps, next, sameGap) : null;
+      this.shownGaps = next ?? new Map();
+      if (diff && diff.remove.length + diff.add.length <= Math.max(8, next!.size / 2)) {
+        if (diff.remove.length > 0 || diff.add.length > 0) void source?.updateData(diff);
+      } else {
+        void source?.setData(gaps);
+      }
+    });
   }
 
   setGapsVisible(visible: boolean): void {
