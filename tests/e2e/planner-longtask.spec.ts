@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { expect, test } from './driver';
 import { PlannerWorkflow } from './drivers/planner-driver';
 
@@ -37,6 +38,12 @@ test('long tasks while dragging a site with 70,000 sites in the scenario', async
       for (const entry of list.getEntries()) durations.push(entry.duration);
     }).observe({ type: 'longtask' });
   });
+  // PROFILE=1 also records a CPU profile of the drag (test-results/drag.cpuprofile, for DevTools).
+  const profiler = process.env.PROFILE ? await workflow.page.context().newCDPSession(workflow.page) : null;
+  if (profiler) {
+    await profiler.send('Profiler.enable');
+    await profiler.send('Profiler.start');
+  }
   const before = (await workflow.scenario()).added.at(-1)!.coordinates;
   const undoBefore = (await workflow.scenario()).undoSteps;
   const start = (await workflow.page.evaluate((siteId) => window.__planner!.planner!.sitePixel(siteId), id))!;
@@ -52,6 +59,10 @@ test('long tasks while dragging a site with 70,000 sites in the scenario', async
   await workflow.page.mouse.up();
   const dragMs = Date.now() - startedAt;
   await workflow.page.waitForTimeout(500);
+  if (profiler) {
+    const { profile } = await profiler.send('Profiler.stop');
+    writeFileSync('test-results/drag.cpuprofile', JSON.stringify(profile));
+  }
   const longTasks = await workflow.page.evaluate(
     () => (window as unknown as { __longTasks: number[] }).__longTasks,
   );
