@@ -66,6 +66,21 @@ export interface CoverageUpdate {
   elapsedMs: number;
 }
 
+/**
+ * Gaps that changed since the previous reply: an edit touches a few gaps, and sending the whole
+ * collection (every gap's outline) each time cost the main thread its deserialisation and garbage at
+ * every drag step. A gap's id changes whenever its cells do, so ids say what is new.
+ */
+export interface GapChanges {
+  removedIds: number[];
+  added: Feature<MultiPolygon, GapProperties>[];
+}
+
+/** What the worker sends for an edit; CoverageClient turns it into a CoverageUpdate with all gaps. */
+export interface CoverageEditReply extends Omit<CoverageUpdate, 'gaps'> {
+  gapChanges: GapChanges;
+}
+
 /** Thrown when a compute is cancelled or superseded by a newer one. */
 export class CancelledError extends Error {
   override name = 'CancelledError';
@@ -78,6 +93,23 @@ export function createCoverageApi() {
   let engine: CoverageEngine | undefined;
   let rowMap: Int32Array | undefined;
   let consistent = true;
+  /** Ids of the gaps the last reply left the client with (replies arrive in order, stale or not). */
+  let shippedGapIds = new Set<number>();
+  const shipAll = (gaps: FeatureCollection<MultiPolygon, GapProperties>) => {
+    shippedGapIds = new Set(gaps.features.map((gap) => gap.properties.id));
+    return gaps;
+  };
+  const shipChanges = (gaps: FeatureCollection<MultiPolygon, GapProperties>): GapChanges => {
+    const next = new Set<number>();
+    const added: GapChanges['added'] = [];
+    for (const gap of gaps.features) {
+      next.add(gap.properties.id);
+      if (!shippedGapIds.has(gap.properties.id)) added.push(gap);
+    }
+    const removedIds = [...shippedGapIds].filter((id) => !next.has(id));
+    shippedGapIds = next;
+    return { removedIds, added };
+  };
   let latestCompute = 0;
   const cancelled = new Set<number>();
   let queue: Promise<unknown> = Promise.resolve();
@@ -126,7 +158,7 @@ export function createCoverageApi() {
     const result: CoverageResult = {
       requestId: options.requestId,
       stats: coverageStats(current),
-      gaps: gapCollection(current),
+      gaps: shipAll(gapCollection(current)),
       raster,
       elapsedMs: performance.now() - started,
     };
@@ -136,7 +168,7 @@ export function createCoverageApi() {
   const applyEdit = (
     options: RequestOptions,
     edit: (engine: CoverageEngine) => EditResult,
-  ): CoverageUpdate => {
+  ): CoverageEditReply => {
     const started = performance.now();
     const current = requireEngine();
     // After a cancelled compute the grid is half-built: finish it from the site list first.
@@ -154,10 +186,10 @@ export function createCoverageApi() {
         : result.windows
             .map((window: CellWindow) => renderPatch(current.city, current.arrays, style, map, window))
             .filter((patch): patch is RasterPatch => patch !== undefined);
-    const update: CoverageUpdate = {
+    const update: CoverageEditReply = {
       requestId: options.requestId,
       stats: coverageStats(current),
-      gaps: gapCollection(current),
+      gapChanges: shipChanges(gapCollection(current)),
       removedGapIds: result.removedGapIds,
       addedGapIds: result.addedGapIds,
       rasterPatches,
@@ -214,15 +246,15 @@ export function createCoverageApi() {
       });
     },
     /** Add a site or replace the one with its id; only the cells near it are recomputed. */
-    upsertSite(site: SiteFeature, options: RequestOptions): Promise<CoverageUpdate> {
+    upsertSite(site: SiteFeature, options: RequestOptions): Promise<CoverageEditReply> {
       return serial(() => applyEdit(options, (current) => current.upsertSite(site)));
     },
     /** Move a site to a new longitude/latitude. */
-    moveSite(id: string, lon: number, lat: number, options: RequestOptions): Promise<CoverageUpdate> {
+    moveSite(id: string, lon: number, lat: number, options: RequestOptions): Promise<CoverageEditReply> {
       return serial(() => applyEdit(options, (current) => current.moveSite(id, lon, lat)));
     },
     /** Remove a site by id. */
-    removeSite(id: string, options: RequestOptions): Promise<CoverageUpdate> {
+    removeSite(id: string, options: RequestOptions): Promise<CoverageEditReply> {
       return serial(() => applyEdit(options, (current) => current.removeSite(id)));
     },
     /** Stop a running or queued compute (it rejects with CancelledError). */

@@ -5,17 +5,22 @@
  * Comlink proxy; `cancel()` stops the running compute.
  */
 import * as Comlink from 'comlink';
+import type { Feature, MultiPolygon } from 'geojson';
+import type { GapProperties } from '../domain/coverage/gaps';
 import type { RasterImage, RasterStyle } from '../domain/coverage/raster';
 import type { CoverageStats } from '../domain/coverage/report';
 import type { CoverageSettings } from '../domain/coverage/settings';
 import type { SiteFeature } from '../domain/types';
 import type {
   CoverageApiObject,
+  CoverageEditReply,
   CoverageInit,
   CoverageResult,
   CoverageUpdate,
   GridInfo,
 } from './coverage-api';
+
+type GapFeature = Feature<MultiPolygon, GapProperties>;
 
 export interface ComputeCallOptions {
   raster?: RasterStyle | 'none';
@@ -29,6 +34,8 @@ export class CoverageClient {
   private latestRequest = 0;
   private runningCompute: number | undefined;
   private carriedPatches: CoverageUpdate['rasterPatches'] = [];
+  /** The worker's gaps as of its last reply: full computes replace them, edits send changes. */
+  private gaps = new Map<number, GapFeature>();
 
   /** Wrap a Worker (or any Comlink endpoint, e.g. a MessagePort in tests). */
   constructor(endpoint: Comlink.Endpoint) {
@@ -121,6 +128,8 @@ export class CoverageClient {
     const progress = options.onProgress ? Comlink.proxy(options.onProgress) : undefined;
     try {
       const result = await call(requestId, progress);
+      // Even a stale result is the worker's state now: the next edit's gap changes build on it.
+      this.gaps = new Map(result.gaps.features.map((gap) => [gap.properties.id, gap]));
       return requestId === this.latestCompute ? result : undefined;
     } catch (error) {
       if (error instanceof Error && error.name === 'CancelledError') return undefined;
@@ -131,12 +140,19 @@ export class CoverageClient {
   }
 
   private async editRequest(
-    call: (requestId: number) => Promise<CoverageUpdate>,
+    call: (requestId: number) => Promise<CoverageEditReply>,
   ): Promise<CoverageUpdate | undefined> {
     const requestId = ++this.nextRequestId;
     this.latestRequest = requestId;
-    const update = await call(requestId);
+    const { gapChanges, ...reply } = await call(requestId);
+    // Applied for every reply, delivered or not, so the map follows the worker's.
+    for (const id of gapChanges.removedIds) this.gaps.delete(id);
+    for (const gap of gapChanges.added) this.gaps.set(gap.properties.id, gap);
     if (requestId < this.latestCompute) return undefined;
+    const update: CoverageUpdate = {
+      ...reply,
+      gaps: { type: 'FeatureCollection', features: [...this.gaps.values()] },
+    };
     const patches = [...this.carriedPatches, ...update.rasterPatches];
     if (requestId !== this.latestRequest) {
       this.carriedPatches = patches;

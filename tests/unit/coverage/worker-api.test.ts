@@ -127,6 +127,26 @@ describe('CoverageClient over a real message channel', () => {
     expect(update!.rasterPatches.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('edits send only changed gaps, yet every delivered update holds the same gaps as a fresh compute', async () => {
+    const client = connect();
+    await client.init(init);
+    await client.compute(sites);
+    // Two dropped edits and a stale compute in between: their gap changes still count.
+    void client.moveSite('a', 121.45, 31.21);
+    void client.compute(sites.slice(0, 2));
+    void client.upsertSite(site('e', 121.52, 31.27));
+    const update = await client.removeSite('b');
+    const reference = connect();
+    await reference.init(init);
+    // The compute replaced every site (a back where it was, no c); then e came and b went.
+    const expected = await reference.compute([sites[0]!, site('e', 121.52, 31.27)]);
+    const shape = (gaps: NonNullable<typeof update>['gaps']) =>
+      gaps.features.map((gap) => `${gap.properties.cellCount}:${gap.properties.areaKm2.toFixed(9)}`).sort();
+    expect(update!.stats.sites.total).toBe(2);
+    expect(update!.gaps.features.length).toBe(update!.stats.gaps.count);
+    expect(shape(update!.gaps)).toEqual(shape(expected!.gaps));
+  });
+
   it('cancel() resolves the running compute to undefined', async () => {
     const client = connect();
     await client.init(init);
