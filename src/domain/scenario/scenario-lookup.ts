@@ -12,6 +12,8 @@ import type { Scenario } from './scenario-types';
 export interface SiteLookup {
   get(id: string): SiteFeature | undefined;
   has(id: string): boolean;
+  /** Where the site with this id sits in the list. */
+  position(id: string): number | undefined;
 }
 
 type Positions = ReadonlyMap<string, number>;
@@ -51,7 +53,7 @@ export function siteIndex(sites: readonly SiteFeature[]): SiteLookup {
       const position = positions.get(id);
       return position === undefined ? undefined : sites[position];
     };
-    lookup = { get, has: (id) => positions.has(id) };
+    lookup = { get, has: (id) => positions.has(id), position: (id) => positions.get(id) };
     lookups.set(sites, lookup);
   }
   return lookup;
