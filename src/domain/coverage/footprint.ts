@@ -8,6 +8,7 @@
 import type { CoverageFootprintProvider, SiteTemplate } from '../selection/footprint-provider';
 import type { SelectionDemand } from '../selection/types';
 import type { SiteFeature } from '../types';
+import { zoneWeightAt } from './city-raster';
 import type { CoverageEngine } from './coverage-engine';
 import { type CellWindow, clipWindow, columnOf, rowOf } from './grid';
 import { KernelCache } from './kernels';
@@ -173,7 +174,7 @@ export function buildAreaDemand(
   mask: Uint8Array,
   weighting: DemandWeighting,
 ): AreaDemand {
-  const { grid, district, districts, zoneWeight } = engine.city;
+  const { grid, district, districts } = engine.city;
   const density = districts.map((info) => (info.populationDensity > 0 ? info.populationDensity : 1));
   const state = engine.arrays.cellState;
   // Two passes over typed arrays: a city has millions of uncovered cells, and growing JS arrays that
@@ -192,7 +193,8 @@ export function buildAreaDemand(
       if (mask[cell] === 0 || state[cell] !== CELL_UNCOVERED) continue;
       cellIndex[slot] = cell;
       areaKm2[slot] = area;
-      weight[slot] = weighting === 'area' ? area : area * density[district[cell]! - 1]! * zoneWeight[cell]!;
+      weight[slot] =
+        weighting === 'area' ? area : area * density[district[cell]! - 1]! * zoneWeightAt(engine.city, cell);
       slot++;
     }
   }

@@ -9,7 +9,7 @@ import type { RunList } from './land-runs';
  * Same components as flood fill, at a fraction of the cost when most of the land is one big gap.
  */
 export function labelFromRuns(gapIndex: GapIndex, city: CityRaster, runs: RunList): void {
-  const { grid, zoneWeight, districts, hasZoneWeights } = city;
+  const { grid, zoneWeightCode, zoneWeights, districts, hasZoneWeights } = city;
   const data = runs.data;
   const count = runs.length;
   const parent = new Int32Array(count);
@@ -100,7 +100,7 @@ export function labelFromRuns(gapIndex: GapIndex, city: CityRaster, runs: RunLis
     if (hasZoneWeights) {
       let weight = 0;
       for (let cell = row * grid.columns + first, end = cell + cells; cell < end; cell++)
-        weight += zoneWeight[cell]!;
+        weight += zoneWeights[zoneWeightCode[cell]!]!;
       component.weightedAreaKm2 += weight * area;
     } else component.weightedAreaKm2 += runArea;
     if (first < component.column0) component.column0 = first;

@@ -159,7 +159,7 @@ export class GapIndex {
 
   /** Flood-fill one new component from a seed cell; returns its id. */
   private flood(seed: number, cellState: Uint8Array): number {
-    const { grid, district, zoneWeight, districts } = this.city;
+    const { grid, district, zoneWeightCode, zoneWeights, districts } = this.city;
     const { columns } = grid;
     const id = this.nextId++;
     const component: GapComponent = {
@@ -188,7 +188,7 @@ export class GapIndex {
       const area = grid.rowCellAreaKm2[row]!;
       component.cellCount++;
       component.areaKm2 += area;
-      component.weightedAreaKm2 += area * zoneWeight[cell]!;
+      component.weightedAreaKm2 += area * zoneWeights[zoneWeightCode[cell]!]!;
       component.sumLonArea += (column + 0.5) * area;
       component.sumLatArea += (row + 0.5) * area;
       component.districtAreaKm2[district[cell]! - 1]! += area;
