@@ -25,8 +25,10 @@ export const importZh = {
   'import.target.existing': '5G 现网站点',
   'import.target.candidate': '5G 候选站点',
   'import.target.poles': '综合杆',
-  'import.target.existingNote': '基线只读：现网站点以“已规划”状态加入当前方案，可整体撤销。',
-  'import.target.polesNote': '综合杆显示在“综合杆”图层（放大到 12 级以上可见）。',
+  'import.target.existingNote':
+    '现网站点以“现网”状态保存在当前方案中：与基线一样只读（可切换为修改或拆除），不计入方案新增，可整体撤销。',
+  'import.target.polesNote':
+    '综合杆保存在当前方案中，显示在“综合杆”图层（放大到 12 级以上可见），新站点可吸附到这些杆上，可整体撤销。',
   'import.crs': '坐标系',
   'import.crs.wgs84': 'WGS84（GPS）',
   'import.crs.cgcs2000': 'CGCS2000（国家 2000，按 WGS84 处理）',
@@ -123,6 +125,7 @@ export const importZh = {
   'import.notice.undo': '撤销',
   'import.notice.undone': '已撤销导入',
   'import.undoLabel': '导入站点',
+  'import.undoLabelPoles': '导入综合杆',
   'import.failure.title': '无法读取此文件',
   'import.failure.fileTooLarge': '文件有 {sizeMb} MB，超过 {limitMb} MB 的上限。请拆分后分批导入。',
   'import.failure.emptyFile': '文件是空的。',
@@ -175,8 +178,9 @@ export const importEn: Record<keyof typeof importZh, string> = {
   'import.target.candidate': 'Candidate 5G sites',
   'import.target.poles': 'Comprehensive poles',
   'import.target.existingNote':
-    'The baseline is read-only: existing sites join the open scenario as "planned", undoable in one step.',
-  'import.target.polesNote': 'Poles show in the "Comprehensive poles" layer (from zoom 12).',
+    'Existing sites are kept in the open scenario as existing sites: read-only like the baseline (switch them to modify or plan their removal), not counted as added, undoable in one step.',
+  'import.target.polesNote':
+    'Poles are kept in the open scenario and show in the "Comprehensive poles" layer (from zoom 12); new sites snap to them; undoable in one step.',
   'import.crs': 'Coordinate system',
   'import.crs.wgs84': 'WGS84 (GPS)',
   'import.crs.cgcs2000': 'CGCS2000 (read as WGS84)',
@@ -275,6 +279,7 @@ export const importEn: Record<keyof typeof importZh, string> = {
   'import.notice.undo': 'Undo',
   'import.notice.undone': 'Import undone',
   'import.undoLabel': 'Import sites',
+  'import.undoLabelPoles': 'Import poles',
   'import.failure.title': 'This file cannot be read',
   'import.failure.fileTooLarge':
     'The file is {sizeMb} MB, over the {limitMb} MB limit. Split it and import in parts.',
