@@ -10,6 +10,7 @@ import type { ImportGeographyData } from '../domain/import/geography';
 import { importReportCsv } from '../domain/import/import-report';
 import type { ImportResult, RejectReason } from '../domain/import/import-types';
 import { IMPORT_LIMITS } from '../domain/import/limits';
+import { bundleShapefileParts, looksLikeShapefileParts } from '../domain/import/shapefile-parts';
 import { ImportClient } from '../engine/import-client';
 import type { ImportServices } from '../state/import-slice';
 import { rejectionText, warningText } from '../ui/import/import-view';
@@ -98,6 +99,40 @@ export function createImportController(context: AppContext): ImportController {
     } catch (error) {
       if (token === generation) workerFailure(error);
     }
+  }
+
+  /** Loose shapefile parts become one zipped shapefile; any other set of files is refused. */
+  async function openFiles(files: readonly File[]): Promise<void> {
+    if (files.length === 1) return openFile(files[0]!);
+    if (!looksLikeShapefileParts(files.map((file) => file.name))) return rejectFiles(files.length);
+    stopWork();
+    const token = generation;
+    const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
+    const label = files
+      .map((file) => file.name)
+      .join(', ')
+      .slice(0, 120);
+    if (totalBytes > IMPORT_LIMITS.maxFileBytes) {
+      const params = {
+        sizeMb: Math.round(totalBytes / 2 ** 20),
+        limitMb: IMPORT_LIMITS.maxFileBytes / 2 ** 20,
+      };
+      return get().failImport({ code: 'fileTooLarge', params }, label);
+    }
+    const parts = await Promise.all(
+      files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
+    );
+    if (token !== generation) return;
+    const outcome = bundleShapefileParts(parts);
+    if (outcome.kind === 'notShapefileParts') return rejectFiles(files.length);
+    if (outcome.kind === 'failure') return get().failImport(outcome.failure, label);
+    await openFile(new File([outcome.bytes as Uint8Array<ArrayBuffer>], outcome.name));
+  }
+
+  function rejectFiles(count: number): void {
+    stopWork();
+    releaseSource();
+    get().failImport({ code: 'multipleFiles', params: { count } }, '');
   }
 
   function scheduleBuild(delayMs = REBUILD_DELAY_MS): void {
@@ -216,11 +251,8 @@ export function createImportController(context: AppContext): ImportController {
 
   return {
     openFile: (file) => void openFile(file),
-    rejectFiles: (count) => {
-      stopWork();
-      releaseSource();
-      get().failImport({ code: 'multipleFiles', params: { count } }, '');
-    },
+    openFiles: (files) => void openFiles(files),
+    rejectFiles,
     cancel: close,
     close,
     apply,

@@ -52,7 +52,12 @@ export interface ImportNotice {
 /** Actions that need the worker, the map or the browser; installed by app/features/import.ts. */
 export interface ImportServices {
   openFile(file: File): void;
-  /** Several files dropped at once: explained, nothing read. */
+  /**
+   * Several files dropped at once: the loose parts of one shapefile are read as that shapefile;
+   * anything else is explained and nothing is read.
+   */
+  openFiles(files: readonly File[]): void;
+  /** Several files dropped at once that are not one shapefile: explained, nothing read. */
   rejectFiles(count: number): void;
   /** Stops the running read or build; during reading it also closes the dialog. */
   cancel(): void;
