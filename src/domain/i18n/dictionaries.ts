@@ -6,6 +6,7 @@
 import { coverageEn, coverageZh } from './messages/coverage';
 import { districtEn, districtZh } from './messages/district';
 import { importEn, importZh } from './messages/import';
+import { importFailuresEn, importFailuresZh } from './messages/import-failures';
 import { plannerEn, plannerZh } from './messages/planner';
 import { storyEn, storyZh } from './messages/story';
 import { suggestEn, suggestZh } from './messages/suggest';
@@ -112,6 +113,7 @@ const zh = {
   ...coverageZh,
   ...plannerZh,
   ...importZh,
+  ...importFailuresZh,
   ...districtZh,
   ...storyZh,
   ...suggestZh,
@@ -220,6 +222,7 @@ const en: Dictionary = {
   ...coverageEn,
   ...plannerEn,
   ...importEn,
+  ...importFailuresEn,
   ...districtEn,
   ...storyEn,
   ...suggestEn,

@@ -122,6 +122,9 @@ describe('messages', () => {
     expect(failureText(zh, { code: 'fileTooLarge', params: { sizeMb: 300, limitMb: 200 } })).toContain(
       '300 MB',
     );
+    const legacy = { code: 'legacyXls' as const, params: { name: '站点.xls' } };
+    expect(failureText(zh, legacy)).toContain('“另存为” .xlsx 或 CSV');
+    expect(failureText(en, legacy)).toContain('Save it as .xlsx or CSV');
   });
 });
 
