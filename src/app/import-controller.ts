@@ -119,9 +119,15 @@ export function createImportController(context: AppContext): ImportController {
       };
       return get().failImport({ code: 'fileTooLarge', params }, label);
     }
-    const parts = await Promise.all(
-      files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
-    );
+    let parts: { name: string; bytes: Uint8Array }[];
+    try {
+      parts = await Promise.all(
+        files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
+      );
+    } catch (error) {
+      if (token === generation) workerFailure(error);
+      return;
+    }
     if (token !== generation) return;
     const outcome = bundleShapefileParts(parts);
     if (outcome.kind === 'notShapefileParts') return rejectFiles(files.length);
