@@ -14,6 +14,7 @@ import type { Scenario } from '../domain/scenario/scenario-types';
 import type { CoverageResult, CoverageUpdate } from '../engine/coverage-api';
 import type { CoverageClient } from '../engine/coverage-client';
 import { effectiveRasterStyle } from '../state/coverage-slice';
+import { openScenarioBaseline } from '../state/scenario-slice';
 import type { PlannerStore } from '../state/store';
 
 /** Above this many changed sites a full compute of the scenario beats one-by-one edits. */
@@ -133,9 +134,12 @@ export class CoverageSync {
   private async drain(): Promise<void> {
     while (!this.idle || this.running) {
       const state = this.store.getState();
-      if (!state.baseline) return;
+      // The open scenario's baseline: imported existing sites count in the reference figures, and
+      // importing (or undoing) them recomputes those figures in full.
+      const baseline = openScenarioBaseline(state);
+      if (!baseline) return;
       try {
-        if (this.fullPending || !this.engine.known || this.engine.baseline !== state.baseline) {
+        if (this.fullPending || !this.engine.known || this.engine.baseline !== baseline) {
           if (state.coverageStatus === 'cancelled' && !this.fullPending) {
             // After a cancel, edits wait for the user's recompute (the engine's grid is half-built).
             this.editPending = false;
@@ -145,10 +149,10 @@ export class CoverageSync {
           this.fullPending = false;
           this.editPending = false;
           this.rasterPending = false;
-          await this.fullJob(state.baseline);
+          await this.fullJob(baseline);
         } else if (this.editPending) {
           this.editPending = false;
-          await this.editJob(state.baseline);
+          await this.editJob(baseline);
         } else if (this.rasterPending) {
           this.rasterPending = false;
           await this.rasterJob();

@@ -1,8 +1,8 @@
 /**
  * The import flow between the dialog, the import worker and the scenario: read a file in the
  * worker, dry-run the build again whenever the user changes a choice (the previous run is
- * cancelled), and apply only the last dry run's valid rows — sites as ONE undoable putSites step,
- * poles as one batch of their own. A cancel, a failure or closing the dialog changes nothing.
+ * cancelled), and apply only the last dry run's valid rows as ONE undoable step of the scenario
+ * (candidates, existing sites or poles). A cancel, a failure or closing the dialog changes nothing.
  */
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { translate } from '../domain/i18n/translate';
@@ -10,12 +10,12 @@ import type { ImportGeographyData } from '../domain/import/geography';
 import { importReportCsv } from '../domain/import/import-report';
 import type { ImportResult, RejectReason } from '../domain/import/import-types';
 import { IMPORT_LIMITS } from '../domain/import/limits';
-import type { PoleFeature, SiteFeature } from '../domain/types';
+import { bundleShapefileParts, looksLikeShapefileParts } from '../domain/import/shapefile-parts';
 import { ImportClient } from '../engine/import-client';
 import type { ImportServices } from '../state/import-slice';
 import { rejectionText, warningText } from '../ui/import/import-view';
 import type { AppContext } from './app-context';
-import { existingIdsFor, importedBounds, siteStatusFor } from './import-apply';
+import { existingIdsFor, importChange, importedBounds } from './import-apply';
 import { downloadText } from './planner-services';
 
 /** Wait after a choice changes before the dry run restarts (a few quick clicks make one run). */
@@ -38,8 +38,7 @@ export function createImportController(context: AppContext): ImportController {
   let buildToken = 0;
   let buildTimer: ReturnType<typeof setTimeout> | undefined;
   let idPrefix = 'import-';
-  let nextBatchId = 1;
-  let lastApplied: { noticeId: number; undoEntry?: unknown; poleBatchId?: number } | null = null;
+  let lastApplied: { noticeId: number; undoEntry: unknown } | null = null;
 
   const ensureClient = (): ImportClient => {
     if (client) return client;
@@ -102,6 +101,46 @@ export function createImportController(context: AppContext): ImportController {
     }
   }
 
+  /** Loose shapefile parts become one zipped shapefile; any other set of files is refused. */
+  async function openFiles(files: readonly File[]): Promise<void> {
+    if (files.length === 1) return openFile(files[0]!);
+    if (!looksLikeShapefileParts(files.map((file) => file.name))) return rejectFiles(files.length);
+    stopWork();
+    const token = generation;
+    const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
+    const label = files
+      .map((file) => file.name)
+      .join(', ')
+      .slice(0, 120);
+    if (totalBytes > IMPORT_LIMITS.maxFileBytes) {
+      const params = {
+        sizeMb: Math.round(totalBytes / 2 ** 20),
+        limitMb: IMPORT_LIMITS.maxFileBytes / 2 ** 20,
+      };
+      return get().failImport({ code: 'fileTooLarge', params }, label);
+    }
+    let parts: { name: string; bytes: Uint8Array }[];
+    try {
+      parts = await Promise.all(
+        files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
+      );
+    } catch (error) {
+      if (token === generation) workerFailure(error);
+      return;
+    }
+    if (token !== generation) return;
+    const outcome = bundleShapefileParts(parts);
+    if (outcome.kind === 'notShapefileParts') return rejectFiles(files.length);
+    if (outcome.kind === 'failure') return get().failImport(outcome.failure, label);
+    await openFile(new File([outcome.bytes as Uint8Array<ArrayBuffer>], outcome.name));
+  }
+
+  function rejectFiles(count: number): void {
+    stopWork();
+    releaseSource();
+    get().failImport({ code: 'multipleFiles', params: { count } }, '');
+  }
+
   function scheduleBuild(delayMs = REBUILD_DELAY_MS): void {
     clearTimeout(buildTimer);
     const token = ++buildToken;
@@ -158,27 +197,15 @@ export function createImportController(context: AppContext): ImportController {
   );
 
   function apply(): void {
-    const { importResult: result, session, importChoices: choices, importFileName } = get();
-    if (!result || get().importBuilding || result.features.length === 0) return;
+    const { importResult: result, session, importChoices: choices } = get();
+    if (!result || !session || get().importBuilding || result.features.length === 0) return;
     const noticeId = Date.now();
-    if (result.layer === 'sites') {
-      if (!session) return;
-      const status = siteStatusFor(choices.siteRole);
-      const sites = (result.features as SiteFeature[]).map((site) =>
-        site.properties.status === status ? site : { ...site, properties: { ...site.properties, status } },
-      );
-      get().commitScenarioChange({ type: 'putSites', sites }, 'import.undoLabel');
-      lastApplied = { noticeId, undoEntry: get().session?.undoStack.at(-1) };
-    } else {
-      const batchId = nextBatchId++;
-      get().addImportedPoles({
-        id: batchId,
-        fileName: importFileName,
-        poles: result.features as PoleFeature[],
-      });
-      get().setLayerVisible('poles', true);
-      lastApplied = { noticeId, poleBatchId: batchId };
-    }
+    get().commitScenarioChange(
+      importChange(result.layer, result.features, choices.siteRole),
+      'import.undoLabel',
+    );
+    lastApplied = { noticeId, undoEntry: get().session?.undoStack.at(-1) };
+    if (result.layer === 'poles') get().setLayerVisible('poles', true);
     get().showImportNotice({
       id: noticeId,
       imported: result.features.length,
@@ -194,13 +221,9 @@ export function createImportController(context: AppContext): ImportController {
   function undoLastImport(): void {
     const notice = get().importNotice;
     if (!notice || notice.undone || !lastApplied || lastApplied.noticeId !== notice.id) return;
-    if (lastApplied.poleBatchId !== undefined) {
-      get().removeImportedPoles(lastApplied.poleBatchId);
-    } else {
-      // Only while the import is still the latest step: undoing something newer would surprise.
-      if (get().session?.undoStack.at(-1) !== lastApplied.undoEntry) return;
-      get().undoScenario();
-    }
+    // Only while the import is still the latest step: undoing something newer would surprise.
+    if (get().session?.undoStack.at(-1) !== lastApplied.undoEntry) return;
+    get().undoScenario();
     lastApplied = null;
     get().showImportNotice({ ...notice, undone: true });
   }
@@ -234,11 +257,8 @@ export function createImportController(context: AppContext): ImportController {
 
   return {
     openFile: (file) => void openFile(file),
-    rejectFiles: (count) => {
-      stopWork();
-      releaseSource();
-      get().failImport({ code: 'multipleFiles', params: { count } }, '');
-    },
+    openFiles: (files) => void openFiles(files),
+    rejectFiles,
     cancel: close,
     close,
     apply,

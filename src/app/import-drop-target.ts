@@ -37,7 +37,7 @@ export function installImportDropTarget(element: HTMLElement, store: PlannerStor
     const files = Array.from(event.dataTransfer?.files ?? []);
     const services = get().importServices;
     if (!services || files.length === 0) return;
-    if (files.length > 1) services.rejectFiles(files.length);
+    if (files.length > 1) services.openFiles(files);
     else services.openFile(files[0]!);
   };
   // Elsewhere on the page a dropped file would make the browser open it and leave the planner.

@@ -1,6 +1,7 @@
 /**
  * Test hooks of the import on window.__planner.import: wait for the dialog's dry run, and read
- * which features the map renders around a place (imported sites are drawn by the planner's layer).
+ * which features the map renders around a place (imported candidates are drawn by the planner's layer,
+ * imported existing sites by the sites layer, imported poles by the pole layer).
  */
 import type { AppContext } from './app-context';
 import type { ImportController } from './import-controller';

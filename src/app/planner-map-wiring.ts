@@ -9,7 +9,8 @@ import type { BaselineSites } from '../domain/scenario/baseline';
 import type { Scenario } from '../domain/scenario/scenario-types';
 import { installPlannerGestures } from '../map/planner-edit-handlers';
 import { type PlannerSiteFeature, PlannerSitesLayer } from '../map/planner-sites-layer';
-import type { PoleSnapIndex, SnapPole } from '../map/planner-snap-index';
+import type { PoleSnapLookup, SnapPole } from '../map/planner-snap-index';
+import { openScenarioBaseline } from '../state/scenario-slice';
 import type { PlannerState } from '../state/store';
 import type { AppContext } from './app-context';
 import {
@@ -27,7 +28,7 @@ export const DRAG_COMMIT_MS = 80;
 export const PLANNER_TAB_ID = 'planner';
 
 export interface PlannerMapWiring {
-  snapIndex: () => PoleSnapIndex | null;
+  snapIndex: () => PoleSnapLookup | null;
   layer: PlannerSitesLayer;
 }
 
@@ -36,7 +37,7 @@ export const createSiteId = (): string => `C-${crypto.randomUUID().slice(0, 8)}`
 
 export async function wirePlannerMap(
   context: AppContext,
-  snapIndex: () => PoleSnapIndex | null,
+  snapIndex: () => PoleSnapLookup | null,
 ): Promise<PlannerMapWiring> {
   const { store, map } = context;
   await map.whenLoaded();
@@ -51,9 +52,9 @@ export async function wirePlannerMap(
 
   let drawn: { scenario: Scenario; baseline: BaselineSites } | null = null;
   const redrawSites = (state: PlannerState) => {
-    if (!state.session || !state.baseline) return;
+    const baseline = openScenarioBaseline(state);
+    if (!state.session || !baseline) return;
     const scenario = state.session.scenario;
-    const baseline = state.baseline;
     if (drawn && drawn.baseline === baseline) {
       layer.applyDelta(plannerLayerDelta(drawn.scenario, scenario, baseline), () =>
         plannerSiteFeatures(scenario, baseline),
@@ -65,8 +66,9 @@ export async function wirePlannerMap(
     layer.hideBaselineSites(baselineIdsDrawnByPlanner(scenario));
   };
   const redrawSelection = (state: PlannerState) => {
-    if (!state.session || !state.baseline) return layer.setSelection([]);
-    layer.setSelection(selectionFeatures(state.session.scenario, state.baseline, state.selectedSiteIds));
+    const baseline = openScenarioBaseline(state);
+    if (!state.session || !baseline) return layer.setSelection([]);
+    layer.setSelection(selectionFeatures(state.session.scenario, baseline, state.selectedSiteIds));
   };
   store.subscribe(
     (state) => [state.session?.scenario, state.baseline] as const,
@@ -106,10 +108,11 @@ export async function wirePlannerMap(
   };
   const commitDrag = (final: boolean) => {
     const state = get();
-    if (!drag || !lastDragTarget || !state.session || !state.baseline) return;
+    const baseline = openScenarioBaseline(state);
+    if (!drag || !lastDragTarget || !state.session || !baseline) return;
     const change = dragChange(
       state.session.scenario,
-      state.baseline,
+      baseline,
       drag.origins,
       drag.grabbedId,
       lastDragTarget.pointer,
@@ -159,13 +162,14 @@ export async function wirePlannerMap(
     },
     onDragStart(grabbedId) {
       const state = get();
-      if (!state.session || !state.baseline) return;
+      const baseline = openScenarioBaseline(state);
+      if (!state.session || !baseline) return;
       const selected = state.selectedSiteIds.includes(grabbedId) ? state.selectedSiteIds : [grabbedId];
       if (selected !== state.selectedSiteIds) state.setSelectedSiteIds(selected);
       const scenario = state.session.scenario;
       const origins: DragOrigin[] = [];
       for (const id of selected) {
-        const site = effectiveSite(scenario, state.baseline, id);
+        const site = effectiveSite(scenario, baseline, id);
         if (!site || !isDraggableSite(scenario, id)) continue;
         const [longitude = 0, latitude = 0] = site.geometry.coordinates;
         origins.push({

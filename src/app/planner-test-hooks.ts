@@ -4,7 +4,8 @@
  */
 import type { SiteFeature } from '../domain/types';
 import { PLANNER_SITES_LAYER } from '../map/planner-sites-layer';
-import type { PoleSnapIndex } from '../map/planner-snap-index';
+import type { PoleSnapLookup } from '../map/planner-snap-index';
+import { openScenarioBaseline } from '../state/scenario-slice';
 import type { AppContext } from './app-context';
 import type { PlannerMapWiring } from './planner-map-wiring';
 import { effectiveSite } from './planner-scenario-view';
@@ -36,7 +37,7 @@ export function installPlannerTestHooks(
   { store, map }: AppContext,
   parts: {
     snapReady: Promise<void>;
-    snapIndex: () => PoleSnapIndex | null;
+    snapIndex: () => PoleSnapLookup | null;
     opened: Promise<void>;
     mapWiring: Promise<PlannerMapWiring>;
   },
@@ -48,9 +49,10 @@ export function installPlannerTestHooks(
       await Promise.all([parts.opened, parts.snapReady, parts.mapWiring]);
     },
     sitePixel(id) {
-      const { session, baseline } = store.getState();
-      if (!session || !baseline) return null;
-      const site = effectiveSite(session.scenario, baseline, id);
+      const state = store.getState();
+      const baseline = openScenarioBaseline(state);
+      if (!state.session || !baseline) return null;
+      const site = effectiveSite(state.session.scenario, baseline, id);
       if (!site) return null;
       const [longitude = 0, latitude = 0] = site.geometry.coordinates;
       return map.project(longitude, latitude);

@@ -104,3 +104,35 @@ export class PoleSnapIndex {
     return column * ROW_STRIDE + row;
   }
 }
+
+/** Anything that answers "nearest pole within a distance" (one index, or several combined). */
+export interface PoleSnapLookup {
+  nearest(longitude: number, latitude: number, maxDistanceM: number): SnapMatch | null;
+}
+
+/**
+ * Snapping over the shipped sample poles and the open scenario's imported poles. The imported
+ * poles are re-indexed only when their list changes (lists are replaced, never mutated), so an
+ * import or its undo is seen by the next mouse move. Ties go to the sample pole.
+ */
+export function scenarioPoleSnap(
+  sample: () => PoleSnapLookup | null,
+  importedPoles: () => readonly PoleFeature[],
+): PoleSnapLookup {
+  let indexed: { poles: readonly PoleFeature[]; index: PoleSnapIndex | null } | null = null;
+  const importedIndex = (): PoleSnapIndex | null => {
+    const poles = importedPoles();
+    if (indexed?.poles !== poles) {
+      indexed = { poles, index: poles.length === 0 ? null : PoleSnapIndex.fromFeatures(poles) };
+    }
+    return indexed.index;
+  };
+  return {
+    nearest(longitude, latitude, maxDistanceM) {
+      const fromSample = sample()?.nearest(longitude, latitude, maxDistanceM) ?? null;
+      const fromImported = importedIndex()?.nearest(longitude, latitude, maxDistanceM) ?? null;
+      if (!fromSample || !fromImported) return fromSample ?? fromImported;
+      return fromImported.distanceM < fromSample.distanceM ? fromImported : fromSample;
+    },
+  };
+}

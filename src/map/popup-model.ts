@@ -131,7 +131,7 @@ export function popupModel(layerId: LayerId, properties: Properties, language: L
       if (status) add('popup.status', t(status));
       if (typeof properties.adcode === 'string')
         add('popup.district', districtName(properties.adcode, language));
-      add('popup.source', t('source.sites'));
+      add('popup.source', t(properties.imported === true ? 'source.imported' : 'source.sites'));
       break;
     }
     case 'poles':
@@ -139,7 +139,7 @@ export function popupModel(layerId: LayerId, properties: Properties, language: L
       add('popup.height', properties.heightM, 'unit.m');
       if (typeof properties.adcode === 'string')
         add('popup.district', districtName(properties.adcode, language));
-      add('popup.source', t('source.poles'));
+      add('popup.source', t(properties.imported === true ? 'source.imported' : 'source.poles'));
       break;
     case 'metro':
       add('popup.nameZh', properties.name);
@@ -150,7 +150,9 @@ export function popupModel(layerId: LayerId, properties: Properties, language: L
       notes.push(t('popup.schematic'));
       break;
   }
-  if (definition.sample || properties.synthetic === true) notes.push(t('popup.sampleData'));
+  // Imported features sit in the sample layers but are the planner's own data, not samples.
+  if ((definition.sample && properties.imported !== true) || properties.synthetic === true)
+    notes.push(t('popup.sampleData'));
   return {
     title: layerId === 'metro' ? (text(properties.name) ?? title) : title,
     layerLabel: t(definition.labelKey),

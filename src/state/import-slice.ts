@@ -1,7 +1,7 @@
 /**
  * The import dialog's state: which file is open, how far the worker got, the preview, the user's
- * choices (layer, datum, mapping, fixes), the latest dry-run result, imported pole batches and the
- * "N imported — Undo" notice. Reading and building run in the worker (app/import-controller.ts);
+ * choices (layer, datum, mapping, fixes), the latest dry-run result and the "N imported — Undo"
+ * notice. What an import adds lives in the scenario (sites, existing sites, poles). Reading and building run in the worker (app/import-controller.ts);
  * nothing here touches the scenario until the user presses Import.
  */
 import type { ImportPreview } from '../domain/import/import-session';
@@ -12,12 +12,11 @@ import type {
   ImportResult,
   MappingChoice,
 } from '../domain/import/import-types';
-import type { PoleFeature } from '../domain/types';
 import type { Slice } from './slices';
 
 /** idle: no dialog; reading: the worker reads the file; review: the dialog; failed: a whole-file error. */
 export type ImportPhase = 'idle' | 'reading' | 'review' | 'failed';
-/** What the user calls the sites; 'existing' ones join the scenario as 'planned' (the baseline is read-only). */
+/** What the user calls the sites; 'existing' ones extend the scenario's baseline (read-only, status existing). */
 export type ImportSiteRole = 'existing' | 'candidate';
 
 /** A whole-file failure of the core, or one the dialog finds itself (several files dropped at once). */
@@ -41,13 +40,6 @@ export interface ImportProgress {
   stage: 'read' | 'validate';
 }
 
-/** Poles from one import: kept apart from the sample poles, merged into the pole layer by the app. */
-export interface ImportedPoleBatch {
-  id: number;
-  fileName: string;
-  poles: readonly PoleFeature[];
-}
-
 /** The notice after an import; `undo` says what Undo reverts. */
 export interface ImportNotice {
   id: number;
@@ -60,13 +52,18 @@ export interface ImportNotice {
 /** Actions that need the worker, the map or the browser; installed by app/features/import.ts. */
 export interface ImportServices {
   openFile(file: File): void;
-  /** Several files dropped at once: explained, nothing read. */
+  /**
+   * Several files dropped at once: the loose parts of one shapefile are read as that shapefile;
+   * anything else is explained and nothing is read.
+   */
+  openFiles(files: readonly File[]): void;
+  /** Several files dropped at once that are not one shapefile: explained, nothing read. */
   rejectFiles(count: number): void;
   /** Stops the running read or build; during reading it also closes the dialog. */
   cancel(): void;
   /** Closes the dialog and forgets the read file (nothing changes). */
   close(): void;
-  /** Adds the last dry run's valid rows: sites as one undoable step, poles as one batch. */
+  /** Adds the last dry run's valid rows to the scenario as one undoable step. */
   apply(): void;
   /** Reverts the import the notice is about. */
   undoLastImport(): void;
@@ -96,7 +93,6 @@ export interface ImportSlice {
   importFailure: ImportDialogFailure | null;
   /** A file is dragged over the map. */
   importDropActive: boolean;
-  importedPoleBatches: readonly ImportedPoleBatch[];
   importNotice: ImportNotice | null;
   importServices: ImportServices | null;
 
@@ -110,8 +106,6 @@ export interface ImportSlice {
   setImportResult: (result: ImportResult | null) => void;
   closeImport: () => void;
   setImportDropActive: (active: boolean) => void;
-  addImportedPoles: (batch: ImportedPoleBatch) => void;
-  removeImportedPoles: (batchId: number) => void;
   showImportNotice: (notice: ImportNotice | null) => void;
   setImportServices: (services: ImportServices) => void;
 }
@@ -132,7 +126,6 @@ export const createImportSlice: Slice<ImportSlice> = (set) => ({
   ...closedDialog,
   importChoices: DEFAULT_IMPORT_CHOICES,
   importDropActive: false,
-  importedPoleBatches: [],
   importNotice: null,
   importServices: null,
 
@@ -170,17 +163,6 @@ export const createImportSlice: Slice<ImportSlice> = (set) => ({
   setImportResult: (importResult) => set({ importResult, importBuilding: false, importProgress: null }),
   closeImport: () => set({ ...closedDialog }),
   setImportDropActive: (importDropActive) => set({ importDropActive }),
-  addImportedPoles: (batch) =>
-    set((state) => ({ importedPoleBatches: [...state.importedPoleBatches, batch] })),
-  removeImportedPoles: (batchId) =>
-    set((state) => ({
-      importedPoleBatches: state.importedPoleBatches.filter((batch) => batch.id !== batchId),
-    })),
   showImportNotice: (importNotice) => set({ importNotice }),
   setImportServices: (importServices) => set({ importServices }),
 });
-
-/** Every imported pole, in import order (for the pole layer and, later, pole snapping). */
-export function importedPoles(state: Pick<ImportSlice, 'importedPoleBatches'>): PoleFeature[] {
-  return state.importedPoleBatches.flatMap((batch) => batch.poles);
-}

@@ -6,6 +6,7 @@
 import { commitChange, createSession, redo, type ScenarioSession, undo } from '../domain/history/history';
 import type { ScenarioChange } from '../domain/history/scenario-change';
 import type { BaselineSites } from '../domain/scenario/baseline';
+import { scenarioBaseline } from '../domain/scenario/scenario-baseline';
 import type { Scenario } from '../domain/scenario/scenario-types';
 import type { Slice } from './slices';
 
@@ -39,3 +40,13 @@ export const createScenarioSlice: Slice<ScenarioSlice> = (set) => ({
   undoScenario: () => set((state) => (state.session ? { session: undo(state.session, now()) } : {})),
   redoScenario: () => set((state) => (state.session ? { session: redo(state.session, now()) } : {})),
 });
+
+/**
+ * The open scenario's baseline: the shared baseline plus the existing sites imported into the
+ * scenario (the same object while neither changes). What planner code treats as "existing sites".
+ */
+export function openScenarioBaseline(
+  state: Pick<ScenarioSlice, 'baseline' | 'session'>,
+): BaselineSites | null {
+  return state.baseline ? scenarioBaseline(state.baseline, state.session?.scenario) : null;
+}

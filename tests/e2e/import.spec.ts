@@ -1,3 +1,4 @@
+import { unzipSync } from 'fflate';
 import { expect, test } from './driver';
 import { ImportWorkflow } from './drivers/import-driver';
 
@@ -156,6 +157,31 @@ test('cancel and Esc leave the scenario unchanged; a swapped file offers a one-c
   await workflow.expectDialogClosed();
   const after = await planner.page.evaluate(() => window.__planner!.state().session);
   expect(after).toEqual(before);
+});
+
+test('a shapefile dropped as loose .shp/.dbf/.prj/.cpg files reads as one; a lone .shp names the missing .dbf', async ({
+  planner,
+}) => {
+  const workflow = new ImportWorkflow(planner);
+  await workflow.open();
+  const parts = Object.entries(unzipSync(new Uint8Array(await workflow.fixture('poles-shapefile.zip'))))
+    .filter(([name]) => !name.endsWith('.shx'))
+    .map(([name, bytes]) => ({ name, bytes }));
+  await workflow.dropFiles(parts);
+  await workflow.settled();
+  const dialog = workflow.dialog();
+  await expect(dialog).toHaveAccessibleName(/poles\.zip/);
+  await dialog.getByRole('radio', { name: /^综合杆$/ }).check();
+  await workflow.settled();
+  await expect(dialog.getByTestId('import-counts')).toContainText('可导入 6，拒绝 0');
+  await dialog.getByRole('button', { name: '取消', exact: true }).click();
+  await workflow.expectDialogClosed();
+
+  await workflow.dropFiles(parts.filter((part) => !part.name.endsWith('.dbf')));
+  await expect(planner.page.getByText('缺少 .dbf 文件')).toBeVisible();
+  await workflow.dropFiles([parts[0]!, { name: 'sites.csv', bytes: await workflow.fixture('sites.tsv') }]);
+  await expect(planner.page.getByText('一次只能导入一个文件（拖入了 2 个）')).toBeVisible();
+  expect(await workflow.addedSites()).toEqual([]);
 });
 
 async function readText(filePath: string): Promise<string> {

@@ -104,7 +104,7 @@ test('a v1 record written raw is migrated to the current schema on load', async 
     name: '旧方案',
     createdAt: '2024-01-01T00:00:00.000Z',
     updatedAt: '2024-01-02T00:00:00.000Z',
-    schemaVersion: 2,
+    schemaVersion: 3,
     baselineRef: { id: 'sample' },
     addedSites: [
       {
@@ -115,6 +115,8 @@ test('a v1 record written raw is migrated to the current schema on load', async 
     ],
     modifiedSites: [],
     removedSiteIds: ['B1'],
+    existingSites: [],
+    poles: [],
   });
 });
 

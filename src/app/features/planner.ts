@@ -3,7 +3,7 @@
  * snapping, services for the panel (scenario management, files) and test hooks.
  */
 import type { PoleFeature } from '../../domain/types';
-import { PoleSnapIndex } from '../../map/planner-snap-index';
+import { PoleSnapIndex, scenarioPoleSnap } from '../../map/planner-snap-index';
 import type { AppContext } from '../app-context';
 import { wirePlannerMap } from '../planner-map-wiring';
 import { startPlannerPersistence } from '../planner-persistence';
@@ -18,19 +18,25 @@ export function wirePlanner(context: AppContext): void {
   const persistence = startPlannerPersistence(context);
   store.getState().setPlannerServices(createPlannerServices(context, persistence));
 
-  let snapIndex: PoleSnapIndex | null = null;
+  let sampleIndex: PoleSnapIndex | null = null;
   const snapReady = map.firstIdle
     .then(() => data.ensure('poles'))
     .then((poles) => {
-      snapIndex = PoleSnapIndex.fromFeatures(poles.features as PoleFeature[]);
+      sampleIndex = PoleSnapIndex.fromFeatures(poles.features as PoleFeature[]);
     })
     .catch(() => undefined);
+  // Sites snap to the sample poles and to the poles imported into the open scenario.
+  const snap = scenarioPoleSnap(
+    () => sampleIndex,
+    () => store.getState().session?.scenario.poles ?? [],
+  );
+  const snapIndex = () => snap;
 
-  const mapWiring = wirePlannerMap(context, () => snapIndex);
+  const mapWiring = wirePlannerMap(context, snapIndex);
   keepScenarioCoverage(context);
   installPlannerTestHooks(context, {
     snapReady,
-    snapIndex: () => snapIndex,
+    snapIndex,
     opened: persistence.opened,
     mapWiring,
   });

@@ -67,8 +67,11 @@ export function wireSuggest(context: AppContext): void {
     state.setSuggestRunning({ phase: 'demand', fraction: 0 });
     try {
       const candidates: SuggestCandidate[] = [];
-      if (form.usePoles)
-        candidates.push(...poleCandidates(((await data.ensure('poles')) as PoleCollection).features));
+      if (form.usePoles) {
+        // The sample poles and the poles imported into the open scenario.
+        const sample = ((await data.ensure('poles')) as PoleCollection).features;
+        candidates.push(...poleCandidates([...sample, ...(state.session?.scenario.poles ?? [])]));
+      }
       const planned = form.usePlannerCandidates
         ? plannerCandidates(state.session?.scenario.addedSites ?? [])
         : [];

@@ -30,6 +30,7 @@ const FAILURE_MESSAGES: Record<ImportFailure['code'], string> = {
   fileTooLarge: 'the file is larger than the import limit',
   emptyFile: 'the file is empty',
   unknownFormat: 'the format is not one of CSV/TSV, .xlsx, GeoJSON, KML, KMZ or a zipped shapefile',
+  legacyXls: 'legacy Excel (.xls) is not read: save the sheet as .xlsx or CSV and import that',
   notText: 'the file is not text (binary data in a CSV/TSV file)',
   noHeaderRow: 'no header row was found',
   invalidJson: 'the file is not valid JSON',

@@ -6,13 +6,7 @@
 import { siteIndex } from '../scenario/scenario-lookup';
 import type { Scenario } from '../scenario/scenario-types';
 import type { SiteFeature, SiteProperties } from '../types';
-import {
-  batch,
-  type IndexedSite,
-  NO_CHANGE,
-  type ScenarioChange,
-  type SitePropertiesPatch,
-} from './scenario-change';
+import { batch, NO_CHANGE, type ScenarioChange, type SitePropertiesPatch } from './scenario-change';
 
 export interface AppliedChange {
   scenario: Scenario;
@@ -20,40 +14,44 @@ export interface AppliedChange {
   inverse: ScenarioChange;
 }
 
-const siteId = (site: SiteFeature) => site.properties.id;
-const byId = (left: SiteFeature, right: SiteFeature) => compareIds(siteId(left), siteId(right));
+interface Identified {
+  properties: { id: string };
+}
+
+const siteId = (site: Identified) => site.properties.id;
+const byId = (left: Identified, right: Identified) => compareIds(siteId(left), siteId(right));
 
 function compareIds(left: string, right: string): number {
   return left < right ? -1 : left > right ? 1 : 0;
 }
 
 /** Last occurrence wins, so a change naming an id twice behaves like naming it once. */
-function lastById(sites: readonly SiteFeature[]): SiteFeature[] {
-  return [...new Map(sites.map((site) => [siteId(site), site])).values()];
+function lastById<Item extends Identified>(items: readonly Item[]): Item[] {
+  return [...new Map(items.map((item) => [siteId(item), item])).values()];
 }
 
-function indexOf(sites: readonly SiteFeature[]): Map<string, number> {
-  return new Map(sites.map((site, index) => [siteId(site), index]));
+function indexOf(items: readonly Identified[]): Map<string, number> {
+  return new Map(items.map((item, index) => [siteId(item), index]));
 }
 
 /** Upserts into a list: replaces in place by id, appends new ids (sorted lists stay sorted). */
-function upsert(
-  list: readonly SiteFeature[],
-  sites: readonly SiteFeature[],
+function upsert<Item extends Identified>(
+  list: readonly Item[],
+  items: readonly Item[],
   keepSorted: boolean,
-): { list: readonly SiteFeature[]; replaced: SiteFeature[]; appendedIds: string[] } {
+): { list: readonly Item[]; replaced: Item[]; appendedIds: string[] } {
   const positions = indexOf(list);
   const next = [...list];
-  const replaced: SiteFeature[] = [];
+  const replaced: Item[] = [];
   const appendedIds: string[] = [];
-  for (const site of lastById(sites)) {
-    const position = positions.get(siteId(site));
+  for (const item of lastById(items)) {
+    const position = positions.get(siteId(item));
     if (position === undefined) {
-      next.push(site);
-      appendedIds.push(siteId(site));
-    } else if (next[position] !== site) {
+      next.push(item);
+      appendedIds.push(siteId(item));
+    } else if (next[position] !== item) {
       replaced.push(next[position]!);
-      next[position] = site;
+      next[position] = item;
     }
   }
   if (replaced.length === 0 && appendedIds.length === 0) return { list, replaced, appendedIds };
@@ -61,15 +59,15 @@ function upsert(
   return { list: next, replaced, appendedIds };
 }
 
-function removeIds(
-  list: readonly SiteFeature[],
+function removeIds<Item extends Identified>(
+  list: readonly Item[],
   ids: readonly string[],
-): { list: readonly SiteFeature[]; removed: IndexedSite[] } {
+): { list: readonly Item[]; removed: { index: number; item: Item }[] } {
   const wanted = new Set(ids);
-  const removed: IndexedSite[] = [];
-  const kept = list.filter((site, index) => {
-    if (!wanted.has(siteId(site))) return true;
-    removed.push({ index, site });
+  const removed: { index: number; item: Item }[] = [];
+  const kept = list.filter((item, index) => {
+    if (!wanted.has(siteId(item))) return true;
+    removed.push({ index, item });
     return false;
   });
   return removed.length === 0 ? { list, removed } : { list: kept, removed };
@@ -153,7 +151,7 @@ function applyOne(scenario: Scenario, change: ScenarioChange): AppliedChange {
       if (removed.length === 0) return { scenario, inverse: NO_CHANGE };
       return {
         scenario: { ...scenario, addedSites: list },
-        inverse: { type: 'insertSites', entries: removed },
+        inverse: { type: 'insertSites', entries: removed.map(({ index, item }) => ({ index, site: item })) },
       };
     }
     case 'setProperties':
@@ -188,7 +186,7 @@ function applyOne(scenario: Scenario, change: ScenarioChange): AppliedChange {
       if (removed.length === 0) return { scenario, inverse: NO_CHANGE };
       return {
         scenario: { ...scenario, modifiedSites: list },
-        inverse: { type: 'putModifications', sites: removed.map((entry) => entry.site) },
+        inverse: { type: 'putModifications', sites: removed.map((entry) => entry.item) },
       };
     }
     case 'markForRemoval': {
@@ -208,6 +206,44 @@ function applyOne(scenario: Scenario, change: ScenarioChange): AppliedChange {
       return {
         scenario: { ...scenario, removedSiteIds: scenario.removedSiteIds.filter((id) => !unwanted.has(id)) },
         inverse: { type: 'markForRemoval', ids: unmarked },
+      };
+    }
+    case 'putExistingSites': {
+      const { list, replaced, appendedIds } = upsert(scenario.existingSites, change.sites, true);
+      if (list === scenario.existingSites) return { scenario, inverse: NO_CHANGE };
+      return {
+        scenario: { ...scenario, existingSites: list },
+        inverse: batch([
+          { type: 'deleteExistingSites', ids: appendedIds },
+          { type: 'putExistingSites', sites: replaced },
+        ]),
+      };
+    }
+    case 'deleteExistingSites': {
+      const { list, removed } = removeIds(scenario.existingSites, change.ids);
+      if (removed.length === 0) return { scenario, inverse: NO_CHANGE };
+      return {
+        scenario: { ...scenario, existingSites: list },
+        inverse: { type: 'putExistingSites', sites: removed.map((entry) => entry.item) },
+      };
+    }
+    case 'putPoles': {
+      const { list, replaced, appendedIds } = upsert(scenario.poles, change.poles, true);
+      if (list === scenario.poles) return { scenario, inverse: NO_CHANGE };
+      return {
+        scenario: { ...scenario, poles: list },
+        inverse: batch([
+          { type: 'deletePoles', ids: appendedIds },
+          { type: 'putPoles', poles: replaced },
+        ]),
+      };
+    }
+    case 'deletePoles': {
+      const { list, removed } = removeIds(scenario.poles, change.ids);
+      if (removed.length === 0) return { scenario, inverse: NO_CHANGE };
+      return {
+        scenario: { ...scenario, poles: list },
+        inverse: { type: 'putPoles', poles: removed.map((entry) => entry.item) },
       };
     }
     case 'rename': {

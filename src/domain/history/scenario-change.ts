@@ -3,7 +3,7 @@
  * replayed, inverted and tested without any UI. Applying one returns its exact inverse.
  */
 import type { Position } from 'geojson';
-import type { SiteFeature, SiteProperties } from '../types';
+import type { PoleFeature, SiteFeature, SiteProperties } from '../types';
 
 /** Fields to set on sites; null removes the field (e.g. azimuthDeg: null makes a site omni). */
 export type SitePropertiesPatch = {
@@ -40,6 +40,14 @@ export type ScenarioChange =
   | { type: 'markForRemoval'; ids: readonly string[] }
   /** Cancels a planned removal. */
   | { type: 'unmarkForRemoval'; ids: readonly string[] }
+  /** Adds imported existing sites (they extend the baseline for this scenario), or replaces them by id. */
+  | { type: 'putExistingSites'; sites: readonly SiteFeature[] }
+  /** Drops imported existing sites (the inverse of putExistingSites). */
+  | { type: 'deleteExistingSites'; ids: readonly string[] }
+  /** Adds imported poles, or replaces them by id. */
+  | { type: 'putPoles'; poles: readonly PoleFeature[] }
+  /** Drops imported poles (the inverse of putPoles). */
+  | { type: 'deletePoles'; ids: readonly string[] }
   | { type: 'rename'; name: string }
   /** Several changes as one undo step (an import, a multi-site edit). */
   | { type: 'batch'; changes: readonly ScenarioChange[] };

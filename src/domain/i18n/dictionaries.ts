@@ -6,6 +6,7 @@
 import { coverageEn, coverageZh } from './messages/coverage';
 import { districtEn, districtZh } from './messages/district';
 import { importEn, importZh } from './messages/import';
+import { importFailuresEn, importFailuresZh } from './messages/import-failures';
 import { plannerEn, plannerZh } from './messages/planner';
 import { storyEn, storyZh } from './messages/story';
 import { suggestEn, suggestZh } from './messages/suggest';
@@ -101,6 +102,7 @@ const baseZh = {
   'source.districts': 'geoBoundaries gbOpen CHN ADM3（基于 OpenStreetMap），2017',
   'source.sites': '合成示意数据，按 2020 年规划数据校准',
   'source.poles': '合成示意数据',
+  'source.imported': '导入的数据（保存在当前方案中）',
   'source.metro': 'metromancn/MetroMapOpenMiniProgram（MIT）',
   'precision.districts': '节点间距约 25–115 米；2017 年边界；浦东、崇明含滩涂',
   'precision.metroStations': '由 GCJ-02 转换为 WGS84，约 50 米',
@@ -111,6 +113,7 @@ const zh = {
   ...coverageZh,
   ...plannerZh,
   ...importZh,
+  ...importFailuresZh,
   ...districtZh,
   ...storyZh,
   ...suggestZh,
@@ -207,6 +210,7 @@ const baseEn: Record<keyof typeof baseZh, string> = {
   'source.districts': 'geoBoundaries gbOpen CHN ADM3 (from OpenStreetMap), 2017',
   'source.sites': 'Synthetic sample, calibrated to the plan’s 2020 figures',
   'source.poles': 'Synthetic sample',
+  'source.imported': 'Imported (kept in the open scenario)',
   'source.metro': 'metromancn/MetroMapOpenMiniProgram (MIT)',
   'precision.districts':
     'Vertex spacing ~25–115 m; 2017 boundaries; Pudong and Chongming include tidal flats',
@@ -218,6 +222,7 @@ const en: Dictionary = {
   ...coverageEn,
   ...plannerEn,
   ...importEn,
+  ...importFailuresEn,
   ...districtEn,
   ...storyEn,
   ...suggestEn,

@@ -3,6 +3,8 @@ import type { ImportFormat } from './import-types';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06];
+/** An OLE2 compound file: the container of legacy .xls workbooks. */
+const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
   return magic.every((value, index) => bytes[index] === value);
@@ -28,6 +30,11 @@ function zipFormat(extension: string): ImportFormat {
   return 'shapefile';
 }
 
+/** True for a legacy Excel workbook (.xls by name, or an OLE2 file): refused with its own message. */
+export function isLegacyExcel(name: string, bytes: Uint8Array): boolean {
+  return extensionOf(name) === 'xls' || startsWith(bytes, OLE2_MAGIC);
+}
+
 /** The format of a file, or undefined when it is none we read. Zips are told apart by the name. */
 export function detectFormat(name: string, bytes: Uint8Array): ImportFormat | undefined {
   const extension = extensionOf(name);
@@ -35,7 +42,7 @@ export function detectFormat(name: string, bytes: Uint8Array): ImportFormat | un
   if (extension === 'xlsx' || extension === 'kmz' || extension === 'zip' || extension === 'shp') {
     return extension === 'shp' || extension === 'zip' ? 'shapefile' : extension;
   }
-  if (extension === 'xls') return undefined;
+  if (isLegacyExcel(name, bytes)) return undefined;
   const head = leadingText(bytes);
   if (head.startsWith('<?xml') || head.startsWith('<kml')) return 'kml';
   if (head.startsWith('{')) return 'geojson';

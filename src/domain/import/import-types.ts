@@ -31,6 +31,7 @@ export type ImportFailureCode =
   | 'fileTooLarge'
   | 'emptyFile'
   | 'unknownFormat'
+  | 'legacyXls'
   | 'notText'
   | 'noHeaderRow'
   | 'invalidJson'

@@ -3,7 +3,7 @@
  * it could not be read (a code for the UI). Only cancellation rejects, with an AbortError.
  */
 import { readDelimitedText } from './csv-reader';
-import { detectFormat } from './detect-format';
+import { detectFormat, isLegacyExcel } from './detect-format';
 import { readGeoJson } from './geojson-reader';
 import type { ImportFailure, ImportFormat, ImportSource, ProgressCallback, XmlParser } from './import-types';
 import { readKml, readKmz } from './kml-reader';
@@ -62,7 +62,11 @@ export async function readImportSource(
     }
     if (bytes.byteLength === 0) throw new ImportFailureError('emptyFile');
     const format = options.format ?? detectFormat(name, bytes);
-    if (!format) throw new ImportFailureError('unknownFormat', { name: name.slice(-80) });
+    if (!format) {
+      // Old binary Excel (BIFF in an OLE2 container): say what to do rather than "unknown format".
+      const code = isLegacyExcel(name, bytes) ? 'legacyXls' : 'unknownFormat';
+      throw new ImportFailureError(code, { name: name.slice(-80) });
+    }
     options.onProgress?.(0, 'read');
     const source = readAs(format, bytes, options.parseXml);
     throwIfAborted(options.signal);

@@ -8,7 +8,9 @@
  *     candidates: [{ id, lng, lat, ...site properties }],
  *     modified?: { [siteId]: { lng, lat, ...site properties } },
  *     removed?: string[] }
- * Version 2 (current) stores GeoJSON features, ISO timestamps and a BaselineRef (see Scenario).
+ * Version 2 stores GeoJSON features, ISO timestamps and a BaselineRef (see Scenario).
+ * Version 3 (current) adds imported existing sites and imported poles (`existingSites`, `poles`);
+ * a v2 scenario had none, so both start empty.
  */
 import { CURRENT_SCENARIO_SCHEMA_VERSION } from './scenario-types';
 
@@ -77,7 +79,17 @@ const v1ToV2: Migration = {
   },
 };
 
-const MIGRATIONS: readonly Migration[] = [v1ToV2];
+const v2ToV3: Migration = {
+  from: 2,
+  migrate(record) {
+    if ('existingSites' in record || 'poles' in record) {
+      throw new MigrationError('a v2 record already has v3 fields (existingSites, poles)');
+    }
+    return { ...record, schemaVersion: 3, existingSites: [], poles: [] };
+  },
+};
+
+const MIGRATIONS: readonly Migration[] = [v1ToV2, v2ToV3];
 
 /** The oldest schema version this build can still read. */
 export const OLDEST_READABLE_SCHEMA_VERSION = 1;

@@ -2,7 +2,7 @@
  * Hand-rolled schema check for scenarios at the edges (IndexedDB, scenario files): everything read
  * back is checked here once, so the rest of the app can trust a Scenario. Issues carry a JSON path.
  */
-import type { SiteFeature, SiteProperties } from '../types';
+import type { PoleFeature, SiteFeature, SiteProperties, SiteStatus } from '../types';
 import { ADDED_SITE_STATUSES, validatePosition, validateSiteProperties } from '../validation/site-attributes';
 import { type BaselineRef, CURRENT_SCENARIO_SCHEMA_VERSION, type Scenario } from './scenario-types';
 
@@ -25,7 +25,11 @@ const SCENARIO_FIELDS = new Set([
   'addedSites',
   'modifiedSites',
   'removedSiteIds',
+  'existingSites',
+  'poles',
 ]);
+/** Imported existing sites extend the baseline: they carry the baseline's status. */
+const EXISTING_SITE_STATUSES: readonly SiteStatus[] = ['existing'];
 const MAX_ISSUES = 50;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -37,12 +41,12 @@ const isIsoTimestamp = (value: unknown): value is string =>
 const isNonEmptyString = (value: unknown): value is string =>
   typeof value === 'string' && value.trim() !== '';
 
-function checkSite(
+/** Checks a GeoJSON point feature with an object of properties; true when the properties can be read. */
+function checkPointFeature(
   value: unknown,
   path: string,
-  addedSite: boolean,
   issues: ScenarioIssue[],
-): value is SiteFeature {
+): value is { properties: Record<string, unknown> } {
   if (!isRecord(value) || value.type !== 'Feature') {
     issues.push({ path, code: 'notAFeature' });
     return false;
@@ -59,9 +63,34 @@ function checkSite(
     issues.push({ path: `${path}.properties`, code: 'notAnObject' });
     return false;
   }
-  const options = addedSite ? { allowedStatuses: ADDED_SITE_STATUSES } : {};
+  return true;
+}
+
+function checkSite(
+  value: unknown,
+  path: string,
+  allowedStatuses: readonly SiteStatus[] | undefined,
+  issues: ScenarioIssue[],
+): value is SiteFeature {
+  if (!checkPointFeature(value, path, issues)) return false;
+  const options = allowedStatuses ? { allowedStatuses } : {};
   for (const issue of validateSiteProperties(value.properties, options)) {
     issues.push({ path: `${path}.properties.${issue.field}`, code: issue.code, ...paramsOf(issue.params) });
+  }
+  return true;
+}
+
+/** A pole has an id and a height (the site rules for both), optionally an adcode and the sample flag. */
+function checkPole(value: unknown, path: string, issues: ScenarioIssue[]): value is PoleFeature {
+  if (!checkPointFeature(value, path, issues)) return false;
+  const { id, heightM, adcode, synthetic, ...unknown } = value.properties;
+  if (heightM === undefined) issues.push({ path: `${path}.properties.heightM`, code: 'required' });
+  const known = { id, heightM, adcode, synthetic };
+  for (const issue of validateSiteProperties(known)) {
+    issues.push({ path: `${path}.properties.${issue.field}`, code: issue.code, ...paramsOf(issue.params) });
+  }
+  for (const field of Object.keys(unknown)) {
+    issues.push({ path: `${path}.properties.${field}`, code: 'unknownField' });
   }
   return true;
 }
@@ -70,26 +99,44 @@ function paramsOf(params: Record<string, unknown> | undefined): { params?: Recor
   return params ? { params } : {};
 }
 
-function checkSiteList(
+/**
+ * Checks a list of features with `check`; ids must be unique within the list and must not be in
+ * `taken` (ids of another list they would collide with). Adds the list's ids to `taken`.
+ */
+function checkFeatureList<Item extends { properties: { id: string } }>(
   value: unknown,
   path: string,
-  addedSites: boolean,
+  check: (item: unknown, itemPath: string) => item is Item,
   issues: ScenarioIssue[],
-): SiteFeature[] {
+  taken = new Set<string>(),
+): Item[] {
   if (!Array.isArray(value)) {
     issues.push({ path, code: 'notAnArray' });
     return [];
   }
   const seen = new Set<string>();
-  value.forEach((site, index) => {
-    const sitePath = `${path}[${index}]`;
-    if (!checkSite(site, sitePath, addedSites, issues)) return;
-    const id = (site.properties as SiteProperties).id;
-    if (seen.has(id)) issues.push({ path: `${sitePath}.properties.id`, code: 'duplicateId', params: { id } });
+  value.forEach((item, index) => {
+    const itemPath = `${path}[${index}]`;
+    if (!check(item, itemPath)) return;
+    const id = item.properties.id;
+    if (seen.has(id) || taken.has(id)) {
+      issues.push({ path: `${itemPath}.properties.id`, code: 'duplicateId', params: { id } });
+    }
     seen.add(id);
   });
-  return value as SiteFeature[];
+  for (const id of seen) taken.add(id);
+  return value as Item[];
 }
+
+const siteCheck =
+  (allowedStatuses: readonly SiteStatus[] | undefined, issues: ScenarioIssue[], requireStatus = false) =>
+  (item: unknown, itemPath: string): item is SiteFeature => {
+    if (!checkSite(item, itemPath, allowedStatuses, issues)) return false;
+    if (requireStatus && (item.properties as SiteProperties).status === undefined) {
+      issues.push({ path: `${itemPath}.properties.status`, code: 'required' });
+    }
+    return true;
+  };
 
 function checkBaselineRef(value: unknown, issues: ScenarioIssue[]): void {
   if (!isRecord(value)) {
@@ -108,9 +155,14 @@ function checkBaselineRef(value: unknown, issues: ScenarioIssue[]): void {
 
 const compareIds = (left: string, right: string) => (left < right ? -1 : left > right ? 1 : 0);
 
+function sortedById<Item extends { properties: { id: string } }>(items: readonly Item[]): Item[] {
+  return [...items].sort((left, right) => compareIds(left.properties.id, right.properties.id));
+}
+
 /**
  * Checks that a value is a current-version Scenario. On success returns it in canonical form
- * (modifiedSites and removedSiteIds sorted, removed ids de-duplicated), never with data dropped.
+ * (modifiedSites, existingSites, poles and removedSiteIds sorted, removed ids de-duplicated), never
+ * with data dropped.
  */
 export function validateScenario(value: unknown): ScenarioValidation {
   const issues: ScenarioIssue[] = [];
@@ -130,8 +182,34 @@ export function validateScenario(value: unknown): ScenarioValidation {
   if (!isIsoTimestamp(value.createdAt)) issues.push({ path: 'createdAt', code: 'notATimestamp' });
   if (!isIsoTimestamp(value.updatedAt)) issues.push({ path: 'updatedAt', code: 'notATimestamp' });
   checkBaselineRef(value.baselineRef, issues);
-  const addedSites = checkSiteList(value.addedSites, 'addedSites', true, issues);
-  const modifiedSites = checkSiteList(value.modifiedSites, 'modifiedSites', false, issues);
+  const scenarioIds = new Set<string>();
+  const addedSites = checkFeatureList(
+    value.addedSites,
+    'addedSites',
+    siteCheck(ADDED_SITE_STATUSES, issues),
+    issues,
+    scenarioIds,
+  );
+  // Imported existing sites and added sites share one id space (both are sites of the scenario).
+  const existingSites = checkFeatureList(
+    value.existingSites,
+    'existingSites',
+    siteCheck(EXISTING_SITE_STATUSES, issues, true),
+    issues,
+    scenarioIds,
+  );
+  const modifiedSites = checkFeatureList(
+    value.modifiedSites,
+    'modifiedSites',
+    siteCheck(undefined, issues),
+    issues,
+  );
+  const poles = checkFeatureList(
+    value.poles,
+    'poles',
+    (item, itemPath): item is PoleFeature => checkPole(item, itemPath, issues),
+    issues,
+  );
   const removedSiteIds = value.removedSiteIds;
   if (!Array.isArray(removedSiteIds)) {
     issues.push({ path: 'removedSiteIds', code: 'notAnArray' });
@@ -149,10 +227,10 @@ export function validateScenario(value: unknown): ScenarioValidation {
     schemaVersion: CURRENT_SCENARIO_SCHEMA_VERSION,
     baselineRef: value.baselineRef as BaselineRef,
     addedSites,
-    modifiedSites: [...modifiedSites].sort((left, right) =>
-      compareIds(left.properties.id, right.properties.id),
-    ),
+    modifiedSites: sortedById(modifiedSites),
     removedSiteIds: [...new Set(removedSiteIds as string[])].sort(compareIds),
+    existingSites: sortedById(existingSites),
+    poles: sortedById(poles),
   };
   return { ok: true, scenario };
 }

@@ -2,10 +2,10 @@
  * A scenario is a named set of changes on top of a read-only baseline of existing sites.
  * It stores only the changes, so a scenario over 70,000 baseline sites stays small and cheap to save.
  */
-import type { SiteFeature } from '../types';
+import type { PoleFeature, SiteFeature } from '../types';
 
 /** The schema version written by this build. Bump it with a migration in migrations.ts. */
-export const CURRENT_SCENARIO_SCHEMA_VERSION = 2;
+export const CURRENT_SCENARIO_SCHEMA_VERSION = 3;
 
 /**
  * Which baseline a scenario was drawn on. `featureCount` and `hash` are absent for scenarios
@@ -35,4 +35,12 @@ export interface Scenario {
   modifiedSites: readonly SiteFeature[];
   /** Baseline site ids planned for removal. Sorted, no duplicates. */
   removedSiteIds: readonly string[];
+  /**
+   * Existing sites imported from an operator's sheet (status 'existing'): for this scenario they
+   * extend the baseline (see scenarioBaseline), so they are read-only until switched to modify or
+   * planned for removal, and they are not among what the scenario adds. Sorted by id.
+   */
+  existingSites: readonly SiteFeature[];
+  /** Comprehensive poles imported into this scenario, next to the shipped sample poles. Sorted by id. */
+  poles: readonly PoleFeature[];
 }

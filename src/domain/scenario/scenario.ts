@@ -4,6 +4,7 @@
  */
 import type { SiteFeature } from '../types';
 import type { BaselineSites } from './baseline';
+import { scenarioBaseline } from './scenario-baseline';
 import { siteIndex } from './scenario-lookup';
 import { type BaselineRef, CURRENT_SCENARIO_SCHEMA_VERSION, type Scenario } from './scenario-types';
 
@@ -24,6 +25,8 @@ export function createScenario(options: {
     addedSites: [],
     modifiedSites: [],
     removedSiteIds: [],
+    existingSites: [],
+    poles: [],
   };
 }
 
@@ -53,9 +56,14 @@ export interface ResolvedScenarioSites {
 
 /**
  * Resolves a scenario against the baseline in O(number of changes): the effective site set is
- * baseline − removedIds, with `modified` replacing sites by id, plus `added`.
+ * baseline − removedIds, with `modified` replacing sites by id, plus `added`. The baseline here is
+ * the scenario's (shared baseline plus its imported existing sites, see scenarioBaseline).
  */
-export function resolveScenarioSites(baseline: BaselineSites, scenario: Scenario): ResolvedScenarioSites {
+export function resolveScenarioSites(
+  sharedBaseline: BaselineSites,
+  scenario: Scenario,
+): ResolvedScenarioSites {
+  const baseline = scenarioBaseline(sharedBaseline, scenario);
   const removed = new Set(scenario.removedSiteIds);
   const missingBaselineIds: string[] = [];
   const removedIds: string[] = [];
@@ -78,9 +86,11 @@ export function resolveScenarioSites(baseline: BaselineSites, scenario: Scenario
 
 /**
  * The full effective site list of a scenario, O(baseline size): for exports of a whole scenario,
- * not for every edit. Baseline order first, then added sites.
+ * not for every edit. Baseline order first (imported existing sites after the shared ones), then
+ * added sites.
  */
-export function materializeScenarioSites(baseline: BaselineSites, scenario: Scenario): SiteFeature[] {
+export function materializeScenarioSites(sharedBaseline: BaselineSites, scenario: Scenario): SiteFeature[] {
+  const baseline = scenarioBaseline(sharedBaseline, scenario);
   const overrides = effectiveOverrides(scenario);
   const result: SiteFeature[] = [];
   const addedIds = new Set(scenario.addedSites.map((site) => site.properties.id));
@@ -114,19 +124,26 @@ function effectiveOverrides(scenario: Scenario): Map<string, SiteFeature | null>
 
 /**
  * What changed in the effective site set from `before` to `after` (e.g. after one edit or undo),
- * in O(changes in both scenarios). Unchanged features keep their identity under applyChange,
- * so a reference comparison is enough.
+ * in O(changes in both scenarios, plus their imported existing sites when those differ).
+ * Unchanged features keep their identity under applyChange, so a reference comparison is enough.
  */
 export function diffScenarioSites(baseline: BaselineSites, before: Scenario, after: Scenario): SiteSetDelta {
   const delta: SiteSetDelta = { upserted: [], removedIds: [] };
   if (before === after) return delta;
-  if (sameAddedIds(before.addedSites, after.addedSites)) return diffInPlace(baseline, before, after);
+  const beforeBaseline = scenarioBaseline(baseline, before);
+  const afterBaseline = scenarioBaseline(baseline, after);
+  if (before.existingSites === after.existingSites && sameAddedIds(before.addedSites, after.addedSites)) {
+    return diffInPlace(afterBaseline, before, after);
+  }
   const beforeOverrides = effectiveOverrides(before);
   const afterOverrides = effectiveOverrides(after);
   const touched = new Set([...beforeOverrides.keys(), ...afterOverrides.keys()]);
+  if (before.existingSites !== after.existingSites) {
+    for (const site of [...before.existingSites, ...after.existingSites]) touched.add(site.properties.id);
+  }
   for (const id of touched) {
-    const beforeSite = beforeOverrides.has(id) ? beforeOverrides.get(id) : baseline.get(id);
-    const afterSite = afterOverrides.has(id) ? afterOverrides.get(id) : baseline.get(id);
+    const beforeSite = beforeOverrides.has(id) ? beforeOverrides.get(id) : beforeBaseline.get(id);
+    const afterSite = afterOverrides.has(id) ? afterOverrides.get(id) : afterBaseline.get(id);
     if (beforeSite === afterSite) continue;
     if (afterSite) delta.upserted.push(afterSite);
     else delta.removedIds.push(id);
@@ -147,8 +164,9 @@ function sameAddedIds(before: readonly SiteFeature[], after: readonly SiteFeatur
 }
 
 /**
- * The diff when the added sites kept their ids and order: added sites compare by position, so a drag
- * among 38,000 candidates builds no map of them; modified and removed sites (few) compare by id.
+ * The diff when the added sites kept their ids and order and the imported existing sites did not
+ * change (`baseline` is then the scenario baseline of both): added sites compare by position, so a
+ * drag among 38,000 candidates builds no map of them; modified and removed sites (few) compare by id.
  */
 function diffInPlace(baseline: BaselineSites, before: Scenario, after: Scenario): SiteSetDelta {
   const delta: SiteSetDelta = { upserted: [], removedIds: [] };

@@ -3,7 +3,7 @@ import { usePlanner, useTranslate } from '../store-context';
 import './import.css';
 
 /** What the file picker offers; anything else is still read and reported if it is not importable. */
-const ACCEPT = '.csv,.tsv,.txt,.xlsx,.geojson,.json,.kml,.kmz,.zip';
+const ACCEPT = '.csv,.tsv,.txt,.xlsx,.geojson,.json,.kml,.kmz,.zip,.shp,.dbf,.prj,.cpg';
 
 /** "导入 / Import" over the map: opens the file picker. */
 export function ImportButton() {
@@ -31,12 +31,15 @@ export function ImportButton() {
         accept={ACCEPT}
         tabIndex={-1}
         aria-hidden="true"
+        // Several files only make sense as a shapefile's loose parts (.shp, .dbf, .prj, .cpg).
+        multiple
         data-testid="import-file-input"
         onChange={(event) => {
-          const file = event.target.files?.[0];
+          const files = Array.from(event.target.files ?? []);
           // Cleared so picking the same file again still fires a change.
           event.target.value = '';
-          if (file) services.openFile(file);
+          if (files.length > 1) services.openFiles(files);
+          else if (files[0]) services.openFile(files[0]);
         }}
       />
     </div>

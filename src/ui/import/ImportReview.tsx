@@ -26,7 +26,7 @@ export function ImportReview() {
     (building ? [] : (result?.rejected.slice(0, 200) ?? [])).map((row) => [row.row, rejectionText(t, row)]),
   );
   const ready = !building && result !== null && coordinatesMapped(rows);
-  const canApply = ready && count > 0 && (choices.layer === 'poles' || hasSession);
+  const canApply = ready && count > 0 && hasSession;
   const applyLabel =
     building || !result
       ? t('import.report.building')
@@ -58,7 +58,7 @@ export function ImportReview() {
         </div>
       </div>
       <div className="import-dialog__footer">
-        {!hasSession && choices.layer === 'sites' ? (
+        {!hasSession ? (
           <span className="import-dialog__hint">{t('import.noScenario')}</span>
         ) : result && !building ? (
           <span className="import-dialog__summary">

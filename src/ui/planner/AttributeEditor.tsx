@@ -8,6 +8,7 @@ import {
   type SiteAttributeIssue,
   validateSitePatch,
 } from '../../domain/validation/site-attributes';
+import { openScenarioBaseline } from '../../state/scenario-slice';
 import { StoreContext, usePlanner, useTranslate } from '../store-context';
 import { InputField, SelectField } from './AttributeFields';
 import { commonValue, describeSelection, isEditable, parseNumberInput } from './attribute-values';
@@ -28,7 +29,7 @@ export function AttributeEditor() {
   const t = useTranslate();
   const store = useContext(StoreContext);
   const scenario = usePlanner((state) => state.session?.scenario);
-  const baseline = usePlanner((state) => state.baseline);
+  const baseline = usePlanner(openScenarioBaseline);
   const ids = usePlanner((state) => state.selectedSiteIds);
   const enabledActions = usePlanner((state) =>
     ACTIONS.filter((name) => isCommandEnabled(state, name)).join(','),
@@ -60,10 +61,11 @@ export function AttributeEditor() {
     const first = issues[0];
     if (first) return message(first);
     const state = store.getState();
-    if (!state.session || !state.baseline) return null;
+    const current = openScenarioBaseline(state);
+    if (!state.session || !current) return null;
     const targetIds = editable.map((entry) => entry.site.properties.id);
     state.commitScenarioChange(
-      editSitesChange(state.session.scenario, state.baseline, targetIds, patch),
+      editSitesChange(state.session.scenario, current, targetIds, patch),
       'command.editSites',
     );
     return null;

@@ -1,3 +1,4 @@
+import { openScenarioBaseline } from '../../state/scenario-slice';
 import { usePlanner, useTranslate } from '../store-context';
 import { coverageChange, signed } from './change-figures';
 
@@ -8,8 +9,13 @@ export function ChangeSummary() {
   const stats = usePlanner((state) => state.coverageStats);
   const baselineStats = usePlanner((state) => state.baselineCoverageStats);
   const status = usePlanner((state) => state.coverageStatus);
+  const baseline = usePlanner(openScenarioBaseline);
   if (!scenario) return null;
   const removed = new Set(scenario.removedSiteIds);
+  // Existing sites: the baseline and the scenario's imported existing sites, less those planned for removal.
+  const existingCount = baseline
+    ? baseline.features.length - scenario.removedSiteIds.filter((id) => baseline.get(id)).length
+    : null;
   const modifiedCount = scenario.modifiedSites.filter((site) => !removed.has(site.properties.id)).length;
   const change = stats && baselineStats ? coverageChange(stats, baselineStats) : null;
   return (
@@ -26,6 +32,23 @@ export function ChangeSummary() {
         <dd>{modifiedCount}</dd>
         <dt>{t('planner.summaryRemoved')}</dt>
         <dd>{scenario.removedSiteIds.length}</dd>
+        {existingCount !== null && (
+          <>
+            <dt>{t('planner.summaryExisting')}</dt>
+            <dd data-testid="planner-summary-existing">
+              {t('planner.summaryExistingValue', {
+                count: existingCount,
+                imported: scenario.existingSites.length,
+              })}
+            </dd>
+          </>
+        )}
+        {scenario.poles.length > 0 && (
+          <>
+            <dt>{t('planner.summaryImportedPoles')}</dt>
+            <dd data-testid="planner-summary-poles">{scenario.poles.length}</dd>
+          </>
+        )}
         {change && (
           <>
             <dt>{t('planner.summaryCovered')}</dt>

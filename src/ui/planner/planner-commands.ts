@@ -11,6 +11,7 @@ import {
 import { scenarioCommands } from '../../domain/commands/scenario-commands';
 import { chordToShortcut, type KeyChord, type Platform } from '../../domain/commands/shortcuts';
 import type { PlannerTool } from '../../state/planner-slice';
+import { openScenarioBaseline } from '../../state/scenario-slice';
 import type { PlannerState } from '../../state/store';
 
 const TOOL_OF_COMMAND: Readonly<Record<string, PlannerTool>> = { selectTool: 'select', addSiteTool: 'add' };
@@ -37,10 +38,11 @@ export const plannerCommandRegistry = createCommandRegistry([
 const createId = (): string => `C-${crypto.randomUUID().slice(0, 8)}`;
 
 function contextOf(state: PlannerState): CommandContext | null {
-  if (!state.session || !state.baseline) return null;
+  const baseline = openScenarioBaseline(state);
+  if (!state.session || !baseline) return null;
   return {
     session: state.session,
-    baseline: state.baseline,
+    baseline,
     selection: state.selectedSiteIds,
     nowIso: new Date().toISOString(),
     createId,

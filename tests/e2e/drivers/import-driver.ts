@@ -54,13 +54,20 @@ export class ImportWorkflow {
   }
 
   /** Drops a file with these bytes on the map canvas (dragenter, dragover, drop). */
-  async dropFile(name: string, bytes: Buffer): Promise<void> {
+  dropFile(name: string, bytes: Buffer | Uint8Array): Promise<void> {
+    return this.dropFiles([{ name, bytes }]);
+  }
+
+  /** Drops several files at once on the map canvas, as one drag from a file manager. */
+  async dropFiles(files: readonly { name: string; bytes: Buffer | Uint8Array }[]): Promise<void> {
     await this.page.evaluate(
-      ({ fileName, base64 }) => {
-        const binary = atob(base64);
-        const array = Uint8Array.from(binary, (character) => character.charCodeAt(0));
+      (encoded) => {
         const transfer = new DataTransfer();
-        transfer.items.add(new File([array], fileName));
+        for (const { fileName, base64 } of encoded) {
+          const binary = atob(base64);
+          const array = Uint8Array.from(binary, (character) => character.charCodeAt(0));
+          transfer.items.add(new File([array], fileName));
+        }
         const target = document.querySelector('#map canvas.maplibregl-canvas')!;
         for (const type of ['dragenter', 'dragover', 'drop']) {
           target.dispatchEvent(
@@ -68,7 +75,7 @@ export class ImportWorkflow {
           );
         }
       },
-      { fileName: name, base64: bytes.toString('base64') },
+      files.map(({ name, bytes }) => ({ fileName: name, base64: Buffer.from(bytes).toString('base64') })),
     );
   }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   existingIdsFor,
+  importChange,
   importedBounds,
   scenarioSiteIds,
   siteStatusFor,
@@ -121,33 +122,43 @@ describe('messages', () => {
     expect(failureText(zh, { code: 'fileTooLarge', params: { sizeMb: 300, limitMb: 200 } })).toContain(
       '300 MB',
     );
+    const legacy = { code: 'legacyXls' as const, params: { name: '站点.xls' } };
+    expect(failureText(zh, legacy)).toContain('“另存为” .xlsx 或 CSV');
+    expect(failureText(en, legacy)).toContain('Save it as .xlsx or CSV');
   });
 });
 
 describe('applying', () => {
-  it('"existing" sites join the scenario as planned (the baseline is read-only)', () => {
-    expect(siteStatusFor('existing')).toBe('planned');
+  it('"existing" sites stay existing and extend the baseline; candidates are added; poles are poles', () => {
+    expect(siteStatusFor('existing')).toBe('existing');
     expect(siteStatusFor('candidate')).toBe('candidate');
+    const rows = [site('X1', 121, 31)];
+    const existing = importChange('sites', rows, 'existing');
+    expect(existing).toMatchObject({
+      type: 'putExistingSites',
+      sites: [{ properties: { status: 'existing' } }],
+    });
+    expect(importChange('sites', rows, 'candidate')).toMatchObject({
+      type: 'putSites',
+      sites: [{ properties: { id: 'X1', status: 'candidate' } }],
+    });
+    const poles = [{ ...site('P1', 121, 31), properties: { id: 'P1', heightM: 10 } }];
+    expect(importChange('poles', poles, 'existing')).toEqual({ type: 'putPoles', poles });
   });
 
-  it('ids already taken: baseline, added and modified sites; poles: sample and imported', async () => {
+  it('ids already taken: baseline, imported, added and modified sites; poles: sample and imported', async () => {
     const scenario = {
       addedSites: [site('A1', 121, 31)],
       modifiedSites: [site('B2', 121, 31)],
+      existingSites: [site('E1', 121, 31)],
+      poles: [{ ...site('P9', 121, 31), properties: { id: 'P9', heightM: 10 } }],
     } as unknown as Parameters<typeof scenarioSiteIds>[1];
     const ids = scenarioSiteIds({ features: [site('B1', 121, 31), site('B2', 121, 31)] }, scenario);
-    expect([...ids].sort()).toEqual(['A1', 'B1', 'B2']);
+    expect([...ids].sort()).toEqual(['A1', 'B1', 'B2', 'E1']);
     const poles = await existingIdsFor(
       {
         baseline: null,
-        session: null,
-        importedPoleBatches: [
-          {
-            id: 1,
-            fileName: 'p.zip',
-            poles: [{ ...site('P9', 121, 31), properties: { id: 'P9', heightM: 10 } }],
-          },
-        ],
+        session: { scenario } as unknown as Parameters<typeof existingIdsFor>[0]['session'],
       },
       'poles',
       {

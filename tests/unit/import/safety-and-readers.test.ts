@@ -144,7 +144,7 @@ describe('reader details', () => {
     expect(await read('a.csv', new Uint8Array(0))).toEqual({ ok: false, failure: { code: 'emptyFile' } });
     expect(await read('a.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]))).toEqual({
       ok: false,
-      failure: { code: 'unknownFormat', params: { name: 'a.xls' } },
+      failure: { code: 'legacyXls', params: { name: 'a.xls' } },
     });
     expect(await read('a.geojson', utf8('{"type":"Topology"}'))).toEqual({
       ok: false,

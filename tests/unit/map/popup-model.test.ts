@@ -80,6 +80,16 @@ describe('popup content', () => {
     );
   });
 
+  it('an imported existing site or pole names the import as its source, not sample data', () => {
+    const site = popupModel('sites', { id: 'OP-E1', status: 'existing', imported: true }, 'zh');
+    expect(value(site, '状态')).toBe('现网');
+    expect(value(site, '来源')).toBe('导入的数据（保存在当前方案中）');
+    expect(site.notes).not.toContain('示意数据：合成样本，非真实设施');
+    const pole = popupModel('poles', { id: 'IMP-P1', heightM: 11, imported: true }, 'en');
+    expect(value(pole, 'Source')).toBe('Imported (kept in the open scenario)');
+    expect(pole.notes).toEqual([]);
+  });
+
   it('keeps markup in data as plain text values', () => {
     const model = popupModel('districts', { ...jinshan, name: '<img src=x onerror=alert(1)>' }, 'zh');
     expect(model.title).toBe('<img src=x onerror=alert(1)>');

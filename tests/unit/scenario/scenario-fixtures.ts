@@ -80,6 +80,17 @@ const siteArbitrary = (ids: string[], statuses: SiteProperties['status'][]) =>
 
 export const addedSiteArbitrary = siteArbitrary(addedIds, ['candidate', 'planned']);
 const modifiedSiteArbitrary = siteArbitrary(baselineIds, ['existing', 'planned']);
+/** Imported existing sites: their own ids (an import never reuses a scenario's ids). */
+const importedIds = ['E1', 'E2', 'E3', 'E4'];
+const existingSiteArbitrary = siteArbitrary(importedIds, ['existing']);
+const poleIds = ['P1', 'P2', 'P3', 'P4'];
+const poleArbitrary = fc
+  .tuple(fc.constantFrom(...poleIds), longitudeArbitrary, latitudeArbitrary, fc.integer({ min: 1, max: 300 }))
+  .map(([id, longitude, latitude, heightM]) => ({
+    type: 'Feature' as const,
+    geometry: { type: 'Point' as const, coordinates: [longitude, latitude] },
+    properties: { id, heightM },
+  }));
 const idListArbitrary = fc.array(fc.constantFrom(...anyIds), { maxLength: 4 });
 
 const leafChangeArbitrary: fc.Arbitrary<ScenarioChange> = fc.oneof(
@@ -118,6 +129,19 @@ const leafChangeArbitrary: fc.Arbitrary<ScenarioChange> = fc.oneof(
   fc.record({ type: fc.constant('markForRemoval' as const), ids: idListArbitrary }),
   fc.record({ type: fc.constant('unmarkForRemoval' as const), ids: idListArbitrary }),
   fc.record({ type: fc.constant('rename' as const), name: fc.constantFrom('方案一', '方案二', 'B') }),
+  fc.record({
+    type: fc.constant('putExistingSites' as const),
+    sites: fc.array(existingSiteArbitrary, { maxLength: 3 }),
+  }),
+  fc.record({
+    type: fc.constant('deleteExistingSites' as const),
+    ids: fc.array(fc.constantFrom(...importedIds, 'C1'), { maxLength: 3 }),
+  }),
+  fc.record({ type: fc.constant('putPoles' as const), poles: fc.array(poleArbitrary, { maxLength: 3 }) }),
+  fc.record({
+    type: fc.constant('deletePoles' as const),
+    ids: fc.array(fc.constantFrom(...poleIds), { maxLength: 3 }),
+  }),
 );
 
 /** Random edits, including nested batches (an import or multi-edit as one step). */

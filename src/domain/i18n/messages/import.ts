@@ -25,8 +25,10 @@ export const importZh = {
   'import.target.existing': '5G 现网站点',
   'import.target.candidate': '5G 候选站点',
   'import.target.poles': '综合杆',
-  'import.target.existingNote': '基线只读：现网站点以“已规划”状态加入当前方案，可整体撤销。',
-  'import.target.polesNote': '综合杆显示在“综合杆”图层（放大到 12 级以上可见）。',
+  'import.target.existingNote':
+    '现网站点以“现网”状态保存在当前方案中：与基线一样只读（可切换为修改或拆除），不计入方案新增，可整体撤销。',
+  'import.target.polesNote':
+    '综合杆保存在当前方案中，显示在“综合杆”图层（放大到 12 级以上可见），新站点可吸附到这些杆上，可整体撤销。',
   'import.crs': '坐标系',
   'import.crs.wgs84': 'WGS84（GPS）',
   'import.crs.cgcs2000': 'CGCS2000（国家 2000，按 WGS84 处理）',
@@ -123,29 +125,7 @@ export const importZh = {
   'import.notice.undo': '撤销',
   'import.notice.undone': '已撤销导入',
   'import.undoLabel': '导入站点',
-  'import.failure.title': '无法读取此文件',
-  'import.failure.fileTooLarge': '文件有 {sizeMb} MB，超过 {limitMb} MB 的上限。请拆分后分批导入。',
-  'import.failure.emptyFile': '文件是空的。',
-  'import.failure.unknownFormat':
-    '无法识别“{name}”的格式。支持 CSV、TSV、TXT、Excel（.xlsx）、GeoJSON、KML、KMZ 和压缩的 Shapefile（.zip）。',
-  'import.failure.notText': '文件不是文本表格（可能是二进制文件或旧版 .xls，请另存为 .xlsx 或 CSV）。',
-  'import.failure.noHeaderRow': '找不到表头行。',
-  'import.failure.invalidJson': 'JSON 格式错误：{detail}',
-  'import.failure.notGeoJson': '这是 JSON，但不是 GeoJSON。',
-  'import.failure.invalidXml': 'KML 格式错误：{detail}',
-  'import.failure.xmlDoctype': 'KML 含有 DOCTYPE 声明，出于安全原因不予读取。',
-  'import.failure.invalidZip': '压缩包损坏或无法读取：{detail}',
-  'import.failure.zipTooManyEntries': '压缩包中的文件超过 {limit} 个，出于安全原因不予读取。',
-  'import.failure.zipTooLarge': '压缩包解压后将超过 {limitMb} MB，出于安全原因不予读取。',
-  'import.failure.missingPart': '缺少 {part} 文件（Shapefile 需要 .shp 和 .dbf 压缩在同一个 .zip 中）。',
-  'import.failure.invalidShapefile': 'Shapefile 的 {part} 文件损坏。',
-  'import.failure.invalidXlsx': 'Excel 文件损坏（{part}）。',
-  'import.failure.tooManyRows': '超过 {limit} 行，请拆分后分批导入。',
-  'import.failure.noXmlParser': '无法解析 KML。',
-  'import.failure.unreadable': '无法读取文件：{detail}',
-  'import.failure.multipleFiles':
-    '一次只能导入一个文件（拖入了 {count} 个）。Shapefile 请把 .shp、.dbf、.prj、.cpg 压缩成一个 .zip。',
-  'import.failure.worker': '导入出错：{detail}',
+  'import.undoLabelPoles': '导入综合杆',
 } as const;
 
 export const importEn: Record<keyof typeof importZh, string> = {
@@ -175,8 +155,9 @@ export const importEn: Record<keyof typeof importZh, string> = {
   'import.target.candidate': 'Candidate 5G sites',
   'import.target.poles': 'Comprehensive poles',
   'import.target.existingNote':
-    'The baseline is read-only: existing sites join the open scenario as "planned", undoable in one step.',
-  'import.target.polesNote': 'Poles show in the "Comprehensive poles" layer (from zoom 12).',
+    'Existing sites are kept in the open scenario as existing sites: read-only like the baseline (switch them to modify or plan their removal), not counted as added, undoable in one step.',
+  'import.target.polesNote':
+    'Poles are kept in the open scenario and show in the "Comprehensive poles" layer (from zoom 12); new sites snap to them; undoable in one step.',
   'import.crs': 'Coordinate system',
   'import.crs.wgs84': 'WGS84 (GPS)',
   'import.crs.cgcs2000': 'CGCS2000 (read as WGS84)',
@@ -275,30 +256,5 @@ export const importEn: Record<keyof typeof importZh, string> = {
   'import.notice.undo': 'Undo',
   'import.notice.undone': 'Import undone',
   'import.undoLabel': 'Import sites',
-  'import.failure.title': 'This file cannot be read',
-  'import.failure.fileTooLarge':
-    'The file is {sizeMb} MB, over the {limitMb} MB limit. Split it and import in parts.',
-  'import.failure.emptyFile': 'The file is empty.',
-  'import.failure.unknownFormat':
-    'The format of "{name}" is not recognised. Supported: CSV, TSV, TXT, Excel (.xlsx), GeoJSON, KML, KMZ and zipped shapefiles (.zip).',
-  'import.failure.notText':
-    'The file is not a text table (perhaps binary, or an old .xls — save it as .xlsx or CSV).',
-  'import.failure.noHeaderRow': 'No header row found.',
-  'import.failure.invalidJson': 'Invalid JSON: {detail}',
-  'import.failure.notGeoJson': 'This is JSON but not GeoJSON.',
-  'import.failure.invalidXml': 'Invalid KML: {detail}',
-  'import.failure.xmlDoctype': 'The KML contains a DOCTYPE declaration and is refused for safety.',
-  'import.failure.invalidZip': 'The zip is damaged or unreadable: {detail}',
-  'import.failure.zipTooManyEntries': 'The zip lists more than {limit} files and is refused for safety.',
-  'import.failure.zipTooLarge': 'The zip would inflate to more than {limitMb} MB and is refused for safety.',
-  'import.failure.missingPart':
-    'The {part} file is missing (a shapefile needs .shp and .dbf zipped together in one .zip).',
-  'import.failure.invalidShapefile': 'The shapefile’s {part} file is damaged.',
-  'import.failure.invalidXlsx': 'The Excel file is damaged ({part}).',
-  'import.failure.tooManyRows': 'More than {limit} rows; split the file and import in parts.',
-  'import.failure.noXmlParser': 'KML cannot be parsed here.',
-  'import.failure.unreadable': 'The file cannot be read: {detail}',
-  'import.failure.multipleFiles':
-    'Import one file at a time ({count} were dropped). Zip a shapefile’s .shp, .dbf, .prj and .cpg into one .zip.',
-  'import.failure.worker': 'Import failed: {detail}',
+  'import.undoLabelPoles': 'Import poles',
 };
