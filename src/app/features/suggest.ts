@@ -6,14 +6,20 @@
 
 import type { SuggestArea } from '../../domain/coverage/footprint';
 import { translate } from '../../domain/i18n/translate';
-import type { SuggestCandidate, SuggestRequest, SuggestResult } from '../../domain/selection/suggest';
-import { plannerCandidates, poleCandidates } from '../../domain/selection/suggest-candidates';
-import type { PoleCollection, SiteFeature } from '../../domain/types';
+import {
+  assembleCandidates,
+  checkGridSpacing,
+  previewGridCandidates,
+} from '../../domain/selection/candidate-sources';
+import type { SuggestRequest, SuggestResult } from '../../domain/selection/suggest';
+import { MAX_GRID_CANDIDATES } from '../../domain/selection/suggest-candidates';
+import type { PoleCollection, PoleFeature, SiteFeature } from '../../domain/types';
 import { coverageEndpoint, SuggestClient } from '../../engine/suggest-client';
 import { SuggestLayer } from '../../map/suggest-layer';
 import type { PlannerStore } from '../../state/store';
 import type { SuggestForm } from '../../state/suggest-slice';
 import type { AppContext } from '../app-context';
+import { type SuggestAreasHook, wireSuggestAreas } from './suggest-areas';
 
 export interface SuggestTestHook {
   /** Patches the form, runs, and resolves with the result (rejects on error or cancel). */
@@ -22,6 +28,7 @@ export interface SuggestTestHook {
   /** Accepts these pick ids (all when omitted). */
   accept: (ids?: string[]) => void;
   markerCount: () => number;
+  areas: SuggestAreasHook;
 }
 
 declare module '../test-hooks' {
@@ -51,6 +58,7 @@ function templateOf(form: SuggestForm): SuggestRequest['template'] {
 export function wireSuggest(context: AppContext): void {
   const { store, map, data } = context;
   const layer = new SuggestLayer(map);
+  const areasHook = wireSuggestAreas(context);
   const client = coverageEndpoint().then((endpoint) => new SuggestClient(endpoint));
   let lastRequest: SuggestRequest | null = null;
   let markerCount = 0;
@@ -62,17 +70,28 @@ export function wireSuggest(context: AppContext): void {
     const form = state.suggestForm;
     const area = areaOf(form);
     if (!area) return fail(store, message('suggest.needArea'));
-    if (!form.usePoles && !form.usePlannerCandidates) return fail(store, message('suggest.needCandidates'));
+    if (!form.usePoles && !form.usePolygonGrid && !form.usePlannerCandidates)
+      return fail(store, message('suggest.needCandidates'));
+    const spacing = checkGridSpacing(form.gridSpacingText);
+    if (form.usePolygonGrid && !spacing.ok)
+      return fail(store, message(`suggest.gridSpacing.${spacing.reason}`));
+    if (form.usePolygonGrid && state.suggestAreas.length === 0)
+      return fail(store, message('suggest.needDrawnArea'));
+    if (form.usePolygonGrid && spacing.ok && !previewGridCandidates(state.suggestAreas, spacing.spacingM).ok)
+      return fail(store, message('suggest.gridTooMany', { limit: MAX_GRID_CANDIDATES }));
     if (!state.coverageStats) return fail(store, message('suggest.waitCoverage'));
     state.setSuggestRunning({ phase: 'demand', fraction: 0 });
     try {
-      const candidates: SuggestCandidate[] = [];
-      if (form.usePoles)
-        candidates.push(...poleCandidates(((await data.ensure('poles')) as PoleCollection).features));
-      const planned = form.usePlannerCandidates
-        ? plannerCandidates(state.session?.scenario.addedSites ?? [])
+      const poles: PoleFeature[] = form.usePoles
+        ? ((await data.ensure('poles')) as PoleCollection).features
         : [];
-      candidates.push(...planned);
+      const candidates = assembleCandidates(form, {
+        poles,
+        areas: state.suggestAreas,
+        gridSpacingM: spacing.ok ? spacing.spacingM : 0,
+        plannerSites: state.session?.scenario.addedSites ?? [],
+      });
+      const planned = candidates.filter((candidate) => candidate.source === 'planner');
       const request: SuggestRequest = {
         area,
         candidates,
@@ -166,6 +185,7 @@ export function wireSuggest(context: AppContext): void {
       result: () => store.getState().suggestResult,
       accept: (ids) => accept(ids ?? store.getState().suggestResult?.picks.map((pick) => pick.id) ?? []),
       markerCount: () => markerCount,
+      areas: areasHook,
     };
   }
 }

@@ -68,23 +68,28 @@ const MAX_LATTICE_POINTS = 4 * MAX_GRID_CANDIDATES;
 
 /** How many grid candidates each drawn area yields at this spacing (or that there are too many). */
 export function previewGridCandidates(areas: readonly DrawnArea[], spacingM: number): GridPreview {
-  const tooMany = { ok: false, reason: 'tooMany', limit: MAX_GRID_CANDIDATES } as const;
-  if (latticePointCount(areas, spacingM) > MAX_LATTICE_POINTS) return tooMany;
   try {
     const points = gridCandidatesOf(areas, spacingM);
     const perArea = areas.map((area) => points.filter((point) => point.areaId === area.id).length);
     return { ok: true, perArea, total: points.length };
   } catch (error) {
-    if (error instanceof RangeError) return tooMany;
+    if (error instanceof RangeError) return { ok: false, reason: 'tooMany', limit: MAX_GRID_CANDIDATES };
     throw error;
   }
 }
 
-/** Grid candidates of the drawn areas, each knowing its area (ids grid-<area id>-<n>, unique). */
+/**
+ * Grid candidates of the drawn areas, each knowing its area (ids grid-<area id>-<n>, unique).
+ * Throws a RangeError beyond MAX_GRID_CANDIDATES points (before looping when the areas' bounding
+ * boxes alone hold far more lattice points).
+ */
 export function gridCandidatesOf(
   areas: readonly DrawnArea[],
   spacingM: number,
 ): (SuggestCandidate & { areaId: string })[] {
+  if (latticePointCount(areas, spacingM) > MAX_LATTICE_POINTS) {
+    throw new RangeError(`far more than ${MAX_GRID_CANDIDATES} grid candidates: use a larger spacing`);
+  }
   const candidates: (SuggestCandidate & { areaId: string })[] = [];
   for (const area of areas) {
     const points = gridCandidatesInPolygons([polygonOf(area.corners)], spacingM);

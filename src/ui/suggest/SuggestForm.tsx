@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { BANDS, type SiteKind } from '../../domain/types';
 import type { SuggestAreaKind } from '../../state/suggest-slice';
 import { usePlanner, useTranslate } from '../store-context';
+import { CandidateAreaFields } from './CandidateAreaFields';
 
 const AREA_KINDS: readonly SuggestAreaKind[] = ['city', 'district', 'zone', 'gaps'];
 const AREA_LABELS = {
@@ -171,7 +172,7 @@ export function SuggestFormFields() {
           />
           {t('suggest.usePlannerCandidates')}
         </label>
-        <p className="suggest-note">{t('suggest.polygonGridLater')}</p>
+        <CandidateAreaFields />
       </fieldset>
       <fieldset className="suggest-group suggest-group--grid">
         <legend>{t('suggest.template')}</legend>
