@@ -26,6 +26,8 @@ const SKETCH = 'suggest-area-sketch';
 const COLOUR = '#7048e8';
 /** A click this close (pixels) to the first corner closes the outline; to the last one, finishes it. */
 const CLOSE_PX = 8;
+/** The browser's dblclick follows the click that finished the outline: zoom on it only after this. */
+const DOUBLE_CLICK_SETTLE_MS = 500;
 
 const collection = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
 
@@ -40,6 +42,7 @@ export class CandidateAreaLayer {
     restoreDoubleClickZoom: boolean;
   } | null = null;
   private frame = 0;
+  private restoreZoomTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(plannerMap: PlannerMap) {
     this.plannerMap = plannerMap;
@@ -125,7 +128,9 @@ export class CandidateAreaLayer {
   async startDrawing(callbacks: AreaDrawCallbacks): Promise<void> {
     const map = await this.ready;
     if (this.drawing) this.cancel();
-    const restoreDoubleClickZoom = map.doubleClickZoom.isEnabled();
+    const restoreDoubleClickZoom = map.doubleClickZoom.isEnabled() || this.restoreZoomTimer !== undefined;
+    clearTimeout(this.restoreZoomTimer);
+    this.restoreZoomTimer = undefined;
     map.doubleClickZoom.disable();
     this.drawing = {
       corners: [],
@@ -151,7 +156,12 @@ export class CandidateAreaLayer {
     window.removeEventListener('keydown', this.onKeyDown, true);
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
-    if (drawing.restoreDoubleClickZoom) map.doubleClickZoom.enable();
+    if (drawing.restoreDoubleClickZoom) {
+      this.restoreZoomTimer = setTimeout(() => {
+        this.restoreZoomTimer = undefined;
+        map.doubleClickZoom.enable();
+      }, DOUBLE_CLICK_SETTLE_MS);
+    }
     map.getCanvas().style.cursor = '';
     map.getSource<GeoJSONSource>(SKETCH)?.setData(collection([]));
     drawing.release();

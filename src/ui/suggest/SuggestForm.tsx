@@ -160,6 +160,7 @@ export function SuggestFormFields() {
           <input
             type="checkbox"
             checked={form.usePoles}
+            data-testid="suggest-use-poles"
             onChange={(event) => setForm({ usePoles: event.target.checked })}
           />
           {t('suggest.usePoles')}
@@ -265,6 +266,7 @@ export function SuggestFormFields() {
           <input
             type="checkbox"
             checked={form.method === 'exact'}
+            data-testid="suggest-exact"
             onChange={(event) => setForm({ method: event.target.checked ? 'exact' : 'lazy-greedy' })}
           />
           {t('suggest.exact')}

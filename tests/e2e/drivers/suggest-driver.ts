@@ -5,6 +5,7 @@
 import type { Page } from '@playwright/test';
 import type {} from '../../../src/app/coverage-test-hook';
 import type {} from '../../../src/app/features/suggest';
+import type { GapProperties } from '../../../src/domain/coverage/gaps';
 import type { CoverageStats } from '../../../src/domain/coverage/report';
 import type { SuggestResult } from '../../../src/domain/selection/suggest';
 import { expect, type PlannerDriver } from '../driver';
@@ -33,6 +34,58 @@ export class SuggestWorkflow {
     await this.page.getByTestId('suggest-area-kind').selectOption('district');
     await this.page.getByTestId('suggest-district').selectOption(adcode);
     await this.page.getByTestId('suggest-count').fill(String(count));
+  }
+
+  /** The weak spot ranked first whose area is at least minKm2. */
+  async topGap(minKm2: number): Promise<GapProperties> {
+    const gaps = await this.page.evaluate(
+      () => window.__planner!.state().coverageGaps?.features.map((gap) => gap.properties) ?? [],
+    );
+    const gap = gaps.find((candidate) => candidate.areaKm2 >= minKm2);
+    if (!gap) throw new Error(`no weak spot of ${minKm2} km² or more`);
+    return gap;
+  }
+
+  /** Moves the map through the URL hash (as a shared link would) and waits for it to settle. */
+  async goTo(zoom: number, longitude: number, latitude: number): Promise<void> {
+    await this.page.evaluate((hash) => {
+      window.location.hash = hash;
+    }, `#map=${zoom}/${latitude}/${longitude}&layers=districts,sites`);
+    await this.planner.waitUntilReady();
+  }
+
+  /** The page pixel of a WGS84 point on the map. */
+  async pagePixel(longitude: number, latitude: number): Promise<{ x: number; y: number }> {
+    const point = await this.page.evaluate(([lon, lat]) => window.__planner!.project(lon, lat), [
+      longitude,
+      latitude,
+    ] as const);
+    const box = await this.planner.mapCanvas().boundingBox();
+    if (!box) throw new Error('map canvas not visible');
+    return { x: box.x + point.x, y: box.y + point.y };
+  }
+
+  /** Starts drawing with the panel's button; the how-to hint shows. */
+  async startDrawing(): Promise<void> {
+    await this.page.getByTestId('suggest-draw-area').click();
+    await expect(this.page.getByTestId('suggest-draw-hint')).toBeVisible();
+  }
+
+  /** Draws an area as a planner does: a click per corner, a double-click on the last one. */
+  async drawArea(corners: readonly [number, number][]): Promise<void> {
+    await this.startDrawing();
+    for (const [index, [lon, lat]] of corners.entries()) {
+      const { x, y } = await this.pagePixel(lon, lat);
+      if (index < corners.length - 1) await this.page.mouse.click(x, y);
+      else await this.page.mouse.dblclick(x, y);
+    }
+    await expect(this.page.getByTestId('suggest-draw-hint')).toBeHidden();
+  }
+
+  /** The grid count the panel shows under the drawn areas. */
+  async gridCount(): Promise<number> {
+    const text = await this.page.getByTestId('suggest-grid-count').innerText();
+    return Number(text.replace(/[^\d]/g, ''));
   }
 
   /** Clicks run and waits for the ranked list. */
