@@ -71,6 +71,8 @@ export interface SuggestSlice {
   suggestAreas: DrawnArea[];
   /** The map is taking a candidate area's outline (other map tools stand aside). */
   suggestDrawing: boolean;
+  /** Candidate positions the form's choice puts in its area (null while counting or unknown). */
+  suggestCandidateCount: number | null;
   /** Why the last outline was refused, until the next drawing starts. */
   suggestDrawRefusal: Exclude<DrawnOutlineCheck, 'ok'> | null;
   setSuggestForm: (patch: Partial<SuggestForm>) => void;
@@ -81,6 +83,7 @@ export interface SuggestSlice {
   clearSuggestResult: (acceptedCount?: number) => void;
   setSuggestServices: (services: SuggestServices) => void;
   setSuggestDrawing: (drawing: boolean) => void;
+  setSuggestCandidateCount: (count: number | null) => void;
   /** Ends drawing with this outline: kept as a new area when usable, otherwise refused with a reason. */
   finishSuggestArea: (corners: [number, number][]) => DrawnOutlineCheck;
   removeSuggestArea: (id: string) => void;
@@ -123,6 +126,7 @@ export const createSuggestSlice: Slice<SuggestSlice> = (set, get) => ({
   suggestAreas: [],
   suggestDrawing: false,
   suggestDrawRefusal: null,
+  suggestCandidateCount: null,
   setSuggestForm: (patch) => set((state) => ({ suggestForm: { ...state.suggestForm, ...patch } })),
   setSuggestRunning: (suggestProgress) =>
     set({ suggestStatus: 'running', suggestProgress, suggestError: null, suggestAcceptedCount: null }),
@@ -151,6 +155,7 @@ export const createSuggestSlice: Slice<SuggestSlice> = (set, get) => ({
   setSuggestServices: (suggestServices) => set({ suggestServices }),
   setSuggestDrawing: (suggestDrawing) =>
     set(suggestDrawing ? { suggestDrawing, suggestDrawRefusal: null } : { suggestDrawing }),
+  setSuggestCandidateCount: (suggestCandidateCount) => set({ suggestCandidateCount }),
   finishSuggestArea: (corners) => {
     const check = checkDrawnOutline(corners);
     if (check !== 'ok') {

@@ -13,6 +13,8 @@ export { expect };
 
 /** Console messages that are not app errors: SwiftShader's readPixels stall notes. */
 const BENIGN_CONSOLE = /GPU stall due to ReadPixels|GL Driver Message/i;
+/** The preview server's origin (playwright.config.ts serves on E2E_PORT, 4173 by default). */
+const APP_ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
 
 export class PlannerDriver {
   readonly consoleErrors: string[] = [];
@@ -30,9 +32,7 @@ export class PlannerDriver {
       const url = new URL(request.url());
       this.requests.push(request.url());
       if (['data:', 'blob:'].includes(url.protocol)) return;
-      if (
-        url.origin !== new URL(page.url() === 'about:blank' ? 'http://127.0.0.1:4173' : page.url()).origin
-      ) {
+      if (url.origin !== new URL(page.url() === 'about:blank' ? APP_ORIGIN : page.url()).origin) {
         this.foreignRequests.push(request.url());
       }
     });

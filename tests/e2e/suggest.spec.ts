@@ -88,11 +88,19 @@ test('draw a candidate area in a weak spot, suggest from its grid, accept, undo;
   await expect(page.getByTestId('suggest-grid-spacing-error')).toBeHidden();
   await planner.saveScreenshot('suggest-area-drawn.png');
 
+  // The whole city's poles are far too many for exact mode: it is offered only with a reason why not.
+  await expect(page.getByTestId('suggest-exact-reason')).toBeVisible();
+  await expect(page.getByTestId('suggest-exact')).toBeDisabled();
+
   // Suggest 3 sites on the grid alone, in the weak spot's district.
   await page.getByTestId('suggest-use-poles').uncheck();
   await page.getByTestId('suggest-area-kind').selectOption('district');
   await page.getByTestId('suggest-district').selectOption(gap.adcode);
   await page.getByTestId('suggest-count').fill('3');
+  await expect(page.getByTestId('suggest-exact-reason')).toBeHidden();
+  const inArea = Number((await page.getByTestId('suggest-candidate-count').innerText()).replace(/\D/g, ''));
+  expect(inArea).toBeGreaterThan(0);
+  expect(inArea).toBeLessThanOrEqual(count);
   const before = await suggest.districtCoveredKm2(gap.adcode);
   const greedy = await suggest.run();
   expect(greedy.method).toBe('lazy-greedy');
@@ -118,4 +126,7 @@ test('draw a candidate area in a weak spot, suggest from its grid, accept, undo;
   expect(weightOf(exact)).toBeGreaterThanOrEqual(weightOf(greedy) * (1 - 1e-9));
   expect(exact.picks.length).toBeLessThanOrEqual(3);
   expect(planner.consoleErrors).toEqual([]);
+  // HiGHS's wasm came from the app's own origin (the app asks no other host).
+  expect(planner.requests.some((url) => /\/assets\/highs-[\w-]+\.wasm$/.test(url))).toBe(true);
+  expect(planner.foreignRequests).toEqual([]);
 });

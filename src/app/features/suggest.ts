@@ -4,22 +4,17 @@
  * candidate sites in ONE undoable step. Test hooks on window.__planner.suggest.
  */
 
-import type { SuggestArea } from '../../domain/coverage/footprint';
 import { translate } from '../../domain/i18n/translate';
-import {
-  assembleCandidates,
-  checkGridSpacing,
-  previewGridCandidates,
-} from '../../domain/selection/candidate-sources';
 import type { SuggestRequest, SuggestResult } from '../../domain/selection/suggest';
-import { MAX_GRID_CANDIDATES } from '../../domain/selection/suggest-candidates';
-import type { PoleCollection, PoleFeature, SiteFeature } from '../../domain/types';
+import type { SiteFeature } from '../../domain/types';
 import { coverageEndpoint, SuggestClient } from '../../engine/suggest-client';
 import { SuggestLayer } from '../../map/suggest-layer';
 import type { PlannerStore } from '../../state/store';
 import type { SuggestForm } from '../../state/suggest-slice';
 import type { AppContext } from '../app-context';
 import { type SuggestAreasHook, wireSuggestAreas } from './suggest-areas';
+import { wireSuggestCount } from './suggest-count';
+import { areaOf, formCandidates, formProblem } from './suggest-form-reading';
 
 export interface SuggestTestHook {
   /** Patches the form, runs, and resolves with the result (rejects on error or cancel). */
@@ -37,14 +32,6 @@ declare module '../test-hooks' {
   }
 }
 
-/** The area of the form, or null when its choice is incomplete. */
-function areaOf(form: SuggestForm): SuggestArea | null {
-  if (form.areaKind === 'city') return { kind: 'city' };
-  if (form.areaKind === 'district') return form.adcode ? { kind: 'district', adcode: form.adcode } : null;
-  if (form.areaKind === 'zone') return form.zoneId ? { kind: 'zone', id: form.zoneId } : null;
-  return form.gapIds.length > 0 ? { kind: 'gaps', gapIds: form.gapIds } : null;
-}
-
 function templateOf(form: SuggestForm): SuggestRequest['template'] {
   return {
     kind: form.kind,
@@ -60,6 +47,7 @@ export function wireSuggest(context: AppContext): void {
   const layer = new SuggestLayer(map);
   const areasHook = wireSuggestAreas(context);
   const client = coverageEndpoint().then((endpoint) => new SuggestClient(endpoint));
+  wireSuggestCount(context, client);
   let lastRequest: SuggestRequest | null = null;
   let markerCount = 0;
   const message = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) =>
@@ -69,28 +57,12 @@ export function wireSuggest(context: AppContext): void {
     const state = store.getState();
     const form = state.suggestForm;
     const area = areaOf(form);
-    if (!area) return fail(store, message('suggest.needArea'));
-    if (!form.usePoles && !form.usePolygonGrid && !form.usePlannerCandidates)
-      return fail(store, message('suggest.needCandidates'));
-    const spacing = checkGridSpacing(form.gridSpacingText);
-    if (form.usePolygonGrid && !spacing.ok)
-      return fail(store, message(`suggest.gridSpacing.${spacing.reason}`));
-    if (form.usePolygonGrid && state.suggestAreas.length === 0)
-      return fail(store, message('suggest.needDrawnArea'));
-    if (form.usePolygonGrid && spacing.ok && !previewGridCandidates(state.suggestAreas, spacing.spacingM).ok)
-      return fail(store, message('suggest.gridTooMany', { limit: MAX_GRID_CANDIDATES }));
+    const problem = formProblem(state);
+    if (problem || !area) return fail(store, message(problem?.key ?? 'suggest.needArea', problem?.values));
     if (!state.coverageStats) return fail(store, message('suggest.waitCoverage'));
     state.setSuggestRunning({ phase: 'demand', fraction: 0 });
     try {
-      const poles: PoleFeature[] = form.usePoles
-        ? ((await data.ensure('poles')) as PoleCollection).features
-        : [];
-      const candidates = assembleCandidates(form, {
-        poles,
-        areas: state.suggestAreas,
-        gridSpacingM: spacing.ok ? spacing.spacingM : 0,
-        plannerSites: state.session?.scenario.addedSites ?? [],
-      });
+      const candidates = await formCandidates(state, data);
       const planned = candidates.filter((candidate) => candidate.source === 'planner');
       const request: SuggestRequest = {
         area,

@@ -3,6 +3,7 @@ import { BANDS, type SiteKind } from '../../domain/types';
 import type { SuggestAreaKind } from '../../state/suggest-slice';
 import { usePlanner, useTranslate } from '../store-context';
 import { CandidateAreaFields } from './CandidateAreaFields';
+import { ExactField } from './ExactField';
 
 const AREA_KINDS: readonly SuggestAreaKind[] = ['city', 'district', 'zone', 'gaps'];
 const AREA_LABELS = {
@@ -262,15 +263,7 @@ export function SuggestFormFields() {
           />
           {t('suggest.spacingExisting')}
         </label>
-        <label className="suggest-check">
-          <input
-            type="checkbox"
-            checked={form.method === 'exact'}
-            data-testid="suggest-exact"
-            onChange={(event) => setForm({ method: event.target.checked ? 'exact' : 'lazy-greedy' })}
-          />
-          {t('suggest.exact')}
-        </label>
+        <ExactField />
       </fieldset>
     </div>
   );

@@ -35,6 +35,9 @@ export const suggestZh = {
   'suggest.deleteArea': '删除区域 {number}',
   'suggest.clearAreas': '清除全部区域',
   'suggest.needDrawnArea': '请先绘制候选区域，或取消勾选网格点。',
+  'suggest.candidateCount': '范围内共 {count} 个候选位置',
+  'suggest.exactTooMany':
+    '精确求解最多处理 {limit} 个候选位置，当前选择在范围内有 {count} 个：请缩小范围或改用绘制区域的网格点。',
   'suggest.template': '站点模板',
   'suggest.kind': '类型',
   'suggest.kindMacro': '宏站',
@@ -121,6 +124,9 @@ export const suggestEn: Record<keyof typeof suggestZh, string> = {
   'suggest.deleteArea': 'Delete area {number}',
   'suggest.clearAreas': 'Clear all areas',
   'suggest.needDrawnArea': 'Draw a candidate area first, or untick the grid points.',
+  'suggest.candidateCount': '{count} candidate positions in the area',
+  'suggest.exactTooMany':
+    'Exact mode handles at most {limit} candidate positions; this choice has {count} in the area. Narrow the area or use a drawn area’s grid.',
   'suggest.template': 'Site template',
   'suggest.kind': 'Kind',
   'suggest.kindMacro': 'Macro',
