@@ -4,11 +4,8 @@
  * app/features/suggest.ts installs the services that start, cancel, accept and discard it.
  */
 
-import {
-  checkDrawnOutline,
-  type DrawnArea,
-  type DrawnOutlineCheck,
-} from '../domain/selection/candidate-sources';
+// Types only: the outline check (Turf) stays out of the first-load store; the caller runs it.
+import type { DrawnArea, DrawnOutlineCheck } from '../domain/selection/candidate-sources';
 import type { SuggestProgress, SuggestResult } from '../domain/selection/suggest';
 import type { SelectionMethod } from '../domain/selection/types';
 import type { Band, SiteKind } from '../domain/types';
@@ -84,8 +81,11 @@ export interface SuggestSlice {
   setSuggestServices: (services: SuggestServices) => void;
   setSuggestDrawing: (drawing: boolean) => void;
   setSuggestCandidateCount: (count: number | null) => void;
-  /** Ends drawing with this outline: kept as a new area when usable, otherwise refused with a reason. */
-  finishSuggestArea: (corners: [number, number][]) => DrawnOutlineCheck;
+  /**
+   * Ends drawing with this outline and its checkDrawnOutline result: kept as a new area when 'ok',
+   * otherwise refused with the reason.
+   */
+  finishSuggestArea: (corners: [number, number][], check: DrawnOutlineCheck) => void;
   removeSuggestArea: (id: string) => void;
   clearSuggestAreas: () => void;
 }
@@ -156,11 +156,10 @@ export const createSuggestSlice: Slice<SuggestSlice> = (set, get) => ({
   setSuggestDrawing: (suggestDrawing) =>
     set(suggestDrawing ? { suggestDrawing, suggestDrawRefusal: null } : { suggestDrawing }),
   setSuggestCandidateCount: (suggestCandidateCount) => set({ suggestCandidateCount }),
-  finishSuggestArea: (corners) => {
-    const check = checkDrawnOutline(corners);
+  finishSuggestArea: (corners, check) => {
     if (check !== 'ok') {
       set({ suggestDrawing: false, suggestDrawRefusal: check });
-      return check;
+      return;
     }
     const areas = get().suggestAreas;
     const number = Math.max(0, ...areas.map((area) => Number(area.id.slice(1)) || 0)) + 1;
@@ -171,7 +170,6 @@ export const createSuggestSlice: Slice<SuggestSlice> = (set, get) => ({
       // Drawing an area says the planner wants its grid as candidates.
       suggestForm: { ...get().suggestForm, usePolygonGrid: true },
     });
-    return check;
   },
   removeSuggestArea: (id) => set({ suggestAreas: get().suggestAreas.filter((area) => area.id !== id) }),
   clearSuggestAreas: () => set({ suggestAreas: [] }),

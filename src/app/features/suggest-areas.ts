@@ -5,7 +5,11 @@
  * tool ends drawing.
  */
 import { translate } from '../../domain/i18n/translate';
-import { checkGridSpacing, gridCandidatesOf } from '../../domain/selection/candidate-sources';
+import {
+  checkDrawnOutline,
+  checkGridSpacing,
+  gridCandidatesOf,
+} from '../../domain/selection/candidate-sources';
 import { CandidateAreaLayer } from '../../map/candidate-area-layer';
 import type { AppContext } from '../app-context';
 
@@ -28,7 +32,7 @@ export function wireSuggestAreas({ store, map }: AppContext): SuggestAreasHook {
     (drawing) => {
       if (!drawing) return layer.stopDrawing();
       void layer.startDrawing({
-        onFinish: (corners) => get().finishSuggestArea(corners),
+        onFinish: (corners) => get().finishSuggestArea(corners, checkDrawnOutline(corners)),
         onCancel: () => get().setSuggestDrawing(false),
       });
     },
