@@ -120,10 +120,6 @@ export class CandidateAreaLayer {
     map.getSource<GeoJSONSource>(POINTS)?.setData(collection(features));
   }
 
-  get isDrawing(): boolean {
-    return this.drawing !== null;
-  }
-
   /** Starts taking an outline (a drawing already under way is cancelled first). */
   async startDrawing(callbacks: AreaDrawCallbacks): Promise<void> {
     const map = await this.ready;

@@ -17,13 +17,8 @@ export const SUGGEST_TAB_ID = 'suggest';
 /** Grid points are drawn on the map up to this many (beyond, only the count is shown). */
 const MAX_SHOWN_GRID_POINTS = 5000;
 
-export interface SuggestAreasHook {
-  /** True while the outline tool holds the map. */
-  isDrawing: () => boolean;
-}
-
-/** Wires the candidate-area drawing and display; returns its test hook. */
-export function wireSuggestAreas({ store, map }: AppContext): SuggestAreasHook {
+/** Wires the candidate-area drawing and display. */
+export function wireSuggestAreas({ store, map }: AppContext): void {
   const layer = new CandidateAreaLayer(map);
   const get = () => store.getState();
 
@@ -84,6 +79,4 @@ export function wireSuggestAreas({ store, map }: AppContext): SuggestAreasHook {
     redraw,
     { equalityFn: (a, b) => a.every((value, index) => value === b[index]) },
   );
-
-  return { isDrawing: () => layer.isDrawing };
 }

@@ -12,7 +12,7 @@ import { SuggestLayer } from '../../map/suggest-layer';
 import type { PlannerStore } from '../../state/store';
 import type { SuggestForm } from '../../state/suggest-slice';
 import type { AppContext } from '../app-context';
-import { type SuggestAreasHook, wireSuggestAreas } from './suggest-areas';
+import { wireSuggestAreas } from './suggest-areas';
 import { wireSuggestCount } from './suggest-count';
 import { areaOf, formCandidates, formProblem } from './suggest-form-reading';
 
@@ -23,7 +23,6 @@ export interface SuggestTestHook {
   /** Accepts these pick ids (all when omitted). */
   accept: (ids?: string[]) => void;
   markerCount: () => number;
-  areas: SuggestAreasHook;
 }
 
 declare module '../test-hooks' {
@@ -45,7 +44,7 @@ function templateOf(form: SuggestForm): SuggestRequest['template'] {
 export function wireSuggest(context: AppContext): void {
   const { store, map, data } = context;
   const layer = new SuggestLayer(map);
-  const areasHook = wireSuggestAreas(context);
+  wireSuggestAreas(context);
   const client = coverageEndpoint().then((endpoint) => new SuggestClient(endpoint));
   wireSuggestCount(context, client);
   let lastRequest: SuggestRequest | null = null;
@@ -60,6 +59,8 @@ export function wireSuggest(context: AppContext): void {
     const problem = formProblem(state);
     if (problem || !area) return fail(store, message(problem?.key ?? 'suggest.needArea', problem?.values));
     if (!state.coverageStats) return fail(store, message('suggest.waitCoverage'));
+    // A run takes the form as it stands: an outline still being drawn is dropped.
+    if (state.suggestDrawing) state.setSuggestDrawing(false);
     state.setSuggestRunning({ phase: 'demand', fraction: 0 });
     try {
       const candidates = await formCandidates(state, data);
@@ -157,7 +158,6 @@ export function wireSuggest(context: AppContext): void {
       result: () => store.getState().suggestResult,
       accept: (ids) => accept(ids ?? store.getState().suggestResult?.picks.map((pick) => pick.id) ?? []),
       markerCount: () => markerCount,
-      areas: areasHook,
     };
   }
 }
