@@ -82,6 +82,20 @@ test('draw a candidate area in a weak spot, suggest from its grid, accept, undo;
   expect(count).toBeGreaterThan(80);
   expect(count).toBeLessThan(125);
   await expect(page.getByTestId('suggest-use-grid')).toBeChecked();
+  // A second area, closed on its first corner, shows with its own count; deleting it restores the total.
+  // Just north of the first area (the map's free side at this zoom).
+  const north = lat + 1.6 * dLat;
+  await suggest.drawAreaClosingOnFirst([
+    [lon - dLon / 2, north - dLat / 2],
+    [lon + dLon / 2, north - dLat / 2],
+    [lon, north + dLat / 2],
+  ]);
+  await expect(page.getByTestId('suggest-area-item')).toHaveCount(2);
+  expect(await suggest.gridCount()).toBeGreaterThan(count);
+  await page.getByRole('button', { name: /删除区域 2|Delete area 2/ }).click();
+  await expect(page.getByTestId('suggest-area-item')).toHaveCount(1);
+  expect(await suggest.gridCount()).toBe(count);
+
   await page.getByTestId('suggest-grid-spacing').fill('5');
   await expect(page.getByTestId('suggest-grid-spacing-error')).toBeVisible();
   await page.getByTestId('suggest-grid-spacing').fill('100');

@@ -62,7 +62,20 @@ export class SuggestWorkflow {
     ] as const);
     const box = await this.planner.mapCanvas().boundingBox();
     if (!box) throw new Error('map canvas not visible');
-    return { x: box.x + point.x, y: box.y + point.y };
+    // A point under the side panel would click the panel, not the map: say so rather than mis-draw.
+    const panel = await this.page.getByTestId('suggest-panel').boundingBox();
+    const x = box.x + point.x;
+    const y = box.y + point.y;
+    if (
+      point.x < 0 ||
+      point.y < 0 ||
+      point.x > box.width ||
+      point.y > box.height ||
+      (panel && x >= panel.x)
+    ) {
+      throw new Error(`(${longitude}, ${latitude}) is not on the visible map`);
+    }
+    return { x, y };
   }
 
   /** Starts drawing with the panel's button; the how-to hint shows. */
@@ -78,6 +91,16 @@ export class SuggestWorkflow {
       const { x, y } = await this.pagePixel(lon, lat);
       if (index < corners.length - 1) await this.page.mouse.click(x, y);
       else await this.page.mouse.dblclick(x, y);
+    }
+    await expect(this.page.getByTestId('suggest-draw-hint')).toBeHidden();
+  }
+
+  /** Draws an area closing it on its first corner instead, as the hint also offers. */
+  async drawAreaClosingOnFirst(corners: readonly [number, number][]): Promise<void> {
+    await this.startDrawing();
+    for (const [lon, lat] of [...corners, corners[0]!]) {
+      const { x, y } = await this.pagePixel(lon, lat);
+      await this.page.mouse.click(x, y);
     }
     await expect(this.page.getByTestId('suggest-draw-hint')).toBeHidden();
   }
