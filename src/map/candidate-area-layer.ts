@@ -160,7 +160,8 @@ export class CandidateAreaLayer {
     }
     map.getCanvas().style.cursor = '';
     map.getSource<GeoJSONSource>(SKETCH)?.setData(collection([]));
-    drawing.release();
+    // Handlers still to see the click that finished the outline must find the pointer held.
+    setTimeout(drawing.release, 0);
   }
 
   private finish(): void {

@@ -66,7 +66,7 @@ export class CoverageLayers {
   private popup: Popup | null = null;
 
   constructor(
-    plannerMap: PlannerMap,
+    private readonly plannerMap: PlannerMap,
     private readonly colours: CoverageLayerColours,
   ) {
     this.map = plannerMap.mapLibre;
@@ -201,7 +201,8 @@ export class CoverageLayers {
     void this.ready.then(() =>
       this.map.on('click', GAPS_FILL_LAYER, (event) => {
         const feature = event.features?.[0];
-        if (!feature) return;
+        // A module holding the pointer (drawing a candidate area) owns the click: no gap popup.
+        if (!feature || this.plannerMap.pointerClaimed) return;
         handler({
           properties: { ...feature.properties },
           longitude: event.lngLat.lng,

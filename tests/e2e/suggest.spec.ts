@@ -83,14 +83,17 @@ test('draw a candidate area in a weak spot, suggest from its grid, accept, undo;
   expect(count).toBeLessThan(125);
   await expect(page.getByTestId('suggest-use-grid')).toBeChecked();
   // A second area, closed on its first corner, shows with its own count; deleting it restores the total.
-  // Just north of the first area (the map's free side at this zoom).
-  const north = lat + 1.6 * dLat;
+  // Drawn with the select tool this time, starting inside the weak spot: a click there would open the
+  // weak spot's popup, but drawing holds the map.
+  await page.locator('body').press('s');
+  const [inLon, inLat] = await suggest.pointInGap(gap.id, lon, lat);
   await suggest.drawAreaClosingOnFirst([
-    [lon - dLon / 2, north - dLat / 2],
-    [lon + dLon / 2, north - dLat / 2],
-    [lon, north + dLat / 2],
+    [inLon, inLat],
+    [inLon + dLon / 2, inLat],
+    [inLon + dLon / 4, inLat + dLat / 2],
   ]);
   await expect(page.getByTestId('suggest-area-item')).toHaveCount(2);
+  await expect(page.locator('.maplibregl-popup')).toHaveCount(0);
   expect(await suggest.gridCount()).toBeGreaterThan(count);
   await page.getByRole('button', { name: /删除区域 2|Delete area 2/ }).click();
   await expect(page.getByTestId('suggest-area-item')).toHaveCount(1);

@@ -3,6 +3,7 @@
  * user would, run, read the result the panel shows, accept, and read coverage for comparison.
  */
 import type { Page } from '@playwright/test';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type {} from '../../../src/app/coverage-test-hook';
 import type {} from '../../../src/app/features/suggest';
 import type { GapProperties } from '../../../src/domain/coverage/gaps';
@@ -44,6 +45,30 @@ export class SuggestWorkflow {
     const gap = gaps.find((candidate) => candidate.areaKm2 >= minKm2);
     if (!gap) throw new Error(`no weak spot of ${minKm2} km² or more`);
     return gap;
+  }
+
+  /** A point inside a weak spot, the nearest to (lon, lat) on a 25 m lattice within 600 m of it. */
+  async pointInGap(gapId: number, lon: number, lat: number): Promise<[number, number]> {
+    const geometry = await this.page.evaluate(
+      (id) =>
+        window.__planner!.state().coverageGaps?.features.find((gap) => gap.properties.id === id)?.geometry,
+      gapId,
+    );
+    if (!geometry) throw new Error(`weak spot ${gapId} not shown`);
+    const step = 25 / 111_195;
+    const lonStep = step / Math.cos((lat * Math.PI) / 180);
+    let best: [number, number] | null = null;
+    for (let ring = 0; ring <= 24 && !best; ring++) {
+      for (let i = -ring; i <= ring && !best; i++) {
+        for (let j = -ring; j <= ring && !best; j++) {
+          if (Math.max(Math.abs(i), Math.abs(j)) !== ring) continue;
+          const point: [number, number] = [lon + i * lonStep, lat + j * step];
+          if (booleanPointInPolygon(point, geometry)) best = point;
+        }
+      }
+    }
+    if (!best) throw new Error(`no point of weak spot ${gapId} near (${lon}, ${lat})`);
+    return best;
   }
 
   /** Moves the map through the URL hash (as a shared link would) and waits for it to settle. */
