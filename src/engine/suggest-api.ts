@@ -4,6 +4,7 @@
  * queued with the engine's other calls. `cancelSuggestion` is not queued: it aborts the running run.
  */
 import type { CoverageEngine } from '../domain/coverage/coverage-engine';
+import type { SuggestArea } from '../domain/coverage/footprint';
 import { type ExactSolver, loadHighsSolver } from '../domain/selection/highs-loader';
 import {
   type SuggestProgress,
@@ -11,6 +12,7 @@ import {
   type SuggestResult,
   suggest,
 } from '../domain/selection/suggest';
+import { countCandidatesInArea } from '../domain/selection/suggest-count';
 
 /** Rejection of a cancelled suggestion (crosses Comlink as an Error with this name). */
 export class SuggestionCancelledError extends Error {
@@ -49,6 +51,10 @@ export function createSuggestMethods(serial: Serial, engineOf: () => CoverageEng
           running.delete(requestId);
         }
       });
+    },
+    /** How many of these positions (lon, lat interleaved) a suggestion in the area would consider. */
+    countSuggestCandidates(area: SuggestArea, lonLat: Float64Array): Promise<number> {
+      return serial(() => countCandidatesInArea(engineOf(), area, lonLat));
     },
     /** Stops a running or queued suggestion (it rejects with SuggestionCancelledError). */
     cancelSuggestion(requestId: number): void {

@@ -5,6 +5,7 @@
  * resolves `undefined`.
  */
 import * as Comlink from 'comlink';
+import type { SuggestArea } from '../domain/coverage/footprint';
 import type { SuggestProgress, SuggestRequest, SuggestResult } from '../domain/selection/suggest';
 import type { CoverageApiObject } from './coverage-api';
 
@@ -38,6 +39,16 @@ export class SuggestClient {
     } finally {
       if (this.running === requestId) this.running = undefined;
     }
+  }
+
+  /** How many of these positions a suggestion in the area would consider (sent as one typed array). */
+  countInArea(area: SuggestArea, positions: readonly { lon: number; lat: number }[]): Promise<number> {
+    const lonLat = new Float64Array(positions.length * 2);
+    positions.forEach((position, index) => {
+      lonLat[2 * index] = position.lon;
+      lonLat[2 * index + 1] = position.lat;
+    });
+    return this.remote.countSuggestCandidates(area, Comlink.transfer(lonLat, [lonLat.buffer]));
   }
 
   /** Stops the running suggestion, if any. */

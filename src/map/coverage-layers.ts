@@ -75,7 +75,7 @@ export class CoverageLayers {
   private shownGaps = new Map<string | number, Feature<MultiPolygon>>();
 
   constructor(
-    plannerMap: PlannerMap,
+    private readonly plannerMap: PlannerMap,
     private readonly colours: CoverageLayerColours,
   ) {
     this.map = plannerMap.mapLibre;
@@ -220,7 +220,8 @@ export class CoverageLayers {
     void this.ready.then(() =>
       this.map.on('click', GAPS_FILL_LAYER, (event) => {
         const feature = event.features?.[0];
-        if (!feature) return;
+        // A module holding the pointer (drawing a candidate area) owns the click: no gap popup.
+        if (!feature || this.plannerMap.pointerClaimed) return;
         handler({
           properties: { ...feature.properties },
           longitude: event.lngLat.lng,

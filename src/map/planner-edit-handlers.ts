@@ -103,7 +103,7 @@ export function installPlannerGestures(
         width: `${Math.abs(point.x - gesture.startX)}px`,
         height: `${Math.abs(point.y - gesture.startY)}px`,
       });
-    } else if (!gesture) {
+    } else if (!gesture && !plannerMap.pointerClaimed) {
       const lngLat = map.unproject([point.x, point.y]);
       if (callbacks.tool() === 'add') callbacks.onHover(lngLat.lng, lngLat.lat, event.altKey);
       else {
@@ -170,7 +170,8 @@ export function installPlannerGestures(
   const onMouseDown = (event: MapMouseEvent) => {
     const original = event.originalEvent;
     lastModifiers = { shiftKey: original.shiftKey, altKey: original.altKey };
-    if (original.button !== 0 || callbacks.tool() !== 'select') return;
+    // Another module (drawing a candidate area) holds the pointer: no drag, no box.
+    if (original.button !== 0 || callbacks.tool() !== 'select' || plannerMap.pointerClaimed) return;
     const { x, y } = event.point;
     if (original.shiftKey) {
       gesture = { kind: 'box', startX: x, startY: y, moved: false };

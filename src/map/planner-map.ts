@@ -58,6 +58,7 @@ export class PlannerMap {
   private readonly interactive = interactiveLayerIds();
   private popup: Popup | null = null;
   private clickInterceptor: ClickInterceptor | null = null;
+  private pointerOwner: symbol | null = null;
   /** Resolves at the map's first `idle`: heavy layers wait for it so they never delay first paint. */
   readonly firstIdle: Promise<void>;
 
@@ -95,6 +96,8 @@ export class PlannerMap {
     this.firstIdle = new Promise((resolve) => this.map.once('idle', () => resolve()));
     this.map.on('moveend', () => options.onViewChange?.(this.getView()));
     this.map.on('click', (event) => {
+      // A module holding the pointer (drawing an outline) handles clicks itself: no tool, no popup.
+      if (this.pointerOwner) return;
       const feature = this.featureAt(event.point.x, event.point.y);
       if (this.clickInterceptor?.(event.point.x, event.point.y, feature)) return;
       options.onFeatureClick?.(feature);
@@ -251,6 +254,24 @@ export class PlannerMap {
   /** Lets a feature module claim a click first (returning true skips the popup), e.g. while drawing. */
   setClickInterceptor(interceptor: ClickInterceptor | null): void {
     this.clickInterceptor = interceptor;
+  }
+
+  /**
+   * Lets one feature module take the map's pointer (e.g. drawing an outline): while it holds it, the
+   * click interceptor and popups stand aside, and gesture modules check `pointerClaimed` before acting.
+   * Returns the release function (a stale release after another claim does nothing).
+   */
+  claimPointer(): () => void {
+    const owner = Symbol('pointer owner');
+    this.pointerOwner = owner;
+    return () => {
+      if (this.pointerOwner === owner) this.pointerOwner = null;
+    };
+  }
+
+  /** True while a module holds the pointer (see claimPointer). */
+  get pointerClaimed(): boolean {
+    return this.pointerOwner !== null;
   }
 
   destroy(): void {

@@ -4,6 +4,8 @@
  * app/features/suggest.ts installs the services that start, cancel, accept and discard it.
  */
 
+// Types only: the outline check (Turf) stays out of the first-load store; the caller runs it.
+import type { DrawnArea, DrawnOutlineCheck } from '../domain/selection/candidate-sources';
 import type { SuggestProgress, SuggestResult } from '../domain/selection/suggest';
 import type { SelectionMethod } from '../domain/selection/types';
 import type { Band, SiteKind } from '../domain/types';
@@ -20,6 +22,10 @@ export interface SuggestForm {
   /** Weak-spot ids when areaKind is 'gaps'. */
   gapIds: number[];
   usePoles: boolean;
+  /** A grid of positions inside the drawn candidate areas. */
+  usePolygonGrid: boolean;
+  /** The grid spacing as typed, metres (checked with checkGridSpacing). */
+  gridSpacingText: string;
   usePlannerCandidates: boolean;
   kind: SiteKind;
   band: Band;
@@ -58,6 +64,14 @@ export interface SuggestSlice {
   /** How many sites the last accept added (for the confirmation line). */
   suggestAcceptedCount: number | null;
   suggestServices: SuggestServices | null;
+  /** Candidate areas drawn on the map, in drawing order. */
+  suggestAreas: DrawnArea[];
+  /** The map is taking a candidate area's outline (other map tools stand aside). */
+  suggestDrawing: boolean;
+  /** Candidate positions the form's choice puts in its area (null while counting or unknown). */
+  suggestCandidateCount: number | null;
+  /** Why the last outline was refused, until the next drawing starts. */
+  suggestDrawRefusal: Exclude<DrawnOutlineCheck, 'ok'> | null;
   setSuggestForm: (patch: Partial<SuggestForm>) => void;
   setSuggestRunning: (progress: SuggestProgress | null) => void;
   setSuggestResult: (result: SuggestResult) => void;
@@ -65,6 +79,15 @@ export interface SuggestSlice {
   toggleSuggestChecked: (id: string) => void;
   clearSuggestResult: (acceptedCount?: number) => void;
   setSuggestServices: (services: SuggestServices) => void;
+  setSuggestDrawing: (drawing: boolean) => void;
+  setSuggestCandidateCount: (count: number | null) => void;
+  /**
+   * Ends drawing with this outline and its checkDrawnOutline result: kept as a new area when 'ok',
+   * otherwise refused with the reason.
+   */
+  finishSuggestArea: (corners: [number, number][], check: DrawnOutlineCheck) => void;
+  removeSuggestArea: (id: string) => void;
+  clearSuggestAreas: () => void;
 }
 
 /** The defaults a planner starts from: 5 pole micro sites (n78, 10 m) in the whole city. */
@@ -75,6 +98,8 @@ export function defaultSuggestForm(): SuggestForm {
     zoneId: '',
     gapIds: [],
     usePoles: true,
+    usePolygonGrid: false,
+    gridSpacingText: '100',
     usePlannerCandidates: false,
     kind: 'micro',
     band: 'n78',
@@ -89,7 +114,7 @@ export function defaultSuggestForm(): SuggestForm {
   };
 }
 
-export const createSuggestSlice: Slice<SuggestSlice> = (set) => ({
+export const createSuggestSlice: Slice<SuggestSlice> = (set, get) => ({
   suggestForm: defaultSuggestForm(),
   suggestStatus: 'idle',
   suggestProgress: null,
@@ -98,6 +123,10 @@ export const createSuggestSlice: Slice<SuggestSlice> = (set) => ({
   suggestChecked: [],
   suggestAcceptedCount: null,
   suggestServices: null,
+  suggestAreas: [],
+  suggestDrawing: false,
+  suggestDrawRefusal: null,
+  suggestCandidateCount: null,
   setSuggestForm: (patch) => set((state) => ({ suggestForm: { ...state.suggestForm, ...patch } })),
   setSuggestRunning: (suggestProgress) =>
     set({ suggestStatus: 'running', suggestProgress, suggestError: null, suggestAcceptedCount: null }),
@@ -124,4 +153,24 @@ export const createSuggestSlice: Slice<SuggestSlice> = (set) => ({
       suggestAcceptedCount: acceptedCount ?? null,
     }),
   setSuggestServices: (suggestServices) => set({ suggestServices }),
+  setSuggestDrawing: (suggestDrawing) =>
+    set(suggestDrawing ? { suggestDrawing, suggestDrawRefusal: null } : { suggestDrawing }),
+  setSuggestCandidateCount: (suggestCandidateCount) => set({ suggestCandidateCount }),
+  finishSuggestArea: (corners, check) => {
+    if (check !== 'ok') {
+      set({ suggestDrawing: false, suggestDrawRefusal: check });
+      return;
+    }
+    const areas = get().suggestAreas;
+    const number = Math.max(0, ...areas.map((area) => Number(area.id.slice(1)) || 0)) + 1;
+    set({
+      suggestDrawing: false,
+      suggestDrawRefusal: null,
+      suggestAreas: [...areas, { id: `A${number}`, corners }],
+      // Drawing an area says the planner wants its grid as candidates.
+      suggestForm: { ...get().suggestForm, usePolygonGrid: true },
+    });
+  },
+  removeSuggestArea: (id) => set({ suggestAreas: get().suggestAreas.filter((area) => area.id !== id) }),
+  clearSuggestAreas: () => set({ suggestAreas: [] }),
 });

@@ -4,16 +4,17 @@
  * candidate sites in ONE undoable step. Test hooks on window.__planner.suggest.
  */
 
-import type { SuggestArea } from '../../domain/coverage/footprint';
 import { translate } from '../../domain/i18n/translate';
-import type { SuggestCandidate, SuggestRequest, SuggestResult } from '../../domain/selection/suggest';
-import { plannerCandidates, poleCandidates } from '../../domain/selection/suggest-candidates';
-import type { PoleCollection, SiteFeature } from '../../domain/types';
+import type { SuggestRequest, SuggestResult } from '../../domain/selection/suggest';
+import type { SiteFeature } from '../../domain/types';
 import { coverageEndpoint, SuggestClient } from '../../engine/suggest-client';
 import { SuggestLayer } from '../../map/suggest-layer';
 import type { PlannerStore } from '../../state/store';
 import type { SuggestForm } from '../../state/suggest-slice';
 import type { AppContext } from '../app-context';
+import { wireSuggestAreas } from './suggest-areas';
+import { wireSuggestCount } from './suggest-count';
+import { areaOf, formCandidates, formProblem } from './suggest-form-reading';
 
 export interface SuggestTestHook {
   /** Patches the form, runs, and resolves with the result (rejects on error or cancel). */
@@ -30,14 +31,6 @@ declare module '../test-hooks' {
   }
 }
 
-/** The area of the form, or null when its choice is incomplete. */
-function areaOf(form: SuggestForm): SuggestArea | null {
-  if (form.areaKind === 'city') return { kind: 'city' };
-  if (form.areaKind === 'district') return form.adcode ? { kind: 'district', adcode: form.adcode } : null;
-  if (form.areaKind === 'zone') return form.zoneId ? { kind: 'zone', id: form.zoneId } : null;
-  return form.gapIds.length > 0 ? { kind: 'gaps', gapIds: form.gapIds } : null;
-}
-
 function templateOf(form: SuggestForm): SuggestRequest['template'] {
   return {
     kind: form.kind,
@@ -51,7 +44,9 @@ function templateOf(form: SuggestForm): SuggestRequest['template'] {
 export function wireSuggest(context: AppContext): void {
   const { store, map, data } = context;
   const layer = new SuggestLayer(map);
+  wireSuggestAreas(context);
   const client = coverageEndpoint().then((endpoint) => new SuggestClient(endpoint));
+  wireSuggestCount(context, client);
   let lastRequest: SuggestRequest | null = null;
   let markerCount = 0;
   const message = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) =>
@@ -61,21 +56,15 @@ export function wireSuggest(context: AppContext): void {
     const state = store.getState();
     const form = state.suggestForm;
     const area = areaOf(form);
-    if (!area) return fail(store, message('suggest.needArea'));
-    if (!form.usePoles && !form.usePlannerCandidates) return fail(store, message('suggest.needCandidates'));
+    const problem = formProblem(state);
+    if (problem || !area) return fail(store, message(problem?.key ?? 'suggest.needArea', problem?.values));
     if (!state.coverageStats) return fail(store, message('suggest.waitCoverage'));
+    // A run takes the form as it stands: an outline still being drawn is dropped.
+    if (state.suggestDrawing) state.setSuggestDrawing(false);
     state.setSuggestRunning({ phase: 'demand', fraction: 0 });
     try {
-      const candidates: SuggestCandidate[] = [];
-      if (form.usePoles) {
-        // The sample poles and the poles imported into the open scenario.
-        const sample = ((await data.ensure('poles')) as PoleCollection).features;
-        candidates.push(...poleCandidates([...sample, ...(state.session?.scenario.poles ?? [])]));
-      }
-      const planned = form.usePlannerCandidates
-        ? plannerCandidates(state.session?.scenario.addedSites ?? [])
-        : [];
-      candidates.push(...planned);
+      const candidates = await formCandidates(state, data);
+      const planned = candidates.filter((candidate) => candidate.source === 'planner');
       const request: SuggestRequest = {
         area,
         candidates,

@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import { BANDS, type SiteKind } from '../../domain/types';
 import type { SuggestAreaKind } from '../../state/suggest-slice';
 import { usePlanner, useTranslate } from '../store-context';
+import { CandidateAreaFields } from './CandidateAreaFields';
+import { ExactField } from './ExactField';
 
 const AREA_KINDS: readonly SuggestAreaKind[] = ['city', 'district', 'zone', 'gaps'];
 const AREA_LABELS = {
@@ -159,6 +161,7 @@ export function SuggestFormFields() {
           <input
             type="checkbox"
             checked={form.usePoles}
+            data-testid="suggest-use-poles"
             onChange={(event) => setForm({ usePoles: event.target.checked })}
           />
           {t('suggest.usePoles')}
@@ -171,7 +174,7 @@ export function SuggestFormFields() {
           />
           {t('suggest.usePlannerCandidates')}
         </label>
-        <p className="suggest-note">{t('suggest.polygonGridLater')}</p>
+        <CandidateAreaFields />
       </fieldset>
       <fieldset className="suggest-group suggest-group--grid">
         <legend>{t('suggest.template')}</legend>
@@ -260,14 +263,7 @@ export function SuggestFormFields() {
           />
           {t('suggest.spacingExisting')}
         </label>
-        <label className="suggest-check">
-          <input
-            type="checkbox"
-            checked={form.method === 'exact'}
-            onChange={(event) => setForm({ method: event.target.checked ? 'exact' : 'lazy-greedy' })}
-          />
-          {t('suggest.exact')}
-        </label>
+        <ExactField />
       </fieldset>
     </div>
   );
