@@ -20,7 +20,10 @@ export interface AutosaveOptions<State> {
   subscribe: (listener: (state: State) => void) => () => void;
   /** The open scenario in the state, or undefined when none is open. */
   selectScenario: (state: State) => Scenario | undefined;
-  repository: Pick<ScenarioRepository, 'saveScenario' | 'setLastOpenScenarioId'>;
+  repository: {
+    saveScenario(scenario: Scenario): Promise<unknown>;
+    setLastOpenScenarioId: ScenarioRepository['setLastOpenScenarioId'];
+  };
   /** Quiet time before a save. Default 300 ms. */
   debounceMs?: number;
   /** Longest a change waits while edits keep coming. Default 1000 ms. */

@@ -4,10 +4,11 @@
  */
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { QuarantineReason } from '../domain/scenario/stored-record';
+import type { ChunkKey } from './site-chunks';
 
 export const DATABASE_NAME = 'shanghai-infra-planner';
 /** IndexedDB structure version (stores and indexes), not the scenario schema version. */
-export const DATABASE_VERSION = 1;
+export const DATABASE_VERSION = 2;
 
 export const META_KEYS = {
   lastOpenScenarioId: 'lastOpenScenarioId',
@@ -33,6 +34,8 @@ export interface PlannerDatabaseSchema extends DBSchema {
   scenarios: { key: string; value: unknown };
   meta: { key: string; value: unknown };
   quarantine: { key: number; value: QuarantineEntry };
+  /** Chunks of long site lists, keyed [scenarioId, field, index] (see site-chunks.ts). */
+  siteChunks: { key: ChunkKey; value: unknown };
 }
 
 export type PlannerDatabase = IDBPDatabase<PlannerDatabaseSchema>;
@@ -46,6 +49,7 @@ export function openPlannerDatabase(name = DATABASE_NAME): Promise<PlannerDataba
         database.createObjectStore('meta');
         database.createObjectStore('quarantine', { keyPath: 'quarantineId', autoIncrement: true });
       }
+      if (oldVersion < 2) database.createObjectStore('siteChunks');
     },
   });
 }

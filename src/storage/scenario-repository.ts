@@ -6,6 +6,20 @@ import { describeIssues, validateScenario } from '../domain/scenario/scenario-sc
 import { CURRENT_SCENARIO_SCHEMA_VERSION, type Scenario } from '../domain/scenario/scenario-types';
 import { decideStoredRecord } from '../domain/scenario/stored-record';
 import { META_KEYS, openPlannerDatabase, type PlannerDatabase, type QuarantineEntry } from './database';
+import {
+  assembleRecord,
+  type ChunkedField,
+  chunkedListsOf,
+  planChunkedWrite,
+  type WrittenChunks,
+} from './site-chunks';
+
+/** The chunk keys of a scenario, or of one of its lists from an index on. */
+function chunkRange(scenarioId: string, field?: ChunkedField, from = 0): IDBKeyRange {
+  return field === undefined
+    ? IDBKeyRange.bound([scenarioId], [scenarioId, []])
+    : IDBKeyRange.bound([scenarioId, field, from], [scenarioId, field, []]);
+}
 
 export const QUARANTINE_EXPORT_FORMAT = 'shanghai-infra-planner/quarantine';
 
@@ -21,8 +35,11 @@ export interface LoadedScenarios {
 }
 
 export interface ScenarioRepository {
-  /** Validates and writes a scenario; throws (writing nothing) if it is not a valid scenario. */
-  saveScenario(scenario: Scenario): Promise<void>;
+  /**
+   * Validates and writes a scenario; throws (writing nothing) if it is not a valid scenario. Long site
+   * lists go to chunks, of which only those that changed since the last save are written.
+   */
+  saveScenario(scenario: Scenario): Promise<{ chunksWritten: number }>;
   deleteScenario(id: string): Promise<void>;
   loadScenarios(): Promise<LoadedScenarios>;
   getLastOpenScenarioId(): Promise<string | undefined>;
@@ -42,23 +59,39 @@ export async function openScenarioRepository(databaseName?: string): Promise<Sce
 
 /** Wraps an open database. */
 export function createScenarioRepository(database: PlannerDatabase): ScenarioRepository {
+  /** Per scenario, the chunks the database holds as this session wrote or read them. */
+  const writtenChunks = new Map<string, WrittenChunks>();
   return {
     async saveScenario(scenario) {
       const validation = validateScenario(scenario);
       if (!validation.ok)
         throw new Error(`refusing to save an invalid scenario: ${describeIssues(validation.issues)}`);
-      const transaction = database.transaction(['scenarios', 'meta'], 'readwrite');
-      const writes = [
-        transaction.objectStore('scenarios').put(validation.scenario, scenario.id),
+      const plan = planChunkedWrite(validation.scenario, writtenChunks.get(scenario.id));
+      // Until this write is known to have landed, what the database holds is unknown.
+      writtenChunks.delete(scenario.id);
+      const transaction = database.transaction(['scenarios', 'meta', 'siteChunks'], 'readwrite');
+      const chunks = transaction.objectStore('siteChunks');
+      const writes: Promise<unknown>[] = [
+        ...plan.clears.map(({ field, from }) => chunks.delete(chunkRange(scenario.id, field, from))),
+        ...plan.puts.map(({ key, items }) => chunks.put(items, key)),
+        transaction.objectStore('scenarios').put(plan.record, scenario.id),
         transaction.objectStore('meta').put(CURRENT_SCENARIO_SCHEMA_VERSION, META_KEYS.schemaVersion),
       ];
       // Commit now rather than when the event loop idles: on pagehide there may be no idle time left.
       transaction.commit();
       await Promise.all([...writes, transaction.done]);
+      writtenChunks.set(scenario.id, plan.written);
+      return { chunksWritten: plan.puts.length };
     },
 
     async deleteScenario(id) {
-      await database.delete('scenarios', id);
+      writtenChunks.delete(id);
+      const transaction = database.transaction(['scenarios', 'siteChunks'], 'readwrite');
+      await Promise.all([
+        transaction.objectStore('scenarios').delete(id),
+        transaction.objectStore('siteChunks').delete(chunkRange(id)),
+        transaction.done,
+      ]);
     },
 
     async loadScenarios() {
@@ -68,22 +101,38 @@ export function createScenarioRepository(database: PlannerDatabase): ScenarioRep
         quarantined: [],
         lastOpenScenarioId: undefined,
       };
-      const transaction = database.transaction(['scenarios', 'quarantine', 'meta'], 'readwrite');
+      const transaction = database.transaction(
+        ['scenarios', 'quarantine', 'meta', 'siteChunks'],
+        'readwrite',
+      );
       const quarantineStore = transaction.objectStore('quarantine');
+      const chunkStore = transaction.objectStore('siteChunks');
       const quarantinedAt = new Date().toISOString();
       let cursor = await transaction.objectStore('scenarios').openCursor();
       while (cursor) {
-        const decision = decideStoredRecord(cursor.value);
+        const key = String(cursor.key);
+        let record: unknown = cursor.value;
+        let written: WrittenChunks | undefined;
+        const lists = chunkedListsOf(record);
+        if (lists) {
+          const assembled = await assembleRecord(record as Record<string, unknown>, lists, (field, index) =>
+            chunkStore.get([key, field, index]),
+          );
+          record = assembled.record;
+          written = assembled.written;
+        }
+        const decision = decideStoredRecord(record);
         if (decision.kind === 'valid') {
           result.scenarios.push(decision.scenario);
+          if (decision.scenario.id === key && written) writtenChunks.set(key, written);
           if (decision.migratedFrom !== undefined) {
             result.migrated.push({ id: decision.scenario.id, fromVersion: decision.migratedFrom });
           }
         } else {
           const entry: QuarantineEntry = {
             sourceStore: 'scenarios',
-            sourceKey: String(cursor.key),
-            record: cursor.value,
+            sourceKey: key,
+            record,
             reason: decision.reason,
             quarantinedAt,
             appSchemaVersion: CURRENT_SCENARIO_SCHEMA_VERSION,
@@ -91,6 +140,7 @@ export function createScenarioRepository(database: PlannerDatabase): ScenarioRep
           // Add then delete in the same transaction: the record is moved, never lost halfway.
           entry.quarantineId = await quarantineStore.add(entry);
           await cursor.delete();
+          await chunkStore.delete(chunkRange(key));
           result.quarantined.push(entry);
         }
         cursor = await cursor.continue();

@@ -143,3 +143,26 @@ test('autosave writes an edit within a second, and flushes on page hide before a
   ({ loaded } = await page.evaluate(() => window.storageHarness.load('db-auto-hide')));
   expect(loaded.scenarios.map((scenario) => scenario.name)).toEqual(['关页前保存']);
 });
+
+test('a long scenario is saved in chunks: a moved site rewrites one chunk, a reload gives it back whole', async ({
+  page,
+}) => {
+  await openHarness(page);
+  const saved = await page.evaluate(() => window.storageHarness.saveLongThenMove('db-chunks', 9000));
+  // 9,002 added sites in chunks of 2,000: five chunks first, then only the one holding the moved site.
+  expect(saved.first).toBe(5);
+  expect(saved.second).toBe(1);
+  await page.reload();
+  await expect(page.locator('#status')).toHaveText('ready');
+  const { loaded } = await page.evaluate(() => window.storageHarness.load('db-chunks'));
+  expect(loaded.scenarios).toEqual([saved.moved]);
+  expect(loaded.quarantined).toEqual([]);
+
+  // A chunk lost from the database: the scenario goes to quarantine whole, with the reason, not shorter.
+  await page.evaluate(() => window.storageHarness.dropChunk('db-chunks', ['long', 'addedSites', 2]));
+  const damaged = await page.evaluate(() => window.storageHarness.load('db-chunks'));
+  expect(damaged.loaded.scenarios).toEqual([]);
+  expect(damaged.quarantine).toHaveLength(1);
+  expect(damaged.quarantine[0]!.reason.code).toBe('invalid');
+  expect((damaged.quarantine[0]!.record as { addedSites: unknown[] }).addedSites).toHaveLength(9002);
+});

@@ -66,16 +66,30 @@ function checkPointFeature(
   return true;
 }
 
+/**
+ * Site objects already found valid, with the status lists they were checked against. Sites are
+ * immutable values (every edit makes a new object), so autosave's validation of a scenario with 38,000
+ * sites checks only the few that changed since the last save.
+ */
+const validSites = new WeakMap<object, Set<readonly SiteStatus[] | undefined>>();
+
 function checkSite(
   value: unknown,
   path: string,
   allowedStatuses: readonly SiteStatus[] | undefined,
   issues: ScenarioIssue[],
 ): value is SiteFeature {
+  if (isRecord(value) && validSites.get(value)?.has(allowedStatuses)) return true;
+  const before = issues.length;
   if (!checkPointFeature(value, path, issues)) return false;
   const options = allowedStatuses ? { allowedStatuses } : {};
   for (const issue of validateSiteProperties(value.properties, options)) {
     issues.push({ path: `${path}.properties.${issue.field}`, code: issue.code, ...paramsOf(issue.params) });
+  }
+  if (issues.length === before) {
+    const checked = validSites.get(value) ?? new Set();
+    checked.add(allowedStatuses);
+    validSites.set(value, checked);
   }
   return true;
 }

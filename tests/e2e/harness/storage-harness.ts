@@ -66,6 +66,40 @@ const harness = {
     return { loaded, quarantine, exported };
   },
 
+  /**
+   * A scenario with `count` added sites saved, one site moved and saved again by the same repository;
+   * returns how many chunks each save wrote, and the moved scenario.
+   */
+  async saveLongThenMove(databaseName: string, count: number) {
+    const scenario = applyChange(sampleScenario('long'), {
+      type: 'putSites',
+      sites: Array.from({ length: count }, (_, index) => ({
+        type: 'Feature' as const,
+        geometry: {
+          type: 'Point' as const,
+          coordinates: [121.3 + (index % 100) * 0.004, 31.1 + index * 1e-5],
+        },
+        properties: { id: `L${index}`, status: 'candidate' as const, name: `候选 ${index}` },
+      })),
+    }).scenario;
+    const moved = applyChange(scenario, {
+      type: 'moveSites',
+      moves: [{ id: `L${count - 3}`, coordinates: [121.55, 31.25] }],
+    }).scenario;
+    const repository = await openScenarioRepository(databaseName);
+    const first = await repository.saveScenario(scenario);
+    const second = await repository.saveScenario(moved);
+    repository.close();
+    return { first: first.chunksWritten, second: second.chunksWritten, moved };
+  },
+
+  /** Deletes one stored chunk (a damaged database). */
+  async dropChunk(databaseName: string, key: [string, string, number]) {
+    const database = await openPlannerDatabase(databaseName);
+    await database.delete('siteChunks', key as never);
+    database.close();
+  },
+
   /** Writes a record straight into the scenarios store, bypassing validation (old or corrupt data). */
   async writeRaw(databaseName: string, key: string, value: unknown) {
     const database = await openPlannerDatabase(databaseName);
