@@ -3,10 +3,12 @@
  * quarantined records, coverage figures cached per scenario, and a drag that streams positions to
  * the session while staying ONE undo step (see beginSiteDrag).
  */
+
 import type { CoverageStats } from '../domain/coverage/report';
 import { commitChange, type ScenarioSession } from '../domain/history/history';
 import type { ScenarioChange } from '../domain/history/scenario-change';
 import type { Scenario } from '../domain/scenario/scenario-types';
+import type { DistrictOfPoint } from '../domain/scenario/sites-by-district';
 import type { Slice } from './slices';
 
 export type PlannerTool = 'select' | 'add';
@@ -73,6 +75,9 @@ export interface PlannerSlice {
   cacheScenarioCoverage: (scenario: Scenario, stats: CoverageStats) => void;
   plannerServices: PlannerServices | null;
   setPlannerServices: (services: PlannerServices) => void;
+  /** The district (adcode) of a point, once the district outlines are loaded. */
+  districtOfPoint: DistrictOfPoint | null;
+  setDistrictOfPoint: (lookup: DistrictOfPoint) => void;
   /** Sets the session and selection a command produced. */
   applyCommandOutcome: (outcome: { session: ScenarioSession; selection: readonly string[] }) => void;
   siteDragActive: boolean;
@@ -138,6 +143,8 @@ export const createPlannerSlice: Slice<PlannerSlice> = (set, get) => {
       })),
     plannerServices: null,
     setPlannerServices: (plannerServices) => set({ plannerServices }),
+    districtOfPoint: null,
+    setDistrictOfPoint: (districtOfPoint) => set({ districtOfPoint }),
     applyCommandOutcome: ({ session, selection }) => set({ session, selectedSiteIds: selection }),
     siteDragActive: false,
     beginSiteDrag: () => {

@@ -2,6 +2,8 @@
  * The planner workflow: scenarios from IndexedDB, the planner layer and tools on the map, pole
  * snapping, services for the panel (scenario management, files) and test hooks.
  */
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { createFeatureLookup } from '../../domain/geo/feature-lookup';
 import type { PoleFeature } from '../../domain/types';
 import { PoleSnapIndex, scenarioPoleSnap } from '../../map/planner-snap-index';
 import type { AppContext } from '../app-context';
@@ -31,6 +33,20 @@ export function wirePlanner(context: AppContext): void {
     () => store.getState().session?.scenario.poles ?? [],
   );
   const snapIndex = () => snap;
+
+  // The comparison counts added sites per district with the district outlines.
+  void data.ensure('districts').then(
+    (districts) => {
+      const lookup = createFeatureLookup(
+        districts.features as Feature<Polygon | MultiPolygon, { adcode?: string | number }>[],
+      );
+      store.getState().setDistrictOfPoint((lon, lat) => {
+        const adcode = lookup(lon, lat)?.properties.adcode;
+        return adcode === undefined ? undefined : String(adcode);
+      });
+    },
+    () => undefined,
+  );
 
   const mapWiring = wirePlannerMap(context, snapIndex);
   keepScenarioCoverage(context);

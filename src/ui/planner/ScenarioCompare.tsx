@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Scenario } from '../../domain/scenario/scenario-types';
+import { countSitesByDistrict } from '../../domain/scenario/sites-by-district';
 import type { CachedScenarioCoverage } from '../../state/planner-slice';
 import { usePlanner, useTranslate } from '../store-context';
 
@@ -21,6 +22,7 @@ export function ScenarioCompare() {
   const saved = usePlanner((state) => state.savedScenarios);
   const stats = usePlanner((state) => state.coverageStats);
   const cache = usePlanner((state) => state.scenarioCoverageCache);
+  const districtOf = usePlanner((state) => state.districtOfPoint);
   const others = saved.filter((scenario) => scenario.id !== open?.id);
   const [otherId, setOtherId] = useState<string | null>(null);
   if (!open) return null;
@@ -42,9 +44,14 @@ export function ScenarioCompare() {
     },
   ];
   const districts = columns[0]?.coverage?.districts ?? columns[1]?.coverage?.districts ?? [];
-  const districtFraction = (column: Column, adcode: string) => {
+  const addedByDistrict = columns.map((column) =>
+    districtOf ? countSitesByDistrict(column.scenario.addedSites, districtOf) : null,
+  );
+  const districtCell = (column: Column, index: number, adcode: string) => {
     const district = column.coverage?.districts.find((item) => item.adcode === adcode);
-    return district ? percent(district.coveredFraction) : '—';
+    const added = addedByDistrict[index]?.get(adcode) ?? 0;
+    const coverage = district ? percent(district.coveredFraction) : '—';
+    return added > 0 ? `${coverage} · ${t('planner.compareAddedInDistrict', { count: added })}` : coverage;
   };
   return (
     <div className="planner-compare" data-testid="planner-compare">
@@ -97,8 +104,8 @@ export function ScenarioCompare() {
           {districts.map((district) => (
             <tr key={district.adcode}>
               <th scope="row">{district.name}</th>
-              {columns.map((column) => (
-                <td key={column.scenario.id}>{districtFraction(column, district.adcode)}</td>
+              {columns.map((column, index) => (
+                <td key={column.scenario.id}>{districtCell(column, index, district.adcode)}</td>
               ))}
             </tr>
           ))}
