@@ -87,14 +87,15 @@ for (const count of [10_000, 35_000, 70_000]) {
 say('');
 say(`Load average at the end: ${loadavg()[0]!.toFixed(1)}.`);
 
-const documentPath = 'docs/engine.md';
+// The table goes into docs/engine.md (with the discussion) and the README, between the markers.
 const start = '<!-- bench:start -->';
 const end = '<!-- bench:end -->';
-try {
-  const document = readFileSync(documentPath, 'utf8');
-  const from = document.indexOf(start);
-  const to = document.indexOf(end);
-  if (from >= 0 && to > from) {
+for (const documentPath of ['docs/engine.md', 'README.md']) {
+  try {
+    const document = readFileSync(documentPath, 'utf8');
+    const from = document.indexOf(start);
+    const to = document.indexOf(end);
+    if (from < 0 || to < from) continue;
     writeFileSync(
       documentPath,
       `${document.slice(0, from + start.length)}\n${lines.join('\n')}\n${document.slice(to)}`,
@@ -102,8 +103,8 @@ try {
     // Keep the document as the formatter wants it (Biome pads markdown tables), so `npm run lint` stays clean.
     spawnSync('node_modules/.bin/biome', ['format', '--write', documentPath], { encoding: 'utf8' });
     console.log(`\n(table written into ${documentPath})`);
+  } catch {
+    console.log(`\n(${documentPath} not found; table not written)`);
   }
-} catch {
-  console.log(`\n(${documentPath} not found; table not written)`);
 }
 rmSync(bundles, { recursive: true, force: true });

@@ -6,9 +6,9 @@ import { PlannerWorkflow } from './drivers/planner-driver';
 const PLACE = { longitude: 121.437, latitude: 31.195 };
 const TARGET_SITES = 70_000;
 
-// Reports the figure (annotation + log) rather than asserting the issue's 50 ms: see the report in
-// the commit history; on this shared SwiftShader machine live-coverage results dominate the main thread.
-// A browser benchmark, not a test: run it with `npm run bench:browser` (MEASURE=1).
+// Reports the figure (annotation + log) against the issue's 50 ms rather than asserting it: a timing
+// depends on what else the 2 cores are doing. A browser benchmark, not a test: run it with
+// `npm run bench:browser` (MEASURE=1); PROFILE=1 also writes a CPU profile of the drag.
 test.skip(!process.env.MEASURE, 'browser benchmark: run with npm run bench:browser');
 
 test('long tasks while dragging a site with 70,000 sites in the scenario', async ({ planner }) => {
