@@ -59,6 +59,13 @@ export interface CityRaster {
   zoneWeightCode: Uint8Array;
   /** The distinct zone weights; code 0 is 1 (no zone). */
   zoneWeights: Float32Array;
+  /**
+   * The cells of weight other than 1 as runs: triples (firstColumn, lastColumn, code) in column order,
+   * row r's runs at [zoneWeightRowStart[r], zoneWeightRowStart[r + 1]) (in triples). A gap's weighted
+   * area is its area plus (weight − 1) × the area it shares with these runs.
+   */
+  zoneWeightRuns: Int32Array;
+  zoneWeightRowStart: Int32Array;
   districts: DistrictInfo[];
   zones: ZoneInfo[];
   landKm2: number;
@@ -158,6 +165,7 @@ export function buildCityRaster(input: CityInput, settings: CoverageSettings): C
   });
   const landRuns = buildLandRuns(grid, district);
   const hasZoneWeights = zones.some((zone) => zone.weight !== 1 && zone.runs.length > 0);
+  const { runs: zoneWeightRuns, rowStart: zoneWeightRowStart } = codeRuns(grid, zoneWeightCode);
   const zoneWeights = Float32Array.from(weightCodes.weights);
   return {
     grid,
@@ -165,12 +173,33 @@ export function buildCityRaster(input: CityInput, settings: CoverageSettings): C
     environment,
     zoneWeightCode,
     zoneWeights,
+    zoneWeightRuns,
+    zoneWeightRowStart,
     districts,
     zones,
     landKm2,
     landRuns,
     hasZoneWeights,
   };
+}
+
+/** Runs of non-zero codes per row (see CityRaster.zoneWeightRuns). */
+function codeRuns(grid: GridGeometry, codes: Uint8Array): { runs: Int32Array; rowStart: Int32Array } {
+  const runs: number[] = [];
+  const rowStart = new Int32Array(grid.rows + 1);
+  for (let row = 0; row < grid.rows; row++) {
+    rowStart[row] = runs.length / 3;
+    const start = row * grid.columns;
+    for (let column = 0; column < grid.columns; column++) {
+      const code = codes[start + column]!;
+      if (code === 0) continue;
+      const first = column;
+      while (column + 1 < grid.columns && codes[start + column + 1] === code) column++;
+      runs.push(first, column, code);
+    }
+  }
+  rowStart[grid.rows] = runs.length / 3;
+  return { runs: Int32Array.from(runs), rowStart };
 }
 
 /** The priority weight of a cell. */

@@ -9,7 +9,7 @@ import type { RunList } from './land-runs';
  * Same components as flood fill, at a fraction of the cost when most of the land is one big gap.
  */
 export function labelFromRuns(gapIndex: GapIndex, city: CityRaster, runs: RunList): void {
-  const { grid, zoneWeightCode, zoneWeights, districts, hasZoneWeights } = city;
+  const { grid, zoneWeights, zoneWeightRuns, zoneWeightRowStart, districts, hasZoneWeights } = city;
   const data = runs.data;
   const count = runs.length;
   const parent = new Int32Array(count);
@@ -98,9 +98,14 @@ export function labelFromRuns(gapIndex: GapIndex, city: CityRaster, runs: RunLis
     component.sumLatArea += (row + 0.5) * runArea;
     component.districtAreaKm2[data[offset + 3]! - 1]! += runArea;
     if (hasZoneWeights) {
-      let weight = 0;
-      for (let cell = row * grid.columns + first, end = cell + cells; cell < end; cell++)
-        weight += zoneWeights[zoneWeightCode[cell]!]!;
+      // Σ weight over the run = its cells + Σ (weight − 1) over the zone runs it overlaps.
+      let weight = cells;
+      for (let zone = zoneWeightRowStart[row]!, end = zoneWeightRowStart[row + 1]!; zone < end; zone++) {
+        const zoneFirst = zoneWeightRuns[zone * 3]!;
+        if (zoneFirst > last) break;
+        const overlap = Math.min(last, zoneWeightRuns[zone * 3 + 1]!) - Math.max(first, zoneFirst) + 1;
+        if (overlap > 0) weight += overlap * (zoneWeights[zoneWeightRuns[zone * 3 + 2]!]! - 1);
+      }
       component.weightedAreaKm2 += weight * area;
     } else component.weightedAreaKm2 += runArea;
     if (first < component.column0) component.column0 = first;
