@@ -4,6 +4,8 @@
  */
 import type { PoleFeature, SiteFeature, SiteProperties, SiteStatus } from '../types';
 import { ADDED_SITE_STATUSES, validatePosition, validateSiteProperties } from '../validation/site-attributes';
+import { checkFeatureList, keyedCheck } from './feature-list-check';
+import { siteIndex } from './scenario-lookup';
 import { type BaselineRef, CURRENT_SCENARIO_SCHEMA_VERSION, type Scenario } from './scenario-types';
 
 export interface ScenarioIssue {
@@ -113,44 +115,48 @@ function paramsOf(params: Record<string, unknown> | undefined): { params?: Recor
   return params ? { params } : {};
 }
 
-/**
- * Checks a list of features with `check`; ids must be unique within the list and must not be in
- * `taken` (ids of another list they would collide with). Adds the list's ids to `taken`.
- */
-function checkFeatureList<Item extends { properties: { id: string } }>(
-  value: unknown,
-  path: string,
-  check: (item: unknown, itemPath: string) => item is Item,
-  issues: ScenarioIssue[],
-  taken = new Set<string>(),
-): Item[] {
-  if (!Array.isArray(value)) {
-    issues.push({ path, code: 'notAnArray' });
-    return [];
-  }
-  const seen = new Set<string>();
-  value.forEach((item, index) => {
-    const itemPath = `${path}[${index}]`;
-    if (!check(item, itemPath)) return;
-    const id = item.properties.id;
-    if (seen.has(id) || taken.has(id)) {
-      issues.push({ path: `${itemPath}.properties.id`, code: 'duplicateId', params: { id } });
-    }
-    seen.add(id);
-  });
-  for (const id of seen) taken.add(id);
-  return value as Item[];
-}
+const siteCheck = (allowedStatuses: readonly SiteStatus[] | undefined, requireStatus = false) =>
+  keyedCheck(
+    `site:${allowedStatuses?.join(',') ?? '*'}:${requireStatus}`,
+    (item: unknown, itemPath: string, issues: ScenarioIssue[]): item is SiteFeature => {
+      if (!checkSite(item, itemPath, allowedStatuses, issues)) return false;
+      if (requireStatus && (item.properties as SiteProperties).status === undefined) {
+        issues.push({ path: `${itemPath}.properties.status`, code: 'required' });
+      }
+      return true;
+    },
+  );
 
-const siteCheck =
-  (allowedStatuses: readonly SiteStatus[] | undefined, issues: ScenarioIssue[], requireStatus = false) =>
-  (item: unknown, itemPath: string): item is SiteFeature => {
-    if (!checkSite(item, itemPath, allowedStatuses, issues)) return false;
-    if (requireStatus && (item.properties as SiteProperties).status === undefined) {
-      issues.push({ path: `${itemPath}.properties.status`, code: 'required' });
+const poleCheck = keyedCheck(
+  'pole',
+  (item: unknown, itemPath: string, issues: ScenarioIssue[]): item is PoleFeature =>
+    checkPole(item, itemPath, issues),
+);
+
+const idOf = (item: unknown): string | undefined => {
+  const id = isRecord(item) && isRecord(item.properties) ? item.properties.id : undefined;
+  return typeof id === 'string' ? id : undefined;
+};
+
+/** Imported existing sites and added sites share one id space (both are sites of the scenario). */
+function checkSharedIds(
+  addedSites: readonly SiteFeature[],
+  existingSites: readonly SiteFeature[],
+  issues: ScenarioIssue[],
+): void {
+  if (existingSites.length === 0 || addedSites.length === 0) return;
+  // A clean scenario's added sites have a cached index; a broken one gets a plain set of the ids it has.
+  const added =
+    issues.length === 0
+      ? siteIndex(addedSites)
+      : new Set(addedSites.map(idOf).filter((id): id is string => id !== undefined));
+  existingSites.forEach((site, index) => {
+    const id = idOf(site);
+    if (id !== undefined && added.has(id)) {
+      issues.push({ path: `existingSites[${index}].properties.id`, code: 'duplicateId', params: { id } });
     }
-    return true;
-  };
+  });
+}
 
 function checkBaselineRef(value: unknown, issues: ScenarioIssue[]): void {
   if (!isRecord(value)) {
@@ -169,8 +175,14 @@ function checkBaselineRef(value: unknown, issues: ScenarioIssue[]): void {
 
 const compareIds = (left: string, right: string) => (left < right ? -1 : left > right ? 1 : 0);
 
-function sortedById<Item extends { properties: { id: string } }>(items: readonly Item[]): Item[] {
-  return [...items].sort((left, right) => compareIds(left.properties.id, right.properties.id));
+/** The items sorted by id: the list itself when it already is (as applyChange keeps them). */
+function sortedById<Item extends { properties: { id: string } }>(items: readonly Item[]): readonly Item[] {
+  for (let index = 1; index < items.length; index++) {
+    if (compareIds(items[index - 1]!.properties.id, items[index]!.properties.id) > 0) {
+      return [...items].sort((left, right) => compareIds(left.properties.id, right.properties.id));
+    }
+  }
+  return items;
 }
 
 /**
@@ -196,34 +208,29 @@ export function validateScenario(value: unknown): ScenarioValidation {
   if (!isIsoTimestamp(value.createdAt)) issues.push({ path: 'createdAt', code: 'notATimestamp' });
   if (!isIsoTimestamp(value.updatedAt)) issues.push({ path: 'updatedAt', code: 'notATimestamp' });
   checkBaselineRef(value.baselineRef, issues);
-  const scenarioIds = new Set<string>();
   const addedSites = checkFeatureList(
     value.addedSites,
     'addedSites',
-    siteCheck(ADDED_SITE_STATUSES, issues),
+    'added',
+    siteCheck(ADDED_SITE_STATUSES),
     issues,
-    scenarioIds,
   );
-  // Imported existing sites and added sites share one id space (both are sites of the scenario).
   const existingSites = checkFeatureList(
     value.existingSites,
     'existingSites',
-    siteCheck(EXISTING_SITE_STATUSES, issues, true),
+    'existing',
+    siteCheck(EXISTING_SITE_STATUSES, true),
     issues,
-    scenarioIds,
   );
+  checkSharedIds(addedSites, existingSites, issues);
   const modifiedSites = checkFeatureList(
     value.modifiedSites,
     'modifiedSites',
-    siteCheck(undefined, issues),
+    'modified',
+    siteCheck(undefined),
     issues,
   );
-  const poles = checkFeatureList(
-    value.poles,
-    'poles',
-    (item, itemPath): item is PoleFeature => checkPole(item, itemPath, issues),
-    issues,
-  );
+  const poles = checkFeatureList(value.poles, 'poles', 'poles', poleCheck, issues);
   const removedSiteIds = value.removedSiteIds;
   if (!Array.isArray(removedSiteIds)) {
     issues.push({ path: 'removedSiteIds', code: 'notAnArray' });
