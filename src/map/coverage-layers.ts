@@ -137,12 +137,7 @@ export class CoverageLayers {
       },
       footprintBefore,
     );
-    map.on('mouseenter', GAPS_FILL_LAYER, () => {
-      map.getCanvas().style.cursor = 'pointer';
-    });
-    map.on('mouseleave', GAPS_FILL_LAYER, () => {
-      map.getCanvas().style.cursor = '';
-    });
+    this.plannerMap.addHoverLayer(GAPS_FILL_LAYER);
   }
 
   /** Shows a whole coverage image (after a full compute or a style switch). */

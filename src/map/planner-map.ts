@@ -102,10 +102,45 @@ export class PlannerMap {
       if (this.clickInterceptor?.(event.point.x, event.point.y, feature)) return;
       options.onFeatureClick?.(feature);
     });
-    for (const { mapLayerId } of this.interactive) {
-      this.map.on('mouseenter', mapLayerId, () => this.setCursor('pointer'));
-      this.map.on('mouseleave', mapLayerId, () => this.setCursor(''));
-    }
+    this.installHoverCursor();
+  }
+
+  /**
+   * Pointer cursor over anything clickable. One query per animation frame at most, none while a button
+   * is held (a pan or a site drag) or a module holds the pointer: MapLibre's per-layer mouseenter and
+   * mouseleave ran a rendered-feature query per interactive layer on every mouse move, which during a
+   * drag among 70,000 sites cost ~10 ms a move.
+   */
+  private installHoverCursor(): void {
+    let frame = 0;
+    let point: { x: number; y: number } | null = null;
+    let showingPointer = false;
+    const update = () => {
+      frame = 0;
+      if (!point || this.pointerOwner) return;
+      const over = this.featureAt(point.x, point.y) !== null || this.hoverLayersAt(point.x, point.y);
+      if (over === showingPointer) return;
+      showingPointer = over;
+      if (over) this.setCursor('pointer');
+      else if (this.map.getCanvas().style.cursor === 'pointer') this.setCursor('');
+    };
+    this.map.on('mousemove', (event) => {
+      if (event.originalEvent.buttons !== 0) return;
+      point = event.point;
+      if (!frame) frame = requestAnimationFrame(update);
+    });
+  }
+
+  /** Map layers of other modules (e.g. coverage gaps) that also show the pointer cursor. */
+  private readonly hoverLayers = new Set<string>();
+
+  addHoverLayer(mapLayerId: string): void {
+    this.hoverLayers.add(mapLayerId);
+  }
+
+  private hoverLayersAt(x: number, y: number): boolean {
+    const layers = [...this.hoverLayers].filter((id) => this.map.getLayer(id));
+    return layers.length > 0 && this.map.queryRenderedFeatures([x, y], { layers }).length > 0;
   }
 
   /** Replaces a source's data, unless this very object is already shown (no needless re-tiling). */

@@ -110,6 +110,29 @@ export class PlannerDriver {
     await this.page.mouse.click(box.x + point.x, box.y + point.y);
   }
 
+  /** Moves the mouse (no button) over a rendered point of a layer, or over a longitude/latitude. */
+  async hover(target: { layerId: LayerId; featureId?: string } | { longitude: number; latitude: number }) {
+    const point =
+      'layerId' in target
+        ? await this.page.evaluate(([id, wanted]) => window.__planner!.renderedPointNearCentre(id, wanted), [
+            target.layerId,
+            target.featureId,
+          ] as const)
+        : await this.page.evaluate(([lon, lat]) => window.__planner!.project(lon, lat), [
+            target.longitude,
+            target.latitude,
+          ] as const);
+    if (!point) throw new Error('nothing rendered to hover');
+    const box = await this.mapCanvas().boundingBox();
+    if (!box) throw new Error('map canvas not visible');
+    await this.page.mouse.move(box.x + point.x, box.y + point.y, { steps: 2 });
+  }
+
+  /** The map canvas's CSS cursor. */
+  mapCursor(): Promise<string> {
+    return this.mapCanvas().evaluate((canvas) => (canvas as HTMLElement).style.cursor);
+  }
+
   /** The label layer's text-field expression, as JSON text. */
   labelExpression(mapLayerId: string): Promise<string> {
     return this.page.evaluate((id) => JSON.stringify(window.__planner!.labelExpression(id)), mapLayerId);

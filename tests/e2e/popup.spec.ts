@@ -20,6 +20,11 @@ test('a data-centre popup states its precision and source; a site popup says sam
   planner,
 }) => {
   await planner.open('#map=10/31.0/121.3&layers=datacentres,sites&lang=en');
+  // The pointer cursor says what can be clicked: a data centre yes, a point outside Shanghai no.
+  await planner.hover({ layerId: 'datacentres', featureId: 'dc_jinshan' });
+  await expect.poll(() => planner.mapCursor()).toBe('pointer');
+  await planner.hover({ longitude: 120.97, latitude: 30.85 }); // Jiashan, Zhejiang: nothing of ours
+  await expect.poll(() => planner.mapCursor()).toBe('');
   // Jinshan hub cluster: a placeholder location, which the popup must say.
   await planner.clickFeature('datacentres', 'dc_jinshan');
   await expect(planner.popup().locator('h3')).toHaveText('Jinshan DC cluster');
