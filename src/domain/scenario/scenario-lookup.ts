@@ -23,7 +23,9 @@ const lookups = new WeakMap<readonly SiteFeature[], SiteLookup>();
 const recent: { sites: readonly SiteFeature[]; positions: Positions }[] = [];
 const RECENT_LISTS = 4;
 
-function sameIdsInOrder(before: readonly SiteFeature[], after: readonly SiteFeature[]): boolean {
+/** True when both lists hold the same ids in the same order (a drag or an attribute edit). */
+export function sameIdsInOrder(before: readonly SiteFeature[], after: readonly SiteFeature[]): boolean {
+  if (before === after) return true;
   if (before.length !== after.length) return false;
   for (let index = 0; index < before.length; index++) {
     const old = before[index]!;

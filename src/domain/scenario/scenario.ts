@@ -5,7 +5,7 @@
 import type { SiteFeature } from '../types';
 import type { BaselineSites } from './baseline';
 import { scenarioBaseline } from './scenario-baseline';
-import { siteIndex } from './scenario-lookup';
+import { sameIdsInOrder, siteIndex } from './scenario-lookup';
 import { type BaselineRef, CURRENT_SCENARIO_SCHEMA_VERSION, type Scenario } from './scenario-types';
 
 /** Creates an empty scenario on a baseline. `nowIso` is an ISO 8601 timestamp. */
@@ -132,7 +132,7 @@ export function diffScenarioSites(baseline: BaselineSites, before: Scenario, aft
   if (before === after) return delta;
   const beforeBaseline = scenarioBaseline(baseline, before);
   const afterBaseline = scenarioBaseline(baseline, after);
-  if (before.existingSites === after.existingSites && sameAddedIds(before.addedSites, after.addedSites)) {
+  if (before.existingSites === after.existingSites && sameIdsInOrder(before.addedSites, after.addedSites)) {
     return diffInPlace(afterBaseline, before, after);
   }
   const beforeOverrides = effectiveOverrides(before);
@@ -149,18 +149,6 @@ export function diffScenarioSites(baseline: BaselineSites, before: Scenario, aft
     else delta.removedIds.push(id);
   }
   return delta;
-}
-
-/** True when both lists hold the same ids in the same order (a drag or an attribute edit). */
-function sameAddedIds(before: readonly SiteFeature[], after: readonly SiteFeature[]): boolean {
-  if (before === after) return true;
-  if (before.length !== after.length) return false;
-  for (let index = 0; index < before.length; index++) {
-    const old = before[index]!;
-    const next = after[index]!;
-    if (old !== next && old.properties.id !== next.properties.id) return false;
-  }
-  return true;
 }
 
 /**
