@@ -119,6 +119,38 @@ function sortedIdsWith(ids: readonly string[], extra: readonly string[]): readon
   return added.length === 0 ? ids : [...ids, ...added].sort(compareIds);
 }
 
+/** The scenario's lists kept sorted by id: modified baseline sites, imported existing sites and poles. */
+type SortedField = 'modifiedSites' | 'existingSites' | 'poles';
+type SortedItem<Field extends SortedField> = Scenario[Field][number];
+
+/** Inserts or replaces items of a sorted list; the inverse deletes what was appended and puts back what was replaced. */
+function putSorted<Field extends SortedField>(
+  scenario: Scenario,
+  field: Field,
+  items: readonly SortedItem<Field>[],
+  inverse: (appendedIds: string[], replaced: SortedItem<Field>[]) => ScenarioChange[],
+): AppliedChange {
+  const current = scenario[field] as readonly SortedItem<Field>[];
+  const { list, replaced, appendedIds } = upsert(current, items, true);
+  if (list === current) return { scenario, inverse: NO_CHANGE };
+  return { scenario: { ...scenario, [field]: list }, inverse: batch(inverse(appendedIds, replaced)) };
+}
+
+/** Deletes items of a sorted list by id; the inverse puts them back. */
+function deleteSorted<Field extends SortedField>(
+  scenario: Scenario,
+  field: Field,
+  ids: readonly string[],
+  inverse: (removed: SortedItem<Field>[]) => ScenarioChange,
+): AppliedChange {
+  const { list, removed } = removeIds(scenario[field] as readonly SortedItem<Field>[], ids);
+  if (removed.length === 0) return { scenario, inverse: NO_CHANGE };
+  return {
+    scenario: { ...scenario, [field]: list },
+    inverse: inverse(removed.map((entry) => entry.item)),
+  };
+}
+
 function applyOne(scenario: Scenario, change: ScenarioChange): AppliedChange {
   switch (change.type) {
     case 'putSites': {
@@ -170,25 +202,16 @@ function applyOne(scenario: Scenario, change: ScenarioChange): AppliedChange {
         ]),
       };
     }
-    case 'putModifications': {
-      const { list, replaced, appendedIds } = upsert(scenario.modifiedSites, change.sites, true);
-      if (list === scenario.modifiedSites) return { scenario, inverse: NO_CHANGE };
-      return {
-        scenario: { ...scenario, modifiedSites: list },
-        inverse: batch([
-          { type: 'dropModifications', ids: appendedIds },
-          { type: 'putModifications', sites: replaced },
-        ]),
-      };
-    }
-    case 'dropModifications': {
-      const { list, removed } = removeIds(scenario.modifiedSites, change.ids);
-      if (removed.length === 0) return { scenario, inverse: NO_CHANGE };
-      return {
-        scenario: { ...scenario, modifiedSites: list },
-        inverse: { type: 'putModifications', sites: removed.map((entry) => entry.item) },
-      };
-    }
+    case 'putModifications':
+      return putSorted(scenario, 'modifiedSites', change.sites, (appendedIds, replaced) => [
+        { type: 'dropModifications', ids: appendedIds },
+        { type: 'putModifications', sites: replaced },
+      ]);
+    case 'dropModifications':
+      return deleteSorted(scenario, 'modifiedSites', change.ids, (removed) => ({
+        type: 'putModifications',
+        sites: removed,
+      }));
     case 'markForRemoval': {
       const ids = sortedIdsWith(scenario.removedSiteIds, change.ids);
       if (ids === scenario.removedSiteIds) return { scenario, inverse: NO_CHANGE };
@@ -208,44 +231,23 @@ function applyOne(scenario: Scenario, change: ScenarioChange): AppliedChange {
         inverse: { type: 'markForRemoval', ids: unmarked },
       };
     }
-    case 'putExistingSites': {
-      const { list, replaced, appendedIds } = upsert(scenario.existingSites, change.sites, true);
-      if (list === scenario.existingSites) return { scenario, inverse: NO_CHANGE };
-      return {
-        scenario: { ...scenario, existingSites: list },
-        inverse: batch([
-          { type: 'deleteExistingSites', ids: appendedIds },
-          { type: 'putExistingSites', sites: replaced },
-        ]),
-      };
-    }
-    case 'deleteExistingSites': {
-      const { list, removed } = removeIds(scenario.existingSites, change.ids);
-      if (removed.length === 0) return { scenario, inverse: NO_CHANGE };
-      return {
-        scenario: { ...scenario, existingSites: list },
-        inverse: { type: 'putExistingSites', sites: removed.map((entry) => entry.item) },
-      };
-    }
-    case 'putPoles': {
-      const { list, replaced, appendedIds } = upsert(scenario.poles, change.poles, true);
-      if (list === scenario.poles) return { scenario, inverse: NO_CHANGE };
-      return {
-        scenario: { ...scenario, poles: list },
-        inverse: batch([
-          { type: 'deletePoles', ids: appendedIds },
-          { type: 'putPoles', poles: replaced },
-        ]),
-      };
-    }
-    case 'deletePoles': {
-      const { list, removed } = removeIds(scenario.poles, change.ids);
-      if (removed.length === 0) return { scenario, inverse: NO_CHANGE };
-      return {
-        scenario: { ...scenario, poles: list },
-        inverse: { type: 'putPoles', poles: removed.map((entry) => entry.item) },
-      };
-    }
+    case 'putExistingSites':
+      return putSorted(scenario, 'existingSites', change.sites, (appendedIds, replaced) => [
+        { type: 'deleteExistingSites', ids: appendedIds },
+        { type: 'putExistingSites', sites: replaced },
+      ]);
+    case 'deleteExistingSites':
+      return deleteSorted(scenario, 'existingSites', change.ids, (removed) => ({
+        type: 'putExistingSites',
+        sites: removed,
+      }));
+    case 'putPoles':
+      return putSorted(scenario, 'poles', change.poles, (appendedIds, replaced) => [
+        { type: 'deletePoles', ids: appendedIds },
+        { type: 'putPoles', poles: replaced },
+      ]);
+    case 'deletePoles':
+      return deleteSorted(scenario, 'poles', change.ids, (removed) => ({ type: 'putPoles', poles: removed }));
     case 'rename': {
       if (change.name === scenario.name) return { scenario, inverse: NO_CHANGE };
       return {

@@ -113,13 +113,34 @@ export interface SiteSetDelta {
   removedIds: string[];
 }
 
-/** Effective feature per touched id: a feature, or null when the id is gone in the scenario. */
-function effectiveOverrides(scenario: Scenario): Map<string, SiteFeature | null> {
+/**
+ * Effective feature per touched id: a feature, or null when the id is gone in the scenario. Without
+ * `withAdded`, only modifications and removals (the few overrides of baseline sites).
+ */
+function effectiveOverrides(scenario: Scenario, withAdded = true): Map<string, SiteFeature | null> {
   const overrides = new Map<string, SiteFeature | null>();
   for (const site of scenario.modifiedSites) overrides.set(site.properties.id, site);
   for (const id of scenario.removedSiteIds) overrides.set(id, null);
-  for (const site of scenario.addedSites) overrides.set(site.properties.id, site);
+  if (withAdded) for (const site of scenario.addedSites) overrides.set(site.properties.id, site);
   return overrides;
+}
+
+/** Adds to `delta` each touched id whose effective site differs between the two versions. */
+function collectChanges(
+  delta: SiteSetDelta,
+  touched: Iterable<string>,
+  before: { overrides: Map<string, SiteFeature | null>; baseline: BaselineSites },
+  after: { overrides: Map<string, SiteFeature | null>; baseline: BaselineSites },
+): void {
+  const siteIn = (version: typeof before, id: string) =>
+    version.overrides.has(id) ? version.overrides.get(id) : version.baseline.get(id);
+  for (const id of touched) {
+    const beforeSite = siteIn(before, id);
+    const afterSite = siteIn(after, id);
+    if (beforeSite === afterSite) continue;
+    if (afterSite) delta.upserted.push(afterSite);
+    else delta.removedIds.push(id);
+  }
 }
 
 /**
@@ -141,13 +162,12 @@ export function diffScenarioSites(baseline: BaselineSites, before: Scenario, aft
   if (before.existingSites !== after.existingSites) {
     for (const site of [...before.existingSites, ...after.existingSites]) touched.add(site.properties.id);
   }
-  for (const id of touched) {
-    const beforeSite = beforeOverrides.has(id) ? beforeOverrides.get(id) : beforeBaseline.get(id);
-    const afterSite = afterOverrides.has(id) ? afterOverrides.get(id) : afterBaseline.get(id);
-    if (beforeSite === afterSite) continue;
-    if (afterSite) delta.upserted.push(afterSite);
-    else delta.removedIds.push(id);
-  }
+  collectChanges(
+    delta,
+    touched,
+    { overrides: beforeOverrides, baseline: beforeBaseline },
+    { overrides: afterOverrides, baseline: afterBaseline },
+  );
   return delta;
 }
 
@@ -167,21 +187,17 @@ function diffInPlace(baseline: BaselineSites, before: Scenario, after: Scenario)
     return delta;
   }
   const added = siteIndex(after.addedSites);
-  const overrides = (scenario: Scenario) => {
-    const map = new Map<string, SiteFeature | null>();
-    for (const site of scenario.modifiedSites) map.set(site.properties.id, site);
-    for (const id of scenario.removedSiteIds) map.set(id, null);
-    return map;
-  };
-  const beforeOverrides = overrides(before);
-  const afterOverrides = overrides(after);
-  for (const id of new Set([...beforeOverrides.keys(), ...afterOverrides.keys()])) {
-    if (added.has(id)) continue; // an added site with the same id wins in both versions
-    const beforeSite = beforeOverrides.has(id) ? beforeOverrides.get(id) : baseline.get(id);
-    const afterSite = afterOverrides.has(id) ? afterOverrides.get(id) : baseline.get(id);
-    if (beforeSite === afterSite) continue;
-    if (afterSite) delta.upserted.push(afterSite);
-    else delta.removedIds.push(id);
-  }
+  const beforeOverrides = effectiveOverrides(before, false);
+  const afterOverrides = effectiveOverrides(after, false);
+  // An added site with the same id as a modified or removed one wins in both versions.
+  const touched = [...new Set([...beforeOverrides.keys(), ...afterOverrides.keys()])].filter(
+    (id) => !added.has(id),
+  );
+  collectChanges(
+    delta,
+    touched,
+    { overrides: beforeOverrides, baseline },
+    { overrides: afterOverrides, baseline },
+  );
   return delta;
 }
