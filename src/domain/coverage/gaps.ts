@@ -1,11 +1,13 @@
 /**
- * Weak-spot gaps: 4-connected components of uncovered land cells, labelled by flood fill and kept up to
- * date window by window. Polygons are traced from the labels (cell-edge rings, one outer ring per
- * component), only when asked for, and are cached per component.
+ * Weak-spot gaps: 4-connected components of uncovered land cells. A full compute finds them from runs
+ * (gap-runs.ts); edits keep them up to date window by window with flood fill over per-cell labels, which
+ * are written from the runs the first time they are needed. Polygons (cell-edge rings, one outer ring per
+ * component, gap-outline.ts) are traced only when asked for, and are cached per component.
  */
 import type { Feature, MultiPolygon } from 'geojson';
 import type { CityRaster } from './city-raster';
-import { labelFromRuns, traceComponentRings } from './gap-runs';
+import { traceComponentRings, traceRunRings } from './gap-outline';
+import { labelFromRuns } from './gap-runs';
 import { type CellWindow, clipWindow } from './grid';
 import type { RunList } from './land-runs';
 import { CELL_UNCOVERED } from './statistics';
@@ -24,7 +26,9 @@ export interface GapComponent {
   row0: number;
   column1: number;
   row1: number;
-  polygon?: MultiPolygon;
+  /** From a full compute: the component's runs (indices of quadruples in `data`, row order). */
+  runs?: { data: Int32Array; members: Int32Array };
+  polygon?: MultiPolygon | undefined;
 }
 
 export interface GapProperties {
@@ -41,27 +45,58 @@ export interface GapProperties {
 }
 
 export class GapIndex {
-  readonly labels: Int32Array;
   readonly components = new Map<number, GapComponent>();
   private nextId = 1;
   private stack: Int32Array = new Int32Array(1 << 16);
+  private readonly labelArray: Int32Array;
+  /** Whether `labelArray` holds the current components (else they are written from their runs on demand). */
+  private labelsCurrent = true;
+  /** Runs whose cells hold the only non-zero labels, unless a flood fill has labelled cells since. */
+  private labelledRuns: Int32Array = new Int32Array(0);
+  private floodedSinceWrite = false;
+  private pendingRuns: Int32Array = new Int32Array(0);
 
   constructor(private readonly city: CityRaster) {
-    this.labels = new Int32Array(city.grid.cellCount);
+    this.labelArray = new Int32Array(city.grid.cellCount);
   }
 
-  /** Label every uncovered land cell from scratch. */
-  labelAll(cellState: Uint8Array): void {
-    this.labels.fill(0);
-    this.components.clear();
-    for (let cell = 0; cell < cellState.length; cell++) {
-      if (cellState[cell] === CELL_UNCOVERED && this.labels[cell] === 0) this.flood(cell, cellState);
-    }
+  /** Per-cell component id (0 = none) of every land cell. */
+  get labels(): Int32Array {
+    if (!this.labelsCurrent) this.writeLabels();
+    return this.labelArray;
   }
 
   /** Label from the uncovered runs of a full pass (see gap-runs.ts). */
   labelRuns(runs: RunList): void {
     labelFromRuns(this, this.city, runs);
+  }
+
+  /** Called by labelFromRuns: components now come with runs (`data`); labels are stale until asked for. */
+  labelsPending(data: Int32Array): void {
+    this.labelsCurrent = false;
+    this.pendingRuns = data;
+  }
+
+  /** Clear the stale labels (just the runs last written, unless flood fills wrote elsewhere), then fill runs. */
+  private writeLabels(): void {
+    const { columns } = this.city.grid;
+    const labels = this.labelArray;
+    const stale = this.floodedSinceWrite ? this.city.landRuns : this.labelledRuns;
+    for (let index = 0; index < stale.length; index += 4) {
+      const start = stale[index]! * columns;
+      labels.fill(0, start + stale[index + 1]!, start + stale[index + 2]! + 1);
+    }
+    for (const component of this.components.values()) {
+      const runs = component.runs;
+      if (!runs) continue;
+      for (const run of runs.members) {
+        const start = runs.data[run * 4]! * columns;
+        labels.fill(component.id, start + runs.data[run * 4 + 1]!, start + runs.data[run * 4 + 2]! + 1);
+      }
+    }
+    this.labelledRuns = this.pendingRuns;
+    this.floodedSinceWrite = false;
+    this.labelsCurrent = true;
   }
 
   /** A fresh component id. */
@@ -75,6 +110,7 @@ export class GapIndex {
    */
   relabel(cellState: Uint8Array, windows: CellWindow[]): { removed: number[]; added: number[] } {
     const { grid } = this.city;
+    const labels = this.labels;
     const removed: number[] = [];
     const expanded = windows
       .map((window) =>
@@ -93,7 +129,7 @@ export class GapIndex {
           cell <= end;
           cell++
         ) {
-          const label = this.labels[cell]!;
+          const label = labels[cell]!;
           if (label === 0) continue;
           this.dissolve(label);
           removed.push(label);
@@ -108,7 +144,7 @@ export class GapIndex {
           cell <= end;
           cell++
         ) {
-          if (cellState[cell] === CELL_UNCOVERED && this.labels[cell] === 0)
+          if (cellState[cell] === CELL_UNCOVERED && labels[cell] === 0)
             added.push(this.flood(cell, cellState));
         }
       }
@@ -122,7 +158,7 @@ export class GapIndex {
     if (!component) return;
     this.components.delete(label);
     const { columns } = this.city.grid;
-    const labels = this.labels;
+    const labels = this.labelArray;
     let stack: Int32Array = this.stack;
     let top = 0;
     stack[top++] = component.seedCell;
@@ -176,7 +212,8 @@ export class GapIndex {
       column1: -1,
       row1: -1,
     };
-    const labels = this.labels;
+    const labels = this.labelArray;
+    this.floodedSinceWrite = true;
     let stack: Int32Array = this.stack;
     let top = 0;
     stack[top++] = seed;
@@ -248,18 +285,21 @@ export class GapIndex {
   }
 
   /**
-   * The component's outline (cached): its cell-edge rings traced from the labels (see
-   * traceComponentRings), one outer ring and its holes, so the outline's area is the cells' area.
+   * The component's outline (cached): its cell-edge rings traced from its runs or its labels (see
+   * gap-outline.ts), one outer ring and its holes, so the outline's area is the cells' area.
    */
   polygon(component: GapComponent): MultiPolygon {
     if (component.polygon) return component.polygon;
     const { grid } = this.city;
-    const rings = traceComponentRings(this.labels, grid.columns, component.id, component);
     const west = grid.west + (component.column0 - 1) * grid.lonStepDeg;
     const north = grid.north - (component.row0 - 1) * grid.latStepDeg;
-    const polygon = rings.map((ring) =>
-      ring.map(([x, y]) => [west + x! * grid.lonStepDeg, north - y! * grid.latStepDeg]),
-    );
+    const corner = (x: number, y: number): number[] => [
+      west + x * grid.lonStepDeg,
+      north - y * grid.latStepDeg,
+    ];
+    const polygon = component.runs
+      ? traceRunRings(component.runs.data, component.runs.members, component, corner)
+      : traceComponentRings(this.labels, grid.columns, component.id, component, corner);
     component.polygon = { type: 'MultiPolygon', coordinates: polygon.length > 0 ? [polygon] : [] };
     return component.polygon;
   }

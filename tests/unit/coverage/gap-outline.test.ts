@@ -1,8 +1,9 @@
 import area from '@turf/area';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CoverageEngine } from '../../../src/domain/coverage/coverage-engine';
-import { traceComponentRings } from '../../../src/domain/coverage/gap-runs';
+import { traceComponentRings, traceRunRings } from '../../../src/domain/coverage/gap-outline';
 import { gapCollection } from '../../../src/domain/coverage/report';
 import { city, site } from './synthetic-city';
 
@@ -60,5 +61,80 @@ describe('gap outlines', () => {
     expect(area(mainland) / 1e6 / mainland.properties.areaKm2).toBeCloseTo(1, 3);
     for (const centre of centres) expect(booleanPointInPolygon(centre, mainland)).toBe(false);
     expect(booleanPointInPolygon([121.405, 31.255], mainland)).toBe(true);
+  });
+});
+
+/** 4-connected components of the set cells by flood fill: labels 1…n and each one's bounding box. */
+function components(cells: boolean[], columns: number) {
+  const labels = new Int32Array(cells.length);
+  const bounds: { column0: number; row0: number; column1: number; row1: number }[] = [];
+  for (let seed = 0; seed < cells.length; seed++) {
+    if (!cells[seed] || labels[seed] !== 0) continue;
+    const id = bounds.length + 1;
+    const box = { column0: columns, row0: cells.length, column1: -1, row1: -1 };
+    const stack = [seed];
+    labels[seed] = id;
+    while (stack.length > 0) {
+      const cell = stack.pop()!;
+      const column = cell % columns;
+      const row = (cell - column) / columns;
+      box.column0 = Math.min(box.column0, column);
+      box.column1 = Math.max(box.column1, column);
+      box.row0 = Math.min(box.row0, row);
+      box.row1 = Math.max(box.row1, row);
+      const neighbours = [
+        column > 0 ? cell - 1 : -1,
+        column < columns - 1 ? cell + 1 : -1,
+        cell - columns,
+        cell + columns,
+      ];
+      for (const next of neighbours) {
+        if (next < 0 || next >= cells.length || !cells[next] || labels[next] !== 0) continue;
+        labels[next] = id;
+        stack.push(next);
+      }
+    }
+    bounds.push(box);
+  }
+  return { labels, bounds };
+}
+
+describe('outlines traced from runs', () => {
+  it('equal the outlines traced from labels, ring for ring, with runs split at arbitrary columns', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 14 }),
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 180 }),
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 180 }),
+        (columns, cells, splits) => {
+          const { labels, bounds } = components(cells, columns);
+          bounds.forEach((box, index) => {
+            const id = index + 1;
+            // Runs of this component, broken wherever `splits` says (as district borders break land runs).
+            const runs: number[] = [];
+            const members: number[] = [];
+            for (let cell = 0; cell < cells.length; cell++) {
+              if (labels[cell] !== id) continue;
+              const column = cell % columns;
+              const row = (cell - column) / columns;
+              const previous = runs.length - 4;
+              const joins =
+                previous >= 0 &&
+                runs[previous] === row &&
+                runs[previous + 2] === column - 1 &&
+                !splits[cell % splits.length];
+              if (joins) runs[previous + 2] = column;
+              else {
+                members.push(runs.length / 4);
+                runs.push(row, column, column, 1);
+              }
+            }
+            const fromRuns = traceRunRings(Int32Array.from(runs), Int32Array.from(members), box);
+            expect(fromRuns).toEqual(traceComponentRings(labels, columns, id, box));
+          });
+        },
+      ),
+      { numRuns: 400, seed: 20_261_201 },
+    );
   });
 });

@@ -151,8 +151,17 @@ describe('full computes on an engine that has computed before', () => {
           plans.forEach((plan, index) => {
             used.setSettings(settings(index), false);
             used.computeAll(plan.map(make));
-            for (const step of edits) if (step.type === 'add') used.upsertSite(make(step.site));
-            used.computeAll(used.sites().slice(1));
+            for (const step of edits) {
+              const current = used.sites();
+              const picked =
+                'pick' in step && current.length > 0 ? current[step.pick % current.length]! : undefined;
+              if (step.type === 'add') used.upsertSite(make(step.site));
+              // Removing and moving uncover cells, which the edit's flood fills then label.
+              if (step.type === 'remove' && picked) used.removeSite(picked.properties.id);
+              if (step.type === 'move' && picked) used.moveSite(picked.properties.id, step.lon, step.lat);
+            }
+            // Drop one site and add the next plan's: cells labelled by the edits' flood fills may now be covered.
+            used.computeAll([...used.sites().slice(1), ...plans[(index + 1) % plans.length]!.map(make)]);
             const fresh = new CoverageEngine({ ...city, zones: islandZone }, settings(index));
             fresh.computeAll(used.sites());
             expect(labelPartition(used)).toEqual(labelPartition(fresh));
