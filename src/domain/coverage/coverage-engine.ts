@@ -18,7 +18,21 @@ import { SpatialIndex } from './spatial-index';
 
 type BlockMask = { mask: Uint8Array; columns: number };
 
-import { CoverageAccumulators, type CoverageArrays } from './statistics';
+import { CELL_UNCOVERED, CoverageAccumulators, type CoverageArrays } from './statistics';
+import { kernelCellCount, resetRows, resetWindows, type TouchedRows, touchedRowsOf } from './touched-rows';
+
+/**
+ * A full compute sweeps only the cells its sites touch when their kernels together hold at most this share
+ * of the land's cells; above it, sweeping the land runs is cheaper than tracking the touched intervals.
+ */
+const TOUCHED_SWEEP_MAX_SHARE = 0.5;
+
+/** Cells written since the last reset: a touched-sweep compute's intervals plus the windows of later edits. */
+interface WrittenCells {
+  touched: TouchedRows;
+  windows: CellWindow[];
+  windowCells: number;
+}
 
 export interface EditResult {
   /** Windows of cells that changed (clipped to the grid). */
@@ -41,6 +55,14 @@ export class CoverageEngine {
   private profiles = new Map<string | number, Profile>();
   private maxReachCells = 0;
   private uncoveredRuns = new RunList();
+  private landCells = 0;
+  /** Where cells may differ from the reset state; undefined = unknown (reset every land cell). */
+  private written: WrittenCells | undefined;
+  /**
+   * How a full compute sweeps the grid: 'auto' chooses by the sites' kernel cells against the land's
+   * (TOUCHED_SWEEP_MAX_SHARE); 'touched' and 'land' force one way (tests compare the two).
+   */
+  fullComputeSweep: 'auto' | 'touched' | 'land' = 'auto';
 
   constructor(
     private readonly input: CityInput,
@@ -63,6 +85,11 @@ export class CoverageEngine {
     this.index = new SpatialIndex(32);
     this.kernels = new KernelCache();
     this.profiles = new Map();
+    this.written = undefined;
+    const { landRuns } = this.city;
+    this.landCells = 0;
+    for (let index = 0; index < landRuns.length; index += 4)
+      this.landCells += landRuns[index + 2]! - landRuns[index + 1]! + 1;
   }
 
   /** Change settings; rebuilds the city layers when the cell size or metro uplift changes, then recomputes. */
@@ -71,6 +98,8 @@ export class CoverageEngine {
     const rebuild = next.cellM !== this.settings.cellM || next.metroUpliftM !== this.settings.metroUpliftM;
     const zoneWeightsChanged = JSON.stringify(next.zoneWeights) !== JSON.stringify(this.settings.zoneWeights);
     this.settings = next;
+    // The reset state's floor value depends on the mode and threshold.
+    this.written = undefined;
     if (rebuild || zoneWeightsChanged) this.rebuildCity();
     else {
       this.kernels = new KernelCache();
@@ -116,16 +145,40 @@ export class CoverageEngine {
       if (slot) this.index.add(slotIndex, slot.column, slot.row);
     });
     yield 0.05;
-    // Only land cells are ever read back (statistics, gaps, raster), so only they are reset.
-    fillLandRuns(this.city, this.arrays.best, floorValue(this.settings));
+    const touched = this.sweepTouched() ? touchedRowsOf(this.slots, this.city.grid) : undefined;
+    const previous = this.written;
+    // Unknown until the sweep has run (a compute abandoned between steps leaves cells written anywhere).
+    this.written = undefined;
+    this.accumulators.reset(this.slots.length);
+    this.uncoveredRuns.clear();
+    if (touched) yield* this.touchedSweep(touched, previous, chunk);
+    else yield* this.landSweep(chunk);
+    this.accumulators.accumulateCityZones(this.arrays.cellState, touched);
+    this.written = touched ? { touched, windows: [], windowCells: 0 } : undefined;
+    yield 0.9;
+    this.gaps.labelRuns(this.uncoveredRuns);
+    yield 1;
+  }
+
+  private sweepTouched(): boolean {
+    if (this.fullComputeSweep !== 'auto') return this.fullComputeSweep === 'touched';
+    return kernelCellCount(this.slots) <= TOUCHED_SWEEP_MAX_SHARE * this.landCells;
+  }
+
+  /**
+   * Full compute over the land: reset every land cell, merge ring by ring (strongest first; each later
+   * ring only where land is still below the previous level — exact, as a ring value cannot beat a cell
+   * already at that level), then one pass over the land runs. Merge order is spatial (bands of 16 rows,
+   * then by column) so consecutive kernels share cache lines; the result does not depend on order.
+   */
+  private *landSweep(chunk: number): Generator<number> {
+    const floor = floorValue(this.settings);
+    fillLandRuns(this.city, this.arrays.best, floor);
     fillLandRuns(this.city, this.arrays.server, -1);
-    const whole = { column0: 0, row0: 0, column1: this.city.grid.columns - 1, row1: this.city.grid.rows - 1 };
-    // Rings strongest first; each later ring only where land is still below the previous level (exact:
-    // a ring value cannot beat a cell already at that level). Merge order is spatial (bands of 16 rows,
-    // then by column) so consecutive kernels share cache lines; the result does not depend on order.
     const order = this.spatialOrder();
     const count = order.length;
     const levels = mergeLevels(this.settings);
+    const whole = this.wholeGrid();
     let blocks: BlockMask | undefined;
     for (let level = 0; level < levels.length; level++) {
       if (level > 0) blocks = this.blocksBelow(levels[level - 1]!, blocks);
@@ -135,17 +188,54 @@ export class CoverageEngine {
       }
     }
     yield 0.8;
-    this.accumulators.reset(this.slots.length);
-    const uncovered = this.uncoveredRuns;
     this.accumulators.accumulateLand(
       this.arrays,
       coverValue(this.settings),
       this.settings.mode === 'pathloss',
-      uncovered,
+      this.uncoveredRuns,
+      undefined,
     );
-    yield 0.9;
-    this.gaps.labelRuns(uncovered);
-    yield 1;
+  }
+
+  /**
+   * Full compute over the touched intervals only: reset where the last touched sweep wrote (or, without
+   * one, every land cell), merge each site whole (few overlap here, so rings would not pay), then the land
+   * pass reads cells inside `touched` only. (Streaming the three passes band by band, so that they meet
+   * the same rows in cache, was measured slower: 2,000 sites, 13.5 against 12 ms.)
+   */
+  private *touchedSweep(
+    touched: TouchedRows,
+    previous: WrittenCells | undefined,
+    chunk: number,
+  ): Generator<number> {
+    const { columns, rows } = this.city.grid;
+    const floor = floorValue(this.settings);
+    if (previous) {
+      resetWindows(this.arrays, columns, floor, previous.windows);
+      resetRows(this.arrays, columns, floor, previous.touched, 0, rows);
+    } else {
+      fillLandRuns(this.city, this.arrays.best, floor);
+      fillLandRuns(this.city, this.arrays.server, -1);
+      fillLandRuns(this.city, this.arrays.cellState, CELL_UNCOVERED);
+    }
+    const order = this.spatialOrder();
+    const whole = this.wholeGrid();
+    for (let step = 0; step < order.length; step++) {
+      this.merge(order[step]!, whole);
+      if (step % chunk === chunk - 1) yield 0.05 + (0.75 * (step + 1)) / order.length;
+    }
+    yield 0.8;
+    this.accumulators.accumulateLand(
+      this.arrays,
+      coverValue(this.settings),
+      this.settings.mode === 'pathloss',
+      this.uncoveredRuns,
+      touched,
+    );
+  }
+
+  private wholeGrid(): CellWindow {
+    return { column0: 0, row0: 0, column1: this.city.grid.columns - 1, row1: this.city.grid.rows - 1 };
   }
 
   /**
@@ -285,6 +375,7 @@ export class CoverageEngine {
         (window): window is CellWindow => window !== undefined,
       ),
     );
+    this.noteWritten(windows);
     const cover = coverValue(this.settings);
     const withClasses = this.settings.mode === 'pathloss';
     for (const window of windows) this.accumulators.accumulate(this.arrays, window, cover, -1, withClasses);
@@ -295,6 +386,17 @@ export class CoverageEngine {
     for (const window of windows) this.accumulators.accumulate(this.arrays, window, cover, 1, withClasses);
     const { removed, added } = this.gaps.relabel(this.arrays.cellState, windows);
     return { windows, removedGapIds: removed, addedGapIds: added };
+  }
+
+  /** Add an edit's windows to the cells to reset; past a quarter of the land, reset the land instead. */
+  private noteWritten(windows: CellWindow[]): void {
+    const written = this.written;
+    if (!written) return;
+    for (const window of windows) {
+      written.windows.push(window);
+      written.windowCells += (window.column1 - window.column0 + 1) * (window.row1 - window.row0 + 1);
+    }
+    if (written.windowCells > this.landCells / 4) this.written = undefined;
   }
 
   /** Recompute a window from scratch from every site whose kernel can reach it, in site order. */
@@ -329,7 +431,7 @@ export class CoverageEngine {
 }
 
 /** Write a value into every land cell. */
-function fillLandRuns(city: CityRaster, target: Float32Array | Int32Array, value: number): void {
+function fillLandRuns(city: CityRaster, target: Float32Array | Int32Array | Uint8Array, value: number): void {
   const { landRuns, grid } = city;
   for (let index = 0; index < landRuns.length; index += 4) {
     const start = landRuns[index]! * grid.columns;

@@ -197,9 +197,10 @@ function mergeDisc(
     const x0 = Math.max(site.column + Math.ceil((offsetEastM - half) / cellWidthM), window.column0);
     const x1 = Math.min(site.column + Math.floor((offsetEastM + half) / cellWidthM), window.column1);
     const rowStart = y * columns;
+    const southSquared = southM * southM;
     for (let x = x0; x <= x1; x++) {
       const eastM = (x - site.column) * cellWidthM - offsetEastM;
-      const value = Math.fround(1 - Math.sqrt(eastM * eastM + southM * southM) / radius);
+      const value = Math.fround(1 - Math.sqrt(eastM * eastM + southSquared) / radius);
       const cell = rowStart + x;
       const current = best[cell]!;
       if (value > current || (value === current && slot < server[cell]!)) {

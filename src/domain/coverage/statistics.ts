@@ -6,6 +6,7 @@ import { RSRP_CLASS_EDGES_DBM } from '../propagation/link-budget';
 import type { CityRaster } from './city-raster';
 import type { CellWindow } from './grid';
 import type { RunList } from './land-runs';
+import type { TouchedRows } from './touched-rows';
 
 /** Cell states kept per cell: not land, uncovered land, covered land. */
 export const CELL_NOT_LAND = 0;
@@ -26,9 +27,16 @@ export class CoverageAccumulators {
   servedKm2: number[] = [];
   servedCells: number[] = [];
 
+  /** Index (in runs) of each row's first land run; row r's runs are landRowStart[r]…landRowStart[r+1]−1. */
+  private readonly landRowStart: Int32Array;
+
   constructor(private readonly city: CityRaster) {
     this.districtCoveredKm2 = new Float64Array(city.districts.length);
     this.zoneCoveredKm2 = new Float64Array(city.zones.length);
+    const { landRuns, grid } = city;
+    this.landRowStart = new Int32Array(grid.rows + 1);
+    for (let index = 0; index < landRuns.length; index += 4) this.landRowStart[landRuns[index]! + 1]!++;
+    for (let row = 0; row < grid.rows; row++) this.landRowStart[row + 1]! += this.landRowStart[row]!;
   }
 
   /** Zero everything (before a full recompute). */
@@ -75,18 +83,34 @@ export class CoverageAccumulators {
   }
 
   /**
-   * Full pass after a full compute: walks the land runs once, sets every land cell's state, adds its area
-   * to the district, class and serving-site figures, and emits the uncovered runs for gap labelling.
+   * The land pass of a full compute, for rows rowFrom…rowTo − 1 (in row order across calls): walks their
+   * land runs, sets every land cell's state, adds its area to the district, class and serving-site
+   * figures, and appends the uncovered runs for gap labelling. With `touched`, cells are read only inside
+   * its intervals; land outside them is in the reset state (uncovered, no server, its state already set),
+   * so it is counted by whole stretches. Zones are summed afterwards (accumulateCityZones).
    */
-  accumulateLand(arrays: CoverageArrays, coverValue: number, withClasses: boolean, uncovered: RunList): void {
+  accumulateLand(
+    arrays: CoverageArrays,
+    coverValue: number,
+    withClasses: boolean,
+    uncovered: RunList,
+    touched: TouchedRows | undefined,
+    rowFrom = 0,
+    rowTo = this.city.grid.rows,
+  ): void {
     const { grid, landRuns } = this.city;
     const { best, server, cellState } = arrays;
     const districtCovered = this.districtCoveredKm2;
     const classKm2 = this.classKm2;
     const servedKm2 = this.servedKm2;
     const servedCells = this.servedCells;
-    uncovered.clear();
-    for (let index = 0; index < landRuns.length; index += 4) {
+    let interval = 0;
+    let previousRow = -1;
+    for (
+      let index = this.landRowStart[rowFrom]! * 4, end = this.landRowStart[rowTo]! * 4;
+      index < end;
+      index += 4
+    ) {
       const row = landRuns[index]!;
       const first = landRuns[index + 1]!;
       const last = landRuns[index + 2]!;
@@ -95,41 +119,80 @@ export class CoverageAccumulators {
       const start = row * grid.columns;
       let coveredCells = 0;
       let runStart = -1;
-      for (let column = first; column <= last; column++) {
-        const cell = start + column;
-        const value = best[cell]!;
-        const slot = server[cell]!;
-        if (withClasses) {
-          const classIndex =
-            slot < 0 ? 4 : value >= -85 ? 0 : value >= -95 ? 1 : value >= -105 ? 2 : value >= -115 ? 3 : 4;
-          classKm2[classIndex]! += area;
-        }
-        if (slot >= 0 && value >= coverValue) {
-          cellState[cell] = CELL_COVERED;
-          coveredCells++;
-          servedKm2[slot]! += area;
-          servedCells[slot]!++;
-          if (runStart >= 0) {
-            uncovered.push(row, runStart, column - 1, districtIndex);
-            runStart = -1;
+      // The row's touched intervals from `interval` on (all of the run when there are none to respect).
+      if (touched && row !== previousRow) interval = touched.rowStart[row]!;
+      previousRow = row;
+      const intervalEnd = touched ? touched.rowStart[row + 1]! : 0;
+      if (touched) while (interval < intervalEnd && touched.lasts[interval]! < first) interval++;
+      for (let column = first; column <= last; ) {
+        let segmentEnd = last;
+        if (touched) {
+          if (interval >= intervalEnd || touched.firsts[interval]! > column) {
+            // Untouched stretch: uncovered land in the reset state.
+            segmentEnd = interval < intervalEnd ? Math.min(last, touched.firsts[interval]! - 1) : last;
+            if (runStart < 0) runStart = column;
+            if (withClasses) classKm2[4]! += (segmentEnd - column + 1) * area;
+            column = segmentEnd + 1;
+            continue;
           }
-        } else {
-          cellState[cell] = CELL_UNCOVERED;
-          if (runStart < 0) runStart = column;
+          segmentEnd = Math.min(last, touched.lasts[interval]!);
+          if (segmentEnd === touched.lasts[interval]) interval++;
+        }
+        for (; column <= segmentEnd; column++) {
+          const cell = start + column;
+          const value = best[cell]!;
+          const slot = server[cell]!;
+          if (withClasses) {
+            const classIndex =
+              slot < 0 ? 4 : value >= -85 ? 0 : value >= -95 ? 1 : value >= -105 ? 2 : value >= -115 ? 3 : 4;
+            classKm2[classIndex]! += area;
+          }
+          if (slot >= 0 && value >= coverValue) {
+            cellState[cell] = CELL_COVERED;
+            coveredCells++;
+            servedKm2[slot]! += area;
+            servedCells[slot]!++;
+            if (runStart >= 0) {
+              uncovered.push(row, runStart, column - 1, districtIndex);
+              runStart = -1;
+            }
+          } else {
+            cellState[cell] = CELL_UNCOVERED;
+            if (runStart < 0) runStart = column;
+          }
         }
       }
       if (runStart >= 0) uncovered.push(row, runStart, last, districtIndex);
       districtCovered[districtIndex - 1]! += coveredCells * area;
     }
+  }
+
+  /** Zone covered areas for the whole city after a full compute's land pass. */
+  accumulateCityZones(cellState: Uint8Array, touched: TouchedRows | undefined): void {
+    const { grid } = this.city;
     this.accumulateZones(
       cellState,
       { column0: 0, row0: 0, column1: grid.columns - 1, row1: grid.rows - 1 },
       1,
+      touched,
     );
   }
 
-  private accumulateZones(cellState: Uint8Array, window: CellWindow, sign: 1 | -1): void {
+  /** Zone covered areas over a window; with `touched`, only its intervals are read (the rest is uncovered). */
+  private accumulateZones(
+    cellState: Uint8Array,
+    window: CellWindow,
+    sign: 1 | -1,
+    touched?: TouchedRows,
+  ): void {
     const { grid, zones } = this.city;
+    const countCovered = (start: number, first: number, last: number): number => {
+      let count = 0;
+      for (let cell = start + first, end = start + last; cell <= end; cell++) {
+        if (cellState[cell] === CELL_COVERED) count++;
+      }
+      return count;
+    };
     for (let zoneIndex = 0; zoneIndex < zones.length; zoneIndex++) {
       const zone = zones[zoneIndex]!;
       const bounds = zone.bounds;
@@ -142,9 +205,19 @@ export class CoverageAccumulators {
         if (row < window.row0 || row > window.row1) continue;
         const first = Math.max(runs[index + 1]!, window.column0);
         const last = Math.min(runs[index + 2]!, window.column1);
+        const start = row * grid.columns;
         let count = 0;
-        for (let cell = row * grid.columns + first, end = row * grid.columns + last; cell <= end; cell++) {
-          if (cellState[cell] === CELL_COVERED) count++;
+        if (!touched) count = countCovered(start, first, last);
+        else {
+          for (
+            let interval = touched.rowStart[row]!, end = touched.rowStart[row + 1]!;
+            interval < end;
+            interval++
+          ) {
+            const from = Math.max(first, touched.firsts[interval]!);
+            const to = Math.min(last, touched.lasts[interval]!);
+            if (from <= to) count += countCovered(start, from, to);
+          }
         }
         sum += count * grid.rowCellAreaKm2[row]!;
       }
