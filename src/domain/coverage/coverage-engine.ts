@@ -19,7 +19,13 @@ import { SpatialIndex } from './spatial-index';
 type BlockMask = { mask: Uint8Array; columns: number };
 
 import { CELL_UNCOVERED, CoverageAccumulators, type CoverageArrays } from './statistics';
-import { kernelCellCount, resetRows, resetWindows, type TouchedRows, touchedRowsOf } from './touched-rows';
+import {
+  kernelCellCount,
+  resetTouchedRows,
+  resetWindows,
+  type TouchedRows,
+  touchedRowsOf,
+} from './touched-rows';
 
 /**
  * A full compute sweeps only the cells its sites touch when their kernels together hold at most this share
@@ -212,7 +218,7 @@ export class CoverageEngine {
     const floor = floorValue(this.settings);
     if (previous) {
       resetWindows(this.arrays, columns, floor, previous.windows);
-      resetRows(this.arrays, columns, floor, previous.touched, 0, rows);
+      resetTouchedRows(this.arrays, columns, floor, previous.touched, touched);
     } else {
       fillLandRuns(this.city, this.arrays.best, floor);
       fillLandRuns(this.city, this.arrays.server, -1);

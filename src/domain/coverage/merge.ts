@@ -175,7 +175,41 @@ function mergeClipped(
   }
 }
 
-/** Radius mode: cells whose centre lies within radiusM of the site's true position; value 1 − d/r. */
+/** A disc's rows within a window: [first, last] (empty when first > last). */
+function discRows(site: PlacedSite, window: CellWindow): [number, number] {
+  const { offsetSouthM, cellHeightM } = site.disc!;
+  const radius = site.radiusM;
+  return [
+    Math.max(site.row + Math.ceil((offsetSouthM - radius) / cellHeightM), window.row0),
+    Math.min(site.row + Math.floor((offsetSouthM + radius) / cellHeightM), window.row1),
+  ];
+}
+
+/** Scratch for discColumns: first and last column of a disc row. */
+const discSpan = new Int32Array(2);
+
+/**
+ * A disc row's cells within a window: the columns whose cell centre lies within radiusM of the site's
+ * true position, into discSpan. Returns the row's north–south distance from the site (metres), or NaN
+ * when the row holds no cell.
+ */
+function discColumns(site: PlacedSite, row: number, window: CellWindow): number {
+  const { offsetEastM, offsetSouthM, cellWidthM, cellHeightM } = site.disc!;
+  const radius = site.radiusM;
+  const southM = (row - site.row) * cellHeightM - offsetSouthM;
+  const remaining = radius * radius - southM * southM;
+  if (remaining < 0) return Number.NaN;
+  const half = Math.sqrt(remaining);
+  discSpan[0] = Math.max(site.column + Math.ceil((offsetEastM - half) / cellWidthM), window.column0);
+  discSpan[1] = Math.min(site.column + Math.floor((offsetEastM + half) / cellWidthM), window.column1);
+  return discSpan[0]! <= discSpan[1]! ? southM : Number.NaN;
+}
+
+/**
+ * Radius mode: cells whose centre lies within radiusM of the site's true position; value 1 − (d/r)². It
+ * orders sites like 1 − d/r (the nearer site relative to its radius serves) and is ≥ 0 exactly inside the
+ * disc, without a square root per cell.
+ */
 function mergeDisc(
   best: Float32Array,
   server: Int32Array,
@@ -184,23 +218,19 @@ function mergeDisc(
   slot: number,
   window: CellWindow,
 ): void {
-  const { offsetEastM, offsetSouthM, cellWidthM, cellHeightM } = site.disc!;
-  const radius = site.radiusM;
-  const radiusSquared = radius * radius;
-  const rowFirst = Math.max(site.row + Math.ceil((offsetSouthM - radius) / cellHeightM), window.row0);
-  const rowLast = Math.min(site.row + Math.floor((offsetSouthM + radius) / cellHeightM), window.row1);
+  const { offsetEastM, cellWidthM } = site.disc!;
+  const inverseRadiusSquared = 1 / (site.radiusM * site.radiusM);
+  const [rowFirst, rowLast] = discRows(site, window);
   for (let y = rowFirst; y <= rowLast; y++) {
-    const southM = (y - site.row) * cellHeightM - offsetSouthM;
-    const remaining = radiusSquared - southM * southM;
-    if (remaining < 0) continue;
-    const half = Math.sqrt(remaining);
-    const x0 = Math.max(site.column + Math.ceil((offsetEastM - half) / cellWidthM), window.column0);
-    const x1 = Math.min(site.column + Math.floor((offsetEastM + half) / cellWidthM), window.column1);
+    const southM = discColumns(site, y, window);
+    if (Number.isNaN(southM)) continue;
+    const x0 = discSpan[0]!;
+    const x1 = discSpan[1]!;
     const rowStart = y * columns;
     const southSquared = southM * southM;
     for (let x = x0; x <= x1; x++) {
       const eastM = (x - site.column) * cellWidthM - offsetEastM;
-      const value = Math.fround(1 - Math.sqrt(eastM * eastM + southSquared) / radius);
+      const value = Math.fround(1 - (eastM * eastM + southSquared) * inverseRadiusSquared);
       const cell = rowStart + x;
       const current = best[cell]!;
       if (value > current || (value === current && slot < server[cell]!)) {
@@ -208,5 +238,32 @@ function mergeDisc(
         server[cell] = slot;
       }
     }
+  }
+}
+
+/**
+ * The spans (row, first, last column) a site's merge can write within a window, row by row: a disc's
+ * exact rows in radius mode, else its kernel's rows.
+ */
+export function siteSpans(
+  site: PlacedSite,
+  window: CellWindow,
+  visit: (row: number, first: number, last: number) => void,
+): void {
+  if (site.disc) {
+    const [rowFirst, rowLast] = discRows(site, window);
+    for (let row = rowFirst; row <= rowLast; row++) {
+      if (!Number.isNaN(discColumns(site, row, window))) visit(row, discSpan[0]!, discSpan[1]!);
+    }
+    return;
+  }
+  const { halfWidths, reachRows } = site.kernel;
+  for (let index = 0; index < halfWidths.length; index++) {
+    const row = site.row - reachRows + index;
+    const half = halfWidths[index]!;
+    if (half < 0 || row < window.row0 || row > window.row1) continue;
+    const first = Math.max(window.column0, site.column - half);
+    const last = Math.min(window.column1, site.column + half);
+    if (first <= last) visit(row, first, last);
   }
 }

@@ -5,6 +5,8 @@
  * (no server, floor value, uncovered) and are counted as uncovered land by whole stretches.
  */
 import type { CellWindow, GridGeometry } from './grid';
+import { RunList } from './land-runs';
+import { siteSpans } from './merge';
 import type { PlacedSite } from './site-model';
 import { CELL_COVERED, CELL_UNCOVERED, type CoverageArrays } from './statistics';
 
@@ -22,54 +24,33 @@ export function kernelCellCount(slots: readonly (PlacedSite | undefined)[]): num
   return cells;
 }
 
-function spanInGrid(column: number, half: number, row: number, grid: GridGeometry): boolean {
-  return half >= 0 && row >= 0 && row < grid.rows && column - half < grid.columns && column + half >= 0;
-}
-
 /**
- * The union of the sites' kernel extents, row by row (each kernel row is one span around the site's
- * column; in radius mode the kernel is half a cell diagonal wider than the disc, so it holds every cell the
- * disc writes). Spans are radix-sorted by first column, then by row (two counting sorts: sites crowd into
- * the centre's rows, where a comparison sort per row would not stay linear), then merged per row.
+ * The union of the cells the sites' merges can write, row by row (siteSpans: a disc's exact rows in
+ * radius mode, a kernel's rows in path-loss mode). Spans are radix-sorted by first column, then by row
+ * (two counting sorts: sites crowd into the centre's rows, where a comparison sort per row would not stay
+ * linear), then merged per row.
  */
 export function touchedRowsOf(slots: readonly (PlacedSite | undefined)[], grid: GridGeometry): TouchedRows {
   const { rows, columns } = grid;
-  let spanCount = 0;
-  for (const site of slots) {
-    if (!site) continue;
-    const { halfWidths, reachRows } = site.kernel;
-    for (let index = 0; index < halfWidths.length; index++)
-      if (spanInGrid(site.column, halfWidths[index]!, site.row - reachRows + index, grid)) spanCount++;
-  }
-  const spanRow = new Int32Array(spanCount);
-  const spanFirst = new Int32Array(spanCount);
-  const spanLast = new Int32Array(spanCount);
+  const spans = new RunList();
+  const whole = { column0: 0, row0: 0, column1: columns - 1, row1: rows - 1 };
+  const push = (row: number, first: number, last: number): void => spans.push(row, first, last, 0);
+  for (const site of slots) if (site) siteSpans(site, whole, push);
+  const spanCount = spans.length;
+  const data = spans.data;
   const firstCounts = new Int32Array(columns + 1);
   const rowCounts = new Int32Array(rows + 1);
-  let span = 0;
-  for (const site of slots) {
-    if (!site) continue;
-    const { halfWidths, reachRows } = site.kernel;
-    for (let index = 0; index < halfWidths.length; index++) {
-      const row = site.row - reachRows + index;
-      const half = halfWidths[index]!;
-      if (!spanInGrid(site.column, half, row, grid)) continue;
-      const first = Math.max(0, site.column - half);
-      spanRow[span] = row;
-      spanFirst[span] = first;
-      spanLast[span] = Math.min(columns - 1, site.column + half);
-      firstCounts[first + 1]!++;
-      rowCounts[row + 1]!++;
-      span++;
-    }
+  for (let index = 0; index < spanCount; index++) {
+    rowCounts[data[index * 4]! + 1]!++;
+    firstCounts[data[index * 4 + 1]! + 1]!++;
   }
   for (let column = 0; column < columns; column++) firstCounts[column + 1]! += firstCounts[column]!;
   for (let row = 0; row < rows; row++) rowCounts[row + 1]! += rowCounts[row]!;
   const byFirst = new Int32Array(spanCount);
-  for (let index = 0; index < spanCount; index++) byFirst[firstCounts[spanFirst[index]!]!++] = index;
+  for (let index = 0; index < spanCount; index++) byFirst[firstCounts[data[index * 4 + 1]!]!++] = index;
   const sorted = new Int32Array(spanCount);
   const nextInRow = rowCounts.slice(0, rows);
-  for (const index of byFirst) sorted[nextInRow[spanRow[index]!]!++] = index;
+  for (const index of byFirst) sorted[nextInRow[data[index * 4]!]!++] = index;
   const rowStart = new Int32Array(rows + 1);
   const firsts = new Int32Array(spanCount);
   const lasts = new Int32Array(spanCount);
@@ -78,8 +59,8 @@ export function touchedRowsOf(slots: readonly (PlacedSite | undefined)[], grid: 
     rowStart[row] = count;
     for (let position = rowCounts[row]!, end = rowCounts[row + 1]!; position < end; position++) {
       const index = sorted[position]!;
-      const first = spanFirst[index]!;
-      const last = spanLast[index]!;
+      const first = data[index * 4 + 1]!;
+      const last = data[index * 4 + 2]!;
       if (count > rowStart[row]! && first <= lasts[count - 1]! + 1) {
         if (last > lasts[count - 1]!) lasts[count - 1] = last;
       } else {
@@ -104,19 +85,47 @@ function resetStretch(arrays: CoverageArrays, start: number, end: number, floor:
   }
 }
 
-/** Reset the touched intervals of rows rowFrom…rowTo − 1. */
-export function resetRows(
+function uncoverStretch(cellState: Uint8Array, start: number, end: number): void {
+  for (let cell = start; cell <= end; cell++) {
+    if (cellState[cell] === CELL_COVERED) cellState[cell] = CELL_UNCOVERED;
+  }
+}
+
+/**
+ * Reset the cells of the previous sweep's intervals before a sweep over `next`: values and servers
+ * everywhere, states only outside `next` (its land pass sets the state of every land cell inside it).
+ */
+export function resetTouchedRows(
   arrays: CoverageArrays,
   columns: number,
   floor: number,
-  touched: TouchedRows,
-  rowFrom: number,
-  rowTo: number,
+  previous: TouchedRows,
+  next: TouchedRows,
 ): void {
-  for (let row = rowFrom; row < rowTo; row++) {
+  const { best, server, cellState } = arrays;
+  const rows = previous.rowStart.length - 1;
+  for (let row = 0; row < rows; row++) {
     const start = row * columns;
-    for (let index = touched.rowStart[row]!, end = touched.rowStart[row + 1]!; index < end; index++)
-      resetStretch(arrays, start + touched.firsts[index]!, start + touched.lasts[index]!, floor);
+    let other = next.rowStart[row]!;
+    const otherEnd = next.rowStart[row + 1]!;
+    for (let index = previous.rowStart[row]!, end = previous.rowStart[row + 1]!; index < end; index++) {
+      const first = previous.firsts[index]!;
+      const last = previous.lasts[index]!;
+      for (let cell = start + first, cellEnd = start + last; cell <= cellEnd; cell++) {
+        best[cell] = floor;
+        server[cell] = -1;
+      }
+      // States of first…last outside next's intervals.
+      while (other < otherEnd && next.lasts[other]! < first) other++;
+      let column = first;
+      for (let scan = other; column <= last; scan++) {
+        const blockedFrom = scan < otherEnd ? next.firsts[scan]! : last + 1;
+        if (column < blockedFrom)
+          uncoverStretch(cellState, start + column, start + Math.min(last, blockedFrom - 1));
+        if (scan >= otherEnd) break;
+        column = next.lasts[scan]! + 1;
+      }
+    }
   }
 }
 
