@@ -231,13 +231,17 @@ export class CoverageEngine {
       if (step % chunk === chunk - 1) yield 0.05 + (0.75 * (step + 1)) / order.length;
     }
     yield 0.8;
-    this.accumulators.accumulateLand(
-      this.arrays,
-      coverValue(this.settings),
-      this.settings.mode === 'pathloss',
-      this.uncoveredRuns,
-      touched,
-    );
+    // Radius mode: the intervals are exactly the discs' cells, so they are the covered land.
+    if (this.settings.mode === 'radius')
+      this.accumulators.accumulateTouchedCovered(this.arrays, this.uncoveredRuns, touched);
+    else
+      this.accumulators.accumulateLand(
+        this.arrays,
+        coverValue(this.settings),
+        true,
+        this.uncoveredRuns,
+        touched,
+      );
   }
 
   private wholeGrid(): CellWindow {
@@ -352,8 +356,7 @@ export class CoverageEngine {
       const newIndex = this.slots.length;
       this.slots.push(placed);
       this.slotById.set(placed.id, newIndex);
-      this.accumulators.servedKm2.push(0);
-      this.accumulators.servedCells.push(0);
+      this.accumulators.ensureSlot(newIndex);
       return this.edit(newIndex, undefined, placed);
     }
     return this.edit(slotIndex, this.slots[slotIndex], placed);

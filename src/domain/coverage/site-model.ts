@@ -56,9 +56,12 @@ export function floorValue(settings: CoverageSettings): number {
   return settings.mode === 'radius' ? -0.5 : rsrpFloorDbm(settings);
 }
 
-/** Value at or above which a served cell counts as covered. */
+/**
+ * Value at or above which a served cell counts as covered. In radius mode every served cell is covered
+ * (its value, 1 − (d/r)², is ≥ 0 up to rounding at the rim), so the bar sits between the floor and 0.
+ */
 export function coverValue(settings: CoverageSettings): number {
-  return settings.mode === 'radius' ? 0 : settings.thresholdDbm;
+  return settings.mode === 'radius' ? -0.25 : settings.thresholdDbm;
 }
 
 const patternCache = new Map<string, Float32Array>();

@@ -24,8 +24,9 @@ export class CoverageAccumulators {
   zoneCoveredKm2: Float64Array;
   /** Area per RSRP class (excellent … very poor) over land; only meaningful in path-loss mode. */
   classKm2 = new Float64Array(RSRP_CLASS_EDGES_DBM.length);
-  servedKm2: number[] = [];
-  servedCells: number[] = [];
+  /** Per site slot: land served (covered, the slot the best server), km² and cells. Grown by addSlot. */
+  servedKm2 = new Float64Array(0);
+  servedCells = new Int32Array(0);
 
   /** Index (in runs) of each row's first land run; row r's runs are landRowStart[r]…landRowStart[r+1]−1. */
   private readonly landRowStart: Int32Array;
@@ -44,8 +45,20 @@ export class CoverageAccumulators {
     this.districtCoveredKm2.fill(0);
     this.zoneCoveredKm2.fill(0);
     this.classKm2.fill(0);
-    this.servedKm2 = new Array(slotCount).fill(0);
-    this.servedCells = new Array(slotCount).fill(0);
+    this.servedKm2 = new Float64Array(slotCount);
+    this.servedCells = new Int32Array(slotCount);
+  }
+
+  /** Make room for a new site slot (its figures zero); capacity doubles, so adding sites one by one is linear. */
+  ensureSlot(slot: number): void {
+    if (slot < this.servedKm2.length) return;
+    const capacity = Math.max(slot + 1, this.servedKm2.length * 2);
+    const km2 = new Float64Array(capacity);
+    km2.set(this.servedKm2);
+    const cells = new Int32Array(capacity);
+    cells.set(this.servedCells);
+    this.servedKm2 = km2;
+    this.servedCells = cells;
   }
 
   /** Add (sign +1) or remove (−1) a window's contribution; with +1 it also refreshes cell states. */
@@ -95,8 +108,6 @@ export class CoverageAccumulators {
     withClasses: boolean,
     uncovered: RunList,
     touched: TouchedRows | undefined,
-    rowFrom = 0,
-    rowTo = this.city.grid.rows,
   ): void {
     const { grid, landRuns } = this.city;
     const { best, server, cellState } = arrays;
@@ -106,11 +117,7 @@ export class CoverageAccumulators {
     const servedCells = this.servedCells;
     let interval = 0;
     let previousRow = -1;
-    for (
-      let index = this.landRowStart[rowFrom]! * 4, end = this.landRowStart[rowTo]! * 4;
-      index < end;
-      index += 4
-    ) {
+    for (let index = 0; index < landRuns.length; index += 4) {
       const row = landRuns[index]!;
       const first = landRuns[index + 1]!;
       const last = landRuns[index + 2]!;
@@ -164,6 +171,66 @@ export class CoverageAccumulators {
       }
       if (runStart >= 0) uncovered.push(row, runStart, last, districtIndex);
       districtCovered[districtIndex - 1]! += coveredCells * area;
+    }
+  }
+
+  /**
+   * The land pass when every touched cell is covered and only those are (radius mode's touched sweep:
+   * the intervals are the discs' exact cells). Covered and uncovered stretches come from the intervals;
+   * cells are read only for their serving site.
+   */
+  accumulateTouchedCovered(arrays: CoverageArrays, uncovered: RunList, touched: TouchedRows): void {
+    const { grid, landRuns } = this.city;
+    const { server, cellState } = arrays;
+    const servedKm2 = this.servedKm2;
+    const servedCells = this.servedCells;
+    const { rowStart, firsts, lasts } = touched;
+    let interval = 0;
+    let previousRow = -1;
+    for (let index = 0; index < landRuns.length; index += 4) {
+      const row = landRuns[index]!;
+      const first = landRuns[index + 1]!;
+      const last = landRuns[index + 2]!;
+      const districtIndex = landRuns[index + 3]!;
+      const area = grid.rowCellAreaKm2[row]!;
+      const start = row * grid.columns;
+      if (row !== previousRow) interval = rowStart[row]!;
+      previousRow = row;
+      const intervalEnd = rowStart[row + 1]!;
+      while (interval < intervalEnd && lasts[interval]! < first) interval++;
+      let coveredCells = 0;
+      let column = first;
+      while (column <= last) {
+        if (interval >= intervalEnd || firsts[interval]! > last) {
+          uncovered.push(row, column, last, districtIndex);
+          break;
+        }
+        const coveredFrom = Math.max(column, firsts[interval]!);
+        if (coveredFrom > column) uncovered.push(row, column, coveredFrom - 1, districtIndex);
+        const coveredTo = Math.min(last, lasts[interval]!);
+        // Neighbouring cells mostly share a server: count each stretch of one server, then add once (adding
+        // per cell chains every add to the last through memory). A loop rather than fill() for the states:
+        // stretches are short, where the call costs more than the writes.
+        let slot = server[start + coveredFrom]!;
+        let count = 0;
+        for (let cell = start + coveredFrom, end = start + coveredTo; cell <= end; cell++) {
+          cellState[cell] = CELL_COVERED;
+          const next = server[cell]!;
+          if (next !== slot) {
+            servedKm2[slot]! += count * area;
+            servedCells[slot]! += count;
+            slot = next;
+            count = 0;
+          }
+          count++;
+        }
+        servedKm2[slot]! += count * area;
+        servedCells[slot]! += count;
+        coveredCells += coveredTo - coveredFrom + 1;
+        if (coveredTo === lasts[interval]) interval++;
+        column = coveredTo + 1;
+      }
+      this.districtCoveredKm2[districtIndex - 1]! += coveredCells * area;
     }
   }
 
