@@ -11,7 +11,7 @@ import { GapIndex } from './gaps';
 import { type CellWindow, clipWindow, mergeWindows } from './grid';
 import { KernelCache } from './kernels';
 import { RunList } from './land-runs';
-import { BLOCK_SHIFT, mergeSite } from './merge';
+import { BLOCK_SHIFT, mergeDiscSpans, mergeSite } from './merge';
 import { type CoverageSettings, defaultCoverageSettings, mergeSettings } from './settings';
 import { coverValue, floorValue, mergeLevels, type PlacedSite, type Profile, placeSite } from './site-model';
 import { SpatialIndex } from './spatial-index';
@@ -151,7 +151,8 @@ export class CoverageEngine {
       if (slot) this.index.add(slotIndex, slot.column, slot.row);
     });
     yield 0.05;
-    const touched = this.sweepTouched() ? touchedRowsOf(this.slots, this.city.grid) : undefined;
+    const radius = this.settings.mode === 'radius';
+    const touched = this.sweepTouched() ? touchedRowsOf(this.slots, this.city.grid, radius) : undefined;
     const previous = this.written;
     // Unknown until the sweep has run (a compute abandoned between steps leaves cells written anywhere).
     this.written = undefined;
@@ -226,8 +227,12 @@ export class CoverageEngine {
     }
     const order = this.spatialOrder();
     const whole = this.wholeGrid();
+    const { best, server } = this.arrays;
     for (let step = 0; step < order.length; step++) {
-      this.merge(order[step]!, whole);
+      const slot = order[step]!;
+      const site = this.slots[slot]!;
+      if (site.disc) mergeDiscSpans(best, server, columns, site, slot, touched);
+      else this.merge(slot, whole);
       if (step % chunk === chunk - 1) yield 0.05 + (0.75 * (step + 1)) / order.length;
     }
     yield 0.8;

@@ -267,3 +267,48 @@ export function siteSpans(
     if (first <= last) visit(row, first, last);
   }
 }
+
+/**
+ * Radius mode's touched sweep: a disc merged span by span from the touched intervals (rows and columns
+ * already found). In an interval that is this span alone the cells are written without comparing (no
+ * other site can serve them, and they were not reset).
+ */
+export function mergeDiscSpans(
+  best: Float32Array,
+  server: Int32Array,
+  columns: number,
+  site: PlacedSite,
+  slot: number,
+  touched: { spans: Int32Array; spanStart: Int32Array; spanInterval: Int32Array; soleSlot: Int32Array },
+): void {
+  const { offsetEastM, offsetSouthM, cellWidthM, cellHeightM } = site.disc!;
+  const inverseRadiusSquared = 1 / (site.radiusM * site.radiusM);
+  const { spans, spanInterval, soleSlot } = touched;
+  for (let span = touched.spanStart[slot]!, end = touched.spanStart[slot + 1]!; span < end; span++) {
+    const row = spans[span * 4]!;
+    const x0 = spans[span * 4 + 1]!;
+    const x1 = spans[span * 4 + 2]!;
+    const southM = (row - site.row) * cellHeightM - offsetSouthM;
+    const southSquared = southM * southM;
+    const rowStart = row * columns;
+    if (soleSlot[spanInterval[span]!] === slot) {
+      // The same value as below, rounded to float32 by the store.
+      for (let x = x0; x <= x1; x++) {
+        const east = (x - site.column) * cellWidthM - offsetEastM;
+        best[rowStart + x] = 1 - (east * east + southSquared) * inverseRadiusSquared;
+        server[rowStart + x] = slot;
+      }
+      continue;
+    }
+    for (let x = x0; x <= x1; x++) {
+      const east = (x - site.column) * cellWidthM - offsetEastM;
+      const value = Math.fround(1 - (east * east + southSquared) * inverseRadiusSquared);
+      const cell = rowStart + x;
+      const current = best[cell]!;
+      if (value > current || (value === current && slot < server[cell]!)) {
+        best[cell] = value;
+        server[cell] = slot;
+      }
+    }
+  }
+}

@@ -208,24 +208,32 @@ export class CoverageAccumulators {
         const coveredFrom = Math.max(column, firsts[interval]!);
         if (coveredFrom > column) uncovered.push(row, column, coveredFrom - 1, districtIndex);
         const coveredTo = Math.min(last, lasts[interval]!);
-        // Neighbouring cells mostly share a server: count each stretch of one server, then add once (adding
-        // per cell chains every add to the last through memory). A loop rather than fill() for the states:
-        // stretches are short, where the call costs more than the writes.
-        let slot = server[start + coveredFrom]!;
-        let count = 0;
-        for (let cell = start + coveredFrom, end = start + coveredTo; cell <= end; cell++) {
-          cellState[cell] = CELL_COVERED;
-          const next = server[cell]!;
-          if (next !== slot) {
-            servedKm2[slot]! += count * area;
-            servedCells[slot]! += count;
-            slot = next;
-            count = 0;
+        const sole = touched.soleSlot[interval]!;
+        if (sole >= 0) {
+          // One site's span alone: it serves every cell.
+          servedKm2[sole]! += (coveredTo - coveredFrom + 1) * area;
+          servedCells[sole]! += coveredTo - coveredFrom + 1;
+          for (let cell = start + coveredFrom, end = start + coveredTo; cell <= end; cell++)
+            cellState[cell] = CELL_COVERED;
+        } else {
+          // Neighbouring cells mostly share a server: count each stretch of one server, then add once
+          // (adding per cell chains every add to the last through memory).
+          let slot = server[start + coveredFrom]!;
+          let count = 0;
+          for (let cell = start + coveredFrom, end = start + coveredTo; cell <= end; cell++) {
+            cellState[cell] = CELL_COVERED;
+            const next = server[cell]!;
+            if (next !== slot) {
+              servedKm2[slot]! += count * area;
+              servedCells[slot]! += count;
+              slot = next;
+              count = 0;
+            }
+            count++;
           }
-          count++;
+          servedKm2[slot]! += count * area;
+          servedCells[slot]! += count;
         }
-        servedKm2[slot]! += count * area;
-        servedCells[slot]! += count;
         coveredCells += coveredTo - coveredFrom + 1;
         if (coveredTo === lasts[interval]) interval++;
         column = coveredTo + 1;

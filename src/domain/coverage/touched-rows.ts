@@ -10,11 +10,22 @@ import { siteSpans } from './merge';
 import type { PlacedSite } from './site-model';
 import { CELL_COVERED, CELL_UNCOVERED, type CoverageArrays } from './statistics';
 
-/** Disjoint, non-touching column intervals per row, columns ascending; row r's are rowStart[r]…rowStart[r+1]−1. */
+/**
+ * Disjoint, non-touching column intervals per row, columns ascending; row r's are
+ * rowStart[r]…rowStart[r+1]−1. Each interval is the union of one or more sites' spans; where it is one
+ * span, the cells have one possible server (soleSlot), so they need no reset and no comparison.
+ */
 export interface TouchedRows {
   rowStart: Int32Array;
   firsts: Int32Array;
   lasts: Int32Array;
+  /** Per interval: the slot of its one span, or −1 where spans overlap or touch. */
+  soleSlot: Int32Array;
+  /** The spans as (row, first, last, slot) quadruples, slot by slot; slot s's are spanStart[s]…spanStart[s+1]−1. */
+  spans: Int32Array;
+  spanStart: Int32Array;
+  /** Per span, the interval that holds it. */
+  spanInterval: Int32Array;
 }
 
 /** Cells under the sites' kernels (a superset of the cells they can write), for choosing the sweep. */
@@ -28,50 +39,75 @@ export function kernelCellCount(slots: readonly (PlacedSite | undefined)[]): num
  * The union of the cells the sites' merges can write, row by row (siteSpans: a disc's exact rows in
  * radius mode, a kernel's rows in path-loss mode). Spans are radix-sorted by first column, then by row
  * (two counting sorts: sites crowd into the centre's rows, where a comparison sort per row would not stay
- * linear), then merged per row.
+ * linear), then merged per row. With `soleSpans` false no interval is marked sole (path-loss kernels do
+ * not write every cell of their spans, so they always compare).
  */
-export function touchedRowsOf(slots: readonly (PlacedSite | undefined)[], grid: GridGeometry): TouchedRows {
+export function touchedRowsOf(
+  slots: readonly (PlacedSite | undefined)[],
+  grid: GridGeometry,
+  soleSpans: boolean,
+): TouchedRows {
   const { rows, columns } = grid;
-  const spans = new RunList();
+  const list = new RunList();
+  const spanStart = new Int32Array(slots.length + 1);
   const whole = { column0: 0, row0: 0, column1: columns - 1, row1: rows - 1 };
-  const push = (row: number, first: number, last: number): void => spans.push(row, first, last, 0);
-  for (const site of slots) if (site) siteSpans(site, whole, push);
-  const spanCount = spans.length;
-  const data = spans.data;
+  let slot = 0;
+  const push = (row: number, first: number, last: number): void => list.push(row, first, last, slot);
+  for (; slot < slots.length; slot++) {
+    spanStart[slot] = list.length;
+    const site = slots[slot];
+    if (site) siteSpans(site, whole, push);
+  }
+  spanStart[slots.length] = list.length;
+  const spanCount = list.length;
+  const spans = list.data.subarray(0, spanCount * 4);
   const firstCounts = new Int32Array(columns + 1);
   const rowCounts = new Int32Array(rows + 1);
   for (let index = 0; index < spanCount; index++) {
-    rowCounts[data[index * 4]! + 1]!++;
-    firstCounts[data[index * 4 + 1]! + 1]!++;
+    rowCounts[spans[index * 4]! + 1]!++;
+    firstCounts[spans[index * 4 + 1]! + 1]!++;
   }
   for (let column = 0; column < columns; column++) firstCounts[column + 1]! += firstCounts[column]!;
   for (let row = 0; row < rows; row++) rowCounts[row + 1]! += rowCounts[row]!;
   const byFirst = new Int32Array(spanCount);
-  for (let index = 0; index < spanCount; index++) byFirst[firstCounts[data[index * 4 + 1]!]!++] = index;
+  for (let index = 0; index < spanCount; index++) byFirst[firstCounts[spans[index * 4 + 1]!]!++] = index;
   const sorted = new Int32Array(spanCount);
   const nextInRow = rowCounts.slice(0, rows);
-  for (const index of byFirst) sorted[nextInRow[data[index * 4]!]!++] = index;
+  for (const index of byFirst) sorted[nextInRow[spans[index * 4]!]!++] = index;
   const rowStart = new Int32Array(rows + 1);
   const firsts = new Int32Array(spanCount);
   const lasts = new Int32Array(spanCount);
+  const soleSlot = new Int32Array(spanCount);
+  const spanInterval = new Int32Array(spanCount);
   let count = 0;
   for (let row = 0; row < rows; row++) {
     rowStart[row] = count;
     for (let position = rowCounts[row]!, end = rowCounts[row + 1]!; position < end; position++) {
       const index = sorted[position]!;
-      const first = data[index * 4 + 1]!;
-      const last = data[index * 4 + 2]!;
+      const first = spans[index * 4 + 1]!;
+      const last = spans[index * 4 + 2]!;
       if (count > rowStart[row]! && first <= lasts[count - 1]! + 1) {
         if (last > lasts[count - 1]!) lasts[count - 1] = last;
+        soleSlot[count - 1] = -1;
       } else {
         firsts[count] = first;
         lasts[count] = last;
+        soleSlot[count] = soleSpans ? spans[index * 4 + 3]! : -1;
         count++;
       }
+      spanInterval[index] = count - 1;
     }
   }
   rowStart[rows] = count;
-  return { rowStart, firsts: firsts.subarray(0, count), lasts: lasts.subarray(0, count) };
+  return {
+    rowStart,
+    firsts: firsts.subarray(0, count),
+    lasts: lasts.subarray(0, count),
+    soleSlot: soleSlot.subarray(0, count),
+    spans,
+    spanStart,
+    spanInterval,
+  };
 }
 
 /** Back to the reset state (floor value, no server, covered land uncovered) over some cells of a row. */
@@ -85,15 +121,34 @@ function resetStretch(arrays: CoverageArrays, start: number, end: number, floor:
   }
 }
 
-function uncoverStretch(cellState: Uint8Array, start: number, end: number): void {
-  for (let cell = start; cell <= end; cell++) {
-    if (cellState[cell] === CELL_COVERED) cellState[cell] = CELL_UNCOVERED;
+/**
+ * Calls visit(from, to) for the stretches of first…last (one row) outside those of the row's intervals
+ * rowFrom…rowTo − 1 of `next` that `skip` accepts.
+ */
+function outside(
+  first: number,
+  last: number,
+  next: TouchedRows,
+  rowFrom: number,
+  rowTo: number,
+  skip: (interval: number) => boolean,
+  visit: (from: number, to: number) => void,
+): void {
+  let interval = rowFrom;
+  while (interval < rowTo && next.lasts[interval]! < first) interval++;
+  let column = first;
+  for (; interval < rowTo && next.firsts[interval]! <= last; interval++) {
+    if (!skip(interval)) continue;
+    if (next.firsts[interval]! > column) visit(column, next.firsts[interval]! - 1);
+    column = next.lasts[interval]! + 1;
   }
+  if (column <= last) visit(column, last);
 }
 
 /**
- * Reset the cells of the previous sweep's intervals before a sweep over `next`: values and servers
- * everywhere, states only outside `next` (its land pass sets the state of every land cell inside it).
+ * Reset the cells of the previous sweep's intervals before a sweep over `next`: values and servers except
+ * in next's sole-span intervals (written there without comparing), states outside all of next's (its land
+ * pass sets the state of every land cell inside them).
  */
 export function resetTouchedRows(
   arrays: CoverageArrays,
@@ -104,27 +159,29 @@ export function resetTouchedRows(
 ): void {
   const { best, server, cellState } = arrays;
   const rows = previous.rowStart.length - 1;
+  let start = 0;
+  const resetValues = (from: number, to: number): void => {
+    for (let cell = start + from, end = start + to; cell <= end; cell++) {
+      best[cell] = floor;
+      server[cell] = -1;
+    }
+  };
+  const uncover = (from: number, to: number): void => {
+    for (let cell = start + from, end = start + to; cell <= end; cell++) {
+      if (cellState[cell] === CELL_COVERED) cellState[cell] = CELL_UNCOVERED;
+    }
+  };
+  const sole = (interval: number): boolean => next.soleSlot[interval]! >= 0;
+  const any = (): boolean => true;
   for (let row = 0; row < rows; row++) {
-    const start = row * columns;
-    let other = next.rowStart[row]!;
-    const otherEnd = next.rowStart[row + 1]!;
+    start = row * columns;
+    const nextFrom = next.rowStart[row]!;
+    const nextTo = next.rowStart[row + 1]!;
     for (let index = previous.rowStart[row]!, end = previous.rowStart[row + 1]!; index < end; index++) {
       const first = previous.firsts[index]!;
       const last = previous.lasts[index]!;
-      for (let cell = start + first, cellEnd = start + last; cell <= cellEnd; cell++) {
-        best[cell] = floor;
-        server[cell] = -1;
-      }
-      // States of first…last outside next's intervals.
-      while (other < otherEnd && next.lasts[other]! < first) other++;
-      let column = first;
-      for (let scan = other; column <= last; scan++) {
-        const blockedFrom = scan < otherEnd ? next.firsts[scan]! : last + 1;
-        if (column < blockedFrom)
-          uncoverStretch(cellState, start + column, start + Math.min(last, blockedFrom - 1));
-        if (scan >= otherEnd) break;
-        column = next.lasts[scan]! + 1;
-      }
+      outside(first, last, next, nextFrom, nextTo, sole, resetValues);
+      outside(first, last, next, nextFrom, nextTo, any, uncover);
     }
   }
 }
