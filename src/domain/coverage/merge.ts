@@ -4,6 +4,7 @@
  * not depend on the order sites are merged in.
  */
 import type { CellWindow } from './grid';
+import type { RunList } from './land-runs';
 import type { PlacedSite } from './site-model';
 
 /** Side of the blocks in the "has uncovered land" mask used to skip tails over covered ground. */
@@ -242,18 +243,14 @@ function mergeDisc(
 }
 
 /**
- * The spans (row, first, last column) a site's merge can write within a window, row by row: a disc's
- * exact rows in radius mode, else its kernel's rows.
+ * Append to `spans` the (row, first, last column, tag) of each row a site's merge can write within a
+ * window, row by row: a disc's exact rows in radius mode, else its kernel's rows.
  */
-export function siteSpans(
-  site: PlacedSite,
-  window: CellWindow,
-  visit: (row: number, first: number, last: number) => void,
-): void {
+export function pushSiteSpans(site: PlacedSite, window: CellWindow, spans: RunList, tag: number): void {
   if (site.disc) {
     const [rowFirst, rowLast] = discRows(site, window);
     for (let row = rowFirst; row <= rowLast; row++) {
-      if (!Number.isNaN(discColumns(site, row, window))) visit(row, discSpan[0]!, discSpan[1]!);
+      if (!Number.isNaN(discColumns(site, row, window))) spans.push(row, discSpan[0]!, discSpan[1]!, tag);
     }
     return;
   }
@@ -264,7 +261,7 @@ export function siteSpans(
     if (half < 0 || row < window.row0 || row > window.row1) continue;
     const first = Math.max(window.column0, site.column - half);
     const last = Math.min(window.column1, site.column + half);
-    if (first <= last) visit(row, first, last);
+    if (first <= last) spans.push(row, first, last, tag);
   }
 }
 

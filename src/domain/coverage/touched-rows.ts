@@ -6,7 +6,7 @@
  */
 import type { CellWindow, GridGeometry } from './grid';
 import { RunList } from './land-runs';
-import { siteSpans } from './merge';
+import { pushSiteSpans } from './merge';
 import type { PlacedSite } from './site-model';
 import { CELL_COVERED, CELL_UNCOVERED, type CoverageArrays } from './statistics';
 
@@ -36,7 +36,7 @@ export function kernelCellCount(slots: readonly (PlacedSite | undefined)[]): num
 }
 
 /**
- * The union of the cells the sites' merges can write, row by row (siteSpans: a disc's exact rows in
+ * The union of the cells the sites' merges can write, row by row (pushSiteSpans: a disc's exact rows in
  * radius mode, a kernel's rows in path-loss mode). Spans are radix-sorted by first column, then by row
  * (two counting sorts: sites crowd into the centre's rows, where a comparison sort per row would not stay
  * linear), then merged per row. With `soleSpans` false no interval is marked sole (path-loss kernels do
@@ -51,12 +51,10 @@ export function touchedRowsOf(
   const list = new RunList();
   const spanStart = new Int32Array(slots.length + 1);
   const whole = { column0: 0, row0: 0, column1: columns - 1, row1: rows - 1 };
-  let slot = 0;
-  const push = (row: number, first: number, last: number): void => list.push(row, first, last, slot);
-  for (; slot < slots.length; slot++) {
+  for (let slot = 0; slot < slots.length; slot++) {
     spanStart[slot] = list.length;
     const site = slots[slot];
-    if (site) siteSpans(site, whole, push);
+    if (site) pushSiteSpans(site, whole, list, slot);
   }
   spanStart[slots.length] = list.length;
   const spanCount = list.length;
@@ -122,30 +120,6 @@ function resetStretch(arrays: CoverageArrays, start: number, end: number, floor:
 }
 
 /**
- * Calls visit(from, to) for the stretches of first…last (one row) outside those of the row's intervals
- * rowFrom…rowTo − 1 of `next` that `skip` accepts.
- */
-function outside(
-  first: number,
-  last: number,
-  next: TouchedRows,
-  rowFrom: number,
-  rowTo: number,
-  skip: (interval: number) => boolean,
-  visit: (from: number, to: number) => void,
-): void {
-  let interval = rowFrom;
-  while (interval < rowTo && next.lasts[interval]! < first) interval++;
-  let column = first;
-  for (; interval < rowTo && next.firsts[interval]! <= last; interval++) {
-    if (!skip(interval)) continue;
-    if (next.firsts[interval]! > column) visit(column, next.firsts[interval]! - 1);
-    column = next.lasts[interval]! + 1;
-  }
-  if (column <= last) visit(column, last);
-}
-
-/**
  * Reset the cells of the previous sweep's intervals before a sweep over `next`: values and servers except
  * in next's sole-span intervals (written there without comparing), states outside all of next's (its land
  * pass sets the state of every land cell inside them).
@@ -158,30 +132,38 @@ export function resetTouchedRows(
   next: TouchedRows,
 ): void {
   const { best, server, cellState } = arrays;
+  const { firsts, lasts, soleSlot } = next;
   const rows = previous.rowStart.length - 1;
-  let start = 0;
-  const resetValues = (from: number, to: number): void => {
-    for (let cell = start + from, end = start + to; cell <= end; cell++) {
-      best[cell] = floor;
-      server[cell] = -1;
-    }
-  };
-  const uncover = (from: number, to: number): void => {
-    for (let cell = start + from, end = start + to; cell <= end; cell++) {
-      if (cellState[cell] === CELL_COVERED) cellState[cell] = CELL_UNCOVERED;
-    }
-  };
-  const sole = (interval: number): boolean => next.soleSlot[interval]! >= 0;
-  const any = (): boolean => true;
   for (let row = 0; row < rows; row++) {
-    start = row * columns;
+    const start = row * columns;
     const nextFrom = next.rowStart[row]!;
     const nextTo = next.rowStart[row + 1]!;
+    let interval = nextFrom;
     for (let index = previous.rowStart[row]!, end = previous.rowStart[row + 1]!; index < end; index++) {
       const first = previous.firsts[index]!;
       const last = previous.lasts[index]!;
-      outside(first, last, next, nextFrom, nextTo, sole, resetValues);
-      outside(first, last, next, nextFrom, nextTo, any, uncover);
+      while (interval < nextTo && lasts[interval]! < first) interval++;
+      // Walk first…last against next's intervals that meet it: `column` is where the uncovered part resumes.
+      let column = first;
+      for (let other = interval; column <= last; other++) {
+        const meets = other < nextTo && firsts[other]! <= last;
+        const to = meets ? Math.min(last, firsts[other]! - 1) : last;
+        for (let cell = start + column, stop = start + to; cell <= stop; cell++) {
+          best[cell] = floor;
+          server[cell] = -1;
+          if (cellState[cell] === CELL_COVERED) cellState[cell] = CELL_UNCOVERED;
+        }
+        if (!meets) break;
+        const from = Math.max(first, firsts[other]!);
+        const through = Math.min(last, lasts[other]!);
+        if (soleSlot[other]! < 0) {
+          for (let cell = start + from, stop = start + through; cell <= stop; cell++) {
+            best[cell] = floor;
+            server[cell] = -1;
+          }
+        }
+        column = through + 1;
+      }
     }
   }
 }
