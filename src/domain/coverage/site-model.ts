@@ -118,7 +118,10 @@ export function placeSite(
   // 60 cells out, < 0.05 dB; 0.1 % bands held five times the kernels (~20 MB more at 70,000 sites).
   const widthKey = Math.round((grid.rowCellWidthM[clampedRow]! / grid.cellM) * 200) * 5;
   const properties = feature.properties;
-  const profileKey = profileKeyOf(properties, environment, widthKey);
+  const profileKey =
+    settings.mode === 'radius' && properties.radiusM !== undefined && widthKey > 0 && widthKey < 4096
+      ? radiusProfileKey(profiles, properties.radiusM, widthKey)
+      : profileKeyOf(properties, environment, widthKey);
   let profile = profiles.get(profileKey);
   if (!profile) {
     profile = buildProfile(feature, environment, widthKey, city, settings, kernels);
@@ -164,6 +167,32 @@ export function placeSite(
 const KIND_CODES: Record<string, number> = { macro: 1, micro: 2, indoor: 3 };
 const BAND_CODES: Record<string, number> = { n28: 1, n41: 2, n78: 3, n79: 4 };
 const ENVIRONMENT_CODES: Record<string, number> = { dense_urban: 0, urban: 1, suburban: 2, rural: 3 };
+
+/** Per profile cache, a small id for each radius seen (see radiusProfileKey). */
+const radiusIds = new WeakMap<Map<string | number, Profile>, Map<number, number>>();
+
+/**
+ * Cache key of a radius-mode profile for a site with its own radius: the profile depends on that radius
+ * and the width band only. Radii are numbered in the order first seen, so the key is a number (negative,
+ * apart from profileKeyOf's) and hashes fast: the string key cost ~0.5 µs a site.
+ */
+function radiusProfileKey(
+  profiles: Map<string | number, Profile>,
+  radiusM: number,
+  widthKey: number,
+): number {
+  let ids = radiusIds.get(profiles);
+  if (!ids) {
+    ids = new Map();
+    radiusIds.set(profiles, ids);
+  }
+  let id = ids.get(radiusM);
+  if (id === undefined) {
+    id = ids.size;
+    ids.set(radiusM, id);
+  }
+  return -1 - (id * 4096 + widthKey);
+}
 
 /**
  * Cache key of a site's profile. The common case (only kind, band and a height in centimetres given) gets a
