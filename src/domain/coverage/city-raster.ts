@@ -42,6 +42,8 @@ export interface ZoneInfo {
   kind: string;
   weight: number;
   runs: CellRuns;
+  /** The zone's land cells as runs (triples row, first, last column, in row order). */
+  landRuns: Int32Array;
   bounds: { row0: number; row1: number; column0: number; column1: number } | undefined;
   landKm2: number;
 }
@@ -143,12 +145,20 @@ export function buildCityRaster(input: CityInput, settings: CoverageSettings): C
     const weight = feature.properties.weight ?? settings.zoneWeights[kind] ?? 1;
     const code = weightCodes.codeOf(weight);
     let zoneLandKm2 = 0;
+    const landRuns: number[] = [];
     for (let index = 0; index < runs.length; index += 3) {
       const row = runs[index]!;
       const start = row * grid.columns;
-      for (let column = runs[index + 1]!; column <= runs[index + 2]!; column++) {
+      let landFrom = -1;
+      for (let column = runs[index + 1]!; column <= runs[index + 2]! + 1; column++) {
         const cell = start + column;
-        if (district[cell] === 0) continue;
+        const land = column <= runs[index + 2]! && district[cell] !== 0;
+        if (!land) {
+          if (landFrom >= 0) landRuns.push(row, landFrom, column - 1);
+          landFrom = -1;
+          continue;
+        }
+        if (landFrom < 0) landFrom = column;
         zoneLandKm2 += grid.rowCellAreaKm2[row]!;
         if (weight > weightCodes.weights[zoneWeightCode[cell]!]!) zoneWeightCode[cell] = code;
       }
@@ -159,6 +169,7 @@ export function buildCityRaster(input: CityInput, settings: CoverageSettings): C
       kind,
       weight,
       runs,
+      landRuns: Int32Array.from(landRuns),
       bounds: runsBounds(runs),
       landKm2: zoneLandKm2,
     };

@@ -160,7 +160,7 @@ export class CoverageEngine {
     this.uncoveredRuns.clear();
     if (touched) yield* this.touchedSweep(touched, previous, chunk);
     else yield* this.landSweep(chunk);
-    this.accumulators.accumulateCityZones(this.arrays.cellState, touched);
+    this.accumulators.accumulateCityZones(this.arrays.cellState, touched, radius);
     this.written = touched ? { touched, windows: [], windowCells: 0 } : undefined;
     yield 0.9;
     this.gaps.labelRuns(this.uncoveredRuns);

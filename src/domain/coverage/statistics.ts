@@ -242,15 +242,47 @@ export class CoverageAccumulators {
     }
   }
 
-  /** Zone covered areas for the whole city after a full compute's land pass. */
-  accumulateCityZones(cellState: Uint8Array, touched: TouchedRows | undefined): void {
+  /**
+   * Zone covered areas for the whole city after a full compute's land pass. With `touchedIsCovered`
+   * (radius mode's touched sweep) a zone's covered land is its land runs' overlap with the intervals.
+   */
+  accumulateCityZones(
+    cellState: Uint8Array,
+    touched: TouchedRows | undefined,
+    touchedIsCovered: boolean,
+  ): void {
     const { grid } = this.city;
-    this.accumulateZones(
-      cellState,
-      { column0: 0, row0: 0, column1: grid.columns - 1, row1: grid.rows - 1 },
-      1,
-      touched,
-    );
+    if (!touched || !touchedIsCovered) {
+      this.accumulateZones(
+        cellState,
+        { column0: 0, row0: 0, column1: grid.columns - 1, row1: grid.rows - 1 },
+        1,
+        touched,
+      );
+      return;
+    }
+    const { rowStart, firsts, lasts } = touched;
+    this.city.zones.forEach((zone, zoneIndex) => {
+      const runs = zone.landRuns;
+      let sum = 0;
+      let interval = 0;
+      let previousRow = -1;
+      for (let index = 0; index < runs.length; index += 3) {
+        const row = runs[index]!;
+        const first = runs[index + 1]!;
+        const last = runs[index + 2]!;
+        // Runs of a row come in column order, so the row's intervals are walked once.
+        if (row !== previousRow) interval = rowStart[row]!;
+        previousRow = row;
+        const end = rowStart[row + 1]!;
+        while (interval < end && lasts[interval]! < first) interval++;
+        let cells = 0;
+        for (let other = interval; other < end && firsts[other]! <= last; other++)
+          cells += Math.min(last, lasts[other]!) - Math.max(first, firsts[other]!) + 1;
+        sum += cells * grid.rowCellAreaKm2[row]!;
+      }
+      this.zoneCoveredKm2[zoneIndex]! += sum;
+    });
   }
 
   /** Zone covered areas over a window; with `touched`, only its intervals are read (the rest is uncovered). */
