@@ -28,10 +28,13 @@ import {
 } from './touched-rows';
 
 /**
- * A full compute sweeps only the cells its sites touch when their kernels together hold at most this share
- * of the land's cells; above it, sweeping the land runs is cheaper than tracking the touched intervals.
+ * A full compute sweeps only the cells its sites touch when their kernels together hold at most this
+ * multiple of the land's cells (kernels overlap, so the touched cells are fewer); above it, sweeping the
+ * land runs with ring-by-ring merging is cheaper. Measured at 50 m (full compute, touched / land): radius
+ * mode 10,000 sites (0.86) 47 / 54 ms, 20,000 (1.72) 83 / 89, 35,000 (3.0) 148 / 135; path loss
+ * 2,000 (2.0) 57 / 74, 5,000 (5.0) 110 / 107.
  */
-const TOUCHED_SWEEP_MAX_SHARE = 0.5;
+const TOUCHED_SWEEP_MAX_SHARE = 2.5;
 
 /** Cells written since the last reset: a touched-sweep compute's intervals plus the windows of later edits. */
 interface WrittenCells {
