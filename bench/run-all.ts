@@ -51,7 +51,7 @@ say(
 );
 say('');
 say(
-  '**Radius mode vs the Turf baseline** (turf.circle 32 steps → union → area; gaps = land − union; r = 400 m, grid radius matched to the 32-gon area):',
+  '**Radius mode vs the Turf baseline** (turf.circle 32 steps → union → area; gaps = land − union; r = 400 m, grid radius matched to the 32-gon area). Turf: median of 3 runs. Engine: full compute from postMessage-style copies of the sites plus the statistics, median of 11 after 5 warm-up runs (its cold first compute is in the next table):',
 );
 say('');
 say(

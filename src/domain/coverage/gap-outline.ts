@@ -108,7 +108,9 @@ function rowIntervals(
 
 /**
  * Set `bit` at `vertexRow + column + shift` for every column of first…last not covered by the intervals
- * from…to of an adjacent row; returns the first column of each such stretch through `onStretch`.
+ * from…to of an adjacent row; returns the first column of each such stretch through `onStretch`. Returns
+ * the first of those intervals that can meet a later (further east) stretch of the row, where the next
+ * call starts: each row pair is then walked once.
  */
 function markUncovered(
   edges: Uint8Array,
@@ -122,10 +124,11 @@ function markUncovered(
   from: number,
   to: number,
   onStretch: ((vertex: number) => void) | undefined,
-): void {
+): number {
   let column = first;
   let other = from;
   while (other < to && lasts[other]! < first) other++;
+  const resume = other;
   while (column <= last) {
     const blockedFrom = other < to ? firsts[other]! : last + 1;
     const stretchEnd = Math.min(last, blockedFrom - 1);
@@ -142,6 +145,7 @@ function markUncovered(
     column = lasts[other]! + 1;
     other++;
   }
+  return resume;
 }
 
 function edgesFromRuns(data: Int32Array, members: Int32Array, bounds: CellBounds): BoundaryEdges {
@@ -155,9 +159,9 @@ function edgesFromRuns(data: Int32Array, members: Int32Array, bounds: CellBounds
   for (let row = row0; row <= row1; row++) {
     const y = row - row0;
     const vertexRow = (y + 1) * stride + 1 - column0;
-    const aboveFrom = y > 0 ? rowStart[y - 1]! : 0;
+    let aboveFrom = y > 0 ? rowStart[y - 1]! : 0;
     const aboveTo = y > 0 ? rowStart[y]! : 0;
-    const belowFrom = row < row1 ? rowStart[y + 1]! : 0;
+    let belowFrom = row < row1 ? rowStart[y + 1]! : 0;
     const belowTo = row < row1 ? rowStart[y + 2]! : 0;
     for (let index = rowStart[y]!, end = rowStart[y + 1]!; index < end; index++) {
       const first = firsts[index]!;
@@ -165,7 +169,7 @@ function edgesFromRuns(data: Int32Array, members: Int32Array, bounds: CellBounds
       const topLeft = vertexRow + first;
       edges[topLeft + stride] = edges[topLeft + stride]! | (1 << NORTH);
       edges[vertexRow + last + 1] = edges[vertexRow + last + 1]! | (1 << SOUTH);
-      markUncovered(
+      aboveFrom = markUncovered(
         edges,
         1 << EAST,
         vertexRow,
@@ -178,7 +182,7 @@ function edgesFromRuns(data: Int32Array, members: Int32Array, bounds: CellBounds
         aboveTo,
         pushStart,
       );
-      markUncovered(
+      belowFrom = markUncovered(
         edges,
         1 << WEST,
         vertexRow,
