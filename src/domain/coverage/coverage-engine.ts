@@ -10,6 +10,7 @@ import { buildCityRaster, type CityInput, type CityRaster } from './city-raster'
 import { GapIndex } from './gaps';
 import { type CellWindow, clipWindow, mergeWindows } from './grid';
 import { KernelCache } from './kernels';
+import { coveredIntervalsPass, landPass } from './land-pass';
 import { RunList } from './land-runs';
 import { BLOCK_SHIFT, mergeDiscSpans, mergeSite } from './merge';
 import { type CoverageSettings, defaultCoverageSettings, mergeSettings } from './settings';
@@ -198,7 +199,9 @@ export class CoverageEngine {
       }
     }
     yield 0.8;
-    this.accumulators.accumulateLand(
+    landPass(
+      this.accumulators,
+      this.city,
       this.arrays,
       coverValue(this.settings),
       this.settings.mode === 'pathloss',
@@ -218,7 +221,7 @@ export class CoverageEngine {
     previous: WrittenCells | undefined,
     chunk: number,
   ): Generator<number> {
-    const { columns, rows } = this.city.grid;
+    const { columns } = this.city.grid;
     const floor = floorValue(this.settings);
     if (previous) {
       resetWindows(this.arrays, columns, floor, previous.windows);
@@ -241,9 +244,11 @@ export class CoverageEngine {
     yield 0.8;
     // Radius mode: the intervals are exactly the discs' cells, so they are the covered land.
     if (this.settings.mode === 'radius')
-      this.accumulators.accumulateTouchedCovered(this.arrays, this.uncoveredRuns, touched);
+      coveredIntervalsPass(this.accumulators, this.city, this.arrays, this.uncoveredRuns, touched);
     else
-      this.accumulators.accumulateLand(
+      landPass(
+        this.accumulators,
+        this.city,
         this.arrays,
         coverValue(this.settings),
         true,

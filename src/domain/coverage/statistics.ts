@@ -5,7 +5,6 @@
 import { RSRP_CLASS_EDGES_DBM } from '../propagation/link-budget';
 import type { CityRaster } from './city-raster';
 import type { CellWindow } from './grid';
-import type { RunList } from './land-runs';
 import type { TouchedRows } from './touched-rows';
 
 /** Cell states kept per cell: not land, uncovered land, covered land. */
@@ -24,20 +23,13 @@ export class CoverageAccumulators {
   zoneCoveredKm2: Float64Array;
   /** Area per RSRP class (excellent … very poor) over land; only meaningful in path-loss mode. */
   classKm2 = new Float64Array(RSRP_CLASS_EDGES_DBM.length);
-  /** Per site slot: land served (covered, the slot the best server), km² and cells. Grown by addSlot. */
+  /** Per site slot: land served (covered, the slot the best server), km² and cells. Grown by ensureSlot. */
   servedKm2 = new Float64Array(0);
   servedCells = new Int32Array(0);
-
-  /** Index (in runs) of each row's first land run; row r's runs are landRowStart[r]…landRowStart[r+1]−1. */
-  private readonly landRowStart: Int32Array;
 
   constructor(private readonly city: CityRaster) {
     this.districtCoveredKm2 = new Float64Array(city.districts.length);
     this.zoneCoveredKm2 = new Float64Array(city.zones.length);
-    const { landRuns, grid } = city;
-    this.landRowStart = new Int32Array(grid.rows + 1);
-    for (let index = 0; index < landRuns.length; index += 4) this.landRowStart[landRuns[index]! + 1]!++;
-    for (let row = 0; row < grid.rows; row++) this.landRowStart[row + 1]! += this.landRowStart[row]!;
   }
 
   /** Zero everything (before a full recompute). */
@@ -93,153 +85,6 @@ export class CoverageAccumulators {
       }
     }
     this.accumulateZones(cellState, window, sign);
-  }
-
-  /**
-   * The land pass of a full compute, for rows rowFrom…rowTo − 1 (in row order across calls): walks their
-   * land runs, sets every land cell's state, adds its area to the district, class and serving-site
-   * figures, and appends the uncovered runs for gap labelling. With `touched`, cells are read only inside
-   * its intervals; land outside them is in the reset state (uncovered, no server, its state already set),
-   * so it is counted by whole stretches. Zones are summed afterwards (accumulateCityZones).
-   */
-  accumulateLand(
-    arrays: CoverageArrays,
-    coverValue: number,
-    withClasses: boolean,
-    uncovered: RunList,
-    touched: TouchedRows | undefined,
-  ): void {
-    const { grid, landRuns } = this.city;
-    const { best, server, cellState } = arrays;
-    const districtCovered = this.districtCoveredKm2;
-    const classKm2 = this.classKm2;
-    const servedKm2 = this.servedKm2;
-    const servedCells = this.servedCells;
-    let interval = 0;
-    let previousRow = -1;
-    for (let index = 0; index < landRuns.length; index += 4) {
-      const row = landRuns[index]!;
-      const first = landRuns[index + 1]!;
-      const last = landRuns[index + 2]!;
-      const districtIndex = landRuns[index + 3]!;
-      const area = grid.rowCellAreaKm2[row]!;
-      const start = row * grid.columns;
-      let coveredCells = 0;
-      let runStart = -1;
-      // The row's touched intervals from `interval` on (all of the run when there are none to respect).
-      if (touched && row !== previousRow) interval = touched.rowStart[row]!;
-      previousRow = row;
-      const intervalEnd = touched ? touched.rowStart[row + 1]! : 0;
-      if (touched) while (interval < intervalEnd && touched.lasts[interval]! < first) interval++;
-      for (let column = first; column <= last; ) {
-        let segmentEnd = last;
-        if (touched) {
-          if (interval >= intervalEnd || touched.firsts[interval]! > column) {
-            // Untouched stretch: uncovered land in the reset state.
-            segmentEnd = interval < intervalEnd ? Math.min(last, touched.firsts[interval]! - 1) : last;
-            if (runStart < 0) runStart = column;
-            if (withClasses) classKm2[4]! += (segmentEnd - column + 1) * area;
-            column = segmentEnd + 1;
-            continue;
-          }
-          segmentEnd = Math.min(last, touched.lasts[interval]!);
-          if (segmentEnd === touched.lasts[interval]) interval++;
-        }
-        for (; column <= segmentEnd; column++) {
-          const cell = start + column;
-          const value = best[cell]!;
-          const slot = server[cell]!;
-          if (withClasses) {
-            const classIndex =
-              slot < 0 ? 4 : value >= -85 ? 0 : value >= -95 ? 1 : value >= -105 ? 2 : value >= -115 ? 3 : 4;
-            classKm2[classIndex]! += area;
-          }
-          if (slot >= 0 && value >= coverValue) {
-            cellState[cell] = CELL_COVERED;
-            coveredCells++;
-            servedKm2[slot]! += area;
-            servedCells[slot]!++;
-            if (runStart >= 0) {
-              uncovered.push(row, runStart, column - 1, districtIndex);
-              runStart = -1;
-            }
-          } else {
-            cellState[cell] = CELL_UNCOVERED;
-            if (runStart < 0) runStart = column;
-          }
-        }
-      }
-      if (runStart >= 0) uncovered.push(row, runStart, last, districtIndex);
-      districtCovered[districtIndex - 1]! += coveredCells * area;
-    }
-  }
-
-  /**
-   * The land pass when every touched cell is covered and only those are (radius mode's touched sweep:
-   * the intervals are the discs' exact cells). Covered and uncovered stretches come from the intervals;
-   * cells are read only for their serving site.
-   */
-  accumulateTouchedCovered(arrays: CoverageArrays, uncovered: RunList, touched: TouchedRows): void {
-    const { grid, landRuns } = this.city;
-    const { server, cellState } = arrays;
-    const servedKm2 = this.servedKm2;
-    const servedCells = this.servedCells;
-    const { rowStart, firsts, lasts } = touched;
-    let interval = 0;
-    let previousRow = -1;
-    for (let index = 0; index < landRuns.length; index += 4) {
-      const row = landRuns[index]!;
-      const first = landRuns[index + 1]!;
-      const last = landRuns[index + 2]!;
-      const districtIndex = landRuns[index + 3]!;
-      const area = grid.rowCellAreaKm2[row]!;
-      const start = row * grid.columns;
-      if (row !== previousRow) interval = rowStart[row]!;
-      previousRow = row;
-      const intervalEnd = rowStart[row + 1]!;
-      while (interval < intervalEnd && lasts[interval]! < first) interval++;
-      let coveredCells = 0;
-      let column = first;
-      while (column <= last) {
-        if (interval >= intervalEnd || firsts[interval]! > last) {
-          uncovered.push(row, column, last, districtIndex);
-          break;
-        }
-        const coveredFrom = Math.max(column, firsts[interval]!);
-        if (coveredFrom > column) uncovered.push(row, column, coveredFrom - 1, districtIndex);
-        const coveredTo = Math.min(last, lasts[interval]!);
-        const sole = touched.soleSlot[interval]!;
-        if (sole >= 0) {
-          // One site's span alone: it serves every cell.
-          servedKm2[sole]! += (coveredTo - coveredFrom + 1) * area;
-          servedCells[sole]! += coveredTo - coveredFrom + 1;
-          for (let cell = start + coveredFrom, end = start + coveredTo; cell <= end; cell++)
-            cellState[cell] = CELL_COVERED;
-        } else {
-          // Neighbouring cells mostly share a server: count each stretch of one server, then add once
-          // (adding per cell chains every add to the last through memory).
-          let slot = server[start + coveredFrom]!;
-          let count = 0;
-          for (let cell = start + coveredFrom, end = start + coveredTo; cell <= end; cell++) {
-            cellState[cell] = CELL_COVERED;
-            const next = server[cell]!;
-            if (next !== slot) {
-              servedKm2[slot]! += count * area;
-              servedCells[slot]! += count;
-              slot = next;
-              count = 0;
-            }
-            count++;
-          }
-          servedKm2[slot]! += count * area;
-          servedCells[slot]! += count;
-        }
-        coveredCells += coveredTo - coveredFrom + 1;
-        if (coveredTo === lasts[interval]) interval++;
-        column = coveredTo + 1;
-      }
-      this.districtCoveredKm2[districtIndex - 1]! += coveredCells * area;
-    }
   }
 
   /**
