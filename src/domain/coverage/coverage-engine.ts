@@ -1,9 +1,10 @@
 /**
  * The coverage engine: best-server grid over the city, kept up to date site by site.
- * Full compute stamps every site's kernel into typed arrays; an edit recomputes only the windows its
+ * A full compute stamps every site's kernel into typed arrays, sweeping either the land (many sites) or
+ * only the intervals the sites touch (few sites, touched-rows.ts); an edit recomputes only the windows its
  * old and new kernels touch (from the sites whose kernels reach them), then updates statistics and gaps
  * in those windows. Ties between sites go to the earlier one in site order, so an edited engine and a
- * fresh one built from `sites()` agree cell for cell.
+ * fresh one built from `sites()` agree cell for cell, whichever sweep each used.
  */
 import type { SiteFeature } from '../types';
 import { buildCityRaster, type CityInput, type CityRaster } from './city-raster';

@@ -1,8 +1,8 @@
 /**
- * Where a full compute writes, as row intervals. When the sites' kernels together hold far fewer cells
- * than the land (a few thousand sites in radius mode), the full compute resets, reads and counts only
- * these intervals instead of sweeping millions of land cells: cells outside them keep the reset state
- * (no server, floor value, uncovered) and are counted as uncovered land by whole stretches.
+ * Where a full compute writes, as row intervals. When the sites' kernels together hold at most a few
+ * times the land's cells (a few thousand sites), the full compute resets, reads and counts only these
+ * intervals instead of sweeping millions of land cells: cells outside them keep the reset state (no
+ * server, floor value, uncovered) and are counted as uncovered land by whole stretches.
  */
 import type { CellWindow, GridGeometry } from './grid';
 import { RunList } from './land-runs';
