@@ -8,26 +8,17 @@
  */
 import type { SiteFeature } from '../types';
 import { buildCityRaster, type CityInput, type CityRaster } from './city-raster';
+import { landSweep, touchedSweep, type WrittenCells } from './full-compute';
 import { GapIndex } from './gaps';
 import { type CellWindow, clipWindow, mergeWindows } from './grid';
 import { KernelCache } from './kernels';
-import { coveredIntervalsPass, landPass } from './land-pass';
 import { RunList } from './land-runs';
-import { BLOCK_SHIFT, mergeDiscSpans, mergeSite } from './merge';
+import { mergeSite } from './merge';
 import { type CoverageSettings, defaultCoverageSettings, mergeSettings } from './settings';
-import { coverValue, floorValue, mergeLevels, type PlacedSite, type Profile, placeSite } from './site-model';
+import { coverValue, floorValue, type PlacedSite, type Profile, placeSite } from './site-model';
 import { SpatialIndex } from './spatial-index';
-
-type BlockMask = { mask: Uint8Array; columns: number };
-
-import { CELL_UNCOVERED, CoverageAccumulators, type CoverageArrays } from './statistics';
-import {
-  kernelCellCount,
-  resetTouchedRows,
-  resetWindows,
-  type TouchedRows,
-  touchedRowsOf,
-} from './touched-rows';
+import { CoverageAccumulators, type CoverageArrays } from './statistics';
+import { kernelCellCount, touchedRowsOf } from './touched-rows';
 
 /**
  * A full compute sweeps only the cells its sites touch when their kernels together hold at most this
@@ -37,13 +28,6 @@ import {
  * 2,000 (2.0) 57 / 74, 5,000 (5.0) 110 / 107.
  */
 const TOUCHED_SWEEP_MAX_SHARE = 2.5;
-
-/** Cells written since the last reset: a touched-sweep compute's intervals plus the windows of later edits. */
-interface WrittenCells {
-  touched: TouchedRows;
-  windows: CellWindow[];
-  windowCells: number;
-}
 
 export interface EditResult {
   /** Windows of cells that changed (clipped to the grid). */
@@ -163,8 +147,16 @@ export class CoverageEngine {
     this.written = undefined;
     this.accumulators.reset(this.slots.length);
     this.uncoveredRuns.clear();
-    if (touched) yield* this.touchedSweep(touched, previous, chunk);
-    else yield* this.landSweep(chunk);
+    const context = {
+      city: this.city,
+      settings: this.settings,
+      arrays: this.arrays,
+      accumulators: this.accumulators,
+      slots: this.slots,
+      uncovered: this.uncoveredRuns,
+    };
+    if (touched) yield* touchedSweep(context, touched, previous, chunk);
+    else yield* landSweep(context, chunk);
     this.accumulators.accumulateCityZones(this.arrays.cellState, touched, radius);
     this.written = touched ? { touched, windows: [], windowCells: 0 } : undefined;
     yield 0.9;
@@ -175,91 +167,6 @@ export class CoverageEngine {
   private sweepTouched(): boolean {
     if (this.fullComputeSweep !== 'auto') return this.fullComputeSweep === 'touched';
     return kernelCellCount(this.slots) <= TOUCHED_SWEEP_MAX_SHARE * this.landCells;
-  }
-
-  /**
-   * Full compute over the land: reset every land cell, merge ring by ring (strongest first; each later
-   * ring only where land is still below the previous level — exact, as a ring value cannot beat a cell
-   * already at that level), then one pass over the land runs. Merge order is spatial (bands of 16 rows,
-   * then by column) so consecutive kernels share cache lines; the result does not depend on order.
-   */
-  private *landSweep(chunk: number): Generator<number> {
-    const floor = floorValue(this.settings);
-    fillLandRuns(this.city, this.arrays.best, floor);
-    fillLandRuns(this.city, this.arrays.server, -1);
-    const order = this.spatialOrder();
-    const count = order.length;
-    const levels = mergeLevels(this.settings);
-    const whole = this.wholeGrid();
-    let blocks: BlockMask | undefined;
-    for (let level = 0; level < levels.length; level++) {
-      if (level > 0) blocks = this.blocksBelow(levels[level - 1]!, blocks);
-      for (let step = 0; step < count; step++) {
-        this.merge(order[step]!, whole, level, blocks);
-        if (step % chunk === chunk - 1) yield 0.05 + (0.75 * (level + (step + 1) / count)) / levels.length;
-      }
-    }
-    yield 0.8;
-    landPass(
-      this.accumulators,
-      this.city,
-      this.arrays,
-      coverValue(this.settings),
-      this.settings.mode === 'pathloss',
-      this.uncoveredRuns,
-      undefined,
-    );
-  }
-
-  /**
-   * Full compute over the touched intervals only: reset where the last touched sweep wrote (or, without
-   * one, every land cell), merge each site whole (few overlap here, so rings would not pay), then the land
-   * pass reads cells inside `touched` only. (Streaming the three passes band by band, so that they meet
-   * the same rows in cache, was measured slower: 2,000 sites, 13.5 against 12 ms.)
-   */
-  private *touchedSweep(
-    touched: TouchedRows,
-    previous: WrittenCells | undefined,
-    chunk: number,
-  ): Generator<number> {
-    const { columns } = this.city.grid;
-    const floor = floorValue(this.settings);
-    if (previous) {
-      resetWindows(this.arrays, columns, floor, previous.windows);
-      resetTouchedRows(this.arrays, columns, floor, previous.touched, touched);
-    } else {
-      fillLandRuns(this.city, this.arrays.best, floor);
-      fillLandRuns(this.city, this.arrays.server, -1);
-      fillLandRuns(this.city, this.arrays.cellState, CELL_UNCOVERED);
-    }
-    const order = this.spatialOrder();
-    const whole = this.wholeGrid();
-    const { best, server } = this.arrays;
-    for (let step = 0; step < order.length; step++) {
-      const slot = order[step]!;
-      const site = this.slots[slot]!;
-      if (site.disc) mergeDiscSpans(best, server, columns, site, slot, touched);
-      else this.merge(slot, whole);
-      if (step % chunk === chunk - 1) yield 0.05 + (0.75 * (step + 1)) / order.length;
-    }
-    yield 0.8;
-    // Radius mode: the intervals are exactly the discs' cells, so they are the covered land.
-    if (this.settings.mode === 'radius')
-      coveredIntervalsPass(this.accumulators, this.city, this.arrays, this.uncoveredRuns, touched);
-    else
-      landPass(
-        this.accumulators,
-        this.city,
-        this.arrays,
-        coverValue(this.settings),
-        true,
-        this.uncoveredRuns,
-        touched,
-      );
-  }
-
-  private wholeGrid(): CellWindow {
-    return { column0: 0, row0: 0, column1: this.city.grid.columns - 1, row1: this.city.grid.rows - 1 };
   }
 
   /**
@@ -281,71 +188,19 @@ export class CoverageEngine {
     return placed;
   }
 
-  /** Max-merge one site's kernel (or part of it) into the grid, clipped to a window. */
-  private merge(slotIndex: number, window: CellWindow, level?: number, blocks?: BlockMask): void {
+  /** Max-merge one site's kernel into the grid, clipped to a window. */
+  private merge(slotIndex: number, window: CellWindow): void {
     const site = this.slots[slotIndex];
-    if (!site) return;
-    mergeSite(
-      this.arrays.best,
-      this.arrays.server,
-      this.city.grid.columns,
-      site,
-      slotIndex,
-      window,
-      level,
-      blocks,
-    );
-  }
-
-  /** Slot indices sorted by band of 16 rows, then column (boustrophedon within each band). */
-  private spatialOrder(): Int32Array {
-    const keys = new Float64Array(this.slots.length);
-    let count = 0;
-    for (let slotIndex = 0; slotIndex < this.slots.length; slotIndex++) {
-      const site = this.slots[slotIndex];
-      if (!site) continue;
-      const band = (site.row >> 4) + 1024;
-      const column = (band & 1) === 0 ? site.column + 65536 : 131072 - site.column;
-      keys[count++] = (band * 262144 + column) * 4194304 + slotIndex;
-    }
-    const sorted = keys.subarray(0, count).sort();
-    const order = new Int32Array(count);
-    for (let index = 0; index < count; index++) order[index] = sorted[index]! % 4194304;
-    return order;
-  }
-
-  /**
-   * Blocks holding a land cell whose best value is below `level`, found by walking the land runs (the
-   * sea and land outside the districts are never read). Within a block flagged at the previous level
-   * only; a flagged block's remaining cells in the run are skipped.
-   */
-  private blocksBelow(level: number, previous: BlockMask | undefined): BlockMask {
-    const { grid, landRuns } = this.city;
-    const { best } = this.arrays;
-    const blockColumns = (grid.columns >> BLOCK_SHIFT) + 1;
-    const blockRows = (grid.rows >> BLOCK_SHIFT) + 1;
-    const mask = new Uint8Array(blockColumns * blockRows);
-    const previousMask = previous?.mask;
-    for (let index = 0; index < landRuns.length; index += 4) {
-      const row = landRuns[index]!;
-      const last = landRuns[index + 2]!;
-      const blockRow = (row >> BLOCK_SHIFT) * blockColumns;
-      const start = row * grid.columns;
-      for (let column = landRuns[index + 1]!; column <= last; ) {
-        const block = blockRow + (column >> BLOCK_SHIFT);
-        const blockEnd = Math.min(last, column | ((1 << BLOCK_SHIFT) - 1)) + 1;
-        if (mask[block] === 0 && (!previousMask || previousMask[block] === 1)) {
-          for (let cell = start + column, end = start + blockEnd; cell < end; cell++) {
-            if (best[cell]! < level) {
-              mask[block] = 1;
-              break;
-            }
-          }
-        }
-        column = blockEnd;
-      }
-    }
-    return { mask, columns: blockColumns };
+    if (site)
+      mergeSite(
+        this.arrays.best,
+        this.arrays.server,
+        this.city.grid.columns,
+        site,
+        slotIndex,
+        window,
+        undefined,
+      );
   }
 
   private kernelWindow(site: PlacedSite): CellWindow | undefined {
@@ -450,14 +305,5 @@ export class CoverageEngine {
   site(id: string): PlacedSite | undefined {
     const slotIndex = this.slotById.get(id);
     return slotIndex === undefined ? undefined : this.slots[slotIndex];
-  }
-}
-
-/** Write a value into every land cell. */
-function fillLandRuns(city: CityRaster, target: Float32Array | Int32Array | Uint8Array, value: number): void {
-  const { landRuns, grid } = city;
-  for (let index = 0; index < landRuns.length; index += 4) {
-    const start = landRuns[index]! * grid.columns;
-    target.fill(value, start + landRuns[index + 1]!, start + landRuns[index + 2]! + 1);
   }
 }

@@ -219,25 +219,49 @@ function mergeDisc(
   slot: number,
   window: CellWindow,
 ): void {
-  const { offsetEastM, cellWidthM } = site.disc!;
-  const inverseRadiusSquared = 1 / (site.radiusM * site.radiusM);
   const [rowFirst, rowLast] = discRows(site, window);
   for (let y = rowFirst; y <= rowLast; y++) {
     const southM = discColumns(site, y, window);
-    if (Number.isNaN(southM)) continue;
-    const x0 = discSpan[0]!;
-    const x1 = discSpan[1]!;
-    const rowStart = y * columns;
-    const southSquared = southM * southM;
+    if (!Number.isNaN(southM))
+      mergeDiscRow(best, server, site, slot, y * columns, discSpan[0]!, discSpan[1]!, southM, true);
+  }
+}
+
+/**
+ * Cells x0…x1 of one disc row (starting at cell index rowStart, southM metres from the site): max-merged
+ * (`compare`), or written outright where no other site can serve them.
+ */
+function mergeDiscRow(
+  best: Float32Array,
+  server: Int32Array,
+  site: PlacedSite,
+  slot: number,
+  rowStart: number,
+  x0: number,
+  x1: number,
+  southM: number,
+  compare: boolean,
+): void {
+  const { offsetEastM, cellWidthM } = site.disc!;
+  const inverseRadiusSquared = 1 / (site.radiusM * site.radiusM);
+  const southSquared = southM * southM;
+  // Two loops rather than a test per cell: this is the inner loop of radius mode.
+  if (!compare) {
     for (let x = x0; x <= x1; x++) {
       const eastM = (x - site.column) * cellWidthM - offsetEastM;
-      const value = Math.fround(1 - (eastM * eastM + southSquared) * inverseRadiusSquared);
-      const cell = rowStart + x;
-      const current = best[cell]!;
-      if (value > current || (value === current && slot < server[cell]!)) {
-        best[cell] = value;
-        server[cell] = slot;
-      }
+      best[rowStart + x] = 1 - (eastM * eastM + southSquared) * inverseRadiusSquared; // float32 store rounds
+      server[rowStart + x] = slot;
+    }
+    return;
+  }
+  for (let x = x0; x <= x1; x++) {
+    const eastM = (x - site.column) * cellWidthM - offsetEastM;
+    const value = Math.fround(1 - (eastM * eastM + southSquared) * inverseRadiusSquared);
+    const cell = rowStart + x;
+    const current = best[cell]!;
+    if (value > current || (value === current && slot < server[cell]!)) {
+      best[cell] = value;
+      server[cell] = slot;
     }
   }
 }
@@ -278,34 +302,22 @@ export function mergeDiscSpans(
   slot: number,
   touched: { spans: Int32Array; spanStart: Int32Array; spanInterval: Int32Array; soleSlot: Int32Array },
 ): void {
-  const { offsetEastM, offsetSouthM, cellWidthM, cellHeightM } = site.disc!;
-  const inverseRadiusSquared = 1 / (site.radiusM * site.radiusM);
+  const { offsetSouthM, cellHeightM } = site.disc!;
   const { spans, spanInterval, soleSlot } = touched;
   for (let span = touched.spanStart[slot]!, end = touched.spanStart[slot + 1]!; span < end; span++) {
     const row = spans[span * 4]!;
-    const x0 = spans[span * 4 + 1]!;
-    const x1 = spans[span * 4 + 2]!;
     const southM = (row - site.row) * cellHeightM - offsetSouthM;
-    const southSquared = southM * southM;
-    const rowStart = row * columns;
-    if (soleSlot[spanInterval[span]!] === slot) {
-      // The same value as below, rounded to float32 by the store.
-      for (let x = x0; x <= x1; x++) {
-        const east = (x - site.column) * cellWidthM - offsetEastM;
-        best[rowStart + x] = 1 - (east * east + southSquared) * inverseRadiusSquared;
-        server[rowStart + x] = slot;
-      }
-      continue;
-    }
-    for (let x = x0; x <= x1; x++) {
-      const east = (x - site.column) * cellWidthM - offsetEastM;
-      const value = Math.fround(1 - (east * east + southSquared) * inverseRadiusSquared);
-      const cell = rowStart + x;
-      const current = best[cell]!;
-      if (value > current || (value === current && slot < server[cell]!)) {
-        best[cell] = value;
-        server[cell] = slot;
-      }
-    }
+    const alone = soleSlot[spanInterval[span]!] === slot;
+    mergeDiscRow(
+      best,
+      server,
+      site,
+      slot,
+      row * columns,
+      spans[span * 4 + 1]!,
+      spans[span * 4 + 2]!,
+      southM,
+      !alone,
+    );
   }
 }
