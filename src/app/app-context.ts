@@ -1,11 +1,11 @@
-import type { PlannerMap } from '../map/planner-map';
-import type { PlannerStore } from '../state/store';
+import type { AppMap } from '../map/app-map';
+import type { AppStore } from '../state/store';
 import type { DataLoader } from './data-loading';
 
 /** What each feature's wiring gets: the store, the map, and the shared data loader. */
 export interface AppContext {
-  store: PlannerStore;
-  map: PlannerMap;
+  store: AppStore;
+  map: AppMap;
   data: DataLoader;
   /** The URL hash the page opened with, before the app rewrote it (deep links, e.g. `&story=2`). */
   initialHash: string;

@@ -9,7 +9,7 @@ import { districtFacts } from '../domain/plan/district-facts';
 import type { CoverageClient } from '../engine/coverage-client';
 import type { CoverageLayers } from '../map/coverage-layers';
 import { gapPriorityBreaks, gapPriorityLevel } from '../state/coverage-slice';
-import type { PlannerState } from '../state/store';
+import type { AppState } from '../state/store';
 import type { AppContext } from './app-context';
 
 export interface CoverageMapWiring {
@@ -19,7 +19,7 @@ export interface CoverageMapWiring {
 }
 
 /** The one site whose footprint is drawn: a single planner selection, or a clicked baseline site. */
-export function selectedSiteId(state: PlannerState): string | null {
+export function selectedSiteId(state: AppState): string | null {
   if (state.selectedSiteIds.length === 1) return state.selectedSiteIds[0] ?? null;
   if (state.selectedSiteIds.length === 0 && state.selection?.layerId === 'sites') {
     const id = state.selection.properties.id;

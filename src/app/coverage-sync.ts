@@ -15,7 +15,7 @@ import type { CoverageResult, CoverageUpdate } from '../engine/coverage-api';
 import type { CoverageClient } from '../engine/coverage-client';
 import { effectiveRasterStyle } from '../state/coverage-slice';
 import { openScenarioBaseline } from '../state/scenario-slice';
-import type { PlannerStore } from '../state/store';
+import type { AppStore } from '../state/store';
 
 /** Above this many changed sites a full compute of the scenario beats one-by-one edits. */
 const LARGE_DELTA = 400;
@@ -76,7 +76,7 @@ export class CoverageSync {
 
   constructor(
     private readonly client: CoverageClient,
-    private readonly store: PlannerStore,
+    private readonly store: AppStore,
     private readonly outputs: CoverageSyncOutputs,
     /** Settings the worker was initialised with. */
     initSettings: CoverageSettings,

@@ -9,7 +9,7 @@ import { PointIndex } from '../domain/report/point-index';
 import { materializeScenarioSites } from '../domain/scenario/scenario';
 import type { PlanZoneProperties, SiteFeature } from '../domain/types';
 import type { DistrictChoice } from '../state/district-slice';
-import type { PlannerStore } from '../state/store';
+import type { AppStore } from '../state/store';
 import type { DataLoader } from './data-loading';
 
 export type PointFeature = Feature<Point, Record<string, unknown>>;
@@ -62,7 +62,7 @@ export function findArea(areas: readonly ReportArea[], target: ReportTarget): Re
  * The scenario's effective sites: baseline − removed + modified + added when a baseline and session are
  * in the store, else the shipped sample baseline. Memoised on the scenario object.
  */
-export function effectiveSitesSource(store: PlannerStore, data: DataLoader) {
+export function effectiveSitesSource(store: AppStore, data: DataLoader) {
   let cacheKey: unknown = null;
   let cached: readonly SiteFeature[] = [];
   return async (): Promise<readonly SiteFeature[]> => {

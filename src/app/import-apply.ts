@@ -8,7 +8,7 @@ import type { BaselineSites } from '../domain/scenario/baseline';
 import type { Scenario } from '../domain/scenario/scenario-types';
 import type { PoleFeature, SiteFeature, SiteStatus } from '../domain/types';
 import type { ImportSiteRole } from '../state/import-slice';
-import type { PlannerState } from '../state/store';
+import type { AppState } from '../state/store';
 import type { DataLoader } from './data-loading';
 
 /** The status imported sites get: an operator's existing sites stay 'existing'. */
@@ -50,7 +50,7 @@ export function scenarioSiteIds(
 
 /** Ids an import must not reuse: sites of the scenario, or the sample poles and the scenario's poles. */
 export async function existingIdsFor(
-  state: Pick<PlannerState, 'baseline' | 'session'>,
+  state: Pick<AppState, 'baseline' | 'session'>,
   layer: ImportLayer,
   data: Pick<DataLoader, 'ensure'>,
 ): Promise<Set<string>> {

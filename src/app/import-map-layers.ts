@@ -5,7 +5,7 @@
  * altered: the map gets copies marked `imported` (their popups then name the import as the source).
  */
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import type { PlannerStore } from '../state/store';
+import type { AppStore } from '../state/store';
 import type { AppContext } from './app-context';
 
 type Imported = readonly Feature<Point, { id: string }>[];
@@ -27,7 +27,7 @@ function marked(feature: Feature): Feature {
 function followImported(
   { store, map, data }: AppContext,
   sourceId: 'sites' | 'poles',
-  select: (state: ReturnType<PlannerStore['getState']>) => Imported,
+  select: (state: ReturnType<AppStore['getState']>) => Imported,
 ): void {
   let shown: Imported = [];
   const show = (features: Imported) => {

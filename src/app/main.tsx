@@ -5,10 +5,10 @@
 import '../ui/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { PlannerMap } from '../map/planner-map';
-import { createPlannerStore } from '../state/store';
+import { AppMap } from '../map/app-map';
+import { createAppStore } from '../state/store';
 import { parseHash } from '../state/url-hash';
-import { PlannerUi } from '../ui/PlannerUi';
+import { AppUi } from '../ui/AppUi';
 import { StoreContext } from '../ui/store-context';
 import { startDataLoading } from './data-loading';
 import { startFeatures } from './features/start-features';
@@ -22,7 +22,7 @@ function requireElement(id: string): HTMLElement {
   return element;
 }
 
-const store = createPlannerStore();
+const store = createAppStore();
 const initialHash = window.location.hash;
 const openedWith = parseHash(initialHash);
 applyHashToStore(openedWith, store);
@@ -31,13 +31,13 @@ document.documentElement.lang = store.getState().language === 'en' ? 'en' : 'zh-
 createRoot(requireElement('root')).render(
   <StrictMode>
     <StoreContext value={store}>
-      <PlannerUi />
+      <AppUi />
     </StoreContext>
   </StrictMode>,
 );
 
 const initial = store.getState();
-const map = new PlannerMap({
+const map = new AppMap({
   container: requireElement('map'),
   language: initial.language,
   visibleLayers: initial.visibleLayers,

@@ -11,7 +11,7 @@ import { installPlannerGestures } from '../map/planner-edit-handlers';
 import { type PlannerSiteFeature, PlannerSitesLayer } from '../map/planner-sites-layer';
 import type { PoleSnapLookup, SnapPole } from '../map/planner-snap-index';
 import { openScenarioBaseline } from '../state/scenario-slice';
-import type { PlannerState } from '../state/store';
+import type { AppState } from '../state/store';
 import type { AppContext } from './app-context';
 import {
   baselineIdsDrawnByPlanner,
@@ -51,7 +51,7 @@ export async function wirePlannerMap(
   };
 
   let drawn: { scenario: Scenario; baseline: BaselineSites } | null = null;
-  const redrawSites = (state: PlannerState) => {
+  const redrawSites = (state: AppState) => {
     const baseline = openScenarioBaseline(state);
     if (!state.session || !baseline) return;
     const scenario = state.session.scenario;
@@ -65,7 +65,7 @@ export async function wirePlannerMap(
     drawn = { scenario, baseline };
     layer.hideBaselineSites(baselineIdsDrawnByPlanner(scenario));
   };
-  const redrawSelection = (state: PlannerState) => {
+  const redrawSelection = (state: AppState) => {
     const baseline = openScenarioBaseline(state);
     if (!state.session || !baseline) return layer.setSelection([]);
     layer.setSelection(selectionFeatures(state.session.scenario, baseline, state.selectedSiteIds));

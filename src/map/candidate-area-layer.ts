@@ -1,13 +1,13 @@
 /**
  * Candidate areas for site suggestion on the map: the drawn outlines (numbered), the grid points
  * they yield, and the drawing itself. While drawing, this module holds the map's pointer
- * (PlannerMap.claimPointer), so the planner's add/select/drag tools and popups stand aside. Click
+ * (AppMap.claimPointer), so the planner's add/select/drag tools and popups stand aside. Click
  * adds a corner; clicking the first corner, double-clicking, or Enter finishes; Backspace takes the
  * last corner back; Esc cancels. Knows nothing of the store: app/features/suggest-areas.ts drives it.
  */
 import type { Feature, FeatureCollection } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
-import type { PlannerMap } from './planner-map';
+import type { AppMap } from './app-map';
 
 export interface CandidateAreaShape {
   id: string;
@@ -32,7 +32,7 @@ const DOUBLE_CLICK_SETTLE_MS = 500;
 const collection = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
 
 export class CandidateAreaLayer {
-  private readonly plannerMap: PlannerMap;
+  private readonly appMap: AppMap;
   private readonly ready: Promise<MapLibreMap>;
   private drawing: {
     corners: [number, number][];
@@ -44,10 +44,10 @@ export class CandidateAreaLayer {
   private frame = 0;
   private restoreZoomTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(plannerMap: PlannerMap) {
-    this.plannerMap = plannerMap;
-    this.ready = plannerMap.whenLoaded().then(() => {
-      const map = plannerMap.mapLibre;
+  constructor(appMap: AppMap) {
+    this.appMap = appMap;
+    this.ready = appMap.whenLoaded().then(() => {
+      const map = appMap.mapLibre;
       for (const id of [AREAS, POINTS, SKETCH]) map.addSource(id, { type: 'geojson', data: collection([]) });
       map.addLayer({
         id: `${AREAS}-fill`,
@@ -132,7 +132,7 @@ export class CandidateAreaLayer {
       corners: [],
       cursor: null,
       callbacks,
-      release: this.plannerMap.claimPointer(),
+      release: this.appMap.claimPointer(),
       restoreDoubleClickZoom,
     };
     map.getCanvas().style.cursor = 'crosshair';
@@ -146,7 +146,7 @@ export class CandidateAreaLayer {
     const drawing = this.drawing;
     if (!drawing) return;
     this.drawing = null;
-    const map = this.plannerMap.mapLibre;
+    const map = this.appMap.mapLibre;
     map.off('click', this.onClick);
     map.off('mousemove', this.onMove);
     window.removeEventListener('keydown', this.onKeyDown, true);
@@ -181,7 +181,7 @@ export class CandidateAreaLayer {
   private readonly onClick = (event: MapMouseEvent): void => {
     const drawing = this.drawing;
     if (!drawing) return;
-    const map = this.plannerMap.mapLibre;
+    const map = this.appMap.mapLibre;
     const near = (corner: [number, number] | undefined) =>
       corner !== undefined && map.project(corner).dist(event.point) <= CLOSE_PX;
     const { corners } = drawing;
@@ -198,7 +198,7 @@ export class CandidateAreaLayer {
   private readonly onMove = (event: MapMouseEvent): void => {
     if (!this.drawing) return;
     this.drawing.cursor = [event.lngLat.lng, event.lngLat.lat];
-    this.plannerMap.mapLibre.getCanvas().style.cursor = 'crosshair';
+    this.appMap.mapLibre.getCanvas().style.cursor = 'crosshair';
     this.scheduleSketch();
   };
 
@@ -236,7 +236,7 @@ export class CandidateAreaLayer {
           geometry: { type: 'LineString', coordinates: line },
         });
       }
-      this.plannerMap.mapLibre.getSource<GeoJSONSource>(SKETCH)?.setData(collection(features));
+      this.appMap.mapLibre.getSource<GeoJSONSource>(SKETCH)?.setData(collection(features));
     });
   }
 }

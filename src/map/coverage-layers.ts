@@ -5,6 +5,7 @@
  */
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { type GeoJSONSource, type ImageSource, type Map as MapLibreMap, Popup } from 'maplibre-gl';
+import type { AppMap } from './app-map';
 import {
   applyPatchToImage,
   type Corners,
@@ -14,7 +15,6 @@ import {
   tilesTouched,
 } from './coverage-raster-tiles';
 import { diffFeatures, featuresById } from './feature-diff';
-import type { PlannerMap } from './planner-map';
 import { buildPopupElement } from './popup-element';
 import type { PopupModel } from './popup-model';
 
@@ -75,11 +75,11 @@ export class CoverageLayers {
   private shownGaps = new Map<string | number, Feature<MultiPolygon>>();
 
   constructor(
-    private readonly plannerMap: PlannerMap,
+    private readonly appMap: AppMap,
     private readonly colours: CoverageLayerColours,
   ) {
-    this.map = plannerMap.mapLibre;
-    this.ready = plannerMap.whenLoaded().then(() => this.addLayers());
+    this.map = appMap.mapLibre;
+    this.ready = appMap.whenLoaded().then(() => this.addLayers());
   }
 
   private addLayers(): void {
@@ -137,7 +137,7 @@ export class CoverageLayers {
       },
       footprintBefore,
     );
-    this.plannerMap.addHoverLayer(GAPS_FILL_LAYER);
+    this.appMap.addHoverLayer(GAPS_FILL_LAYER);
   }
 
   /** Shows a whole coverage image (after a full compute or a style switch). */
@@ -216,7 +216,7 @@ export class CoverageLayers {
       this.map.on('click', GAPS_FILL_LAYER, (event) => {
         const feature = event.features?.[0];
         // A module holding the pointer (drawing a candidate area) owns the click: no gap popup.
-        if (!feature || this.plannerMap.pointerClaimed) return;
+        if (!feature || this.appMap.pointerClaimed) return;
         handler({
           properties: { ...feature.properties },
           longitude: event.lngLat.lng,

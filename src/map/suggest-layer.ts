@@ -4,7 +4,7 @@
  */
 import type { FeatureCollection, Point } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
-import type { PlannerMap } from './planner-map';
+import type { AppMap } from './app-map';
 
 export interface SuggestMarker {
   id: string;
@@ -22,9 +22,9 @@ const COLOUR = '#7048e8';
 export class SuggestLayer {
   private readonly ready: Promise<MapLibreMap>;
 
-  constructor(plannerMap: PlannerMap) {
-    this.ready = plannerMap.whenLoaded().then(() => {
-      const map = plannerMap.mapLibre;
+  constructor(appMap: AppMap) {
+    this.ready = appMap.whenLoaded().then(() => {
+      const map = appMap.mapLibre;
       map.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
       map.addLayer({
         id: SUGGEST_MARKER_LAYER,

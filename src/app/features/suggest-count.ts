@@ -5,7 +5,7 @@
  */
 import { EXACT_MAX_CANDIDATES } from '../../domain/selection/exact';
 import type { SuggestClient } from '../../engine/suggest-client';
-import type { PlannerState } from '../../state/store';
+import type { AppState } from '../../state/store';
 import type { AppContext } from '../app-context';
 import { SUGGEST_TAB_ID } from './suggest-areas';
 import { areaOf, formCandidates, formProblem } from './suggest-form-reading';
@@ -14,7 +14,7 @@ import { areaOf, formCandidates, formProblem } from './suggest-form-reading';
 const RECOUNT_DELAY_MS = 250;
 
 /** What the count depends on: the area and candidate choice, drawn areas, scenario candidates. */
-const countInputs = (state: PlannerState) => {
+const countInputs = (state: AppState) => {
   const form = state.suggestForm;
   return [
     state.activePanelTab === SUGGEST_TAB_ID,

@@ -12,7 +12,7 @@ import {
 import type { SuggestCandidate } from '../../domain/selection/suggest';
 import { MAX_GRID_CANDIDATES } from '../../domain/selection/suggest-candidates';
 import type { PoleCollection } from '../../domain/types';
-import type { PlannerState } from '../../state/store';
+import type { AppState } from '../../state/store';
 import type { SuggestForm } from '../../state/suggest-slice';
 import type { DataLoader } from '../data-loading';
 
@@ -27,7 +27,7 @@ export function areaOf(form: SuggestForm): SuggestArea | null {
 }
 
 /** What is wrong with the form's area and candidate choice (null: nothing). */
-export function formProblem(state: PlannerState): FormProblem | null {
+export function formProblem(state: AppState): FormProblem | null {
   const form = state.suggestForm;
   if (!areaOf(form)) return { key: 'suggest.needArea' };
   if (!form.usePoles && !form.usePolygonGrid && !form.usePlannerCandidates) {
@@ -44,7 +44,7 @@ export function formProblem(state: PlannerState): FormProblem | null {
 }
 
 /** The candidate positions of a form without problems (poles load on first use). */
-export async function formCandidates(state: PlannerState, data: DataLoader): Promise<SuggestCandidate[]> {
+export async function formCandidates(state: AppState, data: DataLoader): Promise<SuggestCandidate[]> {
   const form = state.suggestForm;
   const spacing = checkGridSpacing(form.gridSpacingText);
   // The sample poles and the poles imported into the open scenario.

@@ -9,7 +9,7 @@ import type { SuggestRequest, SuggestResult } from '../../domain/selection/sugge
 import type { SiteFeature } from '../../domain/types';
 import { coverageEndpoint, SuggestClient } from '../../engine/suggest-client';
 import { SuggestLayer } from '../../map/suggest-layer';
-import type { PlannerStore } from '../../state/store';
+import type { AppStore } from '../../state/store';
 import type { SuggestForm } from '../../state/suggest-slice';
 import type { AppContext } from '../app-context';
 import { wireSuggestAreas } from './suggest-areas';
@@ -162,7 +162,7 @@ export function wireSuggest(context: AppContext): void {
   }
 }
 
-function fail(store: PlannerStore, text: string): undefined {
+function fail(store: AppStore, text: string): undefined {
   store.getState().setSuggestFailed('error', text);
   return undefined;
 }

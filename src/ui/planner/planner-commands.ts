@@ -12,7 +12,7 @@ import { scenarioCommands } from '../../domain/commands/scenario-commands';
 import { chordToShortcut, type KeyChord, type Platform } from '../../domain/commands/shortcuts';
 import type { PlannerTool } from '../../state/planner-slice';
 import { openScenarioBaseline } from '../../state/scenario-slice';
-import type { PlannerState } from '../../state/store';
+import type { AppState } from '../../state/store';
 
 const TOOL_OF_COMMAND: Readonly<Record<string, PlannerTool>> = { selectTool: 'select', addSiteTool: 'add' };
 
@@ -37,7 +37,7 @@ export const plannerCommandRegistry = createCommandRegistry([
 /** A fresh candidate id, shared with the map's add tool format. */
 const createId = (): string => `C-${crypto.randomUUID().slice(0, 8)}`;
 
-function contextOf(state: PlannerState): CommandContext | null {
+function contextOf(state: AppState): CommandContext | null {
   const baseline = openScenarioBaseline(state);
   if (!state.session || !baseline) return null;
   return {
@@ -50,14 +50,14 @@ function contextOf(state: PlannerState): CommandContext | null {
 }
 
 /** True when the command exists and can run now (for enabled states of buttons). */
-export function isCommandEnabled(state: PlannerState, name: string): boolean {
+export function isCommandEnabled(state: AppState, name: string): boolean {
   const context = contextOf(state);
   if (!context) return false;
   return plannerCommandRegistry.get(name)?.isEnabled(context) ?? false;
 }
 
 /** Runs a command against the store state; returns whether it ran. */
-export function runPlannerCommand(state: PlannerState, name: string): boolean {
+export function runPlannerCommand(state: AppState, name: string): boolean {
   const context = contextOf(state);
   const tool = TOOL_OF_COMMAND[name];
   if (!context) {

@@ -4,7 +4,7 @@ import { newCandidateSite } from '../../../src/app/planner-site-edits';
 import { createScenario } from '../../../src/domain/scenario/scenario';
 import type { PoleFeature } from '../../../src/domain/types';
 import { PoleSnapIndex, scenarioPoleSnap } from '../../../src/map/planner-snap-index';
-import { createPlannerStore } from '../../../src/state/store';
+import { createAppStore } from '../../../src/state/store';
 
 const pole = (id: string, longitude: number, latitude: number, heightM = 10): PoleFeature => ({
   type: 'Feature',
@@ -13,7 +13,7 @@ const pole = (id: string, longitude: number, latitude: number, heightM = 10): Po
 });
 
 function plannerWithScenario() {
-  const store = createPlannerStore();
+  const store = createAppStore();
   store.getState().openScenario(
     createScenario({
       id: 's',

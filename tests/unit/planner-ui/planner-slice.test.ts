@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { indexBaseline } from '../../../src/domain/scenario/baseline';
 import { createScenario } from '../../../src/domain/scenario/scenario';
 import type { SiteFeature } from '../../../src/domain/types';
-import { createPlannerStore } from '../../../src/state/store';
+import { createAppStore } from '../../../src/state/store';
 
 const site: SiteFeature = {
   type: 'Feature',
@@ -11,7 +11,7 @@ const site: SiteFeature = {
 };
 
 function storeWithSite() {
-  const store = createPlannerStore();
+  const store = createAppStore();
   const baseline = indexBaseline('b', { type: 'FeatureCollection', features: [] });
   store.getState().setBaseline(baseline);
   store

@@ -1,5 +1,5 @@
 /**
- * PlannerMap owns the maplibregl.Map: it builds the offline style, fills sources only when their
+ * AppMap owns the maplibregl.Map: it builds the offline style, fills sources only when their
  * data changed, switches layers and label language, and shows popups. It knows nothing of React or
  * the store; app/ feeds it and listens to its callbacks.
  */
@@ -27,7 +27,7 @@ import { buildStyle, interactiveLayerIds, labelField, labelLayersFor, mapLayerId
 // Under Vite the worker must be pointed at explicitly, or it 404s and the map never loads.
 setWorkerUrl(workerUrl);
 
-export interface PlannerMapOptions {
+export interface AppMapOptions {
   container: HTMLElement;
   language: Language;
   visibleLayers: Record<LayerId, boolean>;
@@ -50,9 +50,9 @@ const CLICK_TOLERANCE_PX = 5;
  */
 export type ClickInterceptor = (x: number, y: number, topFeature: FeatureSelection | null) => boolean;
 
-export class PlannerMap {
+export class AppMap {
   private readonly map: MapLibreMap;
-  private readonly options: PlannerMapOptions;
+  private readonly options: AppMapOptions;
   private readonly shownData = new Map<DataSourceId, FeatureCollection>();
   private readonly loaded: Promise<void>;
   private readonly interactive = interactiveLayerIds();
@@ -62,7 +62,7 @@ export class PlannerMap {
   /** Resolves at the map's first `idle`: heavy layers wait for it so they never delay first paint. */
   readonly firstIdle: Promise<void>;
 
-  constructor(options: PlannerMapOptions) {
+  constructor(options: AppMapOptions) {
     this.options = options;
     const [west, south, east, north] = SHANGHAI_BBOX;
     const view = options.view;

@@ -4,7 +4,7 @@ import { FeatureOverlays, SidePanel } from './SidePanel';
 import { StatusLine } from './StatusLine';
 
 /** Everything around the map: header, layer panel with legend, feature side panel, status line. */
-export function PlannerUi() {
+export function AppUi() {
   return (
     <>
       <Header />
