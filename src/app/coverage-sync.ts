@@ -8,7 +8,7 @@
  */
 import type { CoverageStats } from '../domain/coverage/report';
 import type { CoverageSettings } from '../domain/coverage/settings';
-import type { BaselineSites } from '../domain/scenario/baseline';
+import type { BaselineSites } from '../domain/scenario/baseline-sites';
 import { diffScenarioSites, materializeScenarioSites, type SiteSetDelta } from '../domain/scenario/scenario';
 import type { Scenario } from '../domain/scenario/scenario-types';
 import type { CoverageResult, CoverageUpdate } from '../engine/coverage-api';

@@ -4,7 +4,7 @@
  */
 import type { ScenarioChange } from '../domain/history/scenario-change';
 import type { ImportLayer } from '../domain/import/import-types';
-import type { BaselineSites } from '../domain/scenario/baseline';
+import type { BaselineSites } from '../domain/scenario/baseline-sites';
 import type { Scenario } from '../domain/scenario/scenario-types';
 import type { PoleFeature, SiteFeature, SiteStatus } from '../domain/types';
 import type { ImportSiteRole } from '../state/import-slice';

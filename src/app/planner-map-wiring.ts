@@ -5,7 +5,7 @@
  * coverage engine follows the session), with the final, snapped position committed on drop.
  */
 import { translate } from '../domain/i18n/translate';
-import type { BaselineSites } from '../domain/scenario/baseline';
+import type { BaselineSites } from '../domain/scenario/baseline-sites';
 import type { Scenario } from '../domain/scenario/scenario-types';
 import { installPlannerGestures } from '../map/planner-edit-handlers';
 import { type PlannerSiteFeature, PlannerSitesLayer } from '../map/planner-sites-layer';

@@ -6,7 +6,7 @@
  */
 
 import { translate } from '../domain/i18n/translate';
-import { indexBaseline } from '../domain/scenario/baseline';
+import { indexBaseline } from '../domain/scenario/baseline-sites';
 import { createScenario } from '../domain/scenario/scenario';
 import type { Scenario } from '../domain/scenario/scenario-types';
 import type { SiteCollection } from '../domain/types';

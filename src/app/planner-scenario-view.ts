@@ -4,7 +4,7 @@
  * the one that changed).
  */
 import type { Feature, Point } from 'geojson';
-import type { BaselineSites } from '../domain/scenario/baseline';
+import type { BaselineSites } from '../domain/scenario/baseline-sites';
 import { modifiedSite, siteIndex } from '../domain/scenario/scenario-lookup';
 import type { Scenario } from '../domain/scenario/scenario-types';
 import type { SiteFeature } from '../domain/types';

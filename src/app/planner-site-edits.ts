@@ -6,7 +6,7 @@
 import { moveSitesChange } from '../domain/history/change-builders';
 import { batch, type ScenarioChange, type SitePropertiesPatch } from '../domain/history/scenario-change';
 import { radioDefaults } from '../domain/propagation/link-budget';
-import type { BaselineSites } from '../domain/scenario/baseline';
+import type { BaselineSites } from '../domain/scenario/baseline-sites';
 import type { Scenario } from '../domain/scenario/scenario-types';
 import type { SiteFeature } from '../domain/types';
 import type { SnapPole } from '../map/planner-snap-index';

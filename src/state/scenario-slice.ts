@@ -5,8 +5,8 @@
  */
 import { commitChange, createSession, redo, type ScenarioSession, undo } from '../domain/history/history';
 import type { ScenarioChange } from '../domain/history/scenario-change';
-import type { BaselineSites } from '../domain/scenario/baseline';
-import { scenarioBaseline } from '../domain/scenario/scenario-baseline';
+import type { BaselineSites } from '../domain/scenario/baseline-sites';
+import { scenarioBaseline } from '../domain/scenario/baseline-with-imports';
 import type { Scenario } from '../domain/scenario/scenario-types';
 import type { Slice } from './slices';
 

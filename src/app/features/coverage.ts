@@ -6,7 +6,7 @@
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { ZoneCollection } from '../../domain/coverage/city-raster';
 import { translate } from '../../domain/i18n/translate';
-import { indexBaseline } from '../../domain/scenario/baseline';
+import { indexBaseline } from '../../domain/scenario/baseline-sites';
 import { createScenario } from '../../domain/scenario/scenario';
 import type { DistrictCollection, SiteCollection } from '../../domain/types';
 import { CoverageClient } from '../../engine/coverage-client';

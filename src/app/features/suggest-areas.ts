@@ -9,7 +9,7 @@ import {
   checkDrawnOutline,
   checkGridSpacing,
   gridCandidatesOf,
-} from '../../domain/selection/candidate-sources';
+} from '../../domain/suggest/candidate-sources';
 import { CandidateAreaLayer } from '../../map/candidate-area-layer';
 import type { AppContext } from '../app-context';
 

@@ -3,7 +3,7 @@
  * coverage worker, on the engine's own area mask), so the panel can show the figure and offer exact
  * mode only when it fits HiGHS's limit. Counts only while the Suggest tab is open: poles load on use.
  */
-import { EXACT_MAX_CANDIDATES } from '../../domain/selection/exact';
+import { EXACT_MAX_CANDIDATES } from '../../domain/suggest/exact';
 import type { SuggestClient } from '../../engine/suggest-client';
 import type { AppState } from '../../state/store';
 import type { AppContext } from '../app-context';

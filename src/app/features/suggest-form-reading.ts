@@ -2,15 +2,15 @@
  * Reads the suggest form into what a run needs: the area and the candidate positions, or the message
  * that says what is missing. The run and the live candidate count read it the same way.
  */
-import type { SuggestArea } from '../../domain/coverage/footprint';
+import type { SuggestArea } from '../../domain/coverage/engine-footprints';
 import type { MessageKey } from '../../domain/i18n/translate';
 import {
   assembleCandidates,
   checkGridSpacing,
   previewGridCandidates,
-} from '../../domain/selection/candidate-sources';
-import type { SuggestCandidate } from '../../domain/selection/suggest';
-import { MAX_GRID_CANDIDATES } from '../../domain/selection/suggest-candidates';
+} from '../../domain/suggest/candidate-sources';
+import type { SuggestCandidate } from '../../domain/suggest/suggest';
+import { MAX_GRID_CANDIDATES } from '../../domain/suggest/suggest-candidates';
 import type { PoleCollection } from '../../domain/types';
 import type { AppState } from '../../state/store';
 import type { SuggestForm } from '../../state/suggest-slice';

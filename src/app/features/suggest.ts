@@ -5,7 +5,7 @@
  */
 
 import { translate } from '../../domain/i18n/translate';
-import type { SuggestRequest, SuggestResult } from '../../domain/selection/suggest';
+import type { SuggestRequest, SuggestResult } from '../../domain/suggest/suggest';
 import type { SiteFeature } from '../../domain/types';
 import { coverageEndpoint, SuggestClient } from '../../engine/suggest-client';
 import { SuggestLayer } from '../../map/suggest-layer';

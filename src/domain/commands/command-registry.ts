@@ -3,7 +3,7 @@
  * keyboard shortcuts and tests all read. A command is pure: context in, new session out.
  */
 import type { ScenarioSession } from '../history/history';
-import type { BaselineSites } from '../scenario/baseline';
+import type { BaselineSites } from '../scenario/baseline-sites';
 import { normalizeShortcut } from './shortcuts';
 
 export interface CommandContext {

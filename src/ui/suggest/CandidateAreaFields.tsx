@@ -3,7 +3,7 @@ import {
   checkGridSpacing,
   type GridPreview,
   previewGridCandidates,
-} from '../../domain/selection/candidate-sources';
+} from '../../domain/suggest/candidate-sources';
 import { useAppState, useTranslate } from '../store-context';
 
 const SPACING_MESSAGES = {

@@ -1,4 +1,4 @@
-import { EXACT_MAX_CANDIDATES } from '../../domain/selection/exact';
+import { EXACT_MAX_CANDIDATES } from '../../domain/suggest/exact';
 import { useAppState, useTranslate } from '../store-context';
 
 /**

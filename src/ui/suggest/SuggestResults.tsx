@@ -1,4 +1,4 @@
-import type { SuggestResult } from '../../domain/selection/suggest';
+import type { SuggestResult } from '../../domain/suggest/suggest';
 import { useAppState, useTranslate } from '../store-context';
 import { SuggestChart } from './SuggestChart';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexBaseline } from '../../../src/domain/scenario/baseline';
+import { indexBaseline } from '../../../src/domain/scenario/baseline-sites';
 import { createScenario } from '../../../src/domain/scenario/scenario';
 import type { SiteFeature } from '../../../src/domain/types';
 import { createAppStore } from '../../../src/state/store';

@@ -3,7 +3,7 @@
  * choice; an unusable one is refused with its reason; numbers are not reused after a delete.
  */
 import { describe, expect, it } from 'vitest';
-import { checkDrawnOutline } from '../../../src/domain/selection/candidate-sources';
+import { checkDrawnOutline } from '../../../src/domain/suggest/candidate-sources';
 import { createAppStore } from '../../../src/state/store';
 
 /** What the app does when the map reports a finished outline. */

@@ -5,8 +5,8 @@
  * once it is added: coverage is a max-merge, so a cell becomes covered exactly when the new site's own
  * value reaches the cover level (radius: inside the disc; path loss: RSRP ≥ threshold).
  */
-import type { CoverageFootprintProvider, SiteTemplate } from '../selection/footprint-provider';
-import type { SelectionDemand } from '../selection/types';
+import type { CoverageFootprintProvider, SiteTemplate } from '../suggest/instance-from-footprints';
+import type { SelectionDemand } from '../suggest/types';
 import type { SiteFeature } from '../types';
 import { zoneWeightAt } from './city-raster';
 import type { CoverageEngine } from './coverage-engine';

@@ -8,7 +8,7 @@ import {
   randomDiscInstance,
   selectSitesExact,
   selectSitesSync,
-} from '../../../src/domain/selection';
+} from '../../../src/domain/suggest';
 import { candidateAt, smallInstanceArbitrary } from './layouts';
 import { bruteForceMaxCoverage, bruteForceMinSites, candidateDistanceM } from './oracle';
 

@@ -4,7 +4,7 @@
  * only the useful ones among these, so this count is an upper bound and never offers too much).
  */
 import type { CoverageEngine } from '../coverage/coverage-engine';
-import { areaMask, cellAt, type SuggestArea } from '../coverage/footprint';
+import { areaMask, cellAt, type SuggestArea } from '../coverage/engine-footprints';
 
 /** Positions (lon, lat interleaved) that fall in the area; for weak spots every position counts. */
 export function countCandidatesInArea(

@@ -1,7 +1,7 @@
 /**
  * Site selection (maximum coverage location problem) on an abstract instance.
  * The instance is engine-agnostic: demand cells with weights, and candidates with the demand
- * they would cover. footprint-provider.ts builds one from the coverage engine.
+ * they would cover. instance-from-footprints.ts builds one from the coverage engine.
  */
 
 /** Uncovered demand: one entry per grid cell that still needs coverage ("demand slot"). */

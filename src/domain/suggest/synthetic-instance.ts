@@ -1,5 +1,9 @@
-import { createDiscFootprintProvider, lonLatAtMetres, type MetreGrid } from './disc-footprint';
-import { buildSelectionInstance, type CandidateSite, collectUncoveredDemand } from './footprint-provider';
+import { createDiscFootprintProvider, lonLatAtMetres, type MetreGrid } from './disc-footprint-reference';
+import {
+  buildSelectionInstance,
+  type CandidateSite,
+  collectUncoveredDemand,
+} from './instance-from-footprints';
 import type { SelectionInstance } from './types';
 
 /** Small, fast, seedable PRNG (mulberry32) returning floats in [0, 1). */

@@ -1,5 +1,5 @@
 /** Site selection (maximum coverage): lazy greedy, plain greedy and exact (HiGHS). */
-export { createDiscFootprintProvider, lonLatAtMetres, type MetreGrid } from './disc-footprint';
+export { createDiscFootprintProvider, lonLatAtMetres, type MetreGrid } from './disc-footprint-reference';
 export {
   EXACT_MAX_CANDIDATES,
   type ExactSelectionOptions,
@@ -7,13 +7,6 @@ export {
   ExactSelectionTooLargeError,
   selectSitesExact,
 } from './exact';
-export {
-  buildSelectionInstance,
-  type CandidateSite,
-  type CoverageFootprintProvider,
-  collectUncoveredDemand,
-  type SiteTemplate,
-} from './footprint-provider';
 export { type GreedyMethod, selectSites, selectSitesSync } from './greedy';
 export { type ExactSolver, type HighsLoadOptions, loadHighsSolver } from './highs-loader';
 export {
@@ -23,5 +16,12 @@ export {
   totalDemandWeight,
   validateSelectionInstance,
 } from './instance';
+export {
+  buildSelectionInstance,
+  type CandidateSite,
+  type CoverageFootprintProvider,
+  collectUncoveredDemand,
+  type SiteTemplate,
+} from './instance-from-footprints';
 export { type RandomDiscInstanceSpec, randomDiscInstance, seededRandom } from './synthetic-instance';
 export type * from './types';

@@ -1,4 +1,4 @@
-import type { CoverageFootprintProvider, SiteTemplate } from './footprint-provider';
+import type { CoverageFootprintProvider, SiteTemplate } from './instance-from-footprints';
 import { planarFrameFor } from './spacing';
 
 /** A plain metre grid anchored at its south-west corner; cell index = row × columns + column. */

@@ -1,7 +1,7 @@
-/** Request, result and progress types of the site suggestion (src/domain/selection/suggest.ts). */
-import type { DemandWeighting, SuggestArea } from '../coverage/footprint';
-import type { CandidateSite, SiteTemplate } from './footprint-provider';
+/** Request, result and progress types of the site suggestion (src/domain/suggest/suggest.ts). */
+import type { DemandWeighting, SuggestArea } from '../coverage/engine-footprints';
 import type { ExactSolver } from './highs-loader';
+import type { CandidateSite, SiteTemplate } from './instance-from-footprints';
 import type { SelectionMethod, SelectionStopReason } from './types';
 
 /** Where a candidate position came from. */

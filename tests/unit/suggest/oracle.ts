@@ -3,7 +3,7 @@
  * a great-circle spacing check with Turf (the code under test uses a local planar frame).
  */
 import distance from '@turf/distance';
-import type { SelectionInstance } from '../../../src/domain/selection';
+import type { SelectionInstance } from '../../../src/domain/suggest';
 
 /** Weight covered by a set of candidates, recomputed from scratch with a Set. */
 export function coveredWeightOf(instance: SelectionInstance, chosen: readonly number[]): number {

@@ -5,7 +5,7 @@ import {
   randomDiscInstance,
   selectSites,
   selectSitesSync,
-} from '../../../src/domain/selection';
+} from '../../../src/domain/suggest';
 import { candidateAt } from './layouts';
 import { candidateDistanceM, coveredWeightOf } from './oracle';
 

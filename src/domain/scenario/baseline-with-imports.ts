@@ -6,7 +6,7 @@
  * baseline ever changing.
  */
 import type { SiteFeature } from '../types';
-import type { BaselineSites } from './baseline';
+import type { BaselineSites } from './baseline-sites';
 import type { Scenario } from './scenario-types';
 
 interface Overlay {

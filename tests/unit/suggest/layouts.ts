@@ -5,7 +5,7 @@ import {
   createSelectionInstance,
   lonLatAtMetres,
   type SelectionInstance,
-} from '../../../src/domain/selection';
+} from '../../../src/domain/suggest';
 
 export const SHANGHAI_GRID = { originLon: 121.4, originLat: 31.2, cellSizeM: 50, columns: 100, rows: 100 };
 

@@ -5,7 +5,7 @@ import {
   createDiscFootprintProvider,
   lonLatAtMetres,
   selectSitesSync,
-} from '../../../src/domain/selection';
+} from '../../../src/domain/suggest';
 
 const grid = { originLon: 121.4, originLat: 31.2, cellSizeM: 50, columns: 20, rows: 20 };
 

@@ -11,14 +11,14 @@ import {
   cellAt,
   type DemandWeighting,
   EngineFootprintProvider,
-} from '../coverage/footprint';
+} from '../coverage/engine-footprints';
 import { CELL_UNCOVERED } from '../coverage/statistics';
 import { selectSitesExact } from './exact';
-import type { SiteTemplate } from './footprint-provider';
 import { selectSites } from './greedy';
+import type { SiteTemplate } from './instance-from-footprints';
 import type { LonLat, SelectionBudget, SelectionInstance, SelectionResult } from './types';
 
-export type { SuggestArea } from '../coverage/footprint';
+export type { SuggestArea } from '../coverage/engine-footprints';
 export type {
   CandidateSource,
   SuggestBudget,
