@@ -200,10 +200,11 @@ export function createImportController(context: AppContext): ImportController {
     const { importResult: result, session, importChoices: choices } = get();
     if (!result || !session || get().importBuilding || result.features.length === 0) return;
     const noticeId = Date.now();
-    get().commitScenarioChange(
-      importChange(result.layer, result.features, choices.siteRole),
-      'import.undoLabel',
-    );
+    get().editScenario({
+      kind: 'change',
+      change: importChange(result.layer, result.features, choices.siteRole),
+      labelKey: 'import.undoLabel',
+    });
     lastApplied = { noticeId, undoEntry: get().session?.undoStack.at(-1) };
     if (result.layer === 'poles') get().setLayerVisible('poles', true);
     get().showImportNotice({
@@ -223,7 +224,7 @@ export function createImportController(context: AppContext): ImportController {
     if (!notice || notice.undone || !lastApplied || lastApplied.noticeId !== notice.id) return;
     // Only while the import is still the latest step: undoing something newer would surprise.
     if (get().session?.undoStack.at(-1) !== lastApplied.undoEntry) return;
-    get().undoScenario();
+    get().editScenario({ kind: 'undo' });
     lastApplied = null;
     get().showImportNotice({ ...notice, undone: true });
   }

@@ -84,8 +84,15 @@ export async function wirePlannerMap(
   );
   redrawSites(get());
 
-  let drag: { origins: DragOrigin[]; grabbedId: string; lastCommitAt: number; pending: boolean } | null =
-    null;
+  let drag: {
+    origins: DragOrigin[];
+    grabbedId: string;
+    /** The drag's gesture: its streamed steps stay one undo step (see editScenario). */
+    gestureId: string;
+    lastCommitAt: number;
+    pending: boolean;
+  } | null = null;
+  let dragCount = 0;
   let lastDragTarget: { pointer: [number, number]; pole: SnapPole | null } | null = null;
 
   const draggedFeatures = (pointer: [number, number], pole: SnapPole | null): PlannerSiteFeature[] => {
@@ -118,8 +125,12 @@ export async function wirePlannerMap(
       lastDragTarget.pointer,
       lastDragTarget.pole,
     );
-    if (final) state.endSiteDrag(change, 'command.moveSites');
-    else state.updateSiteDrag(change, 'command.moveSites');
+    state.editScenario({
+      kind: 'change',
+      change,
+      labelKey: 'command.moveSites',
+      gesture: { id: drag.gestureId, done: final },
+    });
     drag.lastCommitAt = performance.now();
     drag.pending = false;
   };
@@ -142,8 +153,12 @@ export async function wirePlannerMap(
         pole: snapFor(longitude, latitude, suspendSnap),
         namePrefix: translate(state.language, 'planner.newSiteName'),
       });
-      state.commitScenarioChange({ type: 'putSites', sites: [site] }, 'command.addSite');
-      state.setSelectedSiteIds([site.properties.id]);
+      state.editScenario({
+        kind: 'change',
+        change: { type: 'putSites', sites: [site] },
+        labelKey: 'command.addSite',
+        selection: [site.properties.id],
+      });
       state.setActivePanelTab(PLANNER_TAB_ID);
     },
     onSelect(ids, additive) {
@@ -179,9 +194,14 @@ export async function wirePlannerMap(
           band: site.properties.band,
         });
       }
-      drag = { origins, grabbedId, lastCommitAt: performance.now(), pending: false };
+      drag = {
+        origins,
+        grabbedId,
+        gestureId: `drag-${++dragCount}`,
+        lastCommitAt: performance.now(),
+        pending: false,
+      };
       lastDragTarget = null;
-      state.beginSiteDrag();
     },
     onDragMove(longitude, latitude, suspendSnap) {
       if (!drag) return;
@@ -198,7 +218,8 @@ export async function wirePlannerMap(
     },
     onDragEnd(cancelled) {
       clearTimeout(commitTimer);
-      if (cancelled || !lastDragTarget) get().endSiteDrag(null, 'command.moveSites');
+      if (drag && (cancelled || !lastDragTarget))
+        get().editScenario({ kind: 'cancelGesture', gestureId: drag.gestureId });
       else commitDrag(true);
       drag = null;
       lastDragTarget = null;

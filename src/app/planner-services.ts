@@ -125,7 +125,11 @@ export function createPlannerServices(context: AppContext, persistence: PlannerP
       const trimmed = name.trim();
       if (trimmed === '') return;
       if (get().session?.scenario.id === id) {
-        get().commitScenarioChange({ type: 'rename', name: trimmed }, 'command.renameScenario');
+        get().editScenario({
+          kind: 'change',
+          change: { type: 'rename', name: trimmed },
+          labelKey: 'command.renameScenario',
+        });
         return;
       }
       const scenario = find(id);

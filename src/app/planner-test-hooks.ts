@@ -77,7 +77,7 @@ export function installPlannerTestHooks(
         .map((feature) => String(feature.properties.id));
     },
     addGeneratedCandidates(count) {
-      const { baseline, commitScenarioChange } = store.getState();
+      const { baseline, editScenario } = store.getState();
       if (!baseline || baseline.features.length === 0) return 0;
       const sites: SiteFeature[] = [];
       for (let index = 0; index < count; index++) {
@@ -103,7 +103,7 @@ export function installPlannerTestHooks(
           },
         });
       }
-      commitScenarioChange({ type: 'putSites', sites }, 'command.addSite');
+      editScenario({ kind: 'change', change: { type: 'putSites', sites }, labelKey: 'command.addSite' });
       return sites.length;
     },
   };

@@ -116,7 +116,13 @@ export function wireSuggest(context: AppContext): void {
           ...(pick.poleId !== undefined ? { poleId: pick.poleId } : {}),
         },
       }));
-    if (sites.length > 0) state.commitScenarioChange({ type: 'putSites', sites }, 'suggest.undoLabel');
+    if (sites.length > 0) {
+      state.editScenario({
+        kind: 'change',
+        change: { type: 'putSites', sites },
+        labelKey: 'suggest.undoLabel',
+      });
+    }
     state.clearSuggestResult(sites.length);
   };
 

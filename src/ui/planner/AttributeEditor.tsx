@@ -64,10 +64,11 @@ export function AttributeEditor() {
     const current = openScenarioBaseline(state);
     if (!state.session || !current) return null;
     const targetIds = editable.map((entry) => entry.site.properties.id);
-    state.commitScenarioChange(
-      editSitesChange(state.session.scenario, current, targetIds, patch),
-      'command.editSites',
-    );
+    state.editScenario({
+      kind: 'change',
+      change: editSitesChange(state.session.scenario, current, targetIds, patch),
+      labelKey: 'command.editSites',
+    });
     return null;
   };
   const numberCommit = (field: keyof SiteProperties) => (text: string) => {

@@ -1,7 +1,7 @@
 /**
  * One command list for the toolbar, the keyboard and the tests: the domain's scenario commands
- * plus the planner's tools. Running a command reads the store, applies the outcome and, for a
- * tool, switches the tool.
+ * plus the planner's tools. Running a command reads the store, hands the edit it makes to the store's
+ * one door (editScenario) and, for a tool, switches the tool.
  */
 import {
   type Command,
@@ -21,11 +21,8 @@ const toolCommand = (name: string, labelKey: string, shortcuts: string[]): Comma
   labelKey,
   shortcuts,
   isEnabled: () => true,
-  perform: (context) => ({
-    session: context.session,
-    // Esc (select tool) also clears the selection; the add tool keeps it.
-    selection: name === 'selectTool' ? [] : context.selection,
-  }),
+  // Esc (select tool) also clears the selection; the add tool keeps it.
+  perform: (context) => ({ kind: 'select', selection: name === 'selectTool' ? [] : context.selection }),
 });
 
 export const plannerCommandRegistry = createCommandRegistry([
@@ -44,7 +41,6 @@ function contextOf(state: AppState): CommandContext | null {
     session: state.session,
     baseline,
     selection: state.selectedSiteIds,
-    nowIso: new Date().toISOString(),
     createId,
   };
 }
@@ -64,11 +60,9 @@ export function runPlannerCommand(state: AppState, name: string): boolean {
     if (tool) state.setPlannerTool(tool);
     return tool !== undefined;
   }
-  const outcome = plannerCommandRegistry.run(name, context);
-  if (!outcome) return false;
-  if (outcome.session !== state.session || outcome.selection !== state.selectedSiteIds) {
-    state.applyCommandOutcome(outcome);
-  }
+  const edit = plannerCommandRegistry.run(name, context);
+  if (!edit) return false;
+  state.editScenario(edit);
   if (tool) state.setPlannerTool(tool);
   return true;
 }

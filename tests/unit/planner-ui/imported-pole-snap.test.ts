@@ -35,7 +35,10 @@ describe('snapping to imported poles', () => {
     const { store, snap } = plannerWithScenario();
     // ≈ 11 m north of the click; no sample pole anywhere near.
     expect(snap.nearest(121.47, 31.23, 30)).toBeNull();
-    store.getState().commitScenarioChange({ type: 'putPoles', poles: [pole('IMP-7', 121.47, 31.2301, 11)] });
+    store.getState().editScenario({
+      kind: 'change',
+      change: { type: 'putPoles', poles: [pole('IMP-7', 121.47, 31.2301, 11)] },
+    });
     const match = snap.nearest(121.47, 31.23, 30);
     expect(match?.pole.id).toBe('IMP-7');
     const site = newCandidateSite({
@@ -48,15 +51,18 @@ describe('snapping to imported poles', () => {
     });
     expect(site.properties.poleId).toBe('IMP-7');
     expect(site.geometry.coordinates).toEqual([121.47, 31.2301]);
-    store.getState().undoScenario();
+    store.getState().editScenario({ kind: 'undo' });
     expect(snap.nearest(121.47, 31.23, 30)).toBeNull();
   });
 
   it('takes whichever pole is nearer, sample or imported', () => {
     const { store, snap } = plannerWithScenario();
-    store.getState().commitScenarioChange({
-      type: 'putPoles',
-      poles: [pole('IMP-FAR', 121.5, 31.3002), pole('IMP-NEAR', 121.5, 31.29995)],
+    store.getState().editScenario({
+      kind: 'change',
+      change: {
+        type: 'putPoles',
+        poles: [pole('IMP-FAR', 121.5, 31.3002), pole('IMP-NEAR', 121.5, 31.29995)],
+      },
     });
     expect(snap.nearest(121.5, 31.3001, 30)?.pole.id).toBe('SAMPLE-1');
     expect(snap.nearest(121.5, 31.29996, 30)?.pole.id).toBe('IMP-NEAR');
