@@ -6,8 +6,8 @@ import type { CoverageStats } from '../domain/coverage/report';
 import type { CoverageSettings } from '../domain/coverage/settings';
 import type { CoverageClient } from '../engine/coverage-client';
 import type { CoverageLayers } from '../map/coverage-layers';
+import type { CoverageScheduler } from '../services/coverage-scheduler';
 import type { AppContext } from './app-context';
-import type { CoverageSync } from './coverage-sync';
 
 export interface CoverageTestHook {
   /**
@@ -36,7 +36,7 @@ declare module './test-hooks' {
 
 export function installCoverageTestHook(
   { store }: AppContext,
-  sync: CoverageSync,
+  sync: CoverageScheduler,
   layers: CoverageLayers,
   client: CoverageClient,
 ): void {

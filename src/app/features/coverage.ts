@@ -1,7 +1,7 @@
 /**
  * The coverage feature: starts the engine's worker, initialises it with the city (districts, metro
  * stations, plan zones, land, sea), makes sure a baseline and a scenario exist, and keeps the worker,
- * the store and the map's coverage layers in step (see coverage-sync.ts for the job order).
+ * the store and the map's coverage layers in step (see services/coverage-scheduler.ts for the job order).
  */
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { ZoneCollection } from '../../domain/coverage/city-raster';
@@ -12,10 +12,10 @@ import type { DistrictCollection, SiteCollection } from '../../domain/types';
 import { CoverageClient } from '../../engine/coverage-client';
 import { shareCoverageEndpoint } from '../../engine/suggest-client';
 import { CoverageLayers } from '../../map/coverage-layers';
+import { CoverageScheduler } from '../../services/coverage-scheduler';
 import { FOOTPRINT_CSS, GAP_PRIORITY_CSS } from '../../ui/coverage/colours';
 import type { AppContext } from '../app-context';
 import { wireCoverageMap } from '../coverage-map-wiring';
-import { CoverageSync } from '../coverage-sync';
 import { installCoverageTestHook } from '../coverage-test-hook';
 
 const BASELINE_ID = 'sample-2020';
@@ -37,7 +37,7 @@ export function wireCoverage(context: AppContext): void {
   shareCoverageEndpoint(worker);
   const initSettings = store.getState().coverageSettings;
   const mapWiring = wireCoverageMap(context, layers, client);
-  const sync = new CoverageSync(
+  const sync = new CoverageScheduler(
     client,
     store,
     {

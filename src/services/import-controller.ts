@@ -4,34 +4,67 @@
  * cancelled), and apply only the last dry run's valid rows as ONE undoable step of the scenario
  * (candidates, existing sites or poles). A cancel, a failure or closing the dialog changes nothing.
  */
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { translate } from '../domain/i18n/translate';
-import type { ImportGeographyData } from '../domain/import/geography';
-import { importReportCsv } from '../domain/import/import-report';
-import type { ImportResult, RejectReason } from '../domain/import/import-types';
 import { IMPORT_LIMITS } from '../domain/import/limits';
 import { bundleShapefileParts, looksLikeShapefileParts } from '../domain/import/shapefile-parts';
-import { ImportClient } from '../engine/import-client';
+import { importChange } from '../domain/scenario/import-into-scenario';
+import type { ImportClient } from '../engine/import-client';
 import type { ImportServices } from '../state/import-slice';
-import { rejectionText, warningText } from '../ui/import/import-view';
-import type { AppContext } from './app-context';
-import { existingIdsFor, importChange, importedBounds } from './import-apply';
-import { downloadText } from './planner-services';
+import type { AppState, AppStore } from '../state/store';
+import { existingIdsFor, importedBounds, loadImportGeography } from './import-inputs';
+import type { DataPort } from './ports';
 
 /** Wait after a choice changes before the dry run restarts (a few quick clicks make one run). */
 const REBUILD_DELAY_MS = 120;
 
-type Polygons = FeatureCollection<Polygon | MultiPolygon>;
+/** The worker calls the controller makes (ImportClient fits as-is; tests pass a fake). */
+export type ImportEnginePort = Pick<ImportClient, 'setGeography' | 'read' | 'build' | 'release' | 'cancel'>;
 
-export interface ImportController extends ImportServices {
-  /** Resolves once the dialog has a dry-run result for the current choices (tests, benchmark). */
-  whenSettled(): Promise<void>;
+/** The store fields the import reads and the actions it drives (the app store fits as-is). */
+export interface ImportStorePort {
+  getState(): Pick<
+    AppState,
+    | 'baseline'
+    | 'session'
+    | 'importSourceId'
+    | 'importChoices'
+    | 'importPhase'
+    | 'importResult'
+    | 'importBuilding'
+    | 'importNotice'
+    | 'failImport'
+    | 'beginImportRead'
+    | 'setImportProgress'
+    | 'closeImport'
+    | 'showImportPreview'
+    | 'setImportBuilding'
+    | 'setImportResult'
+    | 'editScenario'
+    | 'setLayerVisible'
+    | 'showImportNotice'
+  >;
+  subscribe: AppStore['subscribe'];
 }
 
-export function createImportController(context: AppContext): ImportController {
-  const { store, data, map } = context;
+export interface ImportControllerPorts {
+  store: ImportStorePort;
+  data: DataPort;
+  /** Starts the import worker on first use. */
+  createClient: () => ImportEnginePort;
+  /** Shows what was just imported (the map fits these bounds). */
+  showImported: (bounds: [[number, number], [number, number]]) => void;
+}
+
+export interface ImportController extends Omit<ImportServices, 'downloadReport'> {
+  /** Resolves once the dialog has a dry-run result for the current choices (tests, benchmark). */
+  whenSettled(): Promise<void>;
+  /** Stops listening to the store and cancels any running work. */
+  dispose(): void;
+}
+
+export function createImportController(ports: ImportControllerPorts): ImportController {
+  const { store, data } = ports;
   const get = () => store.getState();
-  let client: ImportClient | null = null;
+  let client: ImportEnginePort | null = null;
   let geographyReady: Promise<void> = Promise.resolve();
   /** Bumped by every new file, close and cancel: late answers of older requests are dropped. */
   let generation = 0;
@@ -40,12 +73,11 @@ export function createImportController(context: AppContext): ImportController {
   let idPrefix = 'import-';
   let lastApplied: { noticeId: number; undoEntry: unknown } | null = null;
 
-  const ensureClient = (): ImportClient => {
+  const ensureClient = (): ImportEnginePort => {
     if (client) return client;
-    const worker = new Worker(new URL('../engine/import-worker.ts', import.meta.url), { type: 'module' });
-    client = new ImportClient(worker);
+    client = ports.createClient();
     const created = client;
-    geographyReady = loadGeography(context).then(
+    geographyReady = loadImportGeography(data).then(
       (geography) => (geography ? created.setGeography(geography) : undefined),
       () => undefined,
     );
@@ -189,7 +221,7 @@ export function createImportController(context: AppContext): ImportController {
   };
 
   // Every change of a choice (layer, datum, mapping, fixes) re-runs the dry run.
-  store.subscribe(
+  const stopFollowingChoices = store.subscribe(
     (state) => state.importChoices,
     () => {
       if (get().importPhase === 'review') scheduleBuild();
@@ -216,7 +248,7 @@ export function createImportController(context: AppContext): ImportController {
     });
     const bounds = importedBounds(result.features);
     close();
-    if (bounds) map.mapLibre.fitBounds(bounds, { padding: 80, maxZoom: 15, duration: 600 });
+    if (bounds) ports.showImported(bounds);
   }
 
   function undoLastImport(): void {
@@ -235,27 +267,6 @@ export function createImportController(context: AppContext): ImportController {
     get().closeImport();
   }
 
-  function downloadReport(): void {
-    const { importResult: result, language, importFileName } = get();
-    if (!result) return;
-    const rejectedCodes = new Set<string>(result.rejected.map((row) => row.reason));
-    const t = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) =>
-      translate(language, key, values);
-    const label = (code: string, params: Record<string, string | number> | undefined) =>
-      rejectedCodes.has(code)
-        ? rejectionText(t, { reason: code as RejectReason, params })
-        : warningText(t, { code: code as ImportResult['warnings'][number]['code'], params }, result.crs);
-    const headers = [
-      t('import.report.csv.kind'),
-      t(result.rowUnit === 'row' ? 'import.preview.row' : 'import.preview.feature'),
-      t('import.report.csv.code'),
-      t('import.report.reason'),
-      t('import.report.csv.details'),
-    ];
-    const stem = importFileName.replace(/\.[^.]+$/, '') || 'import';
-    downloadText(importReportCsv(result, label, headers), `${stem}-report.csv`, 'text/csv;charset=utf-8');
-  }
-
   return {
     openFile: (file) => void openFile(file),
     openFiles: (files) => void openFiles(files),
@@ -264,31 +275,14 @@ export function createImportController(context: AppContext): ImportController {
     close,
     apply,
     undoLastImport,
-    downloadReport,
     whenSettled: () =>
       get().importResult && !get().importBuilding
         ? Promise.resolve()
         : new Promise((resolve) => settledWaiters.push(resolve)),
-  };
-}
-
-/** Districts, land and water for the worker's in-Shanghai and datum checks (what is available). */
-async function loadGeography({ data }: AppContext): Promise<ImportGeographyData | undefined> {
-  const optional = (id: 'land' | 'sea' | 'waterBodies') =>
-    data.ensure(id).then(
-      (collection) => collection as Polygons,
-      () => undefined,
-    );
-  const [districts, land, sea, waterBodies] = await Promise.all([
-    data.ensure('districts'),
-    optional('land'),
-    optional('sea'),
-    optional('waterBodies'),
-  ]);
-  const water = [sea, waterBodies].filter((collection): collection is Polygons => collection !== undefined);
-  return {
-    districts: districts as ImportGeographyData['districts'],
-    ...(land ? { land } : {}),
-    ...(water.length > 0 ? { water } : {}),
+    dispose: () => {
+      stopFollowingChoices();
+      stopWork();
+      releaseSource();
+    },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Keeps the coverage worker in step with the store: one job at a time on the main side (the worker
+ * The coverage job scheduler: keeps the coverage worker in step with the store: one job at a time on the main side (the worker
  * also runs calls one at a time), the latest wish pending. A full job recomputes the baseline (whose
  * figures the panel compares against) and re-applies the open scenario's changes as incremental
  * edits; an incremental job sends only what changed since the engine's last scenario. A burst of edits
@@ -15,14 +15,38 @@ import type { CoverageResult, CoverageUpdate } from '../engine/coverage-api';
 import type { CoverageClient } from '../engine/coverage-client';
 import { effectiveRasterStyle } from '../state/coverage-slice';
 import { openScenarioBaseline } from '../state/scenario-slice';
-import type { AppStore } from '../state/store';
+import type { AppState } from '../state/store';
 
 /** Above this many changed sites a full compute of the scenario beats one-by-one edits. */
 const LARGE_DELTA = 400;
 
 type RasterStyle = 'class' | 'covered';
 
-export interface CoverageSyncOutputs {
+/** The engine calls the scheduler makes (CoverageClient fits as-is; tests pass a fake). */
+export type CoverageEnginePort = Pick<
+  CoverageClient,
+  'compute' | 'setSettings' | 'upsertSite' | 'removeSite' | 'getRaster' | 'getStats' | 'cancel'
+>;
+
+/** The store fields the scheduler reads and the setters it reports through (the app store fits as-is). */
+export interface CoverageStorePort {
+  getState(): Pick<
+    AppState,
+    | 'baseline'
+    | 'session'
+    | 'coverageSettings'
+    | 'coverageRasterStyle'
+    | 'coverageStatus'
+    | 'coverageProgress'
+    | 'coverageGaps'
+    | 'setCoverageProgress'
+    | 'setCoverageError'
+    | 'setCoverageResult'
+  >;
+}
+
+/** Where the images go (the map's coverage layers). */
+export interface CoverageImageOutputs {
   /** A whole image (full compute or a style switch). */
   raster(image: NonNullable<CoverageResult['raster']>): void;
   /** Patches of an incremental edit. */
@@ -58,7 +82,7 @@ function siteDelta(baseline: BaselineSites, from: Scenario | null, to: Scenario 
   return diffScenarioSites(baseline, before, after);
 }
 
-export class CoverageSync {
+export class CoverageScheduler {
   private readonly engine: EngineState = {
     known: false,
     baseline: null,
@@ -75,9 +99,9 @@ export class CoverageSync {
   private fullJobCount = 0;
 
   constructor(
-    private readonly client: CoverageClient,
-    private readonly store: AppStore,
-    private readonly outputs: CoverageSyncOutputs,
+    private readonly client: CoverageEnginePort,
+    private readonly store: CoverageStorePort,
+    private readonly outputs: CoverageImageOutputs,
     /** Settings the worker was initialised with. */
     initSettings: CoverageSettings,
   ) {
