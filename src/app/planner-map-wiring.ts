@@ -5,23 +5,23 @@
  * coverage engine follows the session), with the final, snapped position committed on drop.
  */
 import { translate } from '../domain/i18n/translate';
+import { type DragOrigin, dragChange, newCandidateSite } from '../domain/planner/gesture-changes';
+import type { PoleSnapLookup, SnapPole } from '../domain/planner/pole-snap-index';
 import type { BaselineSites } from '../domain/scenario/baseline-sites';
+import { effectiveSite, isDraggableSite } from '../domain/scenario/scenario-lookup';
 import type { Scenario } from '../domain/scenario/scenario-types';
 import { installPlannerGestures } from '../map/planner-edit-handlers';
-import { type PlannerSiteFeature, PlannerSitesLayer } from '../map/planner-sites-layer';
-import type { PoleSnapLookup, SnapPole } from '../map/planner-snap-index';
-import { openScenarioBaseline } from '../state/scenario-slice';
-import type { AppState } from '../state/store';
-import type { AppContext } from './app-context';
 import {
   baselineIdsDrawnByPlanner,
-  effectiveSite,
-  isDraggableSite,
+  draggedSiteFeatures,
   plannerLayerDelta,
   plannerSiteFeatures,
   selectionFeatures,
-} from './planner-scenario-view';
-import { type DragOrigin, dragChange, newCandidateSite } from './planner-site-edits';
+} from '../map/planner-site-features';
+import { PlannerSitesLayer } from '../map/planner-sites-layer';
+import { openScenarioBaseline } from '../state/scenario-slice';
+import type { AppState } from '../state/store';
+import type { AppContext } from './app-context';
 
 /** Live coverage follows a drag at this pace; the site itself follows every frame. */
 export const DRAG_COMMIT_MS = 80;
@@ -95,24 +95,6 @@ export async function wirePlannerMap(
   let dragCount = 0;
   let lastDragTarget: { pointer: [number, number]; pole: SnapPole | null } | null = null;
 
-  const draggedFeatures = (pointer: [number, number], pole: SnapPole | null): PlannerSiteFeature[] => {
-    if (!drag) return [];
-    const grabbed = drag.origins.find((origin) => origin.id === drag?.grabbedId);
-    if (!grabbed) return [];
-    const target = pole ? [pole.longitude, pole.latitude] : pointer;
-    const dx = (target[0] ?? 0) - grabbed.coordinates[0];
-    const dy = (target[1] ?? 0) - grabbed.coordinates[1];
-    return drag.origins.map((origin) => ({
-      type: 'Feature',
-      id: origin.id,
-      geometry: { type: 'Point', coordinates: [origin.coordinates[0] + dx, origin.coordinates[1] + dy] },
-      properties: {
-        id: origin.id,
-        state: 'candidate',
-        onPole: (origin.id === grabbed.id ? pole !== null : origin.poleId !== undefined) ? 1 : 0,
-      },
-    }));
-  };
   const commitDrag = (final: boolean) => {
     const state = get();
     const baseline = openScenarioBaseline(state);
@@ -207,7 +189,7 @@ export async function wirePlannerMap(
       if (!drag) return;
       const pole = snapFor(longitude, latitude, suspendSnap);
       lastDragTarget = { pointer: [longitude, latitude], pole };
-      layer.setDragged(draggedFeatures([longitude, latitude], pole));
+      layer.setDragged(draggedSiteFeatures(drag.origins, drag.grabbedId, [longitude, latitude], pole));
       layer.setSnapTarget(pole ? [pole.longitude, pole.latitude] : null);
       const sinceCommit = performance.now() - drag.lastCommitAt;
       if (sinceCommit >= DRAG_COMMIT_MS) commitDrag(false);

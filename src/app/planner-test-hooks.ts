@@ -2,13 +2,14 @@
  * Test hooks of the planner feature on window.__planner.planner: readiness of scenarios and pole
  * snapping, pixel positions of sites and poles, and bulk candidates to reach the 70,000-site load.
  */
+
+import type { PoleSnapLookup } from '../domain/planner/pole-snap-index';
+import { effectiveSite } from '../domain/scenario/scenario-lookup';
 import type { SiteFeature } from '../domain/types';
 import { PLANNER_SITES_LAYER } from '../map/planner-sites-layer';
-import type { PoleSnapLookup } from '../map/planner-snap-index';
 import { openScenarioBaseline } from '../state/scenario-slice';
 import type { AppContext } from './app-context';
 import type { PlannerMapWiring } from './planner-map-wiring';
-import { effectiveSite } from './planner-scenario-view';
 
 export interface PlannerFeatureTestHook {
   /** Resolves once a scenario is open and the pole index is built. */

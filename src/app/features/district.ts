@@ -6,8 +6,8 @@
 import type { Feature, MultiPolygon, Point } from 'geojson';
 import { buildAreaReport, type ReportArea } from '../../domain/report/area-report';
 import { DistrictFocus } from '../../map/district-focus';
+import { effectiveSitesSource, findArea, loadAreas, polesSource, toChoices } from '../../services/area-data';
 import type { AppContext } from '../app-context';
-import { effectiveSitesSource, findArea, loadAreas, polesSource, toChoices } from '../district-data';
 
 export const DISTRICT_TAB_ID = 'district';
 const RECOMPUTE_DELAY_MS = 60;

@@ -4,8 +4,8 @@
  */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { createFeatureLookup } from '../../domain/geo/feature-lookup';
+import { PoleSnapIndex, scenarioPoleSnap } from '../../domain/planner/pole-snap-index';
 import type { PoleFeature } from '../../domain/types';
-import { PoleSnapIndex, scenarioPoleSnap } from '../../map/planner-snap-index';
 import type { AppContext } from '../app-context';
 import { wirePlannerMap } from '../planner-map-wiring';
 import { startPlannerPersistence } from '../planner-persistence';

@@ -7,14 +7,14 @@
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { LayerId } from '../../domain/layers/catalogue';
 import type { ReportArea } from '../../domain/report/area-report';
+import { zoneFigures } from '../../domain/report/zone-figures';
 import { storyChapter, storyStep } from '../../domain/story/chapters';
 import { StoryChoreography } from '../../map/story-choreography';
+import { effectiveSitesSource, loadAreas } from '../../services/area-data';
 import type { MapView } from '../../state/slices';
 import { parseHash } from '../../state/url-hash';
 import type { AppContext } from '../app-context';
-import { effectiveSitesSource, loadAreas } from '../district-data';
 import { wirePngExport } from '../story-png-export';
-import { zoneFigures } from '../story-zone-figures';
 
 /** Wires the story feature into the app. */
 export function wireStory({ store, map, data, initialHash }: AppContext): void {

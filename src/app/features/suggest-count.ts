@@ -5,10 +5,11 @@
  */
 import { EXACT_MAX_CANDIDATES } from '../../domain/suggest/exact';
 import type { SuggestClient } from '../../engine/suggest-client';
+import { formCandidates } from '../../services/suggest-form-candidates';
 import type { AppState } from '../../state/store';
+import { areaOf, formProblem } from '../../state/suggest-form';
 import type { AppContext } from '../app-context';
 import { SUGGEST_TAB_ID } from './suggest-areas';
-import { areaOf, formCandidates, formProblem } from './suggest-form-reading';
 
 /** Typing in the form settles this long before a recount. */
 const RECOUNT_DELAY_MS = 250;

@@ -9,12 +9,13 @@ import type { SuggestRequest, SuggestResult } from '../../domain/suggest/suggest
 import type { SiteFeature } from '../../domain/types';
 import { coverageEndpoint, SuggestClient } from '../../engine/suggest-client';
 import { SuggestLayer } from '../../map/suggest-layer';
+import { formCandidates } from '../../services/suggest-form-candidates';
 import type { AppStore } from '../../state/store';
+import { areaOf, formProblem } from '../../state/suggest-form';
 import type { SuggestForm } from '../../state/suggest-slice';
 import type { AppContext } from '../app-context';
 import { wireSuggestAreas } from './suggest-areas';
 import { wireSuggestCount } from './suggest-count';
-import { areaOf, formCandidates, formProblem } from './suggest-form-reading';
 
 export interface SuggestTestHook {
   /** Patches the form, runs, and resolves with the result (rejects on error or cancel). */

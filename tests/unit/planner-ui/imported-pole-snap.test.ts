@@ -1,9 +1,9 @@
 /** Snapping follows the poles imported into the open scenario: after an import, and not after its undo. */
 import { describe, expect, it } from 'vitest';
-import { newCandidateSite } from '../../../src/app/planner-site-edits';
+import { newCandidateSite } from '../../../src/domain/planner/gesture-changes';
+import { PoleSnapIndex, scenarioPoleSnap } from '../../../src/domain/planner/pole-snap-index';
 import { createScenario } from '../../../src/domain/scenario/scenario';
 import type { PoleFeature } from '../../../src/domain/types';
-import { PoleSnapIndex, scenarioPoleSnap } from '../../../src/map/planner-snap-index';
 import { createAppStore } from '../../../src/state/store';
 
 const pole = (id: string, longitude: number, latitude: number, heightM = 10): PoleFeature => ({

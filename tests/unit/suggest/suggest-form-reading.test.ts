@@ -3,8 +3,8 @@
  * area, a kind of candidate, a valid grid spacing, a drawn area, a grid that is not too large.
  */
 import { describe, expect, it } from 'vitest';
-import { areaOf, formProblem } from '../../../src/app/features/suggest-form-reading';
 import { createAppStore } from '../../../src/state/store';
+import { areaOf, formProblem } from '../../../src/state/suggest-form';
 import type { SuggestForm } from '../../../src/state/suggest-slice';
 
 const SQUARE: [number, number][] = [

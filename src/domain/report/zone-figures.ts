@@ -3,9 +3,16 @@
  * exchange, hub data-centre clusters) inside each plan zone, counted with the report's containment test.
  */
 import type { Feature, Point } from 'geojson';
-import { areaContains, type ReportArea } from '../domain/report/area-report';
-import type { SiteFeature } from '../domain/types';
-import type { ZoneFigures } from '../state/story-slice';
+import type { SiteFeature } from '../types';
+import { areaContains, type ReportArea } from './area-report';
+
+/** What story mode shows for one plan zone. */
+export interface ZoneFigures {
+  sites: number;
+  cableLandings: number;
+  internetExchanges: number;
+  hubClusters: number;
+}
 
 /** Figures of every zone area (districts are skipped). */
 export function zoneFigures(

@@ -1,5 +1,5 @@
 /**
- * What the district view and story mode read beyond the store: the areas (districts and plan zones) with
+ * Area data for the district view and story mode, what they read beyond the store: the areas (districts and plan zones) with
  * their outlines, the scenario's effective sites and the poles with a nearest-pole index. Loaded
  * through the shared data loader and memoised on the objects they derive from.
  */
@@ -9,13 +9,13 @@ import { PointIndex } from '../domain/report/point-index';
 import { materializeScenarioSites } from '../domain/scenario/scenario';
 import type { PlanZoneProperties, SiteFeature } from '../domain/types';
 import type { DistrictChoice } from '../state/district-slice';
-import type { AppStore } from '../state/store';
-import type { DataLoader } from './data-loading';
+import type { AppState } from '../state/store';
+import type { DataPort } from './ports';
 
 export type PointFeature = Feature<Point, Record<string, unknown>>;
 
 /** Every area the district view offers: the 16 districts, then new towns, wings and key areas. */
-export async function loadAreas(data: DataLoader): Promise<ReportArea[]> {
+export async function loadAreas(data: DataPort): Promise<ReportArea[]> {
   const [districts, zones] = await Promise.all([data.ensure('districts'), data.ensure('planZones')]);
   const areas: ReportArea[] = [];
   for (const feature of districts.features) {
@@ -62,7 +62,10 @@ export function findArea(areas: readonly ReportArea[], target: ReportTarget): Re
  * The scenario's effective sites: baseline − removed + modified + added when a baseline and session are
  * in the store, else the shipped sample baseline. Memoised on the scenario object.
  */
-export function effectiveSitesSource(store: AppStore, data: DataLoader) {
+export function effectiveSitesSource(
+  store: { getState(): Pick<AppState, 'baseline' | 'session'> },
+  data: DataPort,
+) {
   let cacheKey: unknown = null;
   let cached: readonly SiteFeature[] = [];
   return async (): Promise<readonly SiteFeature[]> => {
@@ -84,7 +87,7 @@ export function effectiveSitesSource(store: AppStore, data: DataLoader) {
 }
 
 /** Poles and their nearest-pole index, built once. */
-export function polesSource(data: DataLoader) {
+export function polesSource(data: DataPort) {
   let loaded: Promise<{ poles: Feature<Point, { adcode?: string }>[]; index: PointIndex }> | null = null;
   return () => {
     loaded ??= data.ensure('poles').then((collection) => {

@@ -3,7 +3,7 @@
  * dragging. A uniform grid over local metres: 40k poles index in a few milliseconds and a query
  * looks at 9 cells, so it can run on every mouse move. Pure (no MapLibre), tested in Node.
  */
-import type { PoleFeature } from '../domain/types';
+import type { PoleFeature } from '../types';
 
 export interface SnapPole {
   id: string;

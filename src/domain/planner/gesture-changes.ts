@@ -1,15 +1,15 @@
 /**
- * The planner's site edits as ScenarioChanges: a new candidate (snapped to a pole or not) and a
- * drag of one or several sites with the grabbed one snapping. Pure, so unit tests check the
- * snapping rules without a map.
+ * The planner's map gestures as ScenarioChanges: a new candidate (snapped to a pole or not) and a
+ * drag of one or several sites with the grabbed one snapping, plus where the dragged sites are drawn
+ * while the pointer moves. Pure, so unit tests check the snapping rules without a map.
  */
-import { moveSitesChange } from '../domain/history/change-builders';
-import { batch, type ScenarioChange, type SitePropertiesPatch } from '../domain/history/scenario-change';
-import { radioDefaults } from '../domain/propagation/link-budget';
-import type { BaselineSites } from '../domain/scenario/baseline-sites';
-import type { Scenario } from '../domain/scenario/scenario-types';
-import type { SiteFeature } from '../domain/types';
-import type { SnapPole } from '../map/planner-snap-index';
+import { moveSitesChange } from '../history/change-builders';
+import { batch, type ScenarioChange, type SitePropertiesPatch } from '../history/scenario-change';
+import { radioDefaults } from '../propagation/link-budget';
+import type { BaselineSites } from '../scenario/baseline-sites';
+import type { Scenario } from '../scenario/scenario-types';
+import type { SiteFeature } from '../types';
+import type { SnapPole } from './pole-snap-index';
 
 const round = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
 
@@ -99,4 +99,26 @@ export function dragChange(
     changes.push({ type: 'setProperties', ids: freed.map((origin) => origin.id), patch: { poleId: null } });
   }
   return batch(changes);
+}
+
+/**
+ * Where the dragged sites are drawn for a pointer position: the grabbed one at the pointer (or on the
+ * snapped pole), the others keeping their offsets. Unrounded: only the committed change is rounded.
+ */
+export function draggedPositions(
+  origins: readonly DragOrigin[],
+  grabbedId: string,
+  pointer: readonly [number, number],
+  pole: SnapPole | null,
+): { origin: DragOrigin; coordinates: [number, number]; onPole: boolean }[] {
+  const grabbed = origins.find((origin) => origin.id === grabbedId);
+  if (!grabbed) return [];
+  const target = pole ? [pole.longitude, pole.latitude] : pointer;
+  const deltaLongitude = (target[0] ?? 0) - grabbed.coordinates[0];
+  const deltaLatitude = (target[1] ?? 0) - grabbed.coordinates[1];
+  return origins.map((origin) => ({
+    origin,
+    coordinates: [origin.coordinates[0] + deltaLongitude, origin.coordinates[1] + deltaLatitude],
+    onPole: origin.id === grabbed.id ? pole !== null : origin.poleId !== undefined,
+  }));
 }

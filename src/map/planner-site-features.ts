@@ -1,14 +1,16 @@
 /**
- * How the open scenario looks on the planner layer, computed with identity caches so an edit of one
- * site among 38,000 candidates yields 37,999 identical feature objects (the layer then sends only
- * the one that changed).
+ * How the open scenario looks on the planner layer (the layer's view model), computed with identity
+ * caches so an edit of one site among 38,000 candidates yields 37,999 identical feature objects (the
+ * layer then sends only the one that changed); the selection ring; the sites under a drag.
  */
 import type { Feature, Point } from 'geojson';
+import { type DragOrigin, draggedPositions } from '../domain/planner/gesture-changes';
+import type { SnapPole } from '../domain/planner/pole-snap-index';
 import type { BaselineSites } from '../domain/scenario/baseline-sites';
-import { modifiedSite, siteIndex } from '../domain/scenario/scenario-lookup';
+import { effectiveSite, modifiedSite } from '../domain/scenario/scenario-lookup';
 import type { Scenario } from '../domain/scenario/scenario-types';
 import type { SiteFeature } from '../domain/types';
-import type { PlannerSiteFeature, PlannerSiteState } from '../map/planner-sites-layer';
+import type { PlannerSiteFeature, PlannerSiteState } from './planner-sites-layer';
 
 const featureCache = new WeakMap<SiteFeature, Map<PlannerSiteState, PlannerSiteFeature>>();
 
@@ -115,23 +117,6 @@ export function baselineIdsDrawnByPlanner(scenario: Scenario): string[] {
   ];
 }
 
-/** The effective feature of an id in the scenario (added, modified, or baseline). */
-export function effectiveSite(
-  scenario: Scenario,
-  baseline: BaselineSites,
-  id: string,
-): SiteFeature | undefined {
-  return (
-    siteIndex(scenario.addedSites).get(id) ?? siteIndex(scenario.modifiedSites).get(id) ?? baseline.get(id)
-  );
-}
-
-/** True for sites a drag may move: the scenario's own and modified ones not planned for removal. */
-export function isDraggableSite(scenario: Scenario, id: string): boolean {
-  if (siteIndex(scenario.addedSites).has(id)) return true;
-  return siteIndex(scenario.modifiedSites).has(id) && !scenario.removedSiteIds.includes(id);
-}
-
 /** Point features of the selected sites, for the selection ring. */
 export function selectionFeatures(
   scenario: Scenario,
@@ -142,4 +127,19 @@ export function selectionFeatures(
     .map((id) => effectiveSite(scenario, baseline, id))
     .filter((site): site is SiteFeature => site !== undefined)
     .map((site) => ({ type: 'Feature', properties: { id: site.properties.id }, geometry: site.geometry }));
+}
+
+/** The dragged sites as drawn in the drag's own small source while the pointer moves. */
+export function draggedSiteFeatures(
+  origins: readonly DragOrigin[],
+  grabbedId: string,
+  pointer: readonly [number, number],
+  pole: SnapPole | null,
+): PlannerSiteFeature[] {
+  return draggedPositions(origins, grabbedId, pointer, pole).map(({ origin, coordinates, onPole }) => ({
+    type: 'Feature',
+    id: origin.id,
+    geometry: { type: 'Point', coordinates },
+    properties: { id: origin.id, state: 'candidate', onPole: onPole ? 1 : 0 },
+  }));
 }
