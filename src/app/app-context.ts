@@ -1,12 +1,20 @@
 import type { AppMap } from '../map/app-map';
 import type { AppStore } from '../state/store';
 import type { DataLoader } from './data-loading';
+import type { CoverageEngine } from './features/coverage-engine';
+import type { ScenarioStorage } from './scenario-storage';
 
-/** What each feature's wiring gets: the store, the map, and the shared data loader. */
+/**
+ * What each feature's wiring gets at start-up step 6 (src/app/start-up.ts): the store (holding the
+ * baseline and the open scenario by then), the map, the shared data loader, the scenario storage and
+ * the coverage worker started at step 3.
+ */
 export interface AppContext {
   store: AppStore;
   map: AppMap;
   data: DataLoader;
+  scenarioStorage: ScenarioStorage;
+  coverageEngine: CoverageEngine;
   /** The URL hash the page opened with, before the app rewrote it (deep links, e.g. `&story=2`). */
   initialHash: string;
 }

@@ -12,7 +12,7 @@ import type { AppContext } from './app-context';
 import type { PlannerMapWiring } from './planner-map-wiring';
 
 export interface PlannerFeatureTestHook {
-  /** Resolves once a scenario is open and the pole index is built. */
+  /** Resolves once the planner layer is on the map and the pole index is built (a scenario is open by then). */
   whenPlannerReady: () => Promise<void>;
   /** Canvas pixel of a site in the open scenario (added, modified or baseline). */
   sitePixel: (id: string) => { x: number; y: number } | null;
@@ -39,7 +39,6 @@ export function installPlannerTestHooks(
   parts: {
     snapReady: Promise<void>;
     snapIndex: () => PoleSnapLookup | null;
-    opened: Promise<void>;
     mapWiring: Promise<PlannerMapWiring>;
   },
 ): void {
@@ -47,7 +46,7 @@ export function installPlannerTestHooks(
   if (!hook) return;
   hook.planner = {
     whenPlannerReady: async () => {
-      await Promise.all([parts.opened, parts.snapReady, parts.mapWiring]);
+      await Promise.all([parts.snapReady, parts.mapWiring]);
     },
     sitePixel(id) {
       const state = store.getState();

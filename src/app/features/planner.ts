@@ -1,6 +1,6 @@
 /**
- * The planner workflow: scenarios from IndexedDB, the planner layer and tools on the map, pole
- * snapping, services for the panel (scenario management, files) and test hooks.
+ * The planner workflow: the planner layer and tools on the map, pole snapping, services for the panel
+ * (scenario management over the storage opened at start-up, files) and test hooks.
  */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { createFeatureLookup } from '../../domain/geo/feature-lookup';
@@ -8,7 +8,6 @@ import { PoleSnapIndex, scenarioPoleSnap } from '../../domain/planner/pole-snap-
 import type { PoleFeature } from '../../domain/types';
 import type { AppContext } from '../app-context';
 import { wirePlannerMap } from '../planner-map-wiring';
-import { startPlannerPersistence } from '../planner-persistence';
 import { createPlannerServices } from '../planner-services';
 import { installPlannerTestHooks } from '../planner-test-hooks';
 
@@ -17,8 +16,7 @@ const COVERAGE_CACHE_KEY = 'shanghai-infra-planner/scenario-coverage';
 /** Wires the planner feature into the app. */
 export function wirePlanner(context: AppContext): void {
   const { store, map, data } = context;
-  const persistence = startPlannerPersistence(context);
-  store.getState().setPlannerServices(createPlannerServices(context, persistence));
+  store.getState().setPlannerServices(createPlannerServices(context));
 
   let sampleIndex: PoleSnapIndex | null = null;
   const snapReady = map.firstIdle
@@ -53,7 +51,6 @@ export function wirePlanner(context: AppContext): void {
   installPlannerTestHooks(context, {
     snapReady,
     snapIndex,
-    opened: persistence.opened,
     mapWiring,
   });
 }
