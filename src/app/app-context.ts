@@ -1,3 +1,4 @@
+import type { Disposer } from '../domain/disposers';
 import type { AppMap } from '../map/app-map';
 import type { AppStore } from '../state/store';
 import type { DataLoader } from './data-loading';
@@ -19,5 +20,8 @@ export interface AppContext {
   initialHash: string;
 }
 
-/** Connects one feature (coverage, planner, import…) to the store, the map and its workers. */
-export type FeatureWiring = (context: AppContext) => void;
+/**
+ * Connects one feature (coverage, planner, import…) to the store, the map and its workers; returns the
+ * disposer that undoes every subscription, listener and map module it set up.
+ */
+export type FeatureWiring = (context: AppContext) => Disposer;

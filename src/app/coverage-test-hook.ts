@@ -39,7 +39,7 @@ export function installCoverageTestHook(
   sync: CoverageScheduler,
   layers: CoverageLayers,
   client: CoverageClient,
-): void {
+): () => void {
   const settled = () => {
     const state = store.getState();
     return !sync.hasPendingWork && state.coverageStats !== null && state.coverageStatus === 'ready';
@@ -69,13 +69,13 @@ export function installCoverageTestHook(
       });
     });
   let computeFinishedAt = Number.NaN;
-  store.subscribe(
+  const stop = store.subscribe(
     (state) => state.coverageStatus,
     (status, previous) => {
       if (previous === 'computing' && status !== 'computing') computeFinishedAt = performance.now();
     },
   );
-  if (!window.__planner) return;
+  if (!window.__planner) return stop;
   window.__planner.coverage = {
     whenComputed,
     stats: () => store.getState().coverageStats,
@@ -88,4 +88,5 @@ export function installCoverageTestHook(
     renderedGapCount: () => layers.renderedGapCount(),
     computeFinishedAt: () => computeFinishedAt,
   };
+  return stop;
 }

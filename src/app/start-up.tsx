@@ -11,6 +11,7 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { Disposers } from '../domain/disposers';
 import { indexBaseline } from '../domain/scenario/baseline-sites';
 import type { SiteCollection } from '../domain/types';
 import { AppMap } from '../map/app-map';
@@ -32,6 +33,8 @@ export interface StartedApp {
   data: DataLoader;
   /** Resolves once every step ran (the features are wired). */
   started: Promise<void>;
+  /** Undoes the start-up: features, workers, subscriptions, the map and the UI. */
+  dispose(): void;
 }
 
 function requireElement(id: string): HTMLElement {
@@ -42,11 +45,14 @@ function requireElement(id: string): HTMLElement {
 
 export function startUp(): StartedApp {
   // 1. The store, from the URL, and the UI on it. The map lives outside React (its own element).
+  const disposers = new Disposers();
   const store = createAppStore();
   const initialHash = window.location.hash;
   applyHashToStore(parseHash(initialHash), store);
   document.documentElement.lang = store.getState().language === 'en' ? 'en' : 'zh-CN';
-  createRoot(requireElement('root')).render(
+  const root = createRoot(requireElement('root'));
+  disposers.add(() => root.unmount());
+  root.render(
     <StrictMode>
       <StoreContext value={store}>
         <AppUi />
@@ -66,15 +72,16 @@ export function startUp(): StartedApp {
       selection ? store.getState().select(selection) : store.getState().clearSelection(),
     onPopupClose: () => store.getState().clearSelection(),
   });
+  disposers.add(map);
   store.getState().setView(map.getView());
-  wireMapToStore(map, store);
-  syncHash(store, map);
+  disposers.add(wireMapToStore(map, store));
+  disposers.add(syncHash(store, map));
 
   // 3. The data, and in parallel the features' code, the scenario storage and the coverage worker.
-  const data = startDataLoading(map, store);
+  const data = disposers.add(startDataLoading(map, store));
   const featureCode = import('./features/index');
   const storedScenarios = featureCode.then((code) => code.openScenarioStorage(store));
-  const coverageEngine = featureCode.then((code) => code.startCoverageEngine({ store, data }));
+  const coverageEngine = featureCode.then((code) => disposers.add(code.startCoverageEngine({ store, data })));
 
   // 4. The baseline, once, after the map's first paint (the sites file is the largest).
   const baseline = map.firstIdle
@@ -98,8 +105,8 @@ export function startUp(): StartedApp {
         coverageEngine: engine,
         initialHash,
       };
-      for (const wire of code.FEATURE_WIRINGS) wire(context);
+      for (const wire of code.FEATURE_WIRINGS) disposers.add(wire(context));
     },
   );
-  return { store, map, data, started };
+  return { store, map, data, started, dispose: disposers.disposer };
 }

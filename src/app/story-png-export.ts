@@ -44,9 +44,9 @@ function legendEntries(store: AppStore): PngLegendEntry[] {
   );
 }
 
-/** Follows store.pngExportRequest. */
-export function wirePngExport(store: AppStore, map: AppMap): void {
-  store.subscribe(
+/** Follows store.pngExportRequest; returns the disposer. */
+export function wirePngExport(store: AppStore, map: AppMap): () => void {
+  return store.subscribe(
     (state) => state.pngExportRequest,
     async () => {
       try {

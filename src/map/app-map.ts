@@ -59,6 +59,7 @@ export class AppMap {
   private popup: Popup | null = null;
   private clickInterceptor: ClickInterceptor | null = null;
   private pointerOwner: symbol | null = null;
+  private disposed = false;
   /** Resolves at the map's first `idle`: heavy layers wait for it so they never delay first paint. */
   readonly firstIdle: Promise<void>;
 
@@ -134,8 +135,10 @@ export class AppMap {
   /** Map layers of other modules (e.g. coverage gaps) that also show the pointer cursor. */
   private readonly hoverLayers = new Set<string>();
 
-  addHoverLayer(mapLayerId: string): void {
+  /** Shows the pointer over this map layer too; returns the disposer. */
+  addHoverLayer(mapLayerId: string): () => void {
     this.hoverLayers.add(mapLayerId);
+    return () => this.hoverLayers.delete(mapLayerId);
   }
 
   private hoverLayersAt(x: number, y: number): boolean {
@@ -286,9 +289,12 @@ export class AppMap {
     return this.loaded;
   }
 
-  /** Lets a feature module claim a click first (returning true skips the popup), e.g. while drawing. */
-  setClickInterceptor(interceptor: ClickInterceptor | null): void {
+  /** Lets a feature module claim a click first (returning true skips the popup); returns the disposer. */
+  setClickInterceptor(interceptor: ClickInterceptor): () => void {
     this.clickInterceptor = interceptor;
+    return () => {
+      if (this.clickInterceptor === interceptor) this.clickInterceptor = null;
+    };
   }
 
   /**
@@ -309,7 +315,15 @@ export class AppMap {
     return this.pointerOwner !== null;
   }
 
-  destroy(): void {
+  /** True once dispose() ran. */
+  get isDisposed(): boolean {
+    return this.disposed;
+  }
+
+  /** Removes the map with every module's sources, layers and listeners on it. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
     this.popup?.remove();
     this.map.remove();
   }

@@ -6,8 +6,9 @@
  * last corner back; Esc cancels. Knows nothing of the store: app/features/suggest-areas.ts drives it.
  */
 import type { Feature, FeatureCollection } from 'geojson';
-import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
+import type { GeoJSONSource, MapMouseEvent } from 'maplibre-gl';
 import type { AppMap } from './app-map';
+import { MapModule } from './map-module';
 
 export interface CandidateAreaShape {
   id: string;
@@ -31,9 +32,7 @@ const DOUBLE_CLICK_SETTLE_MS = 500;
 
 const collection = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
 
-export class CandidateAreaLayer {
-  private readonly appMap: AppMap;
-  private readonly ready: Promise<MapLibreMap>;
+export class CandidateAreaLayer extends MapModule {
   private drawing: {
     corners: [number, number][];
     cursor: [number, number] | null;
@@ -45,62 +44,66 @@ export class CandidateAreaLayer {
   private restoreZoomTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(appMap: AppMap) {
-    this.appMap = appMap;
-    this.ready = appMap.whenLoaded().then(() => {
-      const map = appMap.mapLibre;
-      for (const id of [AREAS, POINTS, SKETCH]) map.addSource(id, { type: 'geojson', data: collection([]) });
-      map.addLayer({
-        id: `${AREAS}-fill`,
-        type: 'fill',
-        source: AREAS,
-        paint: { 'fill-color': COLOUR, 'fill-opacity': 0.12 },
-      });
-      map.addLayer({
-        id: `${AREAS}-line`,
-        type: 'line',
-        source: AREAS,
-        paint: { 'line-color': COLOUR, 'line-width': 2, 'line-dasharray': [3, 2] },
-      });
-      map.addLayer({
-        id: `${AREAS}-label`,
-        type: 'symbol',
-        source: AREAS,
-        layout: { 'text-field': ['get', 'label'], 'text-font': ['sans-serif'], 'text-size': 13 },
-        paint: { 'text-color': COLOUR, 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
-      });
-      map.addLayer({
-        id: `${POINTS}-circle`,
-        type: 'circle',
-        source: POINTS,
-        paint: { 'circle-radius': 2, 'circle-color': COLOUR, 'circle-opacity': 0.7 },
-      });
-      map.addLayer({
-        id: `${SKETCH}-line`,
-        type: 'line',
-        source: SKETCH,
-        filter: ['==', ['geometry-type'], 'LineString'],
-        paint: { 'line-color': COLOUR, 'line-width': 2 },
-      });
-      map.addLayer({
-        id: `${SKETCH}-corner`,
-        type: 'circle',
-        source: SKETCH,
-        filter: ['==', ['geometry-type'], 'Point'],
-        paint: {
-          // The first corner is larger: clicking it closes the outline.
-          'circle-radius': ['case', ['get', 'first'], 7, 4],
-          'circle-color': '#ffffff',
-          'circle-stroke-color': COLOUR,
-          'circle-stroke-width': 2,
-        },
-      });
-      return map;
+    super(appMap);
+    this.onDispose(() => {
+      this.stopDrawing();
+      clearTimeout(this.restoreZoomTimer);
+    });
+  }
+
+  protected onAdd(): void {
+    for (const id of [AREAS, POINTS, SKETCH]) this.addSource(id, { type: 'geojson', data: collection([]) });
+    this.addLayer({
+      id: `${AREAS}-fill`,
+      type: 'fill',
+      source: AREAS,
+      paint: { 'fill-color': COLOUR, 'fill-opacity': 0.12 },
+    });
+    this.addLayer({
+      id: `${AREAS}-line`,
+      type: 'line',
+      source: AREAS,
+      paint: { 'line-color': COLOUR, 'line-width': 2, 'line-dasharray': [3, 2] },
+    });
+    this.addLayer({
+      id: `${AREAS}-label`,
+      type: 'symbol',
+      source: AREAS,
+      layout: { 'text-field': ['get', 'label'], 'text-font': ['sans-serif'], 'text-size': 13 },
+      paint: { 'text-color': COLOUR, 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+    });
+    this.addLayer({
+      id: `${POINTS}-circle`,
+      type: 'circle',
+      source: POINTS,
+      paint: { 'circle-radius': 2, 'circle-color': COLOUR, 'circle-opacity': 0.7 },
+    });
+    this.addLayer({
+      id: `${SKETCH}-line`,
+      type: 'line',
+      source: SKETCH,
+      filter: ['==', ['geometry-type'], 'LineString'],
+      paint: { 'line-color': COLOUR, 'line-width': 2 },
+    });
+    this.addLayer({
+      id: `${SKETCH}-corner`,
+      type: 'circle',
+      source: SKETCH,
+      filter: ['==', ['geometry-type'], 'Point'],
+      paint: {
+        // The first corner is larger: clicking it closes the outline.
+        'circle-radius': ['case', ['get', 'first'], 7, 4],
+        'circle-color': '#ffffff',
+        'circle-stroke-color': COLOUR,
+        'circle-stroke-width': 2,
+      },
     });
   }
 
   /** Shows these finished areas. */
   async setAreas(areas: readonly CandidateAreaShape[]): Promise<void> {
-    const map = await this.ready;
+    await this.ready;
+    const map = this.map;
     const features: Feature[] = areas.map((area) => ({
       type: 'Feature',
       properties: { id: area.id, label: area.label },
@@ -111,7 +114,8 @@ export class CandidateAreaLayer {
 
   /** Shows the grid candidates the areas yield (an empty list hides them). */
   async setGridPoints(points: readonly [number, number][]): Promise<void> {
-    const map = await this.ready;
+    await this.ready;
+    const map = this.map;
     const features: Feature[] = points.map((coordinates) => ({
       type: 'Feature',
       properties: {},
@@ -122,7 +126,9 @@ export class CandidateAreaLayer {
 
   /** Starts taking an outline (a drawing already under way is cancelled first). */
   async startDrawing(callbacks: AreaDrawCallbacks): Promise<void> {
-    const map = await this.ready;
+    await this.ready;
+    if (this.isDisposed) return;
+    const map = this.map;
     if (this.drawing) this.cancel();
     const restoreDoubleClickZoom = map.doubleClickZoom.isEnabled() || this.restoreZoomTimer !== undefined;
     clearTimeout(this.restoreZoomTimer);

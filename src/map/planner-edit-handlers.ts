@@ -36,6 +36,7 @@ const POINT_LAYERS_ABOVE_SITES: ReadonlySet<LayerId> = new Set([
 
 type Box = [[number, number], [number, number]];
 
+/** Installs the planner's pointer gestures on the map; returns the disposer. */
 export function installPlannerGestures(
   appMap: AppMap,
   layer: PlannerSitesLayer,
@@ -57,7 +58,7 @@ export function installPlannerGestures(
     return { x: event.clientX - rect.left, y: event.clientY - rect.top };
   };
 
-  appMap.setClickInterceptor((x, y, topFeature) => {
+  const releaseClicks = appMap.setClickInterceptor((x, y, topFeature) => {
     if (callbacks.tool() === 'add') {
       const lngLat = map.unproject([x, y]);
       callbacks.onAddSite(lngLat.lng, lngLat.lat, lastModifiers.altKey);
@@ -195,6 +196,7 @@ export function installPlannerGestures(
     map.off('mousedown', onMouseDown);
     window.removeEventListener('mousemove', onWindowMove);
     window.removeEventListener('keydown', onKeyDown, true);
-    appMap.setClickInterceptor(null);
+    releaseClicks();
+    map.boxZoom.enable();
   };
 }

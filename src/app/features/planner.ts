@@ -3,6 +3,7 @@
  * (scenario management over the storage opened at start-up, files) and test hooks.
  */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { type Disposer, Disposers } from '../../domain/disposers';
 import { createFeatureLookup } from '../../domain/geo/feature-lookup';
 import { PoleSnapIndex, scenarioPoleSnap } from '../../domain/planner/pole-snap-index';
 import type { PoleFeature } from '../../domain/types';
@@ -10,12 +11,14 @@ import type { AppContext } from '../app-context';
 import { wirePlannerMap } from '../planner-map-wiring';
 import { createPlannerServices } from '../planner-services';
 import { installPlannerTestHooks } from '../planner-test-hooks';
+import { trackedSubscribe } from '../subscriptions';
 
 const COVERAGE_CACHE_KEY = 'shanghai-infra-planner/scenario-coverage';
 
 /** Wires the planner feature into the app. */
-export function wirePlanner(context: AppContext): void {
+export function wirePlanner(context: AppContext): Disposer {
   const { store, map, data } = context;
+  const disposers = new Disposers();
   store.getState().setPlannerServices(createPlannerServices(context));
 
   let sampleIndex: PoleSnapIndex | null = null;
@@ -46,24 +49,26 @@ export function wirePlanner(context: AppContext): void {
     () => undefined,
   );
 
-  const mapWiring = wirePlannerMap(context, snapIndex);
-  keepScenarioCoverage(context);
+  const mapWiring = wirePlannerMap(context, snapIndex, disposers);
+  keepScenarioCoverage(context, disposers);
   installPlannerTestHooks(context, {
     snapReady,
     snapIndex,
     mapWiring,
   });
+  return disposers.disposer;
 }
 
 /** Caches each scenario's coverage figures (also across reloads) for the side-by-side comparison. */
-function keepScenarioCoverage({ store }: AppContext): void {
+function keepScenarioCoverage({ store }: AppContext, disposers: Disposers): void {
+  const subscribe = trackedSubscribe(store, disposers);
   try {
     const stored = localStorage.getItem(COVERAGE_CACHE_KEY);
     if (stored) store.setState({ scenarioCoverageCache: JSON.parse(stored) });
   } catch {
     // A broken cache only costs the comparison its figures for scenarios not open since.
   }
-  store.subscribe(
+  subscribe(
     (state) => state.coverageStats,
     (stats) => {
       const state = store.getState();
@@ -72,7 +77,7 @@ function keepScenarioCoverage({ store }: AppContext): void {
       }
     },
   );
-  store.subscribe(
+  subscribe(
     (state) => state.scenarioCoverageCache,
     (cache) => {
       try {

@@ -3,6 +3,7 @@
  * coverage worker, on the engine's own area mask), so the panel can show the figure and offer exact
  * mode only when it fits HiGHS's limit. Counts only while the Suggest tab is open: poles load on use.
  */
+import type { Disposer } from '../../domain/disposers';
 import { EXACT_MAX_CANDIDATES } from '../../domain/suggest/exact';
 import type { SuggestClient } from '../../engine/suggest-client';
 import { formCandidates } from '../../services/suggest-form-candidates';
@@ -33,7 +34,7 @@ const countInputs = (state: AppState) => {
   ] as const;
 };
 
-export function wireSuggestCount({ store, data }: AppContext, client: Promise<SuggestClient>): void {
+export function wireSuggestCount({ store, data }: AppContext, client: Promise<SuggestClient>): Disposer {
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -56,7 +57,7 @@ export function wireSuggestCount({ store, data }: AppContext, client: Promise<Su
     }
   };
 
-  store.subscribe(
+  const stop = store.subscribe(
     countInputs,
     () => {
       clearTimeout(timer);
@@ -66,4 +67,8 @@ export function wireSuggestCount({ store, data }: AppContext, client: Promise<Su
     },
     { equalityFn: (a, b) => a.every((value, index) => value === b[index]) },
   );
+  return () => {
+    stop();
+    clearTimeout(timer);
+  };
 }

@@ -4,6 +4,7 @@
  * candidate sites in ONE undoable step. Test hooks on window.__planner.suggest.
  */
 
+import { type Disposer, Disposers } from '../../domain/disposers';
 import { translate } from '../../domain/i18n/translate';
 import type { SuggestRequest, SuggestResult } from '../../domain/suggest/suggest';
 import type { SiteFeature } from '../../domain/types';
@@ -14,6 +15,7 @@ import type { AppStore } from '../../state/store';
 import { areaOf, formProblem } from '../../state/suggest-form';
 import type { SuggestForm } from '../../state/suggest-slice';
 import type { AppContext } from '../app-context';
+import { trackedSubscribe } from '../subscriptions';
 import { wireSuggestAreas } from './suggest-areas';
 import { wireSuggestCount } from './suggest-count';
 
@@ -42,12 +44,14 @@ function templateOf(form: SuggestForm): SuggestRequest['template'] {
 }
 
 /** Wires the suggest feature into the app. */
-export function wireSuggest(context: AppContext): void {
+export function wireSuggest(context: AppContext): Disposer {
   const { store, map, data } = context;
-  const layer = new SuggestLayer(map);
-  wireSuggestAreas(context);
+  const disposers = new Disposers();
+  const subscribe = trackedSubscribe(store, disposers);
+  const layer = disposers.add(new SuggestLayer(map));
+  disposers.add(wireSuggestAreas(context));
   const client = coverageEndpoint().then((endpoint) => new SuggestClient(endpoint));
-  wireSuggestCount(context, client);
+  disposers.add(wireSuggestCount(context, client));
   let lastRequest: SuggestRequest | null = null;
   let markerCount = 0;
   const message = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) =>
@@ -138,7 +142,7 @@ export function wireSuggest(context: AppContext): void {
     },
   });
 
-  store.subscribe(
+  subscribe(
     (state) => [state.suggestResult, state.suggestChecked] as const,
     ([result, checked]) => {
       const markers = (result?.picks ?? []).map((pick) => ({
@@ -167,6 +171,7 @@ export function wireSuggest(context: AppContext): void {
       markerCount: () => markerCount,
     };
   }
+  return disposers.disposer;
 }
 
 function fail(store: AppStore, text: string): undefined {
