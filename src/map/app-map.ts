@@ -19,7 +19,7 @@ import type { Language } from '../domain/i18n/translate';
 import type { DataSourceId, LayerId } from '../domain/layers/catalogue';
 import type { FeatureSelection, MapView } from '../domain/layers/map-view';
 import { SHANGHAI_BBOX } from '../domain/plan/district-facts';
-import { ATTRIBUTIONS } from './attribution';
+import { ATTRIBUTIONS, LICENCES_ATTRIBUTION } from './attribution';
 import { buildPopupElement } from './popup-element';
 import { popupModel } from './popup-model';
 import { buildStyle, interactiveLayerIds, labelField, labelLayersFor, mapLayerIdsFor } from './style';
@@ -90,7 +90,7 @@ export class AppMap {
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'top-left');
     this.map.addControl(
-      new AttributionControl({ compact: false, customAttribution: [...ATTRIBUTIONS] }),
+      new AttributionControl({ compact: false, customAttribution: [...ATTRIBUTIONS, LICENCES_ATTRIBUTION] }),
       'bottom-right',
     );
     this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()));

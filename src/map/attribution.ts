@@ -9,3 +9,10 @@ export const ATTRIBUTIONS: readonly string[] = [
   'Metro data © metromancn (MIT)',
   'Cable landings: TeleGeography (CC BY-NC-SA 3.0)',
 ];
+
+/**
+ * The attribution's link to the licences of the code the build ships (written at build time by
+ * scripts/third-party-licences.ts, next to index.html). HTML, for the map's attribution control only.
+ */
+export const LICENCES_ATTRIBUTION =
+  '<a href="third-party-licences.txt" target="_blank" rel="noopener">开源许可 · Licences</a>';
