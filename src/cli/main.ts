@@ -4,6 +4,7 @@
  * Contract shared by all commands: success prints one JSON object on stdout and exits 0;
  * bad arguments or an unreadable file print a one-line error on stderr and exit 2, writing nothing.
  */
+import { pathToFileURL } from 'node:url';
 import { CliError } from './cli-error';
 
 type CommandModule = { run: (args: string[]) => Promise<number> };
@@ -26,7 +27,8 @@ function usage(): string {
   return `usage: npm run --silent cli -- <command> [options]\n\ncommands:\n${lines.join('\n')}`;
 }
 
-async function main(argv: string[]): Promise<number> {
+/** Runs one command line and resolves to its exit code (exported so tests can run it in-process). */
+export async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === '--help' || name === '-h') {
     console.log(usage());
@@ -49,6 +51,9 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+// Run when started as a program (`tsx src/cli/main.ts`), not when a test imports main().
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

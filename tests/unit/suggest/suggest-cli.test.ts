@@ -1,22 +1,14 @@
-/** The `suggest` command, spawned as a user runs it, on the shipped city and pole data. */
-import { spawnSync } from 'node:child_process';
+/** The `suggest` command, run in-process through the CLI's main(), on the shipped city and pole data. */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PoleCollection, SiteCollection } from '../../../src/domain/types';
+import { runCliInProcess } from '../cli/support/run-cli';
 
-const MAIN = resolve('src/cli/main.ts');
-const TSX = resolve('node_modules/.bin/tsx');
-
+/** Runs the CLI in this process, from another working directory (see support/run-cli.ts). */
 function cli(args: string[]) {
-  const result = spawnSync(TSX, [MAIN, 'suggest', ...args], {
-    cwd: tmpdir(),
-    encoding: 'utf8',
-    env: { ...process.env, NODE_OPTIONS: '' },
-    timeout: 120_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCliInProcess(['suggest', ...args]);
 }
 
 const workspace = mkdtempSync(join(tmpdir(), 'suggest-cli-'));
@@ -50,8 +42,8 @@ interface Output {
 }
 
 describe('cli suggest', () => {
-  it('prints the picks in order with gains that add up to the coverage change', () => {
-    const { code, stdout, stderr } = cli([
+  it('prints the picks in order with gains that add up to the coverage change', async () => {
+    const { code, stdout, stderr } = await cli([
       '--sites',
       sitesFile,
       '--candidates',
@@ -80,10 +72,10 @@ describe('cli suggest', () => {
     expect(output.elapsedMs).toBeGreaterThan(0);
   });
 
-  it('--exact is at least as good as greedy on a small candidate set', () => {
+  it('--exact is at least as good as greedy on a small candidate set', async () => {
     const common = ['--sites', sitesFile, '--candidates', fewPolesFile, '--count', '3', '--area', '310101'];
-    const greedy = JSON.parse(cli(common).stdout) as Output;
-    const exact = JSON.parse(cli([...common, '--exact']).stdout) as Output;
+    const greedy = JSON.parse((await cli(common)).stdout) as Output;
+    const exact = JSON.parse((await cli([...common, '--exact'])).stdout) as Output;
     expect(exact.method).toBe('exact');
     expect(greedy.suggested).toHaveLength(3);
     // On this small, seeded instance greedy is optimal: HiGHS proves the same three poles.
@@ -99,8 +91,8 @@ describe('cli suggest', () => {
     [['--sites', sitesFile, '--candidates', fewPolesFile, '--count', '2', '--area', '999999'], /--area/],
     [['--sites', sitesFile, '--candidates', fewPolesFile, '--count', '0'], /--count/],
     [['--sites', sitesFile, '--candidates', fewPolesFile, '--count', '2', '--mode', 'x'], /--mode/],
-  ])('bad input %j: one line on stderr, exit 2', (args, message) => {
-    const { code, stdout, stderr } = cli(args as string[]);
+  ])('bad input %j: one line on stderr, exit 2', async (args, message) => {
+    const { code, stdout, stderr } = await cli(args as string[]);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n')).toHaveLength(1);
