@@ -13,8 +13,10 @@ export default defineConfig({
   outputDir: 'test-results/e2e',
   timeout: 120_000,
   expect: { timeout: 30_000 },
-  fullyParallel: false,
-  workers: 1,
+  // Two browsers at once: each spec has its own browser context (own IndexedDB, own page), and two
+  // Chromiums with SwiftShader fit in memory (about 1 GB each). E2E_WORKERS=1 runs them one at a time.
+  fullyParallel: true,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: {
