@@ -13,10 +13,11 @@ export default defineConfig({
   outputDir: 'test-results/e2e',
   timeout: 120_000,
   expect: { timeout: 30_000 },
-  // Two browsers at once: each spec has its own browser context (own IndexedDB, own page), and two
-  // Chromiums with SwiftShader fit in memory (about 1 GB each). E2E_WORKERS=1 runs them one at a time.
+  // One browser at a time by default: SwiftShader renders on the CPU, and on a 2-core machine two
+  // Chromiums starved each other into timeouts. Each test has its own browser context (own IndexedDB),
+  // so E2E_WORKERS=N runs them N at a time on a machine with the cores for it.
   fullyParallel: true,
-  workers: Number(process.env.E2E_WORKERS ?? 2),
+  workers: Number(process.env.E2E_WORKERS ?? 1),
   retries: 0,
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: {

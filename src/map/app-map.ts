@@ -109,8 +109,8 @@ export class AppMap {
   /**
    * Pointer cursor over anything clickable. One query per animation frame at most, none while a button
    * is held (a pan or a site drag) or a module holds the pointer: MapLibre's per-layer mouseenter and
-   * mouseleave ran a rendered-feature query per interactive layer on every mouse move, which during a
-   * drag among 70,000 sites cost ~10 ms a move.
+   * mouseleave ran a rendered-feature query per interactive layer on every mouse move, too slow during a
+   * drag among 70,000 sites (docs/measurements.md, Map and main thread).
    */
   private installHoverCursor(): void {
     let frame = 0;

@@ -23,9 +23,8 @@ import { kernelCellCount, touchedRowsOf } from './touched-rows';
 /**
  * A full compute sweeps only the cells its sites touch when their kernels together hold at most this
  * multiple of the land's cells (kernels overlap, so the touched cells are fewer); above it, sweeping the
- * land runs with ring-by-ring merging is cheaper. Measured at 50 m (full compute, touched / land): radius
- * mode 10,000 sites (0.86) 47 / 54 ms, 20,000 (1.72) 83 / 89, 35,000 (3.0) 148 / 135; path loss
- * 2,000 (2.0) 57 / 74, 5,000 (5.0) 110 / 107.
+ * land runs with ring-by-ring merging is cheaper (the crossover measurements are in
+ * docs/measurements.md, Coverage engine).
  */
 const TOUCHED_SWEEP_MAX_SHARE = 2.5;
 
@@ -171,7 +170,7 @@ export class CoverageEngine {
 
   /**
    * Whether `sites` carry exactly the current slots' ids in slot order (no removed slots): then the id map
-   * can be kept, which saves hashing every id again (~1 µs each, a tenth of placing 70k sites).
+   * can be kept, which saves hashing every id again (a tenth of placing 70k sites, docs/measurements.md).
    */
   private sameIdsInOrder(sites: readonly SiteFeature[]): boolean {
     if (sites.length !== this.slots.length || this.slotById.size !== sites.length) return false;

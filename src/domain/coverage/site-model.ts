@@ -114,8 +114,8 @@ export function placeSite(
   const clampedRow = Math.min(grid.rows - 1, Math.max(0, row));
   const environment = DENSITY_CLASSES[inside ? city.environment[row * grid.columns + column]! : 3]!;
   // Cell width varies by ±0.7 % across the city; kernels are shared per 0.5 % band of width (key in
-  // thousandths, a multiple of 5). A kernel's offsets are then at most 0.25 % off in distance: 7.5 m at
-  // 60 cells out, < 0.05 dB; 0.1 % bands held five times the kernels (~20 MB more at 70,000 sites).
+  // thousandths, a multiple of 5). A kernel's offsets are then at most 0.25 % off in distance; narrower
+  // bands held many more kernels for no visible gain (docs/measurements.md, Coverage engine).
   const widthKey = Math.round((grid.rowCellWidthM[clampedRow]! / grid.cellM) * 200) * 5;
   const properties = feature.properties;
   const profileKey =
@@ -174,7 +174,7 @@ const radiusIds = new WeakMap<Map<string | number, Profile>, Map<number, number>
 /**
  * Cache key of a radius-mode profile for a site with its own radius: the profile depends on that radius
  * and the width band only. Radii are numbered in the order first seen, so the key is a number (negative,
- * apart from profileKeyOf's) and hashes fast: the string key cost ~0.5 µs a site.
+ * apart from profileKeyOf's) and hashes fast: a string key was measurably slower (docs/measurements.md).
  */
 function radiusProfileKey(
   profiles: Map<string | number, Profile>,
