@@ -122,6 +122,16 @@ export function interferenceFloorDbm(settings: Pick<CoverageSettings, 'threshold
   return rsrpFloorDbm(settings) - INTERFERENCE_MARGIN_DB;
 }
 
+/**
+ * A kernel's cut for a site of dB offset `offsetDb` (per-RE power + gain − losses): kernel values (−path
+ * loss + vertical pattern) above it are kept. Rounded down to a whole dB so sites with nearly equal
+ * offsets share a kernel; the reach therefore ends where the boresight power drops to at most 1 dB below
+ * the floor.
+ */
+export function kernelCutDb(floorDbm: number, offsetDb: number): number {
+  return Math.floor(floorDbm - offsetDb);
+}
+
 /** The floor a kernel is cut at: the interference floor when SINR is on, else the serving floor. */
 export function kernelFloorDbm(settings: CoverageSettings): number {
   return settings.mode === 'pathloss' && settings.sinr

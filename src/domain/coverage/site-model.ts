@@ -5,7 +5,16 @@
 import { DEFAULT_BEAMWIDTH_DEG } from '../propagation/antenna-pattern';
 import type { Band, SiteFeature, SiteKind } from '../types';
 import type { CityRaster } from './city-raster';
-import { columnCentreLon, columnOf, rowCentreLat, rowOf } from './grid';
+import {
+  type CellWindow,
+  clipWindow,
+  columnCentreLon,
+  columnOf,
+  type GridGeometry,
+  mergeWindows,
+  rowCentreLat,
+  rowOf,
+} from './grid';
 import {
   ensureBearings,
   type Kernel,
@@ -38,8 +47,12 @@ export interface PlacedSite {
    * the interference floor.
    */
   levelHalfWidths: Int32Array[];
-  /** Cells of the kernel down to the serving floor. */
+  /** Cells of the kernel down to the serving floor, and how far they reach from the site's cell. */
   servingCells: number;
+  servingReachCells: number;
+  /** Rate model of the site's carrier (site-profiles.ts). */
+  rateFactorMbps: number;
+  efficiency: Float64Array | undefined;
   /** Radius used in radius mode, metres (for footprints). */
   radiusM: number;
   /**
@@ -106,6 +119,9 @@ export function placeSite(
     pattern,
     levelHalfWidths: profile.levelHalfWidths,
     servingCells: profile.servingCells,
+    servingReachCells: profile.servingReachCells,
+    rateFactorMbps: profile.rateFactorMbps,
+    efficiency: profile.efficiency,
     radiusM: profile.radiusM,
     environment,
     disc:
@@ -119,4 +135,36 @@ export function placeSite(
           }
         : undefined,
   };
+}
+
+/** The cells a site's merge can write (serving) or its interference sum reaches (its whole kernel). */
+function siteWindow(
+  grid: GridGeometry,
+  site: PlacedSite,
+  extent: 'serving' | 'kernel',
+): CellWindow | undefined {
+  const reach =
+    extent === 'serving'
+      ? site.servingReachCells
+      : Math.max(site.kernel.reachRows, site.kernel.halfWidths[site.kernel.reachRows]!);
+  return clipWindow(grid, {
+    column0: site.column - reach,
+    row0: site.row - reach,
+    column1: site.column + reach,
+    row1: site.row + reach,
+  });
+}
+
+/** The windows an edit from `before` to `after` changes (merged when they overlap). */
+export function editWindows(
+  grid: GridGeometry,
+  before: PlacedSite | undefined,
+  after: PlacedSite | undefined,
+  extent: 'serving' | 'kernel',
+): CellWindow[] {
+  return mergeWindows(
+    [before && siteWindow(grid, before, extent), after && siteWindow(grid, after, extent)].filter(
+      (window): window is CellWindow => window !== undefined,
+    ),
+  );
 }

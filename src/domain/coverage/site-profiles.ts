@@ -11,6 +11,7 @@ import {
   SUBCARRIER_SPACING_KHZ,
   scenarioFor,
 } from '../propagation/link-budget';
+import { BAND_RATE_FACTORS, efficiencyTable, rateFactorMbps } from '../propagation/throughput';
 import type { SiteFeature } from '../types';
 import type { CityRaster } from './city-raster';
 import {
@@ -20,7 +21,13 @@ import {
   MODEL_MAX_DISTANCE_M,
   negativePathLoss,
 } from './kernels';
-import { type CoverageSettings, type DENSITY_CLASSES, kernelFloorDbm, mergeLevels } from './settings';
+import {
+  type CoverageSettings,
+  type DENSITY_CLASSES,
+  kernelCutDb,
+  kernelFloorDbm,
+  mergeLevels,
+} from './settings';
 
 export interface Profile {
   kernel: Kernel;
@@ -33,13 +40,29 @@ export interface Profile {
   levelHalfWidths: Int32Array[];
   /** Cells of the kernel down to the serving floor (the cells a merge can write). */
   servingCells: number;
+  /** How far (in cells, rows or columns) the serving extent reaches from the site's cell. */
+  servingReachCells: number;
   radiusM: number;
+  /** Mbit/s per bit/RE of spectral efficiency (throughput.ts rateFactorMbps); 0 in radius mode. */
+  rateFactorMbps: number;
+  /** Spectral efficiency by SINR for the band's layers (throughput.ts efficiencyTable). */
+  efficiency: Float64Array | undefined;
 }
 
 function cellsWithin(halfWidths: Int32Array): number {
   let cells = 0;
   for (const half of halfWidths) cells += half + 1 > 0 ? 2 * half + 1 : 0;
   return cells;
+}
+
+/** Farthest row or column offset with a cell in the half widths. */
+function reachOf(halfWidths: Int32Array): number {
+  const centre = (halfWidths.length - 1) / 2;
+  let reach = 0;
+  halfWidths.forEach((half, index) => {
+    if (half >= 0) reach = Math.max(reach, half, Math.abs(index - centre));
+  });
+  return reach;
 }
 
 /** Tilt and vertical beamwidth are shared per 0.1° (docs/radio.md gives the worst-case error). */
@@ -181,7 +204,10 @@ export function buildProfile(
       offsetLinear: 1,
       levelHalfWidths: [kernel.halfWidths],
       servingCells: kernel.values.length,
+      servingReachCells: reachOf(kernel.halfWidths),
       radiusM,
+      rateFactorMbps: 0,
+      efficiency: undefined,
     };
   }
   const scenario = scenarioFor(radio.kind, environment);
@@ -193,7 +219,7 @@ export function buildProfile(
     settings.losses.bodyLossDb -
     settings.losses.shadowMarginDb;
   // Cut at a whole-dB bound below the floor so sites with nearly equal offsets share a kernel.
-  const cut = Math.floor(kernelFloorDbm(settings) - offset);
+  const cut = kernelCutDb(kernelFloorDbm(settings), offset);
   const { totalTiltDeg, verticalBeamwidthDeg } = kernelAntenna(feature.properties);
   const pathLossProfile = {
     model: scenario.model,
@@ -226,6 +252,9 @@ export function buildProfile(
     offsetLinear: 10 ** (offset / 10),
     levelHalfWidths,
     servingCells: cellsWithin(levelHalfWidths[levelHalfWidths.length - 1]!),
+    servingReachCells: reachOf(levelHalfWidths[levelHalfWidths.length - 1]!),
     radiusM,
+    rateFactorMbps: rateFactorMbps(radio.band, radio.bandwidthMHz),
+    efficiency: efficiencyTable(BAND_RATE_FACTORS[radio.band].maxLayers),
   };
 }
