@@ -31,6 +31,8 @@ export interface CoverageSettings {
   noiseFigureDb: number;
   /** A covered cell whose SINR is below this is a quality gap, dB. */
   sinrThresholdDb: number;
+  /** How far below the serving floor a site still counts as an interferer, dB (docs/radio.md). */
+  interferenceMarginDb: number;
 }
 
 const MACRO_N78: Record<DensityClass, number> = { dense_urban: 300, urban: 450, suburban: 700, rural: 1200 };
@@ -76,6 +78,7 @@ export function defaultCoverageSettings(): CoverageSettings {
     loadFraction: 0.5,
     noiseFigureDb: 7,
     sinrThresholdDb: -3,
+    interferenceMarginDb: INTERFERENCE_MARGIN_DB,
   };
 }
 
@@ -103,6 +106,14 @@ export function mergeSettings(base: CoverageSettings, patch: Partial<CoverageSet
     throw new RangeError('noiseFigureDb must be between 0 and 20 dB');
   if (!(merged.sinrThresholdDb >= -20 && merged.sinrThresholdDb <= 50))
     throw new RangeError('sinrThresholdDb must be between -20 and 50 dB');
+  if (
+    !(
+      Number.isInteger(merged.interferenceMarginDb) &&
+      merged.interferenceMarginDb >= 0 &&
+      merged.interferenceMarginDb <= 30
+    )
+  )
+    throw new RangeError('interferenceMarginDb must be a whole number of dB between 0 and 30');
   return merged;
 }
 
@@ -111,15 +122,17 @@ export function rsrpFloorDbm(settings: Pick<CoverageSettings, 'thresholdDbm'>): 
   return Math.min(settings.thresholdDbm, -115);
 }
 
-/** How far below the serving floor a site still counts as an interferer, dB (docs/radio.md). */
+/** Default of `interferenceMarginDb` (docs/radio.md). */
 export const INTERFERENCE_MARGIN_DB = 10;
 
 /**
  * Weakest received power summed as interference, dBm: the interference reach ends there. It lies
  * INTERFERENCE_MARGIN_DB below the serving floor, so it reaches farther than any site can serve.
  */
-export function interferenceFloorDbm(settings: Pick<CoverageSettings, 'thresholdDbm'>): number {
-  return rsrpFloorDbm(settings) - INTERFERENCE_MARGIN_DB;
+export function interferenceFloorDbm(
+  settings: Pick<CoverageSettings, 'thresholdDbm' | 'interferenceMarginDb'>,
+): number {
+  return rsrpFloorDbm(settings) - settings.interferenceMarginDb;
 }
 
 /**
@@ -130,13 +143,6 @@ export function interferenceFloorDbm(settings: Pick<CoverageSettings, 'threshold
  */
 export function kernelCutDb(floorDbm: number, offsetDb: number): number {
   return Math.floor(floorDbm - offsetDb);
-}
-
-/** The floor a kernel is cut at: the interference floor when SINR is on, else the serving floor. */
-export function kernelFloorDbm(settings: CoverageSettings): number {
-  return settings.mode === 'pathloss' && settings.sinr
-    ? interferenceFloorDbm(settings)
-    : rsrpFloorDbm(settings);
 }
 
 /** Value the grid starts from: nothing at or below it wins a cell. */
