@@ -35,18 +35,6 @@ export class BlockSums {
     return coarseTable(site.kernel, phaseOf(site.row, site.column), site.pattern !== undefined);
   }
 
-  /** A site's coarse power at block (row, column) of the block grid, mW (0 outside its table). */
-  private siteValue(site: PlacedSite, table: CoarseTable, blockRow: number, blockColumn: number): number {
-    const reach = table.reachBlocks;
-    const bi = blockRow - floorDivide(site.row);
-    const bj = blockColumn - floorDivide(site.column);
-    if (bi < -reach || bi > reach || bj < -reach || bj > reach) return 0;
-    const index = (bi + reach) * (2 * reach + 1) + bj + reach;
-    const value = table.values[index]! * site.offsetLinear;
-    if (!site.pattern) return value;
-    return value * Math.max(site.pattern.linear[table.bearings![index]!]!, table.floorsLinear![index]!);
-  }
-
   /** Add (1) or subtract (−1) a site's coarse part. */
   add(site: PlacedSite, sign: 1 | -1): void {
     if (!site.kernel.interference) return;
@@ -125,32 +113,79 @@ export class BlockSums {
     return total > own ? total - own : 0;
   }
 
+  // The server whose own coarse part ownAt reads, and its table's rows for the current row's two block
+  // rows (−1 when outside the table): a pass meets the same server cell after cell.
+  private ownSite: PlacedSite | undefined;
+  private ownRow = Number.NaN;
+  private ownTable: CoarseTable | undefined;
+  private ownClearM = 0;
+  private ownBlockColumn = 0;
+  private ownRowOffset0 = -1;
+  private ownRowOffset1 = -1;
+
+  private bindOwn(server: PlacedSite): boolean {
+    if (server !== this.ownSite) {
+      this.ownSite = server;
+      this.ownRow = Number.NaN;
+      const tables = server.kernel.interference;
+      this.ownTable = tables && !tables.taper.fineOnly ? this.table(server) : undefined;
+      const { kernel } = server;
+      this.ownClearM = tables
+        ? tables.taper.innerM - 1.5 * BLOCK_CELLS * Math.max(kernel.cellHeightM, kernel.cellWidthM)
+        : 0;
+      this.ownBlockColumn = floorDivide(server.column);
+    }
+    const table = this.ownTable;
+    if (!table) return false;
+    if (this.row !== this.ownRow) {
+      this.ownRow = this.row;
+      const reach = table.reachBlocks;
+      const side = 2 * reach + 1;
+      const siteBlockRow = floorDivide(server.row);
+      const bi0 = this.rowBlock0 / this.blockColumns - siteBlockRow;
+      const bi1 = this.rowBlock1 / this.blockColumns - siteBlockRow;
+      this.ownRowOffset0 = bi0 < -reach || bi0 > reach ? -1 : (bi0 + reach) * side + reach;
+      this.ownRowOffset1 = bi1 < -reach || bi1 > reach ? -1 : (bi1 + reach) * side + reach;
+    }
+    return true;
+  }
+
+  /** The server's coarse power at a table entry, mW. */
+  private ownEntry(server: PlacedSite, table: CoarseTable, rowOffset: number, blockColumn: number): number {
+    if (rowOffset < 0) return 0;
+    const bj = blockColumn - this.ownBlockColumn;
+    const reach = table.reachBlocks;
+    if (bj < -reach || bj > reach) return 0;
+    const index = rowOffset + bj;
+    const value = table.values[index]! * server.offsetLinear;
+    if (value === 0 || !server.pattern) return value;
+    return value * Math.max(server.pattern.linear[table.bearings![index]!]!, table.floorsLinear![index]!);
+  }
+
   /**
    * The server's own coarse part at the cell, interpolated like the sums. It is zero within its taper's
-   * inner radius, so it is skipped when all four block centres are nearer than that (a covered cell is
-   * usually well inside its server's core).
+   * inner radius, so it is skipped when all four block centres are nearer than that.
    */
   private ownAt(server: PlacedSite, column: number, block: number, columnWeight: number): number {
-    const tables = server.kernel.interference;
-    if (!tables || tables.taper.fineOnly) return 0;
+    if (!this.bindOwn(server)) return 0;
     const { kernel } = server;
     const northM = (this.row - server.row) * kernel.cellHeightM;
     const eastM = (column - server.column) * kernel.cellWidthM;
-    const clearM = tables.taper.innerM - 1.5 * BLOCK_CELLS * Math.max(kernel.cellHeightM, kernel.cellWidthM);
+    const clearM = this.ownClearM;
     if (clearM > 0 && northM * northM + eastM * eastM < clearM * clearM) return 0;
-    const table = this.table(server);
-    const blockRow0 = this.rowBlock0 / this.blockColumns;
-    const blockRow1 = this.rowBlock1 / this.blockColumns;
+    const table = this.ownTable!;
     const column0 = Math.min(this.blockColumns - 1, Math.max(0, block));
     const column1 = Math.min(this.blockColumns - 1, Math.max(0, block + 1));
     const rowWeight = this.rowWeight;
+    const offset0 = this.ownRowOffset0;
+    const offset1 = this.ownRowOffset1;
     return (
       (1 - rowWeight) *
-        ((1 - columnWeight) * this.siteValue(server, table, blockRow0, column0) +
-          columnWeight * this.siteValue(server, table, blockRow0, column1)) +
+        ((1 - columnWeight) * this.ownEntry(server, table, offset0, column0) +
+          columnWeight * this.ownEntry(server, table, offset0, column1)) +
       rowWeight *
-        ((1 - columnWeight) * this.siteValue(server, table, blockRow1, column0) +
-          columnWeight * this.siteValue(server, table, blockRow1, column1))
+        ((1 - columnWeight) * this.ownEntry(server, table, offset1, column0) +
+          columnWeight * this.ownEntry(server, table, offset1, column1))
     );
   }
 }

@@ -148,21 +148,31 @@ function coarseByMetre(kernel: Kernel): Float32Array {
 }
 
 function buildCoarseTable(kernel: Kernel, taper: Taper, phase: number): CoarseTable {
+  if (taper.fineOnly) {
+    const empty = { values: new Float32Array(1), rowFirst: Int16Array.of(1), rowLast: Int16Array.of(0) };
+    return { reachBlocks: 0, ...empty, bearings: undefined, floorsLinear: undefined };
+  }
   const byMetre = coarseByMetre(kernel);
   const blockM = BLOCK_CELLS * Math.min(kernel.cellHeightM, kernel.cellWidthM);
   const reachBlocks = Math.ceil(taper.coarseReachM / blockM) + 1;
   const side = 2 * reachBlocks + 1;
   const values = new Float32Array(side * side);
+  const centre = (BLOCK_CELLS - 1) / 2;
+  const rowPhase = Math.floor(phase / BLOCK_CELLS);
+  const columnPhase = phase % BLOCK_CELLS;
   let used = 0;
   for (let bi = -reachBlocks; bi <= reachBlocks; bi++) {
+    const southM = (BLOCK_CELLS * bi + centre - rowPhase) * kernel.cellHeightM;
     for (let bj = -reachBlocks; bj <= reachBlocks; bj++) {
-      const [eastM, southM] = blockCentreOffsetM(kernel, phase, bi, bj);
-      const distance = Math.hypot(eastM, southM);
-      if (taper.fineOnly || distance <= taper.innerM || distance > taper.coarseReachM) continue;
-      const value = kernel.valueAtDistance(distance);
-      if (!(value > taper.coarseCut)) continue;
-      values[(bi + reachBlocks) * side + bj + reachBlocks] =
-        (1 - fineWeight(taper, distance)) * 10 ** (value / 10);
+      const eastM = (BLOCK_CELLS * bj + centre - columnPhase) * kernel.cellWidthM;
+      const distance = Math.sqrt(eastM * eastM + southM * southM);
+      if (distance <= taper.innerM || distance > taper.coarseReachM) continue;
+      // The radial table in 1 m steps, interpolated: within 0.01 % of the formula from 100 m on.
+      const metre = Math.floor(distance);
+      const fraction = distance - metre;
+      const value = byMetre[metre]! * (1 - fraction) + byMetre[metre + 1]! * fraction;
+      if (value <= 0) continue;
+      values[(bi + reachBlocks) * side + bj + reachBlocks] = value;
       used = Math.max(used, Math.abs(bi), Math.abs(bj));
     }
   }
