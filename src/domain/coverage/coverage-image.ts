@@ -6,11 +6,11 @@
 import type { CityRaster } from './city-raster';
 import type { CellWindow } from './grid';
 import type { RadioGrid } from './radio-grid';
-import { radioColour } from './radio-raster';
+import { radioColour } from './radio-image';
 import type { PlacedSite } from './site-model';
 import { CELL_COVERED, CELL_NOT_LAND, type CoverageArrays } from './statistics';
 
-/** RSRP classes, covered/uncovered, SINR grades, rate bins (the last two with SINR on, radio-raster.ts). */
+/** RSRP classes, covered/uncovered, SINR grades, rate bins (the last two with SINR on, radio-image.ts). */
 export type RasterStyle = 'class' | 'covered' | 'sinr' | 'rate';
 
 /** What the SINR and rate styles read besides the arrays. */

@@ -37,6 +37,7 @@ export const plannerZh = {
   'planner.noSelection': '在地图上点击站点以选择；Shift+点击加选，Shift+拖框多选。按 A 添加候选站。',
   'planner.readOnlyHint': '基线站为只读：如需调整，请先“修改此基线站”或“规划拆除”。',
   'planner.mixed': '多个值',
+  'planner.defaultValue': '默认 {value}',
   'planner.field.name': '名称',
   'planner.field.kind': '类型',
   'planner.field.band': '频段',
@@ -172,6 +173,7 @@ export const plannerEn: Record<keyof typeof plannerZh, string> = {
   'planner.readOnlyHint':
     'Baseline sites are read-only: choose “Modify this baseline site” or “Plan for removal” first.',
   'planner.mixed': 'mixed',
+  'planner.defaultValue': 'default {value}',
   'planner.field.name': 'Name',
   'planner.field.kind': 'Kind',
   'planner.field.band': 'Band',
