@@ -66,9 +66,9 @@ interface EngineState {
   style: RasterStyle | null;
 }
 
-/** What a job hands the store: figures, weak spots and quality gaps. */
+/** What a job hands the store: figures, weak spots and quality gaps (none found yet: NONE). */
 type Delivery = Pick<CoverageResult, 'stats' | 'gaps' | 'qualityGaps'>;
-const EMPTY_GAPS: CoverageResult['qualityGaps'] = { type: 'FeatureCollection', features: [] };
+const NONE: Delivery['qualityGaps'] = { type: 'FeatureCollection', features: [] };
 
 const emptyDelta = (): SiteSetDelta => ({ upserted: [], removedIds: [] });
 const deltaSize = (delta: SiteSetDelta): number => delta.upserted.length + delta.removedIds.length;
@@ -281,14 +281,13 @@ export class CoverageScheduler {
     const update = await this.sendDelta(delta, 'none');
     const image = await this.client.getRaster(style);
     if (image) this.outputs.raster(image);
-    const state = this.store.getState();
-    return (
-      update ?? {
-        stats: await this.client.getStats(),
-        gaps: state.coverageGaps!,
-        qualityGaps: state.coverageQualityGaps ?? EMPTY_GAPS,
-      }
-    );
+    if (update) return update;
+    const { coverageGaps, coverageQualityGaps } = this.store.getState();
+    return {
+      stats: await this.client.getStats(),
+      gaps: coverageGaps!,
+      qualityGaps: coverageQualityGaps ?? NONE,
+    };
   }
 
   /** Follow the open scenario with incremental edits. */
@@ -336,16 +335,10 @@ export class CoverageScheduler {
     return results[results.length - 1];
   }
 
-  private deliver(
-    { stats, gaps, qualityGaps }: Delivery,
-    baselineStats?: CoverageStats,
-    elapsedMs?: number,
-  ): void {
+  private deliver(delivery: Delivery, baselineStats?: CoverageStats, elapsedMs?: number): void {
     const more = this.fullPending || this.editPending;
     this.store.getState().setCoverageResult({
-      stats,
-      gaps,
-      qualityGaps,
+      ...delivery,
       ...(baselineStats ? { baselineStats } : {}),
       ...(elapsedMs !== undefined ? { elapsedMs } : {}),
       status: more ? 'updating' : 'ready',
