@@ -7,7 +7,7 @@
 import { pathToFileURL } from 'node:url';
 import { CliError } from './cli-error';
 
-type CommandModule = { run: (args: string[]) => Promise<number> };
+type CommandModule = { run: (args: string[]) => Promise<number>; usage?: string };
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
   pathloss: { summary: '3GPP TR 38.901 path loss for one link', load: () => import('./commands/pathloss') },
@@ -20,6 +20,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
     load: () => import('./commands/import'),
   },
   suggest: { summary: 'choose new sites to close coverage gaps', load: () => import('./commands/suggest') },
+  probe: {
+    summary: 'exact RSRP, SINR and rate at points: every site reaching each one',
+    load: () => import('./commands/probe'),
+  },
 };
 
 function usage(): string {
@@ -40,7 +44,12 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    return await (await command.load()).run(args);
+    const module = await command.load();
+    if (module.usage !== undefined && args.some((arg) => arg === '--help' || arg === '-h')) {
+      console.log(module.usage);
+      return 0;
+    }
+    return await module.run(args);
   } catch (error) {
     if (error instanceof CliError) {
       console.error(`error: ${error.message}`);

@@ -8,6 +8,7 @@ import { districtEn, districtZh } from './messages/district';
 import { importEn, importZh } from './messages/import';
 import { importFailuresEn, importFailuresZh } from './messages/import-failures';
 import { plannerEn, plannerZh } from './messages/planner';
+import { radioEn, radioZh } from './messages/radio';
 import { storyEn, storyZh } from './messages/story';
 import { suggestEn, suggestZh } from './messages/suggest';
 
@@ -111,6 +112,7 @@ const baseZh = {
 const zh = {
   ...baseZh,
   ...coverageZh,
+  ...radioZh,
   ...plannerZh,
   ...importZh,
   ...importFailuresZh,
@@ -220,6 +222,7 @@ const baseEn: Record<keyof typeof baseZh, string> = {
 const en: Dictionary = {
   ...baseEn,
   ...coverageEn,
+  ...radioEn,
   ...plannerEn,
   ...importEn,
   ...importFailuresEn,

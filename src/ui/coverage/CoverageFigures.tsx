@@ -4,6 +4,7 @@ import { BANDS, SITE_KINDS } from '../../domain/types';
 import { useAppState, useTranslate } from '../store-context';
 import { RSRP_CLASS_CSS, RSRP_CLASS_ORDER } from './colours';
 import { formatCount, formatKm2, formatPercent, formatSigned } from './format';
+import { RateRows } from './RadioFigures';
 
 const TARGET = PLAN_FIGURES.coverageTargetFraction2025;
 
@@ -72,6 +73,7 @@ export function AreaCard({
           </>
         )}
       </div>
+      <RateRows figures={figures} testId={testId} />
     </section>
   );
 }

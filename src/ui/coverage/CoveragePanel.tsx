@@ -4,6 +4,7 @@ import { useAppState, useTranslate } from '../store-context';
 import { AreaCard, RsrpBreakdown, SitesTable } from './CoverageFigures';
 import { CoverageGaps } from './CoverageGaps';
 import { CoverageSettingsForm } from './CoverageSettingsForm';
+import { SinrBreakdown } from './RadioFigures';
 import './coverage.css';
 import { formatDistance, formatKm2, formatPercent, formatSeconds } from './format';
 
@@ -72,6 +73,14 @@ function ModeSwitch() {
   );
 }
 
+const STYLE_OPTIONS = ['class', 'covered', 'sinr', 'rate'] as const;
+const STYLE_KEYS = {
+  class: 'coverage.style.class',
+  covered: 'coverage.style.covered',
+  sinr: 'coverage.style.sinr',
+  rate: 'coverage.style.rate',
+} as const;
+
 function LayerSwitches() {
   const t = useTranslate();
   const layers = useAppState((state) => state.coverageLayers);
@@ -97,19 +106,22 @@ function LayerSwitches() {
       ))}
       <fieldset className="coverage-inline" disabled={settings.mode !== 'pathloss'}>
         <legend>{t('coverage.style.title')}</legend>
-        {(['class', 'covered'] as const).map((option) => (
+        {STYLE_OPTIONS.map((option) => (
           <label key={option}>
             <input
               type="radio"
               name="coverage-style"
+              value={option}
               checked={style === option}
               onChange={() => setStyle(option)}
             />
-            {t(option === 'class' ? 'coverage.style.class' : 'coverage.style.covered')}
+            {t(STYLE_KEYS[option])}
           </label>
         ))}
-        {settings.mode !== 'pathloss' && (
+        {settings.mode !== 'pathloss' ? (
           <span className="coverage-note">{t('coverage.style.classRadiusHint')}</span>
+        ) : (
+          !settings.sinr && <span className="coverage-note">{t('coverage.style.radioHint')}</span>
         )}
       </fieldset>
     </section>
@@ -192,7 +204,9 @@ export function CoveragePanel() {
             </p>
           )}
           <RsrpBreakdown stats={stats} />
-          <CoverageGaps />
+          <SinrBreakdown stats={stats} />
+          <CoverageGaps kind="coverage" />
+          {stats.sinr && <CoverageGaps kind="quality" />}
           <SitesTable stats={stats} />
         </>
       )}

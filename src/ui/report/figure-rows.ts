@@ -4,6 +4,7 @@
  */
 import type { Language, MessageKey } from '../../domain/i18n/translate';
 import { translate } from '../../domain/i18n/translate';
+import { SCENARIO_BENCHMARKS } from '../../domain/plan/indicators';
 import type { AreaReport } from '../../domain/report/area-report';
 import { formatCount, formatDecimal, formatKm2, formatPercent } from './format';
 
@@ -58,6 +59,38 @@ export function coverageRows(language: Language, report: AreaReport): FigureRow[
       value: `${formatKm2(language, coverage.landKm2)} ${km2}`,
     },
     { id: 'target', label: t('district.target'), value: t('district.targetValue') },
+    ...radioRows(language, report),
+  ];
+}
+
+/** With SINR on: the SINR-good share and the mean rate (an estimate) against the plan's speed targets. */
+function radioRows(language: Language, report: AreaReport): FigureRow[] {
+  const t = (key: MessageKey, values?: Record<string, string | number>) => translate(language, key, values);
+  const coverage = report.coverage;
+  if (coverage?.sinrGoodFraction === undefined || coverage.meanRateMbps === undefined) return [];
+  const rate = SCENARIO_BENCHMARKS.fiveGRateMbps;
+  return [
+    {
+      id: 'sinrGoodFraction',
+      label: t('district.sinrGood'),
+      value: formatPercent(language, coverage.sinrGoodFraction),
+    },
+    {
+      id: 'meanRateMbps',
+      label: t('district.meanRate'),
+      value: `${formatDecimal(language, coverage.meanRateMbps, 0)} Mbps`,
+    },
+    {
+      id: 'rateTarget',
+      label: t('district.rateTarget'),
+      value:
+        report.area.kind === 'key_area'
+          ? t('district.rateTargetKeyArea', { target: formatCount(language, rate.keyAreas2023) })
+          : t('district.rateTargetValue', {
+              value2020: formatDecimal(language, rate.value2020, 2),
+              target: formatCount(language, rate.target2025),
+            }),
+    },
   ];
 }
 
