@@ -56,7 +56,9 @@ describe('LinearFitAccumulator', () => {
   it('fits a small set worked by hand', () => {
     // x = 0, 1, 2, 3; y = 1, 3, 2, 5: x̄ = 1.5, ȳ = 2.75, Sxx = 5, Sxy = 5.5, Syy = 8.75.
     const fit = new LinearFitAccumulator();
-    [1, 3, 2, 5].forEach((y, x) => fit.add(x, y));
+    [1, 3, 2, 5].forEach((y, x) => {
+      fit.add(x, y);
+    });
     const line = fit.line()!;
     expect(line.slope).toBeCloseTo(1.1, 12);
     expect(line.intercept).toBeCloseTo(2.75 - 1.1 * 1.5, 12);
@@ -77,7 +79,9 @@ describe('LinearFitAccumulator', () => {
       ys.push(4 + 9 * x + 7 * random.normal());
     }
     const fit = new LinearFitAccumulator();
-    xs.forEach((x, index) => fit.add(x, ys[index]!));
+    xs.forEach((x, index) => {
+      fit.add(x, ys[index]!);
+    });
     const line = fit.line()!;
     const reference = householderLine(xs, ys);
     expect(line.intercept).toBeCloseTo(reference.intercept, 9);
