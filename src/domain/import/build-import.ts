@@ -52,7 +52,8 @@ export function detectSourceMapping(source: ImportSource): ColumnMapping {
   return mapping;
 }
 
-function rowInputs(
+/** Row-by-row access to a source through a mapping (shared by the site and measurement builds). */
+export function rowInputs(
   source: ImportSource,
   mapping: ColumnMapping,
 ): { count: number; at(index: number): RowInput } {

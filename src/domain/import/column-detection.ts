@@ -5,11 +5,14 @@
  * alternatives so the UI asks the user instead of guessing.
  */
 import {
+  ALL_IMPORT_FIELDS,
   type ColumnMapping,
   type FieldMatch,
   IMPORT_FIELDS,
   type ImportField,
+  type ImportTarget,
   type MappingChoice,
+  MEASUREMENT_FIELDS,
 } from './import-types';
 
 interface Synonyms {
@@ -79,6 +82,108 @@ const SYNONYMS: Record<ImportField, Synonyms> = {
     contains: ['下倾'],
     words: ['tilt', 'downtilt'],
   },
+  // Drive-test and MR exports: serving-cell columns first; neighbour columns ("邻区1 RSRP", "NCell RSRP")
+  // match only partly, so an exact serving column wins and two partial ones make the dialog ask.
+  rsrp: {
+    exact: [
+      'rsrp',
+      'ssrsrp',
+      'nrrsrp',
+      'nrssrsrp',
+      'ssbrsrp',
+      'rsrpdbm',
+      'servingrsrp',
+      'scellrsrp',
+      'pcellrsrp',
+      '电平',
+      '接收电平',
+      '服务小区rsrp',
+      '服务小区电平',
+      '主服务小区rsrp',
+      '参考信号接收功率',
+    ],
+    contains: ['rsrp', '电平'],
+    words: ['rsrp'],
+  },
+  sinr: {
+    exact: [
+      'sinr',
+      'sssinr',
+      'nrsinr',
+      'nrsssinr',
+      'ssbsinr',
+      'sinrdb',
+      'servingsinr',
+      'scellsinr',
+      '信噪比',
+      '服务小区sinr',
+    ],
+    contains: ['sinr', '信噪比'],
+    words: ['sinr'],
+  },
+  pci: {
+    exact: [
+      'pci',
+      'nrpci',
+      'servingpci',
+      'scellpci',
+      'pcellpci',
+      '服务小区pci',
+      '主服务小区pci',
+      '物理小区标识',
+    ],
+    contains: ['pci'],
+    words: ['pci'],
+  },
+  cell: {
+    exact: [
+      'cell',
+      'cellid',
+      'cellname',
+      'servingcell',
+      'servingcellid',
+      'scell',
+      'scellid',
+      'eci',
+      'nci',
+      'ecgi',
+      'ncgi',
+      'cgi',
+      'sectorid',
+      'siteid',
+      'gnbid',
+      'enbid',
+      '小区',
+      '小区id',
+      '小区名',
+      '小区名称',
+      '小区标识',
+      '小区编号',
+      '服务小区',
+      '服务小区id',
+      '站点id',
+      '基站id',
+    ],
+    contains: ['小区'],
+    words: ['cell', 'eci', 'nci', 'ecgi', 'ncgi', 'cgi'],
+  },
+  time: {
+    exact: [
+      'time',
+      'timestamp',
+      'datetime',
+      'date',
+      'utc',
+      'gpstime',
+      '时间',
+      '采样时间',
+      '测量时间',
+      '日期时间',
+      '时间戳',
+    ],
+    contains: ['时间'],
+    words: ['time', 'timestamp', 'datetime'],
+  },
 };
 
 /** Lower case, full-width folded, without bracketed notes, spaces and punctuation. */
@@ -135,11 +240,13 @@ const NUMBER_LIKE = /^[-+]?\d+(\.\d+)?([eE][-+]?\d+)?$|°/;
 export function detectColumns(
   columns: readonly string[],
   sampleRows: readonly (readonly string[])[] = [],
+  matchedFields: readonly ImportField[] = IMPORT_FIELDS,
 ): ColumnMapping {
   const taken = new Set<number>();
   const fields = {} as Record<ImportField, FieldMatch>;
+  for (const field of ALL_IMPORT_FIELDS) fields[field] = { field, confidence: 'none', alternatives: [] };
   let needsReview = false;
-  for (const field of IMPORT_FIELDS) {
+  for (const field of matchedFields) {
     const scores = columns.map((column, index) => (taken.has(index) ? 0 : headerScore(column, field)));
     const best = Math.max(0, ...scores);
     const matches = scores.flatMap((score, index) => (score === best && best > 0 ? [index] : []));
@@ -171,11 +278,24 @@ function mostlyNumeric(rows: readonly (readonly string[])[], column: number): bo
 export function applyMappingChoice(mapping: ColumnMapping, choice: MappingChoice | undefined): ColumnMapping {
   if (!choice) return mapping;
   const fields = { ...mapping.fields };
-  for (const field of IMPORT_FIELDS) {
+  for (const field of ALL_IMPORT_FIELDS) {
     const chosen = choice[field];
     if (chosen === undefined) continue;
     const column = chosen === null || chosen < 0 || chosen >= mapping.columns.length ? undefined : chosen;
     fields[field] = { field, column, confidence: column === undefined ? 'none' : 'exact', alternatives: [] };
   }
   return { ...mapping, fields, needsReview: false };
+}
+
+/**
+ * True when a table's columns look like measurements rather than a site list: a column named as RSRP
+ * (or 电平) beside the coordinates. Site sheets carry no received level.
+ */
+export function looksLikeMeasurements(columns: readonly string[]): boolean {
+  return columns.some((column) => headerScore(column, 'rsrp') > 0);
+}
+
+/** The fields matched for a layer's detection. */
+export function detectionFields(target: ImportTarget): readonly ImportField[] {
+  return target === 'measurements' ? MEASUREMENT_FIELDS : IMPORT_FIELDS;
 }

@@ -5,7 +5,15 @@
  */
 import type { Band, SiteKind } from '../types';
 import { SITE_NUMBER_RULES } from '../validation/site-attributes';
-import type { ColumnMapping, GeometryProblem, ImportField, ImportLayer, RejectReason } from './import-types';
+import {
+  type ColumnMapping,
+  type GeometryProblem,
+  type ImportField,
+  type ImportLayer,
+  type ImportTarget,
+  MEASUREMENT_FIELDS,
+  type RejectReason,
+} from './import-types';
 import { parseBand, parseCoordinateCell, parseNumberCell, parseSiteKind } from './value-parsing';
 
 export interface RowInput {
@@ -35,21 +43,23 @@ export type RowReading =
   | { ok: false; reason: RejectReason; params?: Record<string, string | number> };
 
 /** Fields each layer reads; other mapped columns are ignored (and reported once). */
-export const LAYER_FIELDS: Record<ImportLayer, readonly ImportField[]> = {
+export const LAYER_FIELDS: Record<ImportTarget, readonly ImportField[]> = {
   sites: ['lon', 'lat', 'id', 'name', 'azimuth', 'height', 'band', 'kind', 'tilt'],
   poles: ['lon', 'lat', 'id', 'height'],
+  measurements: MEASUREMENT_FIELDS,
 };
 
 const TILT_RANGE_DEG = { min: -20, max: 90 };
 const TEXT_LIMITS = { id: 128, name: 100 };
 const SHOWN_VALUE_LENGTH = 40;
 
-const shown = (text: string) =>
+export const shown = (text: string) =>
   text.length > SHOWN_VALUE_LENGTH ? `${text.slice(0, SHOWN_VALUE_LENGTH)}…` : text;
-const reject = (reason: RejectReason, params?: Record<string, string | number>): RowReading =>
+export const reject = (reason: RejectReason, params?: Record<string, string | number>): RowReading =>
   params ? { ok: false, reason, params } : { ok: false, reason };
 
-function readCoordinates(row: RowInput, swap: boolean): [number, number] | RowReading {
+/** The row's position as written (after the optional swap), or why it has none. Shared by every layer. */
+export function readCoordinates(row: RowInput, swap: boolean): [number, number] | RowReading {
   if (row.problem) {
     return reject(row.problem, row.geometryType ? { geometryType: row.geometryType } : undefined);
   }
