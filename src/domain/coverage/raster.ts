@@ -72,7 +72,7 @@ function paint(
       const state = arrays.cellState[cell]!;
       if (state === CELL_NOT_LAND) continue;
       let colour: readonly number[];
-      if (style === 'covered') colour = state === CELL_COVERED ? COVERED_COLOUR : UNCOVERED_COLOUR;
+      if (style === 'covered') colour = state >= CELL_COVERED ? COVERED_COLOUR : UNCOVERED_COLOUR;
       else {
         const value = arrays.server[cell]! < 0 ? Number.NEGATIVE_INFINITY : arrays.best[cell]!;
         colour =

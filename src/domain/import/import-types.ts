@@ -17,10 +17,26 @@ export type ImportTarget = ImportLayer | 'measurements';
 
 /** Fields the importer can fill from a column. */
 export type ImportField = SiteImportField | MeasurementImportField;
-export type SiteImportField = 'lon' | 'lat' | 'id' | 'name' | 'azimuth' | 'height' | 'band' | 'kind' | 'tilt';
+export type SiteImportField =
+  | 'lon'
+  | 'lat'
+  | 'id'
+  | 'name'
+  | 'azimuth'
+  | 'height'
+  | 'band'
+  | 'kind'
+  | 'mechanicalTilt'
+  | 'electricalTilt'
+  | 'tilt'
+  | 'verticalBeamwidth'
+  | 'beamwidth';
 /** A measurement's RSRP, SINR, serving PCI, serving cell or site id, and time. */
 export type MeasurementImportField = 'lon' | 'lat' | 'rsrp' | 'sinr' | 'pci' | 'cell' | 'time';
-/** Site and pole fields, in the order columns are matched to them. */
+/**
+ * Site and pole fields in detection order: a field takes its best column first, so the specific tilt and
+ * beamwidth fields come before the general ones ("机械下倾角" would otherwise count as a partial "下倾").
+ */
 export const IMPORT_FIELDS: readonly SiteImportField[] = [
   'lon',
   'lat',
@@ -30,7 +46,11 @@ export const IMPORT_FIELDS: readonly SiteImportField[] = [
   'height',
   'band',
   'kind',
+  'mechanicalTilt',
+  'electricalTilt',
   'tilt',
+  'verticalBeamwidth',
+  'beamwidth',
 ];
 /**
  * Measurement fields, matched in this order among measurement columns only, so a "Cell ID" column is the
@@ -220,8 +240,8 @@ export interface BuildOptions {
   onProgress?: ProgressCallback;
 }
 
-/** A site as imported: the shared properties plus the antenna's downtilt when the file has one. */
-export type ImportedSiteProperties = SiteProperties & { tiltDeg?: number };
+/** A site as imported (tilts included when the file has them). */
+export type ImportedSiteProperties = SiteProperties;
 export type ImportedSiteFeature = SiteFeature & { properties: ImportedSiteProperties };
 
 export interface ImportResult {
