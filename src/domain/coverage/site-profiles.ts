@@ -4,6 +4,7 @@
  * antenna tilt and vertical beamwidth (and radio overrides). Profiles are keyed by exactly what changes
  * them, so 70,000 sites share a few hundred kernels.
  */
+import { correctionDb, correctionKey } from '../calibration/corrections';
 import { antennaDefaults, depressionAngleDeg, verticalAttenuationDb } from '../propagation/antenna-pattern';
 import {
   perResourceElementDbm,
@@ -228,13 +229,15 @@ export function buildProfile(
     hBsM,
     hUtM,
   };
-  const key = `p|${scenario.model}|${scenario.condition}|${radio.fcGhz}|${hBsM}|${hUtM}|${cut}|${grid.cellM}|${widthKey}|${totalTiltDeg}|${verticalBeamwidthDeg}`;
+  // The calibration of the site's class adds its correction to the path loss (docs/calibration.md).
+  const correction = settings.corrections.find((candidate) => candidate.environment === environment);
+  const key = `p|${scenario.model}|${scenario.condition}|${radio.fcGhz}|${hBsM}|${hUtM}|${cut}|${grid.cellM}|${widthKey}|${totalTiltDeg}|${verticalBeamwidthDeg}|${correctionKey(correction)}`;
   const kernel = kernels.get(key, () => {
     const negativeLoss = negativePathLoss(pathLossProfile);
     const vertical = (distanceM: number): number =>
       verticalAttenuationDb(depressionAngleDeg(hBsM, hUtM, distanceM), totalTiltDeg, verticalBeamwidthDeg);
     return buildKernel(
-      (distanceM) => negativeLoss(distanceM) + vertical(distanceM),
+      (distanceM) => negativeLoss(distanceM) + vertical(distanceM) - correctionDb(correction, distanceM),
       cut,
       MODEL_MAX_DISTANCE_M[scenario.model],
       grid.cellM,
