@@ -1,5 +1,6 @@
 /**
- * `coverage --sites FILE.geojson [--mode radius|pathloss] [--cell-m 50] [--threshold-dbm -105] [--out DIR]`
+ * `coverage --sites FILE.geojson [--mode radius|pathloss] [--cell-m 50] [--threshold-dbm -105] [--out DIR]
+ * [--calibration CORRECTIONS.json]` (corrections from `calibrate --out`; path-loss mode only)
  * computes city-wide coverage with the same engine the app runs in its worker and prints one JSON object;
  * with --out it also writes gaps.geojson and coverage-stats.json (only after everything succeeded).
  */
@@ -11,10 +12,11 @@ import { CoverageEngine } from '../../domain/coverage/coverage-engine';
 import { coverageStats, gapCollection } from '../../domain/coverage/report';
 import type { DistrictCollection } from '../../domain/types';
 import { choiceFlag, numberFlag, parseFlags, requireFlag } from '../arguments';
+import { readCalibrationFile } from '../calibration-file';
 import { CliError } from '../cli-error';
 import { REPOSITORY_ROOT, readShippedGeoJson, readSiteFile } from '../geo-files';
 
-const FLAGS = ['sites', 'mode', 'cell-m', 'threshold-dbm', 'out', 'min-gap-km2'] as const;
+const FLAGS = ['sites', 'mode', 'cell-m', 'threshold-dbm', 'out', 'min-gap-km2', 'calibration'] as const;
 const round = (value: number, digits = 4): number => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** Run the command; prints one JSON object. */
@@ -30,6 +32,10 @@ export async function run(args: string[]): Promise<number> {
   if (out !== undefined && existsSync(out) && !statSync(out).isDirectory()) {
     throw new CliError(`--out "${out}" exists and is not a directory`);
   }
+  const calibrationPath = flags.get('calibration');
+  if (calibrationPath !== undefined && mode !== 'pathloss')
+    throw new CliError('--calibration corrects path loss: use it with --mode pathloss');
+  const corrections = calibrationPath === undefined ? [] : readCalibrationFile(calibrationPath);
   const sites = readSiteFile(sitesPath);
   const districts = readShippedGeoJson<DistrictCollection>('districts.geojson');
   const metroStations = readShippedGeoJson<FeatureCollection<Point>>('metro-stations.geojson');
@@ -39,7 +45,7 @@ export async function run(args: string[]): Promise<number> {
     : undefined;
   const engine = new CoverageEngine(
     { districts, metroStations, land, zones },
-    { mode, cellM, thresholdDbm, minGapAreaKm2 },
+    { mode, cellM, thresholdDbm, minGapAreaKm2, corrections },
   );
   engine.computeAll(sites.features);
   const stats = coverageStats(engine);
@@ -49,6 +55,8 @@ export async function run(args: string[]): Promise<number> {
     mode,
     cellM,
     thresholdDbm,
+    calibration:
+      calibrationPath === undefined ? null : { file: calibrationPath, corrections: corrections.length },
     sites: stats.sites,
     landKm2: round(stats.landKm2, 3),
     coveredKm2: round(stats.coveredKm2, 3),
