@@ -243,6 +243,7 @@ function siteFeature(row: AcceptedRow, options: BuildOptions): ImportedSiteFeatu
   if (values.band !== undefined) properties.band = values.band;
   if (values.heightM !== undefined) properties.heightM = values.heightM;
   if (values.azimuthDeg !== undefined) properties.azimuthDeg = values.azimuthDeg;
+  if (values.pci !== undefined) properties.pci = values.pci;
   if (values.beamwidthDeg !== undefined) properties.beamwidthDeg = values.beamwidthDeg;
   if (values.mechanicalTiltDeg !== undefined) properties.mechanicalTiltDeg = values.mechanicalTiltDeg;
   if (values.electricalTiltDeg !== undefined) properties.electricalTiltDeg = values.electricalTiltDeg;

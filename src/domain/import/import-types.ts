@@ -30,7 +30,8 @@ export type SiteImportField =
   | 'electricalTilt'
   | 'tilt'
   | 'verticalBeamwidth'
-  | 'beamwidth';
+  | 'beamwidth'
+  | 'pci';
 /** A measurement's RSRP, SINR, serving PCI, serving cell or site id, and time. */
 export type MeasurementImportField = 'lon' | 'lat' | 'rsrp' | 'sinr' | 'pci' | 'cell' | 'time';
 /**
@@ -51,6 +52,7 @@ export const IMPORT_FIELDS: readonly SiteImportField[] = [
   'tilt',
   'verticalBeamwidth',
   'beamwidth',
+  'pci',
 ];
 /**
  * Measurement fields, matched in this order among measurement columns only, so a "Cell ID" column is the
@@ -66,14 +68,7 @@ export const MEASUREMENT_FIELDS: readonly MeasurementImportField[] = [
   'time',
 ];
 /** Every field, for mappings (a field a layer does not read stays unmatched). */
-export const ALL_IMPORT_FIELDS: readonly ImportField[] = [
-  ...IMPORT_FIELDS,
-  'rsrp',
-  'sinr',
-  'pci',
-  'cell',
-  'time',
-];
+export const ALL_IMPORT_FIELDS: readonly ImportField[] = [...IMPORT_FIELDS, 'rsrp', 'sinr', 'cell', 'time'];
 
 /** Why a whole file could not be read. `params` fill the translated message. */
 export type ImportFailureCode =

@@ -40,6 +40,8 @@ export interface RowValues {
   beamwidthDeg?: number;
   band?: Band;
   kind?: SiteKind;
+  /** Physical cell id, for matching drive-test samples to their server. */
+  pci?: number;
 }
 
 export type RowReading =
@@ -62,6 +64,7 @@ export const LAYER_FIELDS: Record<ImportTarget, readonly ImportField[]> = {
     'tilt',
     'verticalBeamwidth',
     'beamwidth',
+    'pci',
   ],
   poles: ['lon', 'lat', 'id', 'height'],
   measurements: MEASUREMENT_FIELDS,
@@ -107,7 +110,8 @@ type NumberKey =
   | 'electricalTiltDeg'
   | 'verticalBeamwidthDeg'
   | 'beamwidthDeg'
-  | 'totalTiltDeg';
+  | 'totalTiltDeg'
+  | 'pci';
 
 function readNumber(
   row: RowInput,
@@ -199,9 +203,12 @@ export function readRow(row: RowInput, layer: ImportLayer, swap: boolean): RowRe
     readNumber(row, 'height', SITE_NUMBER_RULES.heightM, values, 'heightM') ??
     (layer === 'sites'
       ? (readNumber(row, 'azimuth', SITE_NUMBER_RULES.azimuthDeg, values, 'azimuthDeg') ??
-        readAntenna(row, values))
+        readAntenna(row, values) ??
+        readNumber(row, 'pci', SITE_NUMBER_RULES.pci, values, 'pci'))
       : undefined);
   if (problem) return problem;
+  if (values.pci !== undefined && !Number.isInteger(values.pci))
+    return reject('invalidValue', { field: 'pci', value: String(values.pci), min: 0, max: 1007 });
   if (layer === 'poles') return { ok: true, values };
   const name = row.cell('name');
   if (name !== '') values.name = name.slice(0, TEXT_LIMITS.name);
