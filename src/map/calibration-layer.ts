@@ -42,6 +42,12 @@ export class CalibrationLayer extends MapModule {
     (this.map.getSource(SOURCE) as GeoJSONSource | undefined)?.setData(url ?? EMPTY);
   }
 
+  /** Dots MapLibre has loaded into the source's tiles (tests: the dots reached the map). */
+  loadedDotCount(): number {
+    if (!this.map.getSource(SOURCE)) return 0;
+    return this.map.querySourceFeatures(SOURCE).length;
+  }
+
   /** Shows or hides the dots. */
   async setVisible(visible: boolean): Promise<void> {
     await this.ready;

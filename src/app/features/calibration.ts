@@ -22,6 +22,10 @@ const COMPARE_DELAY_MS = 300;
 
 export interface CalibrationTestHook {
   view: () => CalibrationView | null;
+  /** Dots loaded on the map (MapLibre's source tiles at the current view). */
+  dotsOnMap: () => number;
+  /** Centres the map on a point at a zoom (to look at the dots). */
+  jumpTo: (lon: number, lat: number, zoom: number) => void;
   /** Resolves when no import or comparison is running. */
   settled: () => Promise<void>;
 }
@@ -209,6 +213,8 @@ export function wireCalibration(context: AppContext): Disposer {
   if (typeof window !== 'undefined' && window.__planner) {
     window.__planner.calibration = {
       view: () => get().calibrationView,
+      dotsOnMap: () => layer.loadedDotCount(),
+      jumpTo: (lon, lat, zoom) => map.mapLibre.jumpTo({ center: [lon, lat], zoom }),
       settled: async () => {
         for (;;) {
           const pending = work;

@@ -50,6 +50,11 @@ export class SiteSearch {
   /** Per table step, the highest bound over every site: past it no site can win. */
   private readonly globalBound: Float64Array;
   private readonly maxReachM: number;
+  /** Per site: local metres east and north of the origin, profile and offset (the per-site bound). */
+  private readonly siteX: Float64Array;
+  private readonly siteY: Float64Array;
+  private readonly siteProfile: Int32Array;
+  private readonly siteOffset: Float64Array;
   private readonly byId = new Map<string, number>();
   private readonly byPci = new Map<number, number[]>();
 
@@ -61,6 +66,13 @@ export class SiteSearch {
     this.originLon = 121.5;
     this.metresPerDegreeLon = METRES_PER_DEGREE * Math.cos((this.originLat * Math.PI) / 180);
     const profileOf = this.profiles(sites);
+    this.siteProfile = profileOf;
+    this.siteOffset = Float64Array.from(sites, (site) => site.offsetDb);
+    this.siteX = Float64Array.from(
+      sites,
+      (site) => (site.position[0] - this.originLon) * this.metresPerDegreeLon,
+    );
+    this.siteY = Float64Array.from(sites, (site) => (site.position[1] - this.originLat) * METRES_PER_DEGREE);
     let column0 = Number.POSITIVE_INFINITY;
     let row0 = Number.POSITIVE_INFINITY;
     let column1 = Number.NEGATIVE_INFINITY;
@@ -241,6 +253,13 @@ export class SiteSearch {
     }
     for (let slot = first; slot < last; slot++) {
       const site = this.bucketSites[slot]!;
+      if (best) {
+        // The site's own bound at its (local) distance: most sites in a bucket cannot win.
+        const distanceM = Math.hypot(this.siteX[site]! - x, this.siteY[site]! - y) * DISTANCE_SLACK;
+        const bound =
+          this.siteOffset[site]! + this.profileTables[this.siteProfile[site]!]![tableIndex(distanceM)]!;
+        if (bound < best.link.rsrpDbm) continue;
+      }
       const link = this.evaluate(site, lon, lat);
       if (!link) continue;
       if (
