@@ -47,7 +47,14 @@ describe('migration v2 → v5 (through v3 and v4)', () => {
     expect(decision).toEqual({
       kind: 'valid',
       migratedFrom: 2,
-      scenario: { ...v2Record(), schemaVersion: 5, existingSites: [], poles: [], measurements: [], calibration: null },
+      scenario: {
+        ...v2Record(),
+        schemaVersion: 5,
+        existingSites: [],
+        poles: [],
+        measurements: [],
+        calibration: null,
+      },
     });
   });
 
