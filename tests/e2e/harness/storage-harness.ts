@@ -59,7 +59,10 @@ function digest(scenario: Scenario) {
           const column = set[key]!;
           let sum = 0;
           let nan = 0;
-          for (const value of column) Number.isNaN(value) ? nan++ : (sum += value);
+          for (const value of column) {
+            if (Number.isNaN(value)) nan++;
+            else sum += value;
+          }
           return [key, `${column.constructor.name}:${column.length}:${sum}:${nan}`];
         }),
       ),
