@@ -17,6 +17,7 @@ import {
 import type { EnvironmentCorrection } from '../domain/calibration/corrections';
 import type { MeasurementSet } from '../domain/calibration/measurement-set';
 import type { CoverageEngine } from '../domain/coverage/coverage-engine';
+import type { RejectedRow } from '../domain/import/import-types';
 import type { SiteFeature } from '../domain/types';
 
 type Serial = <T>(task: () => Promise<T> | T) => Promise<T>;
@@ -32,13 +33,17 @@ export interface CalibrationReply {
   residuals: Blob;
   /** Dots drawn (every sample up to DOT_LIMIT, then every k-th). */
   dotsShown: number;
-  /** Rejected samples (no site in range), per set id. */
-  rejected: { setId: string; row: number; reason: string }[];
+  /** Samples with no site in range, across the sets. */
+  farFromSites: number;
+  /** The first FAR_ROWS_SENT of them, each with its set, row and reason (the rest only counted). */
+  farRows: ({ setId: string } & RejectedRow)[];
   unmatchedIds: number;
 }
 
 /** Most dots sent to the map: beyond it every k-th sample is drawn (the figures use all of them). */
 export const DOT_LIMIT = 200_000;
+/** Rejected rows listed back to the page; a file far from the sites would otherwise send 10⁶ of them. */
+export const FAR_ROWS_SENT = 1_000;
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 export function createCalibrationMethods(serial: Serial, engineOf: () => CoverageEngine) {
@@ -109,11 +114,10 @@ export function createCalibrationMethods(serial: Serial, engineOf: () => Coverag
           report,
           residuals: blob,
           dotsShown: shown,
-          rejected: comparison.rejected.map(({ setIndex, rejection }) => ({
-            setId: setOrder[setIndex]!,
-            row: rejection.row,
-            reason: rejection.reason,
-          })),
+          farFromSites: comparison.rejected.length,
+          farRows: comparison.rejected
+            .slice(0, FAR_ROWS_SENT)
+            .map(({ setIndex, rejection }) => ({ setId: setOrder[setIndex]!, ...rejection })),
           unmatchedIds: comparison.unmatchedIds,
         };
       });

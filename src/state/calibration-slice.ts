@@ -35,6 +35,8 @@ export interface CalibrationView {
   dotsShown: number;
   /** Samples with no site in range, across the sets. */
   farFromSites: number;
+  /** The first of them with their set's name, row and reason. */
+  farRows: ({ setName: string } & RejectedRow)[];
   unmatchedIds: number;
 }
 

@@ -1,4 +1,4 @@
-import type {} from '../../src/app/features/calibration';
+import type {} from '../../src/app/calibration-test-hook';
 import { expect, test } from './driver';
 import { CoverageDriver } from './drivers/coverage-driver';
 
@@ -20,7 +20,7 @@ test('benchmark: 200,000 drive-test samples against the 32,000 baseline sites, m
   // Samples 30 m – 1.5 km around random baseline sites, made in the page; dropped on the panel. The
   // levels are arbitrary: matching costs the same whatever the level.
   const timing = await page.evaluate(async (count) => {
-    const sites = window.__planner!.state().baseline!.features;
+    const sites = window.__e2e!.state().baseline!.features;
     let seed = 7;
     const random = () => {
       seed = (seed * 16807) % 2147483647;
@@ -41,7 +41,7 @@ test('benchmark: 200,000 drive-test samples against the 32,000 baseline sites, m
       for (const entry of list.getEntries()) longTasks.push(Math.round(entry.duration));
     });
     observer.observe({ type: 'longtask' });
-    const store = window.__planner!;
+    const store = window.__e2e!;
     let comparingAt = 0;
     let importedAt = 0;
     const watch = window.setInterval(() => {

@@ -4,7 +4,7 @@
  * apply the fit, see the coverage figure fall, undo, and see it come back.
  */
 import { readFileSync } from 'node:fs';
-import type {} from '../../src/app/features/calibration';
+import type {} from '../../src/app/calibration-test-hook';
 import { CoverageEngine } from '../../src/domain/coverage/coverage-engine';
 import { synthesiseMeasurements } from '../../src/domain/sample/synthetic-measurements';
 import type { SiteCollection } from '../../src/domain/types';
@@ -57,7 +57,7 @@ test('drop a measurement file, see residuals and the report, apply the fit, see 
     for (const type of ['dragenter', 'dragover', 'drop'])
       zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
   }, csv);
-  await page.evaluate(() => window.__planner!.calibration!.settled());
+  await page.evaluate(() => window.__e2e!.calibration!.settled());
 
   // The import: 1,500 samples in, the bad level reported with its row and reason.
   await expect(page.getByTestId('calibration-import')).toContainText('已导入 1500 / 1501 行；1 行未导入');
@@ -66,7 +66,7 @@ test('drop a measurement file, see residuals and the report, apply the fit, see 
   await expect(page.getByTestId('calibration-sets')).toContainText('路测-黄浦.csv：1500 个样本');
 
   // The report: the model is about 8 dB optimistic before; the fit takes the bias out.
-  const view = await page.evaluate(() => window.__planner!.calibration!.view());
+  const view = await page.evaluate(() => window.__e2e!.calibration!.view());
   expect(view!.report.samples).toBe(1500);
   expect(view!.report.before.meanErrorDb).toBeGreaterThan(6.5);
   expect(view!.report.before.meanErrorDb).toBeLessThan(9.5);
@@ -79,8 +79,8 @@ test('drop a measurement file, see residuals and the report, apply the fit, see 
   await expect(page.getByTestId('calibration-histogram')).toBeVisible();
   await expect(page.getByTestId('calibration-distance-chart')).toBeVisible();
   expect(view!.dotsShown).toBe(1500);
-  await page.evaluate(() => window.__planner!.calibration!.jumpTo(121.48, 31.23, 13));
-  await expect.poll(() => page.evaluate(() => window.__planner!.calibration!.dotsOnMap())).toBeGreaterThan(0);
+  await page.evaluate(() => window.__e2e!.calibration!.jumpTo(121.48, 31.23, 13));
+  await expect.poll(() => page.evaluate(() => window.__e2e!.calibration!.dotsOnMap())).toBeGreaterThan(0);
 
   // Apply: the status states it, and the coverage (an optimistic model corrected) falls.
   await page.getByTestId('calibration-apply').click();

@@ -2,7 +2,7 @@
  * The calibration feature: measurement files imported in an import worker into the open scenario
  * (through the edit door), compared with the model in the coverage worker while the 校准 tab is open,
  * the residual dots on the map, and the fit applied or removed as the scenario's calibration (one undo
- * step each; the coverage scheduler then recomputes with it). Test hooks on window.__planner.calibration.
+ * step each; the coverage scheduler then recomputes with it). Test hooks on window.__e2e.calibration.
  */
 import type { ScenarioCalibration } from '../../domain/calibration/scenario-calibration';
 import { type Disposer, Disposers } from '../../domain/disposers';
@@ -15,26 +15,11 @@ import { loadImportGeography } from '../../services/import-inputs';
 import { importMeasurementFile } from '../../services/measurement-import';
 import type { CalibrationView } from '../../state/calibration-slice';
 import type { AppContext } from '../app-context';
+import { installCalibrationTestHook } from '../calibration-test-hook';
 import { trackedSubscribe } from '../subscriptions';
 
 export const CALIBRATION_TAB = 'calibration';
 const COMPARE_DELAY_MS = 300;
-
-export interface CalibrationTestHook {
-  view: () => CalibrationView | null;
-  /** Dots loaded on the map (MapLibre's source tiles at the current view). */
-  dotsOnMap: () => number;
-  /** Centres the map on a point at a zoom (to look at the dots). */
-  jumpTo: (lon: number, lat: number, zoom: number) => void;
-  /** Resolves when no import or comparison is running. */
-  settled: () => Promise<void>;
-}
-
-declare module '../test-hooks' {
-  interface PlannerTestHook {
-    calibration?: CalibrationTestHook;
-  }
-}
 
 export function wireCalibration(context: AppContext): Disposer {
   const { store, map, data } = context;
@@ -125,7 +110,11 @@ export function wireCalibration(context: AppContext): Disposer {
         report: reply.report,
         residualsUrl: URL.createObjectURL(reply.residuals),
         dotsShown: reply.dotsShown,
-        farFromSites: reply.rejected.length,
+        farFromSites: reply.farFromSites,
+        farRows: reply.farRows.map(({ setId, ...rejection }) => ({
+          setName: scenario.measurements.find((set) => set.id === setId)?.name ?? setId,
+          ...rejection,
+        })),
         unmatchedIds: reply.unmatchedIds,
       });
     } catch (error) {
@@ -210,21 +199,16 @@ export function wireCalibration(context: AppContext): Disposer {
     { equalityFn: (a, b) => a.every((value, index) => value === b[index]) },
   );
 
-  if (typeof window !== 'undefined' && window.__planner) {
-    window.__planner.calibration = {
-      view: () => get().calibrationView,
-      dotsOnMap: () => layer.loadedDotCount(),
-      jumpTo: (lon, lat, zoom) => map.mapLibre.jumpTo({ center: [lon, lat], zoom }),
-      settled: async () => {
-        for (;;) {
-          const pending = work;
-          await pending;
-          await new Promise((resolve) => setTimeout(resolve, COMPARE_DELAY_MS + 50));
-          const status = get().calibrationStatus;
-          if (pending === work && status !== 'importing' && status !== 'comparing') return;
-        }
-      },
-    };
+  if (import.meta.env.MODE === 'e2e') {
+    installCalibrationTestHook(context, layer, async () => {
+      for (;;) {
+        const pending = work;
+        await pending;
+        await new Promise((resolve) => setTimeout(resolve, COMPARE_DELAY_MS + 50));
+        const status = get().calibrationStatus;
+        if (pending === work && status !== 'importing' && status !== 'comparing') return;
+      }
+    });
   }
   return disposers.disposer;
 }

@@ -103,7 +103,12 @@ export function* compareMeasurementSteps(
       if (!hit) {
         rejected.push({
           setIndex,
-          rejection: { row: set.rowNumbers[sample]!, reason: 'farFromSites', params: { lon, lat } },
+          rejection: {
+            row: set.rowNumbers[sample]!,
+            reason: 'farFromSites',
+            // Shown to the user: six decimals are 0.1 m, the datum conversion's digits beyond say nothing.
+            params: { lon: Number(lon.toFixed(6)), lat: Number(lat.toFixed(6)) },
+          },
         });
         continue;
       }

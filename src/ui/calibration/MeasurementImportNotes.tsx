@@ -50,9 +50,25 @@ export function MeasurementImportNotes() {
         </section>
       )}
       {view && view.farFromSites > 0 && (
-        <p className="calibration-note calibration-note--warn">
-          {t('calibration.farFromSites', { count: view.farFromSites })}
-        </p>
+        <details className="calibration-far">
+          <summary className="calibration-note calibration-note--warn">
+            {t('calibration.farFromSites', { count: view.farFromSites })}
+          </summary>
+          <ul className="calibration-rejected" data-testid="calibration-far-rows">
+            {view.farRows.slice(0, ROWS_SHOWN).map((rejected) => (
+              <li key={`${rejected.setName}:${rejected.row}`}>
+                {t('calibration.rejectedSetRow', {
+                  name: rejected.setName,
+                  row: rejected.row,
+                  reason: rejectionText(t, rejected),
+                })}
+              </li>
+            ))}
+            {view.farFromSites > ROWS_SHOWN && (
+              <li>{t('calibration.rejectedMore', { count: view.farFromSites - ROWS_SHOWN })}</li>
+            )}
+          </ul>
+        </details>
       )}
       {view && view.unmatchedIds > 0 && (
         <p className="calibration-note calibration-note--warn">
