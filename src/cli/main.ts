@@ -6,7 +6,7 @@
  */
 import { CliError } from './cli-error';
 
-type CommandModule = { run: (args: string[]) => Promise<number> };
+type CommandModule = { run: (args: string[]) => Promise<number>; usage?: string };
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
   pathloss: { summary: '3GPP TR 38.901 path loss for one link', load: () => import('./commands/pathloss') },
@@ -22,6 +22,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
   calibrate: {
     summary: 'compare the model with drive-test/MR measurements and fit corrections',
     load: () => import('./commands/calibrate'),
+  },
+  probe: {
+    summary: 'exact RSRP, SINR and rate at points: every site reaching each one',
+    load: () => import('./commands/probe'),
   },
 };
 
@@ -42,7 +46,12 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    return await (await command.load()).run(args);
+    const module = await command.load();
+    if (module.usage !== undefined && args.some((arg) => arg === '--help' || arg === '-h')) {
+      console.log(module.usage);
+      return 0;
+    }
+    return await module.run(args);
   } catch (error) {
     if (error instanceof CliError) {
       console.error(`error: ${error.message}`);

@@ -1,23 +1,51 @@
 /**
  * `coverage --sites FILE.geojson [--mode radius|pathloss] [--cell-m 50] [--threshold-dbm -105] [--out DIR]
- * [--calibration CORRECTIONS.json]` (corrections from `calibrate --out`; path-loss mode only)
- * computes city-wide coverage with the same engine the app runs in its worker and prints one JSON object;
- * with --out it also writes gaps.geojson and coverage-stats.json (only after everything succeeded).
+ * [--metric rsrp|sinr] [--load 0.5] [--calibration CORRECTIONS.json]` computes city-wide coverage with the
+ * same engine the app runs in its worker and prints one JSON object; `--metric sinr` (path-loss mode) adds
+ * each area's SINR-good share and mean rate; `--calibration` applies corrections from `calibrate --out`
+ * (path-loss mode only). With --out it also writes gaps.geojson (and quality-gaps.geojson) and
+ * coverage-stats.json (only after everything succeeded).
  */
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { ZoneCollection } from '../../domain/coverage/city-raster';
 import { CoverageEngine } from '../../domain/coverage/coverage-engine';
-import { coverageStats, gapCollection } from '../../domain/coverage/report';
+import {
+  type AreaFigures,
+  coverageStats,
+  gapCollection,
+  qualityGapCollection,
+} from '../../domain/coverage/report';
 import type { DistrictCollection } from '../../domain/types';
 import { choiceFlag, numberFlag, parseFlags, requireFlag } from '../arguments';
 import { readCalibrationFile } from '../calibration-file';
 import { CliError } from '../cli-error';
 import { REPOSITORY_ROOT, readShippedGeoJson, readSiteFile } from '../geo-files';
 
-const FLAGS = ['sites', 'mode', 'cell-m', 'threshold-dbm', 'out', 'min-gap-km2', 'calibration'] as const;
+const FLAGS = [
+  'sites',
+  'mode',
+  'cell-m',
+  'threshold-dbm',
+  'out',
+  'min-gap-km2',
+  'metric',
+  'load',
+  'noise-figure-db',
+  'sinr-threshold-db',
+  'calibration',
+] as const;
 const round = (value: number, digits = 4): number => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** With --metric sinr: the SINR-good share of the land and the mean rate over the covered land. */
+function radioFigures(figures: AreaFigures): { sinrGoodFraction?: number; meanRateMbps?: number } {
+  if (figures.sinrGoodFraction === undefined) return {};
+  return {
+    sinrGoodFraction: round(figures.sinrGoodFraction, 5),
+    meanRateMbps: round(figures.meanRateMbps!, 2),
+  };
+}
 
 /** Run the command; prints one JSON object. */
 export async function run(args: string[]): Promise<number> {
@@ -28,6 +56,17 @@ export async function run(args: string[]): Promise<number> {
   const cellM = numberFlag(flags, 'cell-m', { min: 25, max: 200 }, 50);
   const thresholdDbm = numberFlag(flags, 'threshold-dbm', { min: -160, max: -30 }, -105);
   const minGapAreaKm2 = numberFlag(flags, 'min-gap-km2', { min: 0, max: 10_000 }, 0.01);
+  const metric = choiceFlag(flags, 'metric', ['rsrp', 'sinr'] as const, 'rsrp');
+  const sinr = metric === 'sinr';
+  if (sinr && mode !== 'pathloss') {
+    throw new CliError('--metric sinr needs --mode pathloss (radius mode has no SINR)');
+  }
+  for (const name of ['load', 'noise-figure-db', 'sinr-threshold-db']) {
+    if (!sinr && flags.has(name)) throw new CliError(`--${name} applies only with --metric sinr`);
+  }
+  const loadFraction = numberFlag(flags, 'load', { min: 0, max: 1 }, 0.5);
+  const noiseFigureDb = numberFlag(flags, 'noise-figure-db', { min: 0, max: 20 }, 7);
+  const sinrThresholdDb = numberFlag(flags, 'sinr-threshold-db', { min: -20, max: 50 }, -3);
   const out = flags.get('out');
   if (out !== undefined && existsSync(out) && !statSync(out).isDirectory()) {
     throw new CliError(`--out "${out}" exists and is not a directory`);
@@ -45,7 +84,17 @@ export async function run(args: string[]): Promise<number> {
     : undefined;
   const engine = new CoverageEngine(
     { districts, metroStations, land, zones },
-    { mode, cellM, thresholdDbm, minGapAreaKm2, corrections },
+    {
+      mode,
+      cellM,
+      thresholdDbm,
+      minGapAreaKm2,
+      sinr,
+      loadFraction,
+      noiseFigureDb,
+      sinrThresholdDb,
+      corrections,
+    },
   );
   engine.computeAll(sites.features);
   const stats = coverageStats(engine);
@@ -61,24 +110,46 @@ export async function run(args: string[]): Promise<number> {
     landKm2: round(stats.landKm2, 3),
     coveredKm2: round(stats.coveredKm2, 3),
     coveredFraction: round(stats.coveredFraction, 5),
+    ...radioFigures(stats),
     districts: stats.districts.map((district) => ({
       adcode: district.adcode,
       name: district.name,
       landKm2: round(district.landKm2, 3),
       coveredKm2: round(district.coveredKm2, 3),
       coveredFraction: round(district.coveredFraction, 5),
+      ...radioFigures(district),
     })),
     zones: stats.zones.map((zone) => ({
       id: zone.id,
       name: zone.name,
       coveredFraction: round(zone.coveredFraction, 5),
+      ...radioFigures(zone),
     })),
+    ...(stats.sinr
+      ? {
+          sinr: {
+            loadFraction,
+            noiseFigureDb,
+            thresholdDb: sinrThresholdDb,
+            gradesKm2: Object.fromEntries(
+              Object.entries(stats.sinr.gradesKm2).map(([grade, km2]) => [grade, round(km2, 3)]),
+            ),
+            qualityGaps: {
+              count: stats.sinr.qualityGaps.count,
+              areaKm2: round(stats.sinr.qualityGaps.areaKm2, 3),
+            },
+          },
+        }
+      : {}),
     gaps: { count: stats.gaps.count, areaKm2: round(stats.gaps.areaKm2, 3), minAreaKm2: minGapAreaKm2 },
     elapsedMs,
   };
   if (out !== undefined) {
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, 'gaps.geojson'), `${JSON.stringify(gaps)}\n`);
+    if (sinr) {
+      writeFileSync(join(out, 'quality-gaps.geojson'), `${JSON.stringify(qualityGapCollection(engine))}\n`);
+    }
     writeFileSync(join(out, 'coverage-stats.json'), `${JSON.stringify({ ...stats, elapsedMs }, null, 2)}\n`);
   }
   console.log(JSON.stringify(summary));

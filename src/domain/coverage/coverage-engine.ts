@@ -132,9 +132,9 @@ export class CoverageEngine {
     this.store.placeAll(sites, this.city, this.settings);
     yield 0.05;
     const radio = this.prepareRadio();
-    if (radio) yield* radio.rebuildSums(this.slots, chunk);
     const radius = this.settings.mode === 'radius';
     const touched = this.sweepTouched() ? touchedRowsOf(this.slots, this.city.grid, radius) : undefined;
+    if (radio) yield* radio.rebuildSums(this.slots, touched === undefined, chunk);
     const previous = this.written;
     // Unknown until the sweep has run (a compute abandoned between steps leaves cells written anywhere).
     this.written = undefined;
@@ -147,6 +147,7 @@ export class CoverageEngine {
       accumulators: this.accumulators,
       slots: this.slots,
       uncovered: this.uncoveredRuns,
+      interference: radio?.sums,
     };
     if (touched) yield* touchedSweep(context, touched, previous, chunk);
     else yield* landSweep(context, chunk);

@@ -5,6 +5,7 @@
  */
 import { horizontalAttenuationDb, MAXIMUM_ATTENUATION_DB } from '../propagation/antenna-pattern';
 import { losProbability, type PropagationModel, pathLoss } from '../propagation/path-loss';
+import type { InterferenceTables } from './interference-kernels';
 
 export interface Kernel {
   /** Rows above and below the centre row. */
@@ -22,12 +23,20 @@ export interface Kernel {
    * is the combined pattern's max(A_H + A_V, −A_m); built on first sector use.
    */
   sectorFloors: Float32Array | undefined;
-  /** 10^(values/10), for the interference sums; built on first SINR use. */
+  /**
+   * SINR on: the fine part of the interference sums, w(d)·10^(values/10), w the taper of
+   * interference-kernels.ts (1 near the site, 0 beyond `sumHalfWidths`); built on first use.
+   */
   linear: Float32Array | undefined;
   /** 10^(sectorFloors/10), for sectors' interference sums; built on first use. */
   sectorFloorsLinear: Float32Array | undefined;
   /** The vertical pattern by distance (dB), kept to build the sector floors. */
   verticalDbAt: ((distanceM: number) => number) | undefined;
+  /** The radial value function the kernel was built from, and how far it reaches (m). */
+  valueAtDistance: (distanceM: number) => number;
+  reachM: number;
+  /** SINR on: the taper and the fine and coarse interference tables (interference-kernels.ts). */
+  interference: InterferenceTables | undefined;
   cellHeightM: number;
   cellWidthM: number;
 }
@@ -60,26 +69,25 @@ export function ensureBearings(kernel: Kernel): Uint16Array {
   return bearings;
 }
 
-/** The kernel's linear values (and, for sectors, linear floors), built once. */
-export function ensureLinear(kernel: Kernel): Float32Array {
-  if (kernel.bearings && !kernel.sectorFloorsLinear) {
-    const floors = kernel.sectorFloors!;
-    const linearFloors = new Float32Array(floors.length);
-    for (let index = 0; index < floors.length; index++) linearFloors[index] = 10 ** (floors[index]! / 10);
-    kernel.sectorFloorsLinear = linearFloors;
+/** The farthest distance (sampled every `stepM` up to `maxDistanceM`) where a value is above `level`. */
+export function radialReachM(
+  valueAtDistance: (distanceM: number) => number,
+  level: number,
+  maxDistanceM: number,
+  stepM: number,
+): number {
+  let reachM = 0;
+  for (let distance = stepM; distance <= maxDistanceM; distance += stepM) {
+    if (valueAtDistance(distance) > level) reachM = distance;
   }
-  if (kernel.linear) return kernel.linear;
-  const { values } = kernel;
-  const linear = new Float32Array(values.length);
-  for (let index = 0; index < values.length; index++) linear[index] = 10 ** (values[index]! / 10);
-  kernel.linear = linear;
-  return linear;
+  return reachM;
 }
 
 /**
  * Build a kernel from a value-by-distance function. With a vertical pattern the value can rise with
  * distance near the mast (under the beam) before it falls, so the reach is the farthest sampled distance
- * with a value above `cutValue`, and each row keeps every cell out to its last one above the cut.
+ * with a value above `cutValue`, and each row keeps every cell out to its last one above the cut — or,
+ * with `minReachM`, at least every cell that near (the interference sums' taper may need them).
  */
 export function buildKernel(
   valueAtDistance: (distanceM: number) => number,
@@ -88,13 +96,13 @@ export function buildKernel(
   cellHeightM: number,
   cellWidthM: number,
   verticalDbAt?: (distanceM: number) => number,
+  minReachM = 0,
 ): Kernel {
   const step = Math.min(cellHeightM, cellWidthM) / 4;
-  let reachM = 0;
-  for (let distance = step; distance <= maxDistanceM; distance += step) {
-    if (valueAtDistance(distance) > cutValue) reachM = distance;
-  }
-  reachM = Math.min(maxDistanceM, reachM + step);
+  const reachM = Math.min(
+    maxDistanceM,
+    Math.max(radialReachM(valueAtDistance, cutValue, maxDistanceM, step) + step, minReachM),
+  );
   const reachRows = Math.ceil(reachM / cellHeightM);
   const halfWidths = new Int32Array(2 * reachRows + 1).fill(-1);
   const rowStarts = new Int32Array(2 * reachRows + 1);
@@ -111,7 +119,7 @@ export function buildKernel(
       if (distance > reachM) break;
       const value = valueAtDistance(distance);
       scratch.push(value);
-      if (value > cutValue) kept = scratch.length;
+      if (value > cutValue || distance <= minReachM) kept = scratch.length;
     }
     scratch.length = kept;
     rowValues.push(Float64Array.from(scratch));
@@ -136,6 +144,9 @@ export function buildKernel(
     linear: undefined,
     sectorFloorsLinear: undefined,
     verticalDbAt,
+    valueAtDistance,
+    reachM,
+    interference: undefined,
     cellHeightM,
     cellWidthM,
   };

@@ -67,6 +67,8 @@ export function distanceAndBearing(
 }
 
 export interface ProbeSite {
+  /** Position in the site list (ties between equal powers go to the earlier site, as on the grid). */
+  order: number;
   feature: SiteFeature;
   position: [number, number];
   radio: ReturnType<typeof resolveRadio>;
@@ -89,7 +91,7 @@ export function prepareProbeSites(
 ): ProbeSite[] {
   const { grid } = city;
   const corrections = correctionTable(settings.corrections);
-  return sites.map((feature) => {
+  return sites.map((feature, order) => {
     const position = feature.geometry.coordinates as [number, number];
     const column = columnOf(grid, position[0]);
     const row = rowOf(grid, position[1]);
@@ -102,6 +104,7 @@ export function prepareProbeSites(
       radio.perReDbm + radio.antennaGainDbi - settings.losses.bodyLossDb - settings.losses.shadowMarginDb;
     const scenario = scenarioFor(radio.kind, environment);
     return {
+      order,
       feature,
       position,
       radio,
@@ -169,6 +172,37 @@ export function siteAtPoint(
     boresightDb,
     rsrpDbm: site.offsetDb + antennaGainDb - pathLossDb,
   };
+}
+
+/** Bucket size of ProbeIndex, degrees (about 5 km: no model reaches farther). */
+const BUCKET_DEG = 0.05;
+
+/** Sites by 0.05° bucket, so probing a point reads only the sites that can reach it. */
+export class ProbeIndex {
+  private readonly buckets = new Map<string, ProbeSite[]>();
+
+  constructor(readonly sites: readonly ProbeSite[]) {
+    for (const site of sites) {
+      const key = `${Math.floor(site.position[0] / BUCKET_DEG)}|${Math.floor(site.position[1] / BUCKET_DEG)}`;
+      let bucket = this.buckets.get(key);
+      if (!bucket) {
+        bucket = [];
+        this.buckets.set(key, bucket);
+      }
+      bucket.push(site);
+    }
+  }
+
+  /** Sites in the 5 × 5 buckets around a point (all within 9 km: beyond every model's 5 km), in site order (the grid's tie rule). */
+  near(lon: number, lat: number): ProbeSite[] {
+    const column = Math.floor(lon / BUCKET_DEG);
+    const row = Math.floor(lat / BUCKET_DEG);
+    const found: ProbeSite[] = [];
+    for (let dy = -2; dy <= 2; dy++) {
+      for (let dx = -2; dx <= 2; dx++) found.push(...(this.buckets.get(`${column + dx}|${row + dy}`) ?? []));
+    }
+    return found.sort((a, b) => a.order - b.order);
+  }
 }
 
 /** The exact radio figures at one point. */

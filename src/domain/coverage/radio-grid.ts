@@ -7,7 +7,9 @@
 import { noisePerResourceElementDbm, SINR_STEPS_PER_DB, SINR_TABLE_MIN_DB } from '../propagation/throughput';
 import { BANDS } from '../types';
 import type { CityRaster } from './city-raster';
-import { BAND_INDEX, InterferenceSums } from './interference';
+import { spatialOrder } from './full-compute';
+import { InterferenceSums } from './interference';
+import { fineTables } from './interference-kernels';
 import type { CoverageSettings } from './settings';
 import type { PlacedSite } from './site-model';
 
@@ -31,15 +33,24 @@ export class RadioGrid {
     this.sinrCentiDb = new Int16Array(city.grid.cellCount).fill(NO_SINR);
   }
 
-  /** Rebuild the interference sums from zero: every site's whole kernel (a full compute's step). */
-  *rebuildSums(slots: readonly (PlacedSite | undefined)[], chunk: number): Generator<number> {
-    const bands = new Set(slots.flatMap((slot) => (slot ? [slot.band] : [])));
+  /**
+   * Rebuild the interference sums from zero (a full compute's step), sites in the merges' spatial order
+   * (consecutive sites then write the same rows: half the time of site order). With `landSweep` the fine
+   * parts that the land sweep fuses into its first ring (InterferenceSums.mergeCore) are left to it.
+   */
+  *rebuildSums(
+    slots: readonly (PlacedSite | undefined)[],
+    landSweep: boolean,
+    chunk: number,
+  ): Generator<number> {
+    const bands = new Set<PlacedSite['band']>();
+    for (const slot of slots) if (slot) bands.add(slot.band);
     this.sums.reset(bands);
-    let step = 0;
-    for (const slot of slots) {
-      if (!slot) continue;
-      this.sums.add(slot, 1);
-      if (++step % chunk === 0) yield 0.05;
+    const order = spatialOrder(slots);
+    for (let step = 0; step < order.length; step++) {
+      const site = slots[order[step]!]!;
+      this.sums.add(site, 1, !(landSweep && InterferenceSums.fusesFine(site)));
+      if (step % chunk === chunk - 1) yield 0.05;
     }
   }
 
@@ -52,14 +63,53 @@ export class RadioGrid {
     });
   }
 
-  /** SINR (linear) at a cell its server covers; `landIndex` is the cell's land index. */
+  // The server the cursor fields below describe: a pass meets the same server cell after cell, so its
+  // tables are looked up once per change (and the fields keep one shape: no allocation, no megamorphism).
+  private cursor: PlacedSite | undefined;
+  private cursorFine: Float32Array = new Float32Array(0);
+  private cursorWhole: Float32Array = new Float32Array(0);
+  private cursorRowStarts: Int32Array = new Int32Array(0);
+  private cursorHalfWidths: Int32Array = new Int32Array(0);
+  private cursorSums: Float64Array = new Float64Array(0);
+  private cursorNoiseMw = 0;
+
+  private bind(server: PlacedSite): void {
+    if (server === this.cursor) return;
+    const { kernel } = server;
+    const fine = kernel.interference!.fine ?? fineTables(kernel, kernel.interference!.coreHalfWidths);
+    this.cursor = server;
+    this.cursorFine = fine.linear;
+    this.cursorWhole = fine.whole;
+    this.cursorRowStarts = kernel.rowStarts;
+    this.cursorHalfWidths = kernel.halfWidths;
+    this.cursorSums = this.sums.sums[server.bandIndex]!;
+    this.cursorNoiseMw = this.noiseMw[server.bandIndex]!;
+  }
+
+  /**
+   * SINR (linear) at a cell its server covers; `landIndex` is the cell's land index. S is the server's
+   * whole power; the interference is the band's fine sum less what the server added there (the same
+   * product, in the same order), plus the band's coarse sum interpolated at the cell less the server's
+   * own coarse part.
+   */
   sinrAt(server: PlacedSite, landIndex: number, row: number, column: number): number {
-    const signal = this.sums.receivedMw(server, row, column);
-    const band = BAND_INDEX[server.band];
-    const total = this.sums.sums[band]![landIndex]!;
-    // The sum holds the server's own power; what rounding leaves below it is no interference.
-    const interference = total > signal ? total - signal : 0;
-    return signal / (this.loadFraction * interference + this.noiseMw[band]!);
+    this.bind(server);
+    const rowIndex = row - server.row + server.kernel.reachRows;
+    const k = this.cursorRowStarts[rowIndex]! + this.cursorHalfWidths[rowIndex]! + column - server.column;
+    let ownFine = this.cursorFine[k]! * server.offsetLinear;
+    let signal = this.cursorWhole[k]! * server.offsetLinear;
+    const pattern = server.pattern;
+    if (pattern) {
+      const { kernel } = server;
+      const gain = Math.max(pattern.linear[kernel.bearings![k]!]!, kernel.sectorFloorsLinear![k]!);
+      ownFine *= gain;
+      signal *= gain;
+    }
+    const total = this.cursorSums[landIndex]!;
+    // The sum holds the server's own fine power; what rounding leaves below it is no interference.
+    const fine = total > ownFine ? total - ownFine : 0;
+    const coarse = this.sums.coarse.interferenceAt(server, row, column);
+    return signal / (this.loadFraction * (fine + coarse) + this.cursorNoiseMw);
   }
 
   /** SINR at a covered cell in centi-dB (clamped to ±100 dB), stored for the cell and returned. */

@@ -1,10 +1,10 @@
 /**
  * SINR grading of the covered land, after the coverage pass has set every land cell covered or not: each
  * covered cell gets its SINR; below the threshold it becomes COVERED_POOR (a quality-gap cell). The
- * figures — SINR-good area, Σ rate × area, area per SINR grade, per district and zone — are kept window by
- * window like the coverage figures: subtract a window before an edit recomputes it, add it back after.
+ * figures — SINR-good area, Σ rate × area, area per SINR grade (SINR_GRADE_EDGES_DB, in centi-dB here),
+ * per district and zone — are kept window by window like the coverage figures: subtract a window before an
+ * edit recomputes it, add it back after.
  */
-import { sinrGradeIndex } from '../propagation/throughput';
 import type { CityRaster } from './city-raster';
 import type { CellWindow } from './grid';
 import type { RunList } from './land-runs';
@@ -46,6 +46,8 @@ export function radioPass(
   const { rowRunStart, runLandStart } = radio.sums.land;
   const { districtGoodKm2, districtRateKm2, sinrGradeKm2 } = accumulators;
   const { sinrCentiDb, thresholdCentiDb } = radio;
+  // Per run, counts in locals and one add per figure (adding per cell chains every add through memory).
+  const grades = new Float64Array(5);
   for (let row = window.row0; row <= window.row1; row++) {
     const area = grid.rowCellAreaKm2[row]! * sign;
     const rowStart = row * grid.columns;
@@ -60,6 +62,9 @@ export function radioPass(
       let poorStart = -1;
       let slot = -1;
       let site: PlacedSite | undefined;
+      let goodCells = 0;
+      let rateSum = 0;
+      grades.fill(0);
       for (let column = first; column <= last; column++) {
         const cell = rowStart + column;
         const state = cellState[cell]!;
@@ -81,16 +86,19 @@ export function radioPass(
           cellState[cell] = centi >= thresholdCentiDb ? CELL_COVERED : CELL_COVERED_POOR;
         } else centi = sinrCentiDb[cell]!;
         if (cellState[cell] === CELL_COVERED) {
-          districtGoodKm2[district]! += area;
+          goodCells++;
           if (poorStart >= 0) {
             poorRuns!.push(row, poorStart, column - 1, district + 1);
             poorStart = -1;
           }
         } else if (poorRuns && poorStart < 0) poorStart = column;
-        districtRateKm2[district]! += radio.rateMbps(site!, centi) * area;
-        sinrGradeKm2[sinrGradeIndex(centi / 100)]! += area;
+        rateSum += radio.rateMbps(site!, centi);
+        grades[centi >= 2500 ? 0 : centi >= 1600 ? 1 : centi >= 1100 ? 2 : centi >= 300 ? 3 : 4]!++;
       }
       if (poorStart >= 0) poorRuns!.push(row, poorStart, last, district + 1);
+      districtGoodKm2[district]! += goodCells * area;
+      districtRateKm2[district]! += rateSum * area;
+      for (let grade = 0; grade < 5; grade++) sinrGradeKm2[grade]! += grades[grade]! * area;
     }
   }
   radioZones(accumulators, city, arrays, radio, slots, sign, window);

@@ -37,6 +37,8 @@ export interface CoverageSettings {
    * the scenario's calibration, or a CLI's --calibration file; empty for the plain model.
    */
   corrections: readonly EnvironmentCorrection[];
+  /** How far below the serving floor a site still counts as an interferer, dB (docs/radio.md). */
+  interferenceMarginDb: number;
 }
 
 const MACRO_N78: Record<DensityClass, number> = { dense_urban: 300, urban: 450, suburban: 700, rural: 1200 };
@@ -83,6 +85,7 @@ export function defaultCoverageSettings(): CoverageSettings {
     noiseFigureDb: 7,
     sinrThresholdDb: -3,
     corrections: [],
+    interferenceMarginDb: INTERFERENCE_MARGIN_DB,
   };
 }
 
@@ -117,6 +120,14 @@ export function mergeSettings(base: CoverageSettings, patch: Partial<CoverageSet
       throw new RangeError(error instanceof Error ? error.message : String(error));
     }
   }
+  if (
+    !(
+      Number.isInteger(merged.interferenceMarginDb) &&
+      merged.interferenceMarginDb >= 0 &&
+      merged.interferenceMarginDb <= 30
+    )
+  )
+    throw new RangeError('interferenceMarginDb must be a whole number of dB between 0 and 30');
   return merged;
 }
 
@@ -125,15 +136,17 @@ export function rsrpFloorDbm(settings: Pick<CoverageSettings, 'thresholdDbm'>): 
   return Math.min(settings.thresholdDbm, -115);
 }
 
-/** How far below the serving floor a site still counts as an interferer, dB (docs/radio.md). */
+/** Default of `interferenceMarginDb` (docs/radio.md). */
 export const INTERFERENCE_MARGIN_DB = 10;
 
 /**
  * Weakest received power summed as interference, dBm: the interference reach ends there. It lies
  * INTERFERENCE_MARGIN_DB below the serving floor, so it reaches farther than any site can serve.
  */
-export function interferenceFloorDbm(settings: Pick<CoverageSettings, 'thresholdDbm'>): number {
-  return rsrpFloorDbm(settings) - INTERFERENCE_MARGIN_DB;
+export function interferenceFloorDbm(
+  settings: Pick<CoverageSettings, 'thresholdDbm' | 'interferenceMarginDb'>,
+): number {
+  return rsrpFloorDbm(settings) - settings.interferenceMarginDb;
 }
 
 /**
@@ -144,13 +157,6 @@ export function interferenceFloorDbm(settings: Pick<CoverageSettings, 'threshold
  */
 export function kernelCutDb(floorDbm: number, offsetDb: number): number {
   return Math.floor(floorDbm - offsetDb);
-}
-
-/** The floor a kernel is cut at: the interference floor when SINR is on, else the serving floor. */
-export function kernelFloorDbm(settings: CoverageSettings): number {
-  return settings.mode === 'pathloss' && settings.sinr
-    ? interferenceFloorDbm(settings)
-    : rsrpFloorDbm(settings);
 }
 
 /** Value the grid starts from: nothing at or below it wins a cell. */

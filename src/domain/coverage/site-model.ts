@@ -15,6 +15,7 @@ import {
   rowCentreLat,
   rowOf,
 } from './grid';
+import { BAND_INDEX } from './interference-kernels';
 import {
   ensureBearings,
   type Kernel,
@@ -32,6 +33,8 @@ export interface PlacedSite {
   feature: SiteFeature;
   kind: SiteKind;
   band: Band;
+  /** The band's index in BANDS (per-band arrays). */
+  bandIndex: number;
   column: number;
   row: number;
   kernel: Kernel;
@@ -50,6 +53,8 @@ export interface PlacedSite {
   /** Cells of the kernel down to the serving floor, and how far they reach from the site's cell. */
   servingCells: number;
   servingReachCells: number;
+  /** How far (cells) an edit of the site changes interference, SINR and quality state. */
+  interferenceReachCells: number;
   /** Rate model of the site's carrier (site-profiles.ts). */
   rateFactorMbps: number;
   efficiency: Float64Array | undefined;
@@ -111,6 +116,7 @@ export function placeSite(
     feature,
     kind: properties.kind ?? 'macro',
     band: properties.band ?? 'n78',
+    bandIndex: BAND_INDEX[properties.band ?? 'n78'],
     column,
     row,
     kernel: profile.kernel,
@@ -120,6 +126,7 @@ export function placeSite(
     levelHalfWidths: profile.levelHalfWidths,
     servingCells: profile.servingCells,
     servingReachCells: profile.servingReachCells,
+    interferenceReachCells: profile.interferenceReachCells,
     rateFactorMbps: profile.rateFactorMbps,
     efficiency: profile.efficiency,
     radiusM: profile.radiusM,
@@ -137,16 +144,13 @@ export function placeSite(
   };
 }
 
-/** The cells a site's merge can write (serving) or its interference sum reaches (its whole kernel). */
+/** The cells a site's merge can write (serving) or its interference can change (fine and coarse). */
 function siteWindow(
   grid: GridGeometry,
   site: PlacedSite,
   extent: 'serving' | 'kernel',
 ): CellWindow | undefined {
-  const reach =
-    extent === 'serving'
-      ? site.servingReachCells
-      : Math.max(site.kernel.reachRows, site.kernel.halfWidths[site.kernel.reachRows]!);
+  const reach = extent === 'serving' ? site.servingReachCells : site.interferenceReachCells;
   return clipWindow(grid, {
     column0: site.column - reach,
     row0: site.row - reach,

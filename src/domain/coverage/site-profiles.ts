@@ -15,19 +15,21 @@ import {
 import { BAND_RATE_FACTORS, efficiencyTable, rateFactorMbps } from '../propagation/throughput';
 import type { SiteFeature } from '../types';
 import type { CityRaster } from './city-raster';
+import { BLOCK_CELLS, TAPER_CELLS, type Taper } from './interference-kernels';
 import {
   buildKernel,
   type Kernel,
   type KernelCache,
   MODEL_MAX_DISTANCE_M,
   negativePathLoss,
+  radialReachM,
 } from './kernels';
 import {
   type CoverageSettings,
   type DENSITY_CLASSES,
   kernelCutDb,
-  kernelFloorDbm,
   mergeLevels,
+  rsrpFloorDbm,
 } from './settings';
 
 export interface Profile {
@@ -43,6 +45,8 @@ export interface Profile {
   servingCells: number;
   /** How far (in cells, rows or columns) the serving extent reaches from the site's cell. */
   servingReachCells: number;
+  /** How far its interference (fine, and coarse with the interpolation's block) changes SINR, cells. */
+  interferenceReachCells: number;
   radiusM: number;
   /** Mbit/s per bit/RE of spectral efficiency (throughput.ts rateFactorMbps); 0 in radius mode. */
   rateFactorMbps: number;
@@ -159,11 +163,18 @@ export function profileKeyOf(
   return `${properties.kind}|${properties.band}|${properties.heightM}|${properties.powerDbm}|${properties.bandwidthMHz}|${properties.antennaGainDbi}|${properties.radiusM}|${environment}|${widthKey}|${totalTiltDeg}|${verticalBeamwidthDeg}`;
 }
 
+/** The kernel's core half widths (its taper's level), computed once per kernel. */
+function coreHalfWidths(kernel: Kernel): Int32Array {
+  const tables = kernel.interference!;
+  tables.coreHalfWidths ??= halfWidthsAtLeast(kernel, tables.taper.coreLevel);
+  return tables.coreHalfWidths;
+}
+
 /**
  * Half width per kernel row of the cells whose kernel value is at least `minimum`: out to the row's last
  * such cell, so a dip under the mast (the vertical pattern's null) never cuts a ring short.
  */
-function halfWidthsAtLeast(kernel: Kernel, minimum: number): Int32Array {
+export function halfWidthsAtLeast(kernel: Kernel, minimum: number): Int32Array {
   const result = new Int32Array(kernel.halfWidths.length).fill(-1);
   for (let rowIndex = 0; rowIndex < kernel.halfWidths.length; rowIndex++) {
     const half = kernel.halfWidths[rowIndex]!;
@@ -173,6 +184,34 @@ function halfWidthsAtLeast(kernel: Kernel, minimum: number): Int32Array {
     result[rowIndex] = core;
   }
   return result;
+}
+
+/**
+ * Where a kernel's power moves from the fine to the coarse interference sums (interference-kernels.ts).
+ * The fine part ends where a site sharing the kernel can last serve a covered cell — kernel values at or
+ * above cut + (threshold − serving floor), one sampling step added: its core — and tapers over the
+ * TAPER_CELLS before. Sites whose core is narrower than two tapers (pole micros, indoor cells) keep all
+ * their power fine, out to the interference reach: their fields change too fast for blocks. The coarse
+ * part reaches as far as values stay above the interference floor's cut (a whole number of dB lower).
+ */
+function interferenceTaper(
+  valueAt: (distanceM: number) => number,
+  cut: number,
+  settings: CoverageSettings,
+  maxDistanceM: number,
+  cellM: number,
+): Taper {
+  const step = cellM / 4;
+  // Whole dB, so the level is at or below every sharing site's own core level.
+  const coreLevel = Math.floor(cut + (settings.thresholdDbm - rsrpFloorDbm(settings)));
+  const coreM = radialReachM(valueAt, coreLevel - 1e-9, maxDistanceM, step) + step;
+  const coarseCut = cut - settings.interferenceMarginDb;
+  const coarseReachM = Math.min(maxDistanceM, radialReachM(valueAt, coarseCut, maxDistanceM, step) + step);
+  const taperM = TAPER_CELLS * cellM;
+  if (coreM < 2 * taperM) {
+    return { innerM: coarseReachM, outerM: coarseReachM, coreLevel, coarseCut, coarseReachM, fineOnly: true };
+  }
+  return { innerM: coreM - taperM, outerM: coreM, coreLevel, coarseCut, coarseReachM, fineOnly: false };
 }
 
 /** Build the profile of a site standing in `environment` on a row of width band `widthKey`. */
@@ -206,6 +245,7 @@ export function buildProfile(
       levelHalfWidths: [kernel.halfWidths],
       servingCells: kernel.values.length,
       servingReachCells: reachOf(kernel.halfWidths),
+      interferenceReachCells: reachOf(kernel.halfWidths),
       radiusM,
       rateFactorMbps: 0,
       efficiency: undefined,
@@ -220,7 +260,7 @@ export function buildProfile(
     settings.losses.bodyLossDb -
     settings.losses.shadowMarginDb;
   // Cut at a whole-dB bound below the floor so sites with nearly equal offsets share a kernel.
-  const cut = kernelCutDb(kernelFloorDbm(settings), offset);
+  const cut = kernelCutDb(rsrpFloorDbm(settings), offset);
   const { totalTiltDeg, verticalBeamwidthDeg } = kernelAntenna(feature.properties);
   const pathLossProfile = {
     model: scenario.model,
@@ -231,28 +271,46 @@ export function buildProfile(
   };
   // The calibration of the site's class adds its correction to the path loss (docs/calibration.md).
   const correction = settings.corrections.find((candidate) => candidate.environment === environment);
-  const key = `p|${scenario.model}|${scenario.condition}|${radio.fcGhz}|${hBsM}|${hUtM}|${cut}|${grid.cellM}|${widthKey}|${totalTiltDeg}|${verticalBeamwidthDeg}|${correctionKey(correction)}`;
+  const withSinr = settings.sinr;
+  const key = `p|${scenario.model}|${scenario.condition}|${radio.fcGhz}|${hBsM}|${hUtM}|${cut}|${grid.cellM}|${widthKey}|${totalTiltDeg}|${verticalBeamwidthDeg}|${correctionKey(correction)}|${withSinr ? `i${settings.interferenceMarginDb}|${settings.thresholdDbm}` : ''}`;
   const kernel = kernels.get(key, () => {
     const negativeLoss = negativePathLoss(pathLossProfile);
     const vertical = (distanceM: number): number =>
       verticalAttenuationDb(depressionAngleDeg(hBsM, hUtM, distanceM), totalTiltDeg, verticalBeamwidthDeg);
-    return buildKernel(
-      (distanceM) => negativeLoss(distanceM) + vertical(distanceM) - correctionDb(correction, distanceM),
-      cut,
-      MODEL_MAX_DISTANCE_M[scenario.model],
-      grid.cellM,
-      cellWidthM,
-      vertical,
-    );
+    const valueAt = (distanceM: number): number =>
+      negativeLoss(distanceM) + vertical(distanceM) - correctionDb(correction, distanceM);
+    const maxDistanceM = MODEL_MAX_DISTANCE_M[scenario.model];
+    const taper = withSinr ? interferenceTaper(valueAt, cut, settings, maxDistanceM, grid.cellM) : undefined;
+    const built = buildKernel(valueAt, cut, maxDistanceM, grid.cellM, cellWidthM, vertical, taper?.outerM);
+    if (taper) {
+      built.interference = {
+        taper,
+        coreHalfWidths: undefined,
+        fine: undefined,
+        coarseByMetre: undefined,
+        coarse: [],
+      };
+    }
+    return built;
   });
-  // Each level's cells: kernel values that can reach the level once the site's offset is added.
-  const levelHalfWidths = mergeLevels(settings).map((level) =>
-    halfWidthsAtLeast(kernel, Math.floor(level - offset)),
+  // Each level's cells: kernel values that can reach the level once the site's offset is added. With SINR
+  // on, the first ring is the kernel's core for every site sharing it (a superset of each one's): the
+  // fine interference sums live there and are added while it is merged (interference.ts).
+  const tables = kernel.interference;
+  const levelHalfWidths = mergeLevels(settings).map((level, index) =>
+    index === 0 && tables && !tables.taper.fineOnly
+      ? coreHalfWidths(kernel)
+      : halfWidthsAtLeast(kernel, Math.floor(level - offset)),
   );
+  const coarseReachM = kernel.interference?.taper.coarseReachM ?? 0;
   return {
     kernel,
     offset,
     offsetLinear: 10 ** (offset / 10),
+    interferenceReachCells: Math.max(
+      reachOf(kernel.halfWidths),
+      Math.ceil(coarseReachM / grid.cellM) + 2 * BLOCK_CELLS,
+    ),
     levelHalfWidths,
     servingCells: cellsWithin(levelHalfWidths[levelHalfWidths.length - 1]!),
     servingReachCells: reachOf(levelHalfWidths[levelHalfWidths.length - 1]!),

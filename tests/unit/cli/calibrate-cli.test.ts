@@ -107,6 +107,32 @@ describe('calibrate', () => {
     expect(after.coveredKm2).toBeLessThan(before.coveredKm2);
   });
 
+  it('probe --calibration adds the class correction to every path loss it reports', () => {
+    // A correction written by hand: dense urban 6 dB more loss at every distance, no slope.
+    const handFile = join(workspace, 'hand-corrections.json');
+    writeFileSync(
+      handFile,
+      JSON.stringify({ corrections: [{ environment: 'dense_urban', offsetDb: 6, slopeDbPerDecade: 0 }] }),
+    );
+    const at = ['--at', '121.4805,31.2305', '--sites', sitesFile];
+    const plain = cli(['probe', ...at]);
+    const calibrated = cli(['probe', ...at, '--calibration', handFile]);
+    expect(calibrated.code, calibrated.stderr).toBe(0);
+    const before = JSON.parse(plain.stdout);
+    const after = JSON.parse(calibrated.stdout);
+    expect(after.calibration).toEqual({ file: handFile, corrections: 1 });
+    type Server = { id: string; pathLossDb: number; rsrpDbm: number };
+    const plainById = new Map<string, Server>(before.servers.map((server: Server) => [server.id, server]));
+    // The Bund is dense urban: its best server is corrected by exactly 6 dB.
+    const best = after.servers[0] as Server;
+    expect(best.pathLossDb - plainById.get(best.id)!.pathLossDb).toBeCloseTo(6, 2);
+    expect(plainById.get(best.id)!.rsrpDbm - best.rsrpDbm).toBeCloseTo(6, 2);
+    for (const server of after.servers as Server[]) {
+      const difference = server.pathLossDb - plainById.get(server.id)!.pathLossDb;
+      expect([0, 6].some((expected) => Math.abs(difference - expected) < 0.01)).toBe(true);
+    }
+  });
+
   it('refuses bad input in one line and exit code 2', () => {
     const radius = cli(['coverage', '--sites', sitesFile, '--calibration', out]);
     expect(radius.code).toBe(2);

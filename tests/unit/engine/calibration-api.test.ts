@@ -6,7 +6,10 @@ import { city, site } from '../coverage/synthetic-city';
 
 const engine = new CoverageEngine(city, { cellM: 50, mode: 'pathloss' });
 engine.computeAll([site('a', 121.47, 31.23), site('b', 121.48, 31.235)]);
-const methods = createCalibrationMethods((task) => Promise.resolve(task()), () => engine);
+const methods = createCalibrationMethods(
+  (task) => Promise.resolve(task()),
+  () => engine,
+);
 
 /** `near` samples 300 m east of site a, then `far` samples out at sea, 40 km from both sites. */
 function measurementSet(id: string, near: number, far: number): MeasurementSet {
