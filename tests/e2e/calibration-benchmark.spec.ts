@@ -1,3 +1,5 @@
+import { loadavg } from 'node:os';
+import { writeBetweenMarkers } from '../../bench/doc-markers';
 import type {} from '../../src/app/calibration-test-hook';
 import { expect, test } from './driver';
 import { CoverageDriver } from './drivers/coverage-driver';
@@ -11,6 +13,7 @@ test('benchmark: 200,000 drive-test samples against the 32,000 baseline sites, m
   planner,
 }) => {
   test.setTimeout(600_000);
+  const loadAtStart = loadavg()[0]!;
   const coverage = new CoverageDriver(planner);
   const { page } = planner;
   await coverage.open();
@@ -70,9 +73,10 @@ test('benchmark: 200,000 drive-test samples against the 32,000 baseline sites, m
       samples: store.calibration!.view()?.report.samples ?? 0,
     };
   }, SAMPLES);
-  console.log(
-    `[calibration benchmark] ${SAMPLES.toLocaleString()} samples (${timing.sizeMb} MB CSV) against the baseline: import ${timing.importMs} ms, comparison + fit + report ${timing.compareMs} ms, drop → report ${timing.totalMs} ms; main-thread long tasks (> 50 ms): ${timing.longTasks.length ? timing.longTasks.join(', ') : 'none'}`,
-  );
+  const longest = timing.longTasks.length ? Math.max(...timing.longTasks) : 0;
+  const line = `Measured ${new Date().toISOString().slice(0, 16)}Z in Chromium (SwiftShader), load average ${loadAtStart.toFixed(1)} at the start (the machine's cores are shared): ${SAMPLES.toLocaleString('en')} samples (${timing.sizeMb} MB CSV) dropped on the panel — import in the worker **${timing.importMs} ms**, comparison + fit + report in the coverage worker **${timing.compareMs} ms**, drop → report ${timing.totalMs} ms; main-thread long tasks (> 50 ms) from drop to report: ${timing.longTasks.length ? `${timing.longTasks.length}, longest **${longest} ms** (${timing.longTasks.join(', ')} ms)` : '**none**'}.`;
+  console.log(`[calibration benchmark] ${line}`);
   expect(timing.samples).toBeGreaterThan(SAMPLES * 0.9);
+  writeBetweenMarkers('docs/calibration.md', 'calibration-browser-bench', line);
   await planner.saveScreenshot('calibration-benchmark.png');
 });

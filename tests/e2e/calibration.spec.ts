@@ -89,13 +89,18 @@ test('drop a measurement file, see residuals and the report, apply the fit, see 
   );
   const calibrated = await coverage.whenComputed();
   expect(calibrated.coveredFraction).toBeLessThan(plain.coveredFraction);
+  // The coverage tab says which model its figures come from.
+  await page.getByRole('tab', { name: /覆盖|Coverage/ }).click();
+  await expect(page.getByTestId('coverage-calibrated')).toContainText(/已校准：基于 1,?500 个样本/);
 
-  // Undo: the plain model and its figure come back exactly.
+  // Undo: the plain model and its figure come back exactly (a full recompute: minutes on a loaded machine).
   await page.locator('body').press('Control+z');
-  await expect(panel).toContainText('未校准');
+  await expect(page.getByTestId('coverage-calibrated')).toHaveCount(0);
   await expect
-    .poll(async () => (await coverage.whenComputed()).coveredFraction)
+    .poll(async () => (await coverage.whenComputed()).coveredFraction, { timeout: 240_000 })
     .toBeCloseTo(plain.coveredFraction, 10);
+  await page.getByRole('tab', { name: /校准|Calibration/ }).click();
+  await expect(panel).toContainText('未校准');
   expect(planner.consoleErrors).toEqual([]);
   expect(planner.foreignRequests).toEqual([]);
 });
