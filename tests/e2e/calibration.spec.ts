@@ -39,7 +39,8 @@ function driveTestCsv(): string {
 test('drop a measurement file, see residuals and the report, apply the fit, see coverage change; undo', async ({
   planner,
 }) => {
-  test.setTimeout(480_000);
+  // Three full recomputes of the 32,000-site city (plain, calibrated, undone): minutes on a shared machine.
+  test.setTimeout(900_000);
   const csv = driveTestCsv();
   const coverage = new CoverageDriver(planner);
   const { page } = planner;
