@@ -14,15 +14,7 @@ import {
   type MappingChoice,
   MEASUREMENT_FIELDS,
 } from './import-types';
-
-interface Synonyms {
-  /** Whole normalised header equals one of these. */
-  exact: readonly string[];
-  /** Header contains one of these (Chinese) … */
-  contains: readonly string[];
-  /** … or has one of these as a Latin word. */
-  words: readonly string[];
-}
+import { MEASUREMENT_SYNONYMS, type Synonyms } from './measurement-synonyms';
 
 const SYNONYMS: Record<ImportField, Synonyms> = {
   lon: {
@@ -149,45 +141,7 @@ const SYNONYMS: Record<ImportField, Synonyms> = {
     contains: ['水平波瓣', '水平半功率', '水平波束', '波瓣宽度'],
     words: ['hbw', 'beamwidth'],
   },
-  // Drive-test and MR exports: serving-cell columns first; neighbour columns ("邻区1 RSRP", "NCell RSRP")
-  // match only partly, so an exact serving column wins and two partial ones make the dialog ask.
-  rsrp: {
-    exact: [
-      'rsrp',
-      'ssrsrp',
-      'nrrsrp',
-      'nrssrsrp',
-      'ssbrsrp',
-      'rsrpdbm',
-      'servingrsrp',
-      'scellrsrp',
-      'pcellrsrp',
-      '电平',
-      '接收电平',
-      '服务小区rsrp',
-      '服务小区电平',
-      '主服务小区rsrp',
-      '参考信号接收功率',
-    ],
-    contains: ['rsrp', '电平'],
-    words: ['rsrp'],
-  },
-  sinr: {
-    exact: [
-      'sinr',
-      'sssinr',
-      'nrsinr',
-      'nrsssinr',
-      'ssbsinr',
-      'sinrdb',
-      'servingsinr',
-      'scellsinr',
-      '信噪比',
-      '服务小区sinr',
-    ],
-    contains: ['sinr', '信噪比'],
-    words: ['sinr'],
-  },
+  // PCI: a site sheet's and a measurement file's serving cell.
   pci: {
     exact: [
       'pci',
@@ -202,55 +156,7 @@ const SYNONYMS: Record<ImportField, Synonyms> = {
     contains: ['pci'],
     words: ['pci'],
   },
-  cell: {
-    exact: [
-      'cell',
-      'cellid',
-      'cellname',
-      'servingcell',
-      'servingcellid',
-      'scell',
-      'scellid',
-      'eci',
-      'nci',
-      'ecgi',
-      'ncgi',
-      'cgi',
-      'sectorid',
-      'siteid',
-      'gnbid',
-      'enbid',
-      '小区',
-      '小区id',
-      '小区名',
-      '小区名称',
-      '小区标识',
-      '小区编号',
-      '服务小区',
-      '服务小区id',
-      '站点id',
-      '基站id',
-    ],
-    contains: ['小区'],
-    words: ['cell', 'eci', 'nci', 'ecgi', 'ncgi', 'cgi'],
-  },
-  time: {
-    exact: [
-      'time',
-      'timestamp',
-      'datetime',
-      'date',
-      'utc',
-      'gpstime',
-      '时间',
-      '采样时间',
-      '测量时间',
-      '日期时间',
-      '时间戳',
-    ],
-    contains: ['时间'],
-    words: ['time', 'timestamp', 'datetime'],
-  },
+  ...MEASUREMENT_SYNONYMS,
 };
 
 /** Lower case, full-width folded, without bracketed notes, spaces and punctuation. */
