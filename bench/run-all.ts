@@ -111,6 +111,10 @@ for (const { count, rsrp, sinr } of sinrCost) {
 say('');
 say(`Load average at the end: ${loadavg()[0]!.toFixed(1)}.`);
 
+// Calibration (docs/calibration.md): 200,000 synthetic drive-test samples against the 32,000 sample
+// sites; the script writes its own line into docs/calibration.md.
+console.log(JSON.stringify(child('bench/calibration-bench.ts', ['200000', '--write-docs', '--bundled'])));
+
 // The table goes into docs/engine.md (with the discussion) and the README, between the markers.
 const start = '<!-- bench:start -->';
 const end = '<!-- bench:end -->';

@@ -20,6 +20,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
     load: () => import('./commands/import'),
   },
   suggest: { summary: 'choose new sites to close coverage gaps', load: () => import('./commands/suggest') },
+  calibrate: {
+    summary: 'compare the model with drive-test/MR measurements and fit corrections',
+    load: () => import('./commands/calibrate'),
+  },
   probe: {
     summary: 'exact RSRP, SINR and rate at points: every site reaching each one',
     load: () => import('./commands/probe'),

@@ -38,6 +38,8 @@ export interface SiteProperties {
   status?: SiteStatus;
   /** Overrides the radius-table radius in radius mode, metres. */
   radiusM?: number;
+  /** Physical cell id (NR 0–1007) from the operator's sheet: matches drive-test samples to their server. */
+  pci?: number;
   /** Comprehensive-pole id when the site is mounted on a pole. */
   poleId?: string;
   /** District adcode (e.g. "310101"), filled by the generator or the import. */

@@ -27,6 +27,7 @@ import {
 } from '../domain/coverage/report';
 import type { CoverageSettings } from '../domain/coverage/settings';
 import type { DistrictCollection, SiteFeature } from '../domain/types';
+import { createCalibrationMethods } from './calibration-api';
 import { createSuggestMethods } from './suggest-api';
 
 export interface CoverageInit {
@@ -139,6 +140,14 @@ export function createCoverageApi() {
   const requireEngine = (): CoverageEngine => {
     if (!engine) throw new Error('coverage engine not initialised: call init first');
     return engine;
+  };
+  const consistentEngine = (): CoverageEngine => {
+    const current = requireEngine();
+    if (!consistent) {
+      current.computeAll(current.sites());
+      consistent = true;
+    }
+    return current;
   };
   const styleFor = (options: RequestOptions): RasterStyle | 'none' =>
     options.raster ?? (requireEngine().settings.mode === 'pathloss' ? 'class' : 'covered');
@@ -304,14 +313,9 @@ export function createCoverageApi() {
       return serial(() => coverageStats(requireEngine()));
     },
     /** Site suggestion on this engine's grid (suggest-api.ts), queued like the calls above. */
-    ...createSuggestMethods(serial, () => {
-      const current = requireEngine();
-      if (!consistent) {
-        current.computeAll(current.sites());
-        consistent = true;
-      }
-      return current;
-    }),
+    ...createSuggestMethods(serial, consistentEngine),
+    /** Measurements against this engine's sites and model (calibration-api.ts), queued likewise. */
+    ...createCalibrationMethods(serial, consistentEngine),
   };
 }
 

@@ -4,6 +4,7 @@
  * `cancel()` stops the running read or build, whose promise then resolves to undefined.
  */
 import * as Comlink from 'comlink';
+import type { MeasurementBuildOptions, MeasurementImportResult } from '../domain/import/build-measurements';
 import type { ImportGeographyData } from '../domain/import/geography';
 import type { ImportSession, ReadResponse, SessionBuildOptions } from '../domain/import/import-session';
 import type { ImportResult, ProgressCallback } from '../domain/import/import-types';
@@ -45,6 +46,18 @@ export class ImportClient {
   ): Promise<ImportResult | undefined> {
     return this.request(
       (requestId, progress) => this.remote.build(requestId, sourceId, options, progress),
+      onProgress,
+    );
+  }
+
+  /** Reads a read source as measurements; undefined when cancelled. */
+  buildMeasurements(
+    sourceId: number,
+    options: Omit<MeasurementBuildOptions, 'signal' | 'onProgress'>,
+    onProgress?: ProgressCallback,
+  ): Promise<MeasurementImportResult | undefined> {
+    return this.request(
+      (requestId, progress) => this.remote.buildMeasurements(requestId, sourceId, options, progress),
       onProgress,
     );
   }

@@ -13,6 +13,7 @@ import { diffScenarioSites, materializeScenarioSites, type SiteSetDelta } from '
 import type { Scenario } from '../domain/scenario/scenario-types';
 import type { CoverageResult, CoverageUpdate } from '../engine/coverage-api';
 import type { CoverageClient } from '../engine/coverage-client';
+import { effectiveCoverageSettings } from '../state/calibration-slice';
 import { type CoverageRasterStyle, effectiveRasterStyle } from '../state/coverage-slice';
 import { openScenarioBaseline } from '../state/scenario-slice';
 import type { AppState } from '../state/store';
@@ -168,7 +169,10 @@ export class CoverageScheduler {
       const baseline = openScenarioBaseline(state);
       if (!baseline) return;
       try {
-        if (this.fullPending || !this.engine.known || this.engine.baseline !== baseline) {
+        // A calibration applied or removed changes the model: everything is recomputed.
+        const settingsChanged =
+          this.engine.known && this.engine.settings !== effectiveCoverageSettings(state);
+        if (this.fullPending || !this.engine.known || this.engine.baseline !== baseline || settingsChanged) {
           if (state.coverageStatus === 'cancelled' && !this.fullPending) {
             // After a cancel, edits wait for the user's recompute (the engine's grid is half-built).
             this.editPending = false;
@@ -207,7 +211,7 @@ export class CoverageScheduler {
   /** Recompute the baseline under the store's settings, then re-apply the open scenario on top. */
   private async fullJob(baseline: BaselineSites): Promise<void> {
     const store = this.store;
-    const settings = store.getState().coverageSettings;
+    const settings = effectiveCoverageSettings(store.getState());
     const target = store.getState().session?.scenario ?? null;
     const style = this.currentStyle();
     const scenarioDelta = siteDelta(baseline, null, target);

@@ -4,6 +4,7 @@
  * cancelled), and apply only the last dry run's valid rows as ONE undoable step of the scenario
  * (candidates, existing sites or poles). A cancel, a failure or closing the dialog changes nothing.
  */
+import { looksLikeMeasurements } from '../domain/import/column-detection';
 import { IMPORT_LIMITS } from '../domain/import/limits';
 import { bundleShapefileParts, looksLikeShapefileParts } from '../domain/import/shapefile-parts';
 import { importChange } from '../domain/scenario/import-into-scenario';
@@ -41,6 +42,8 @@ export interface ImportStorePort {
     | 'editScenario'
     | 'setLayerVisible'
     | 'showImportNotice'
+    | 'calibrationServices'
+    | 'setActivePanelTab'
   >;
   subscribe: AppStore['subscribe'];
 }
@@ -126,6 +129,15 @@ export function createImportController(ports: ImportControllerPorts): ImportCont
       }
       if (!response) return get().closeImport();
       if (!response.ok) return get().failImport(response.failure);
+      const calibration = get().calibrationServices;
+      if (calibration && looksLikeMeasurements(response.preview.summary.columns)) {
+        // A drive-test or MR file (an RSRP column): the calibration takes it, not the site dialog.
+        void client?.release(response.sourceId);
+        get().closeImport();
+        get().setActivePanelTab('calibration');
+        calibration.importFile(file);
+        return;
+      }
       get().showImportPreview(response.sourceId, response.preview);
       scheduleBuild(0);
     } catch (error) {

@@ -12,6 +12,7 @@ import {
   type LayerId,
 } from '../domain/layers/catalogue';
 import type { FeatureSelection, MapView } from '../domain/layers/map-view';
+import type { CalibrationSlice } from './calibration-slice';
 import type { CoverageSlice } from './coverage-slice';
 import type { DistrictSlice } from './district-slice';
 import type { ImportSlice } from './import-slice';
@@ -70,7 +71,8 @@ export type AppState = UiSlice &
   DistrictSlice &
   StorySlice &
   SuggestSlice &
-  ImportSlice;
+  ImportSlice &
+  CalibrationSlice;
 
 export type Slice<T> = StateCreator<AppState, [['zustand/subscribeWithSelector', never]], [], T>;
 

@@ -4,6 +4,7 @@
  */
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createCalibrationSlice } from './calibration-slice';
 import { createCoverageSlice } from './coverage-slice';
 import { createDistrictSlice } from './district-slice';
 import { createImportSlice } from './import-slice';
@@ -40,6 +41,7 @@ export function createAppStore(initial?: Partial<Pick<AppState, 'language' | 'vi
       ...createStorySlice(...args),
       ...createSuggestSlice(...args),
       ...createImportSlice(...args),
+      ...createCalibrationSlice(...args),
     })),
   );
   if (initial) store.setState(initial);

@@ -4,11 +4,12 @@
  */
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { QuarantineReason } from '../domain/scenario/stored-record';
+import type { MeasurementKey } from './measurement-records';
 import type { ChunkKey } from './site-chunks';
 
 export const DATABASE_NAME = 'shanghai-infra-planner';
 /** IndexedDB structure version (stores and indexes), not the scenario schema version. */
-export const DATABASE_VERSION = 2;
+export const DATABASE_VERSION = 3;
 
 export const META_KEYS = {
   lastOpenScenarioId: 'lastOpenScenarioId',
@@ -36,6 +37,8 @@ export interface PlannerDatabaseSchema extends DBSchema {
   quarantine: { key: number; value: QuarantineEntry };
   /** Chunks of long site lists, keyed [scenarioId, field, index] (see site-chunks.ts). */
   siteChunks: { key: ChunkKey; value: unknown };
+  /** Measurement sets of scenarios, keyed [scenarioId, setId] (see measurement-records.ts). */
+  measurementSets: { key: MeasurementKey; value: unknown };
 }
 
 export type PlannerDatabase = IDBPDatabase<PlannerDatabaseSchema>;
@@ -50,6 +53,7 @@ export function openPlannerDatabase(name = DATABASE_NAME): Promise<PlannerDataba
         database.createObjectStore('quarantine', { keyPath: 'quarantineId', autoIncrement: true });
       }
       if (oldVersion < 2) database.createObjectStore('siteChunks');
+      if (oldVersion < 3) database.createObjectStore('measurementSets');
     },
   });
 }

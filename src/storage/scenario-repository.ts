@@ -2,10 +2,18 @@
  * Scenario persistence: save, load (with migration and validation of every record), the last
  * open scenario, and the quarantine for records that fail — moved aside, never dropped.
  */
+
+import type { MeasurementSet } from '../domain/calibration/measurement-set';
 import { describeIssues, validateScenario } from '../domain/scenario/scenario-schema';
 import { CURRENT_SCENARIO_SCHEMA_VERSION, type Scenario } from '../domain/scenario/scenario-types';
 import { decideStoredRecord } from '../domain/scenario/stored-record';
 import { META_KEYS, openPlannerDatabase, type PlannerDatabase, type QuarantineEntry } from './database';
+import {
+  assembleMeasurements,
+  measurementSetIdsOf,
+  planMeasurementWrite,
+  type WrittenSets,
+} from './measurement-records';
 import {
   assembleRecord,
   type ChunkedField,
@@ -19,6 +27,11 @@ function chunkRange(scenarioId: string, field?: ChunkedField, from = 0): IDBKeyR
   return field === undefined
     ? IDBKeyRange.bound([scenarioId], [scenarioId, []])
     : IDBKeyRange.bound([scenarioId, field, from], [scenarioId, field, []]);
+}
+
+/** The measurement-set keys of a scenario. */
+function setRange(scenarioId: string): IDBKeyRange {
+  return IDBKeyRange.bound([scenarioId], [scenarioId, []]);
 }
 
 export const QUARANTINE_EXPORT_FORMAT = 'shanghai-infra-planner/quarantine';
@@ -39,7 +52,7 @@ export interface ScenarioRepository {
    * Validates and writes a scenario; throws (writing nothing) if it is not a valid scenario. Long site
    * lists go to chunks, of which only those that changed since the last save are written.
    */
-  saveScenario(scenario: Scenario): Promise<{ chunksWritten: number }>;
+  saveScenario(scenario: Scenario): Promise<{ chunksWritten: number; measurementSetsWritten: number }>;
   deleteScenario(id: string): Promise<void>;
   loadScenarios(): Promise<LoadedScenarios>;
   getLastOpenScenarioId(): Promise<string | undefined>;
@@ -61,35 +74,51 @@ export async function openScenarioRepository(databaseName?: string): Promise<Sce
 export function createScenarioRepository(database: PlannerDatabase): ScenarioRepository {
   /** Per scenario, the chunks the database holds as this session wrote or read them. */
   const writtenChunks = new Map<string, WrittenChunks>();
+  /** Per scenario, the measurement sets the database holds as this session wrote or read them. */
+  const writtenSets = new Map<string, WrittenSets>();
   return {
     async saveScenario(scenario) {
       const validation = validateScenario(scenario);
       if (!validation.ok)
         throw new Error(`refusing to save an invalid scenario: ${describeIssues(validation.issues)}`);
       const plan = planChunkedWrite(validation.scenario, writtenChunks.get(scenario.id));
+      const sets = planMeasurementWrite(validation.scenario, writtenSets.get(scenario.id));
       // Until this write is known to have landed, what the database holds is unknown.
       writtenChunks.delete(scenario.id);
-      const transaction = database.transaction(['scenarios', 'meta', 'siteChunks'], 'readwrite');
+      writtenSets.delete(scenario.id);
+      const { measurements: _sets, ...record } = plan.record;
+      const transaction = database.transaction(
+        ['scenarios', 'meta', 'siteChunks', 'measurementSets'],
+        'readwrite',
+      );
       const chunks = transaction.objectStore('siteChunks');
+      const setStore = transaction.objectStore('measurementSets');
       const writes: Promise<unknown>[] = [
         ...plan.clears.map(({ field, from }) => chunks.delete(chunkRange(scenario.id, field, from))),
         ...plan.puts.map(({ key, items }) => chunks.put(items, key)),
-        transaction.objectStore('scenarios').put(plan.record, scenario.id),
+        ...sets.deletes.map((key) => setStore.delete(key)),
+        ...sets.puts.map(({ key, set }) => setStore.put(set, key)),
+        transaction
+          .objectStore('scenarios')
+          .put({ ...record, measurementSetIds: sets.measurementSetIds }, scenario.id),
         transaction.objectStore('meta').put(CURRENT_SCENARIO_SCHEMA_VERSION, META_KEYS.schemaVersion),
       ];
       // Commit now rather than when the event loop idles: on pagehide there may be no idle time left.
       transaction.commit();
       await Promise.all([...writes, transaction.done]);
       writtenChunks.set(scenario.id, plan.written);
-      return { chunksWritten: plan.puts.length };
+      writtenSets.set(scenario.id, sets.written);
+      return { chunksWritten: plan.puts.length, measurementSetsWritten: sets.puts.length };
     },
 
     async deleteScenario(id) {
       writtenChunks.delete(id);
-      const transaction = database.transaction(['scenarios', 'siteChunks'], 'readwrite');
+      writtenSets.delete(id);
+      const transaction = database.transaction(['scenarios', 'siteChunks', 'measurementSets'], 'readwrite');
       await Promise.all([
         transaction.objectStore('scenarios').delete(id),
         transaction.objectStore('siteChunks').delete(chunkRange(id)),
+        transaction.objectStore('measurementSets').delete(setRange(id)),
         transaction.done,
       ]);
     },
@@ -102,11 +131,12 @@ export function createScenarioRepository(database: PlannerDatabase): ScenarioRep
         lastOpenScenarioId: undefined,
       };
       const transaction = database.transaction(
-        ['scenarios', 'quarantine', 'meta', 'siteChunks'],
+        ['scenarios', 'quarantine', 'meta', 'siteChunks', 'measurementSets'],
         'readwrite',
       );
       const quarantineStore = transaction.objectStore('quarantine');
       const chunkStore = transaction.objectStore('siteChunks');
+      const setStore = transaction.objectStore('measurementSets');
       const quarantinedAt = new Date().toISOString();
       let cursor = await transaction.objectStore('scenarios').openCursor();
       while (cursor) {
@@ -121,10 +151,20 @@ export function createScenarioRepository(database: PlannerDatabase): ScenarioRep
           record = assembled.record;
           written = assembled.written;
         }
+        let sets: Map<string, MeasurementSet> | undefined;
+        const setIds = measurementSetIdsOf(record);
+        if (setIds) {
+          const assembled = await assembleMeasurements(record as Record<string, unknown>, setIds, (id) =>
+            setStore.get([key, id]),
+          );
+          record = assembled.record;
+          sets = assembled.written;
+        }
         const decision = decideStoredRecord(record);
         if (decision.kind === 'valid') {
           result.scenarios.push(decision.scenario);
           if (decision.scenario.id === key && written) writtenChunks.set(key, written);
+          if (decision.scenario.id === key && sets) writtenSets.set(key, sets);
           if (decision.migratedFrom !== undefined) {
             result.migrated.push({ id: decision.scenario.id, fromVersion: decision.migratedFrom });
           }
@@ -141,6 +181,7 @@ export function createScenarioRepository(database: PlannerDatabase): ScenarioRep
           entry.quarantineId = await quarantineStore.add(entry);
           await cursor.delete();
           await chunkStore.delete(chunkRange(key));
+          await setStore.delete(setRange(key));
           result.quarantined.push(entry);
         }
         cursor = await cursor.continue();

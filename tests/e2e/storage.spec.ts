@@ -104,7 +104,7 @@ test('a v1 record written raw is migrated to the current schema on load', async 
     name: '旧方案',
     createdAt: '2024-01-01T00:00:00.000Z',
     updatedAt: '2024-01-02T00:00:00.000Z',
-    schemaVersion: 4,
+    schemaVersion: 5,
     baselineRef: { id: 'sample' },
     addedSites: [
       {
@@ -117,6 +117,8 @@ test('a v1 record written raw is migrated to the current schema on load', async 
     removedSiteIds: ['B1'],
     existingSites: [],
     poles: [],
+    measurements: [],
+    calibration: null,
   });
 });
 
@@ -165,4 +167,20 @@ test('a long scenario is saved in chunks: a moved site rewrites one chunk, a rel
   expect(damaged.quarantine).toHaveLength(1);
   expect(damaged.quarantine[0]!.reason.code).toBe('invalid');
   expect((damaged.quarantine[0]!.record as { addedSites: unknown[] }).addedSites).toHaveLength(9002);
+});
+
+test('measurement sets are stored once beside the scenario: a rename writes none, a reload gives them back', async ({
+  page,
+}) => {
+  await openHarness(page);
+  const saved = await page.evaluate(() =>
+    window.storageHarness.saveMeasurementsThenRename('db-sets', 200_000),
+  );
+  expect(saved.first).toBe(1);
+  expect(saved.second).toBe(0);
+  await page.reload();
+  await expect(page.locator('#status')).toHaveText('ready');
+  const loaded = await page.evaluate(() => window.storageHarness.loadMeasurementDigests('db-sets'));
+  expect(loaded).toEqual([saved.digest]);
+  expect(saved.digest.sets[0]!.columns.rsrpDbm).toMatch(/^Float32Array:200000:/);
 });

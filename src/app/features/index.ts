@@ -4,6 +4,7 @@
  * coverage worker). src/app/start-up.ts runs them in order.
  */
 import type { FeatureWiring } from '../app-context';
+import { wireCalibration } from './calibration';
 import { wireCoverage } from './coverage';
 import { wireDistrict } from './district';
 import { wireImport } from './import';
@@ -22,4 +23,5 @@ export const FEATURE_WIRINGS: readonly FeatureWiring[] = [
   wireDistrict,
   wireStory,
   wireSuggest,
+  wireCalibration,
 ];

@@ -1,9 +1,10 @@
 /**
  * `coverage --sites FILE.geojson [--mode radius|pathloss] [--cell-m 50] [--threshold-dbm -105] [--out DIR]
- * [--metric rsrp|sinr] [--load 0.5]` computes city-wide coverage with the same engine the app runs in its
- * worker and prints one JSON object; `--metric sinr` (path-loss mode) adds each area's SINR-good share and
- * mean rate. With --out it also writes gaps.geojson (and quality-gaps.geojson) and coverage-stats.json
- * (only after everything succeeded).
+ * [--metric rsrp|sinr] [--load 0.5] [--calibration CORRECTIONS.json]` computes city-wide coverage with the
+ * same engine the app runs in its worker and prints one JSON object; `--metric sinr` (path-loss mode) adds
+ * each area's SINR-good share and mean rate; `--calibration` applies corrections from `calibrate --out`
+ * (path-loss mode only). With --out it also writes gaps.geojson (and quality-gaps.geojson) and
+ * coverage-stats.json (only after everything succeeded).
  */
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -18,6 +19,7 @@ import {
 } from '../../domain/coverage/report';
 import type { DistrictCollection } from '../../domain/types';
 import { choiceFlag, numberFlag, parseFlags, requireFlag } from '../arguments';
+import { readCalibrationFile } from '../calibration-file';
 import { CliError } from '../cli-error';
 import { REPOSITORY_ROOT, readShippedGeoJson, readSiteFile } from '../geo-files';
 
@@ -32,6 +34,7 @@ const FLAGS = [
   'load',
   'noise-figure-db',
   'sinr-threshold-db',
+  'calibration',
 ] as const;
 const round = (value: number, digits = 4): number => Math.round(value * 10 ** digits) / 10 ** digits;
 
@@ -68,6 +71,10 @@ export async function run(args: string[]): Promise<number> {
   if (out !== undefined && existsSync(out) && !statSync(out).isDirectory()) {
     throw new CliError(`--out "${out}" exists and is not a directory`);
   }
+  const calibrationPath = flags.get('calibration');
+  if (calibrationPath !== undefined && mode !== 'pathloss')
+    throw new CliError('--calibration corrects path loss: use it with --mode pathloss');
+  const corrections = calibrationPath === undefined ? [] : readCalibrationFile(calibrationPath);
   const sites = readSiteFile(sitesPath);
   const districts = readShippedGeoJson<DistrictCollection>('districts.geojson');
   const metroStations = readShippedGeoJson<FeatureCollection<Point>>('metro-stations.geojson');
@@ -77,7 +84,17 @@ export async function run(args: string[]): Promise<number> {
     : undefined;
   const engine = new CoverageEngine(
     { districts, metroStations, land, zones },
-    { mode, cellM, thresholdDbm, minGapAreaKm2, sinr, loadFraction, noiseFigureDb, sinrThresholdDb },
+    {
+      mode,
+      cellM,
+      thresholdDbm,
+      minGapAreaKm2,
+      sinr,
+      loadFraction,
+      noiseFigureDb,
+      sinrThresholdDb,
+      corrections,
+    },
   );
   engine.computeAll(sites.features);
   const stats = coverageStats(engine);
@@ -87,6 +104,8 @@ export async function run(args: string[]): Promise<number> {
     mode,
     cellM,
     thresholdDbm,
+    calibration:
+      calibrationPath === undefined ? null : { file: calibrationPath, corrections: corrections.length },
     sites: stats.sites,
     landKm2: round(stats.landKm2, 3),
     coveredKm2: round(stats.coveredKm2, 3),

@@ -58,7 +58,8 @@ export function failureLine(path: string, failure: ImportFailure): string {
   return `cannot import "${path}": ${FAILURE_MESSAGES[failure.code]}${details}`.replace(/[\r\n]+/g, ' ');
 }
 
-function readBytes(path: string): Uint8Array {
+/** A file's bytes, refusing one larger than the import accepts. */
+export function readBytes(path: string): Uint8Array {
   try {
     const size = statSync(path).size;
     if (size > IMPORT_LIMITS.maxFileBytes) {

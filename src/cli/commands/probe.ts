@@ -1,5 +1,5 @@
 /**
- * `probe --sites FILE --at LON,LAT [--at …] [--points FILE.geojson] [--load 0.5] [--mode pathloss]`: the
+ * `probe --sites FILE --at LON,LAT [--at …] [--points FILE.geojson] [--load 0.5] [--mode pathloss] [--calibration CORRECTIONS.json]`: the
  * exact radio figures at points (not cell centres) — every site reaching each point with its RSRP, path
  * loss and pattern attenuation, the best server, noise, SINR and rate — as one JSON object. The same
  * formulas as the grid, evaluated directly (src/domain/coverage/probe.ts); the grid is tested against it.
@@ -11,10 +11,20 @@ import { ProbeIndex, type ProbeResult, prepareProbeSites, probePoint } from '../
 import { defaultCoverageSettings, mergeSettings } from '../../domain/coverage/settings';
 import type { DistrictCollection } from '../../domain/types';
 import { choiceFlag, numberFlag, parseFlagLists, requireFlag, singleValues } from '../arguments';
+import { readCalibrationFile } from '../calibration-file';
 import { CliError } from '../cli-error';
 import { readShippedGeoJson, readSiteFile } from '../geo-files';
 
-const FLAGS = ['sites', 'at', 'points', 'load', 'mode', 'threshold-dbm', 'noise-figure-db'] as const;
+const FLAGS = [
+  'sites',
+  'at',
+  'points',
+  'load',
+  'mode',
+  'threshold-dbm',
+  'noise-figure-db',
+  'calibration',
+] as const;
 
 export const usage = `usage: npm run --silent cli -- probe --sites FILE.geojson --at LON,LAT [--at LON,LAT …] [options]
 
@@ -32,6 +42,8 @@ options:
   --mode pathloss           the only mode with RSRP and SINR (radius mode has neither)
   --threshold-dbm T         coverage threshold; the serving and interference floors follow it (default -105)
   --noise-figure-db F       UE noise figure, 0–20 dB (default 7)
+  --calibration FILE.json   path-loss corrections per environment class from \`calibrate --out\`
+                            (docs/calibration.md); each server's pathLossDb then includes them
   --help                    print this help`;
 
 const round = (value: number | null, digits: number): number | null =>
@@ -115,8 +127,11 @@ export async function run(args: string[]): Promise<number> {
   if (pointsPath !== undefined) points.push(...readPointFile(pointsPath));
   if (points.length === 0)
     throw new CliError('give at least one point: --at LON,LAT or --points FILE.geojson');
+  const calibrationPath = flags.get('calibration');
+  const corrections = calibrationPath === undefined ? [] : readCalibrationFile(calibrationPath);
   const sites = readSiteFile(sitesPath);
   const settings = mergeSettings(defaultCoverageSettings(), {
+    corrections,
     mode: 'pathloss',
     sinr: true,
     loadFraction,
@@ -144,6 +159,10 @@ export async function run(args: string[]): Promise<number> {
             ...printable(result),
           })),
         };
-  console.log(JSON.stringify(output));
+  const calibration =
+    calibrationPath === undefined
+      ? {}
+      : { calibration: { file: calibrationPath, corrections: corrections.length } };
+  console.log(JSON.stringify({ ...output, ...calibration }));
   return 0;
 }

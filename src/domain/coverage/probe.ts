@@ -6,6 +6,9 @@
  * `probe` command. What "reaches" means is the grid's documented interference reach: the site's boresight
  * power (path loss and vertical pattern) above the interference floor, within the model's distance.
  */
+
+import { correctionDb, correctionTable, type EnvironmentCorrection } from '../calibration/corrections';
+import type { DensityClass } from '../plan/district-facts';
 import {
   antennaAttenuationDb,
   depressionAngleDeg,
@@ -70,6 +73,12 @@ export interface ProbeSite {
   position: [number, number];
   radio: ReturnType<typeof resolveRadio>;
   scenario: ReturnType<typeof scenarioFor>;
+  /** The environment class of the site's cell, which chose its scenario and its calibration. */
+  environment: DensityClass;
+  /** The scenario's exact −path loss by 2D distance, made once per site. */
+  negativePathLoss: (distanceM: number) => number;
+  /** The calibration of the site's class (settings.corrections), if any. */
+  correction: EnvironmentCorrection | undefined;
   offsetDb: number;
   cutDb: number;
 }
@@ -81,26 +90,88 @@ export function prepareProbeSites(
   settings: CoverageSettings,
 ): ProbeSite[] {
   const { grid } = city;
+  const corrections = correctionTable(settings.corrections);
   return sites.map((feature, order) => {
     const position = feature.geometry.coordinates as [number, number];
     const column = columnOf(grid, position[0]);
     const row = rowOf(grid, position[1]);
     const inside = column >= 0 && row >= 0 && column < grid.columns && row < grid.rows;
     // A site takes the environment of its own cell (as the grid does), rural outside the grid.
-    const environment = DENSITY_CLASSES[inside ? city.environment[row * grid.columns + column]! : 3]!;
+    const environmentIndex = inside ? city.environment[row * grid.columns + column]! : 3;
+    const environment = DENSITY_CLASSES[environmentIndex]!;
     const radio = resolveRadio(feature.properties);
     const offsetDb =
       radio.perReDbm + radio.antennaGainDbi - settings.losses.bodyLossDb - settings.losses.shadowMarginDb;
+    const scenario = scenarioFor(radio.kind, environment);
     return {
       order,
       feature,
       position,
       radio,
-      scenario: scenarioFor(radio.kind, environment),
+      scenario,
+      environment,
+      negativePathLoss: exactNegativePathLoss({
+        model: scenario.model,
+        condition: scenario.condition,
+        fcGhz: radio.fcGhz,
+        hBsM: radio.heightM,
+        hUtM: settings.losses.userHeightM,
+      }),
+      correction: corrections[environmentIndex],
       offsetDb,
       cutDb: kernelCutDb(interferenceFloorDbm(settings), offsetDb),
     };
   });
+}
+
+/** One site's link to a point, every term exact. */
+export interface SiteAtPoint {
+  distanceM: number;
+  bearingDeg: number;
+  /** The model's path loss plus the calibration's correction, dB. */
+  pathLossDb: number;
+  /** The calibration's correction in that path loss, dB (0 without one). */
+  correctionDb: number;
+  /** The antenna pattern's attenuation toward the point, dB (≤ 0). */
+  antennaGainDb: number;
+  /** −path loss + the vertical pattern: the kernel's value at this distance (the reach test). */
+  boresightDb: number;
+  rsrpDbm: number;
+}
+
+/**
+ * A site's RSRP at a point, or undefined beyond its model's distance. No reach cut: callers that need one
+ * (probePoint) compare `boresightDb` with the site's cut; a calibration compares every site in range.
+ */
+export function siteAtPoint(
+  site: ProbeSite,
+  userHeightM: number,
+  lon: number,
+  lat: number,
+): SiteAtPoint | undefined {
+  const { radio, scenario } = site;
+  const { distanceM, bearingDeg } = distanceAndBearing(site.position, [lon, lat]);
+  if (distanceM > MODEL_MAX_DISTANCE_M[scenario.model]) return undefined;
+  const correction = correctionDb(site.correction, distanceM);
+  const pathLossDb = correction - site.negativePathLoss(distanceM);
+  const { antenna } = radio;
+  const boresightDb =
+    -pathLossDb +
+    verticalAttenuationDb(
+      depressionAngleDeg(radio.heightM, userHeightM, distanceM),
+      antenna.totalTiltDeg,
+      antenna.verticalBeamwidthDeg,
+    );
+  const antennaGainDb = antennaAttenuationDb(antenna, bearingDeg, distanceM, radio.heightM, userHeightM);
+  return {
+    distanceM,
+    bearingDeg,
+    pathLossDb,
+    correctionDb: correction,
+    antennaGainDb,
+    boresightDb,
+    rsrpDbm: site.offsetDb + antennaGainDb - pathLossDb,
+  };
 }
 
 /** Bucket size of ProbeIndex, degrees (about 5 km: no model reaches farther). */
@@ -144,30 +215,12 @@ export function probePoint(
   const userHeightM = settings.losses.userHeightM;
   const servers: (ProbeServer & { receivedMw: number; site: ProbeSite })[] = [];
   for (const site of sites) {
-    const { radio, scenario } = site;
-    const { distanceM, bearingDeg } = distanceAndBearing(site.position, [lon, lat]);
-    if (distanceM > MODEL_MAX_DISTANCE_M[scenario.model]) continue;
-    const pathLossDb = -exactNegativePathLoss({
-      model: scenario.model,
-      condition: scenario.condition,
-      fcGhz: radio.fcGhz,
-      hBsM: radio.heightM,
-      hUtM: userHeightM,
-    })(distanceM);
-    const { antenna } = radio;
-    const boresightDb =
-      -pathLossDb +
-      verticalAttenuationDb(
-        depressionAngleDeg(radio.heightM, userHeightM, distanceM),
-        antenna.totalTiltDeg,
-        antenna.verticalBeamwidthDeg,
-      );
-    if (!(boresightDb > site.cutDb)) continue;
-    const antennaGainDb = antennaAttenuationDb(antenna, bearingDeg, distanceM, radio.heightM, userHeightM);
-    const rsrpDbm = site.offsetDb + antennaGainDb - pathLossDb;
+    const link = siteAtPoint(site, userHeightM, lon, lat);
+    if (!link || !(link.boresightDb > site.cutDb)) continue;
+    const { rsrpDbm, pathLossDb, antennaGainDb } = link;
     servers.push({
       id: site.feature.properties.id,
-      band: radio.band,
+      band: site.radio.band,
       rsrpDbm,
       pathLossDb,
       antennaGainDb,

@@ -1,4 +1,5 @@
 /** Coverage settings: mode, threshold, grid size, losses and the editable radius table. */
+import { type EnvironmentCorrection, readCorrections } from '../calibration/corrections';
 import type { DensityClass } from '../plan/district-facts';
 import { DEFAULT_LOSSES, type LossSettings } from '../propagation/link-budget';
 import type { Band, SiteKind } from '../types';
@@ -31,6 +32,11 @@ export interface CoverageSettings {
   noiseFigureDb: number;
   /** A covered cell whose SINR is below this is a quality gap, dB. */
   sinrThresholdDb: number;
+  /**
+   * Path-loss corrections by environment class from a calibration on measurements (docs/calibration.md):
+   * the scenario's calibration, or a CLI's --calibration file; empty for the plain model.
+   */
+  corrections: readonly EnvironmentCorrection[];
   /** How far below the serving floor a site still counts as an interferer, dB (docs/radio.md). */
   interferenceMarginDb: number;
 }
@@ -78,6 +84,7 @@ export function defaultCoverageSettings(): CoverageSettings {
     loadFraction: 0.5,
     noiseFigureDb: 7,
     sinrThresholdDb: -3,
+    corrections: [],
     interferenceMarginDb: INTERFERENCE_MARGIN_DB,
   };
 }
@@ -106,6 +113,13 @@ export function mergeSettings(base: CoverageSettings, patch: Partial<CoverageSet
     throw new RangeError('noiseFigureDb must be between 0 and 20 dB');
   if (!(merged.sinrThresholdDb >= -20 && merged.sinrThresholdDb <= 50))
     throw new RangeError('sinrThresholdDb must be between -20 and 50 dB');
+  if (patch.corrections !== undefined) {
+    try {
+      merged.corrections = readCorrections(patch.corrections);
+    } catch (error) {
+      throw new RangeError(error instanceof Error ? error.message : String(error));
+    }
+  }
   if (
     !(
       Number.isInteger(merged.interferenceMarginDb) &&

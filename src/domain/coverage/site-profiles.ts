@@ -4,6 +4,7 @@
  * antenna tilt and vertical beamwidth (and radio overrides). Profiles are keyed by exactly what changes
  * them, so 70,000 sites share a few hundred kernels.
  */
+import { correctionDb, correctionKey } from '../calibration/corrections';
 import { antennaDefaults, depressionAngleDeg, verticalAttenuationDb } from '../propagation/antenna-pattern';
 import {
   perResourceElementDbm,
@@ -268,13 +269,16 @@ export function buildProfile(
     hBsM,
     hUtM,
   };
+  // The calibration of the site's class adds its correction to the path loss (docs/calibration.md).
+  const correction = settings.corrections.find((candidate) => candidate.environment === environment);
   const withSinr = settings.sinr;
-  const key = `p|${scenario.model}|${scenario.condition}|${radio.fcGhz}|${hBsM}|${hUtM}|${cut}|${grid.cellM}|${widthKey}|${totalTiltDeg}|${verticalBeamwidthDeg}|${withSinr ? `i${settings.interferenceMarginDb}|${settings.thresholdDbm}` : ''}`;
+  const key = `p|${scenario.model}|${scenario.condition}|${radio.fcGhz}|${hBsM}|${hUtM}|${cut}|${grid.cellM}|${widthKey}|${totalTiltDeg}|${verticalBeamwidthDeg}|${correctionKey(correction)}|${withSinr ? `i${settings.interferenceMarginDb}|${settings.thresholdDbm}` : ''}`;
   const kernel = kernels.get(key, () => {
     const negativeLoss = negativePathLoss(pathLossProfile);
     const vertical = (distanceM: number): number =>
       verticalAttenuationDb(depressionAngleDeg(hBsM, hUtM, distanceM), totalTiltDeg, verticalBeamwidthDeg);
-    const valueAt = (distanceM: number): number => negativeLoss(distanceM) + vertical(distanceM);
+    const valueAt = (distanceM: number): number =>
+      negativeLoss(distanceM) + vertical(distanceM) - correctionDb(correction, distanceM);
     const maxDistanceM = MODEL_MAX_DISTANCE_M[scenario.model];
     const taper = withSinr ? interferenceTaper(valueAt, cut, settings, maxDistanceM, grid.cellM) : undefined;
     const built = buildKernel(valueAt, cut, maxDistanceM, grid.cellM, cellWidthM, vertical, taper?.outerM);

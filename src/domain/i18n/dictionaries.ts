@@ -3,6 +3,7 @@
  * Keys are stable identifiers; add a key to both dictionaries at once (the type enforces it).
  */
 
+import { calibrationEn, calibrationZh } from './messages/calibration';
 import { coverageEn, coverageZh } from './messages/coverage';
 import { districtEn, districtZh } from './messages/district';
 import { importEn, importZh } from './messages/import';
@@ -119,6 +120,7 @@ const zh = {
   ...districtZh,
   ...storyZh,
   ...suggestZh,
+  ...calibrationZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -229,6 +231,7 @@ const en: Dictionary = {
   ...districtEn,
   ...storyEn,
   ...suggestEn,
+  ...calibrationEn,
 };
 
 export const DICTIONARIES: Readonly<Record<Language, Dictionary>> = { zh, en };

@@ -52,7 +52,8 @@ export function detectSourceMapping(source: ImportSource): ColumnMapping {
   return mapping;
 }
 
-function rowInputs(
+/** Row-by-row access to a source through a mapping (shared by the site and measurement builds). */
+export function rowInputs(
   source: ImportSource,
   mapping: ColumnMapping,
 ): { count: number; at(index: number): RowInput } {
@@ -242,6 +243,7 @@ function siteFeature(row: AcceptedRow, options: BuildOptions): ImportedSiteFeatu
   if (values.band !== undefined) properties.band = values.band;
   if (values.heightM !== undefined) properties.heightM = values.heightM;
   if (values.azimuthDeg !== undefined) properties.azimuthDeg = values.azimuthDeg;
+  if (values.pci !== undefined) properties.pci = values.pci;
   if (values.beamwidthDeg !== undefined) properties.beamwidthDeg = values.beamwidthDeg;
   if (values.mechanicalTiltDeg !== undefined) properties.mechanicalTiltDeg = values.mechanicalTiltDeg;
   if (values.electricalTiltDeg !== undefined) properties.electricalTiltDeg = values.electricalTiltDeg;

@@ -5,21 +5,16 @@
  * alternatives so the UI asks the user instead of guessing.
  */
 import {
+  ALL_IMPORT_FIELDS,
   type ColumnMapping,
   type FieldMatch,
   IMPORT_FIELDS,
   type ImportField,
+  type ImportTarget,
   type MappingChoice,
+  MEASUREMENT_FIELDS,
 } from './import-types';
-
-interface Synonyms {
-  /** Whole normalised header equals one of these. */
-  exact: readonly string[];
-  /** Header contains one of these (Chinese) … */
-  contains: readonly string[];
-  /** … or has one of these as a Latin word. */
-  words: readonly string[];
-}
+import { MEASUREMENT_SYNONYMS, type Synonyms } from './measurement-synonyms';
 
 const SYNONYMS: Record<ImportField, Synonyms> = {
   lon: {
@@ -146,6 +141,22 @@ const SYNONYMS: Record<ImportField, Synonyms> = {
     contains: ['水平波瓣', '水平半功率', '水平波束', '波瓣宽度'],
     words: ['hbw', 'beamwidth'],
   },
+  // PCI: a site sheet's and a measurement file's serving cell.
+  pci: {
+    exact: [
+      'pci',
+      'nrpci',
+      'servingpci',
+      'scellpci',
+      'pcellpci',
+      '服务小区pci',
+      '主服务小区pci',
+      '物理小区标识',
+    ],
+    contains: ['pci'],
+    words: ['pci'],
+  },
+  ...MEASUREMENT_SYNONYMS,
 };
 
 /** Lower case, full-width folded, without bracketed notes, spaces and punctuation. */
@@ -202,11 +213,13 @@ const NUMBER_LIKE = /^[-+]?\d+(\.\d+)?([eE][-+]?\d+)?$|°/;
 export function detectColumns(
   columns: readonly string[],
   sampleRows: readonly (readonly string[])[] = [],
+  matchedFields: readonly ImportField[] = IMPORT_FIELDS,
 ): ColumnMapping {
   const taken = new Set<number>();
   const fields = {} as Record<ImportField, FieldMatch>;
+  for (const field of ALL_IMPORT_FIELDS) fields[field] = { field, confidence: 'none', alternatives: [] };
   let needsReview = false;
-  for (const field of IMPORT_FIELDS) {
+  for (const field of matchedFields) {
     const scores = columns.map((column, index) => (taken.has(index) ? 0 : headerScore(column, field)));
     const best = Math.max(0, ...scores);
     const matches = scores.flatMap((score, index) => (score === best && best > 0 ? [index] : []));
@@ -238,11 +251,24 @@ function mostlyNumeric(rows: readonly (readonly string[])[], column: number): bo
 export function applyMappingChoice(mapping: ColumnMapping, choice: MappingChoice | undefined): ColumnMapping {
   if (!choice) return mapping;
   const fields = { ...mapping.fields };
-  for (const field of IMPORT_FIELDS) {
+  for (const field of ALL_IMPORT_FIELDS) {
     const chosen = choice[field];
     if (chosen === undefined) continue;
     const column = chosen === null || chosen < 0 || chosen >= mapping.columns.length ? undefined : chosen;
     fields[field] = { field, column, confidence: column === undefined ? 'none' : 'exact', alternatives: [] };
   }
   return { ...mapping, fields, needsReview: false };
+}
+
+/**
+ * True when a table's columns look like measurements rather than a site list: a column named as RSRP
+ * (or 电平) beside the coordinates. Site sheets carry no received level.
+ */
+export function looksLikeMeasurements(columns: readonly string[]): boolean {
+  return columns.some((column) => headerScore(column, 'rsrp') > 0);
+}
+
+/** The fields matched for a layer's detection. */
+export function detectionFields(target: ImportTarget): readonly ImportField[] {
+  return target === 'measurements' ? MEASUREMENT_FIELDS : IMPORT_FIELDS;
 }

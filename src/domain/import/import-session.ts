@@ -5,6 +5,11 @@
  * worker entry only exposes it with Comlink, and tests call it directly.
  */
 import { buildImport } from './build-import';
+import {
+  buildMeasurements,
+  type MeasurementBuildOptions,
+  type MeasurementImportResult,
+} from './build-measurements';
 import { type ImportGeography, type ImportGeographyData, prepareImportGeography } from './geography';
 import { previewSource } from './import-file';
 import type {
@@ -69,6 +74,20 @@ export function createImportSession(options: { parseXml?: XmlParser } = {}) {
       if (!source) return Promise.reject(new Error(`unknown import source ${sourceId}`));
       return withController(requestId, (signal) =>
         buildImport(source, { ...buildOptions, signal, onProgress }, geography),
+      );
+    },
+
+    /** Reads a kept source as measurements (drive test, MR); rejects with an AbortError when cancelled. */
+    buildMeasurements(
+      requestId: number,
+      sourceId: number,
+      buildOptions: Omit<MeasurementBuildOptions, 'signal' | 'onProgress'>,
+      onProgress?: ProgressCallback,
+    ): Promise<MeasurementImportResult> {
+      const source = sources.get(sourceId);
+      if (!source) return Promise.reject(new Error(`unknown import source ${sourceId}`));
+      return withController(requestId, (signal) =>
+        buildMeasurements(source, { ...buildOptions, signal, onProgress }, geography),
       );
     },
 

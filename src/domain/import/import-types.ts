@@ -9,11 +9,15 @@ export type ImportFormat = 'csv' | 'xlsx' | 'geojson' | 'kml' | 'kmz' | 'shapefi
 /** cgcs2000 is read as WGS84: the two differ by centimetres, far less than a cell. */
 export type CoordinateSystem = 'wgs84' | 'cgcs2000' | 'gcj02' | 'bd09';
 export const COORDINATE_SYSTEMS: readonly CoordinateSystem[] = ['wgs84', 'cgcs2000', 'gcj02', 'bd09'];
+/** The layers that become map features (buildImport). */
 export type ImportLayer = 'sites' | 'poles';
 export const IMPORT_LAYERS: readonly ImportLayer[] = ['sites', 'poles'];
+/** What a table can be read as: features of a layer, or measurements (drive test, MR; build-measurements.ts). */
+export type ImportTarget = ImportLayer | 'measurements';
 
 /** Fields the importer can fill from a column. */
-export type ImportField =
+export type ImportField = SiteImportField | MeasurementImportField;
+export type SiteImportField =
   | 'lon'
   | 'lat'
   | 'id'
@@ -26,12 +30,15 @@ export type ImportField =
   | 'electricalTilt'
   | 'tilt'
   | 'verticalBeamwidth'
-  | 'beamwidth';
+  | 'beamwidth'
+  | 'pci';
+/** A measurement's RSRP, SINR, serving PCI, serving cell or site id, and time. */
+export type MeasurementImportField = 'lon' | 'lat' | 'rsrp' | 'sinr' | 'pci' | 'cell' | 'time';
 /**
- * In detection order: a field takes its best column first, so the specific tilt and beamwidth fields
- * come before the general ones ("机械下倾角" would otherwise count as a partial "下倾").
+ * Site and pole fields in detection order: a field takes its best column first, so the specific tilt and
+ * beamwidth fields come before the general ones ("机械下倾角" would otherwise count as a partial "下倾").
  */
-export const IMPORT_FIELDS: readonly ImportField[] = [
+export const IMPORT_FIELDS: readonly SiteImportField[] = [
   'lon',
   'lat',
   'id',
@@ -45,7 +52,23 @@ export const IMPORT_FIELDS: readonly ImportField[] = [
   'tilt',
   'verticalBeamwidth',
   'beamwidth',
+  'pci',
 ];
+/**
+ * Measurement fields, matched in this order among measurement columns only, so a "Cell ID" column is the
+ * serving cell here while a site sheet's id detection is unchanged.
+ */
+export const MEASUREMENT_FIELDS: readonly MeasurementImportField[] = [
+  'lon',
+  'lat',
+  'rsrp',
+  'sinr',
+  'pci',
+  'cell',
+  'time',
+];
+/** Every field, for mappings (a field a layer does not read stays unmatched). */
+export const ALL_IMPORT_FIELDS: readonly ImportField[] = [...IMPORT_FIELDS, 'rsrp', 'sinr', 'cell', 'time'];
 
 /** Why a whole file could not be read. `params` fill the translated message. */
 export type ImportFailureCode =
@@ -157,7 +180,10 @@ export type RejectReason =
   | 'invalidValue'
   | 'missingGeometry'
   | 'unsupportedGeometry'
-  | 'invalidCoordinates';
+  | 'invalidCoordinates'
+  | 'missingRsrp'
+  | 'rsrpOutOfRange'
+  | 'farFromSites';
 
 export interface RejectedRow {
   /** 1-based row number as the user sees it (or feature number, see ImportResult.rowUnit). */
@@ -177,7 +203,8 @@ export type ImportWarningCode =
   | 'noCpg'
   | 'truncatedShapefile'
   | 'skippedSheets'
-  | 'kmzEntry';
+  | 'kmzEntry'
+  | 'measurementValuesDropped';
 
 export interface ImportWarning {
   code: ImportWarningCode;

@@ -5,7 +5,15 @@
  */
 import type { Band, SiteKind } from '../types';
 import { SITE_NUMBER_RULES, TOTAL_TILT_RULE } from '../validation/site-attributes';
-import type { ColumnMapping, GeometryProblem, ImportField, ImportLayer, RejectReason } from './import-types';
+import {
+  type ColumnMapping,
+  type GeometryProblem,
+  type ImportField,
+  type ImportLayer,
+  type ImportTarget,
+  MEASUREMENT_FIELDS,
+  type RejectReason,
+} from './import-types';
 import { parseBand, parseCoordinateCell, parseNumberCell, parseSiteKind } from './value-parsing';
 
 export interface RowInput {
@@ -32,6 +40,8 @@ export interface RowValues {
   beamwidthDeg?: number;
   band?: Band;
   kind?: SiteKind;
+  /** Physical cell id, for matching drive-test samples to their server. */
+  pci?: number;
 }
 
 export type RowReading =
@@ -39,7 +49,7 @@ export type RowReading =
   | { ok: false; reason: RejectReason; params?: Record<string, string | number> };
 
 /** Fields each layer reads; other mapped columns are ignored (and reported once). */
-export const LAYER_FIELDS: Record<ImportLayer, readonly ImportField[]> = {
+export const LAYER_FIELDS: Record<ImportTarget, readonly ImportField[]> = {
   sites: [
     'lon',
     'lat',
@@ -54,19 +64,22 @@ export const LAYER_FIELDS: Record<ImportLayer, readonly ImportField[]> = {
     'tilt',
     'verticalBeamwidth',
     'beamwidth',
+    'pci',
   ],
   poles: ['lon', 'lat', 'id', 'height'],
+  measurements: MEASUREMENT_FIELDS,
 };
 
 const TEXT_LIMITS = { id: 128, name: 100 };
 const SHOWN_VALUE_LENGTH = 40;
 
-const shown = (text: string) =>
+export const shown = (text: string) =>
   text.length > SHOWN_VALUE_LENGTH ? `${text.slice(0, SHOWN_VALUE_LENGTH)}…` : text;
-const reject = (reason: RejectReason, params?: Record<string, string | number>): RowReading =>
+export const reject = (reason: RejectReason, params?: Record<string, string | number>): RowReading =>
   params ? { ok: false, reason, params } : { ok: false, reason };
 
-function readCoordinates(row: RowInput, swap: boolean): [number, number] | RowReading {
+/** The row's position as written (after the optional swap), or why it has none. Shared by every layer. */
+export function readCoordinates(row: RowInput, swap: boolean): [number, number] | RowReading {
   if (row.problem) {
     return reject(row.problem, row.geometryType ? { geometryType: row.geometryType } : undefined);
   }
@@ -97,7 +110,8 @@ type NumberKey =
   | 'electricalTiltDeg'
   | 'verticalBeamwidthDeg'
   | 'beamwidthDeg'
-  | 'totalTiltDeg';
+  | 'totalTiltDeg'
+  | 'pci';
 
 function readNumber(
   row: RowInput,
@@ -189,9 +203,12 @@ export function readRow(row: RowInput, layer: ImportLayer, swap: boolean): RowRe
     readNumber(row, 'height', SITE_NUMBER_RULES.heightM, values, 'heightM') ??
     (layer === 'sites'
       ? (readNumber(row, 'azimuth', SITE_NUMBER_RULES.azimuthDeg, values, 'azimuthDeg') ??
-        readAntenna(row, values))
+        readAntenna(row, values) ??
+        readNumber(row, 'pci', SITE_NUMBER_RULES.pci, values, 'pci'))
       : undefined);
   if (problem) return problem;
+  if (values.pci !== undefined && !Number.isInteger(values.pci))
+    return reject('invalidValue', { field: 'pci', value: String(values.pci), min: 0, max: 1007 });
   if (layer === 'poles') return { ok: true, values };
   const name = row.cell('name');
   if (name !== '') values.name = name.slice(0, TEXT_LIMITS.name);

@@ -11,11 +11,13 @@
  * Version 2 stores GeoJSON features, ISO timestamps and a BaselineRef (see Scenario).
  * Version 3 adds imported existing sites and imported poles (`existingSites`, `poles`);
  * a v2 scenario had none, so both start empty.
- * Version 4 (current) models antenna tilt: sites carry `mechanicalTiltDeg`, `electricalTiltDeg` and
+ * Version 4 models antenna tilt: sites carry `mechanicalTiltDeg`, `electricalTiltDeg` and
  * `verticalBeamwidthDeg`. A v3 site's `tiltDeg` was the total tilt as recorded by an import (not
  * modelled): it becomes `electricalTiltDeg` with `mechanicalTiltDeg: 0`, so the total the pattern uses is
  * exactly what the sheet recorded, no split is invented, and a later change of the default mechanical
  * tilt cannot shift it (docs/radio.md says why electrical).
+ * Version 5 (current) adds the calibration: `measurements` (drive-test/MR sets as typed columns) and the
+ * applied `calibration` (docs/calibration.md); a v4 scenario had neither, so they start empty and null.
  */
 import { CURRENT_SCENARIO_SCHEMA_VERSION } from './scenario-types';
 
@@ -117,7 +119,15 @@ const v3ToV4: Migration = {
   },
 };
 
-const MIGRATIONS: readonly Migration[] = [v1ToV2, v2ToV3, v3ToV4];
+const v4ToV5: Migration = {
+  from: 4,
+  migrate(record) {
+    // Fields a v4 record cannot have are kept for validation to judge, not silently replaced.
+    return { measurements: [], calibration: null, ...record, schemaVersion: 5 };
+  },
+};
+
+const MIGRATIONS: readonly Migration[] = [v1ToV2, v2ToV3, v3ToV4, v4ToV5];
 
 /** The oldest schema version this build can still read. */
 export const OLDEST_READABLE_SCHEMA_VERSION = 1;

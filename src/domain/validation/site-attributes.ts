@@ -51,6 +51,7 @@ export const SITE_NUMBER_RULES = {
   electricalTiltDeg: { min: -20, max: 90, unit: '°' },
   verticalBeamwidthDeg: { min: 1, max: 180, unit: '°' },
   radiusM: { min: 1, max: 50_000, unit: 'm' },
+  pci: { min: 0, max: 1007, unit: '' },
 } as const satisfies Partial<Record<keyof SiteProperties, NumberRule>>;
 
 const NUMBER_FIELDS = Object.keys(SITE_NUMBER_RULES) as (keyof typeof SITE_NUMBER_RULES)[];

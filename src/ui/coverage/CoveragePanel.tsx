@@ -1,5 +1,6 @@
 import { DISTRICT_FACTS } from '../../domain/plan/district-facts';
 import { effectiveRasterStyle } from '../../state/coverage-slice';
+import { CalibratedModelNote } from '../calibration/CalibratedModelNote';
 import { useAppState, useTranslate } from '../store-context';
 import { AreaCard, RsrpBreakdown, SitesTable } from './CoverageFigures';
 import { CoverageGaps } from './CoverageGaps';
@@ -161,6 +162,7 @@ export function CoveragePanel() {
             ` · ${t('coverage.summary.elapsed', { seconds: formatSeconds(language, elapsedMs) })}`}
         </p>
       )}
+      {stats && <CalibratedModelNote mode={stats.mode} />}
       <CoverageStatusBar />
       {stats && (
         <>

@@ -1,4 +1,5 @@
 import type { UiFeature } from '../ui-feature';
+import { calibrationUi } from './calibration';
 import { coverageUi } from './coverage';
 import { districtUi } from './district';
 import { importUi } from './import';
@@ -13,5 +14,6 @@ export const UI_FEATURES: readonly UiFeature[] = [
   districtUi,
   suggestUi,
   importUi,
+  calibrationUi,
   storyUi,
 ];

@@ -47,6 +47,29 @@ function sampleScenario(id: string): Scenario {
   }).scenario;
 }
 
+/** Names, column types and sums of a scenario's measurement sets (typed arrays do not cross evaluate). */
+function digest(scenario: Scenario) {
+  return {
+    name: scenario.name,
+    sets: scenario.measurements.map((set) => ({
+      id: set.id,
+      count: set.count,
+      columns: Object.fromEntries(
+        (['rowNumbers', 'lon', 'lat', 'rsrpDbm', 'sinrDb'] as const).map((key) => {
+          const column = set[key]!;
+          let sum = 0;
+          let nan = 0;
+          for (const value of column) {
+            if (Number.isNaN(value)) nan++;
+            else sum += value;
+          }
+          return [key, `${column.constructor.name}:${column.length}:${sum}:${nan}`];
+        }),
+      ),
+    })),
+  };
+}
+
 const harness = {
   sampleScenario,
 
@@ -91,6 +114,47 @@ const harness = {
     const second = await repository.saveScenario(moved);
     repository.close();
     return { first: first.chunksWritten, second: second.chunksWritten, moved };
+  },
+
+  /**
+   * A scenario with a measurement set of `count` samples saved, renamed and saved again; returns how
+   * many sets each save wrote and a digest of the set's columns.
+   */
+  async saveMeasurementsThenRename(databaseName: string, count: number) {
+    const set = {
+      id: 'm-2026-11-02',
+      name: '路测 11月.csv',
+      importedAt: NOW,
+      crs: 'gcj02' as const,
+      count,
+      rowNumbers: Uint32Array.from({ length: count }, (_, index) => index + 2),
+      lon: Float64Array.from({ length: count }, (_, index) => 121.3 + (index % 1000) * 1e-4),
+      lat: Float64Array.from({ length: count }, (_, index) => 31.1 + index * 1e-6),
+      rsrpDbm: Float32Array.from({ length: count }, (_, index) => -60 - (index % 80)),
+      sinrDb: Float32Array.from({ length: count }, (_, index) => (index % 7 === 0 ? Number.NaN : index % 30)),
+    };
+    const scenario = applyChange(sampleScenario('measured'), {
+      type: 'putMeasurements',
+      sets: [set],
+    }).scenario;
+    const renamed = applyChange(scenario, { type: 'rename', name: '改名后' }).scenario;
+    const repository = await openScenarioRepository(databaseName);
+    const first = await repository.saveScenario(scenario);
+    const second = await repository.saveScenario(renamed);
+    repository.close();
+    return {
+      first: first.measurementSetsWritten,
+      second: second.measurementSetsWritten,
+      digest: digest(renamed),
+    };
+  },
+
+  /** The loaded scenarios' names and measurement digests. */
+  async loadMeasurementDigests(databaseName: string) {
+    const repository = await openScenarioRepository(databaseName);
+    const loaded = await repository.loadScenarios();
+    repository.close();
+    return loaded.scenarios.map(digest);
   },
 
   /** Deletes one stored chunk (a damaged database). */

@@ -52,6 +52,7 @@ describe('mapping rows', () => {
       ['electricalTilt', 'absent'],
       ['verticalBeamwidth', 'absent'],
       ['beamwidth', 'absent'],
+      ['pci', 'absent'],
     ]);
     expect(fieldsByColumn(rows).size).toBe(9);
     expect(coordinatesMapped(rows)).toBe(true);

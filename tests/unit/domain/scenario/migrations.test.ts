@@ -20,7 +20,7 @@ describe('migration v3 → v4: the recorded total tilt', () => {
     if (decision.kind !== 'valid') return;
     expect(decision.migratedFrom).toBe(3);
     const { scenario } = decision;
-    expect(scenario.schemaVersion).toBe(4);
+    expect(scenario.schemaVersion).toBe(5);
     expect(scenario.addedSites[0]!.properties).toEqual({
       id: 'C1',
       status: 'candidate',
