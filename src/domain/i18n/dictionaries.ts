@@ -8,6 +8,7 @@ import { districtEn, districtZh } from './messages/district';
 import { importEn, importZh } from './messages/import';
 import { importFailuresEn, importFailuresZh } from './messages/import-failures';
 import { plannerEn, plannerZh } from './messages/planner';
+import { sampleEn, sampleZh } from './messages/sample';
 import { storyEn, storyZh } from './messages/story';
 import { suggestEn, suggestZh } from './messages/suggest';
 
@@ -117,6 +118,7 @@ const zh = {
   ...districtZh,
   ...storyZh,
   ...suggestZh,
+  ...sampleZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -226,6 +228,7 @@ const en: Dictionary = {
   ...districtEn,
   ...storyEn,
   ...suggestEn,
+  ...sampleEn,
 };
 
 export const DICTIONARIES: Readonly<Record<Language, Dictionary>> = { zh, en };
