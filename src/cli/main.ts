@@ -19,6 +19,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
     load: () => import('./commands/import'),
   },
   suggest: { summary: 'choose new sites to close coverage gaps', load: () => import('./commands/suggest') },
+  sample: {
+    summary: 'write the 2020 or 2025 sample network (示意数据) as GeoJSON',
+    load: () => import('./commands/sample'),
+  },
 };
 
 function usage(): string {

@@ -4,15 +4,13 @@
  * with --out it also writes gaps.geojson and coverage-stats.json (only after everything succeeded).
  */
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import type { ZoneCollection } from '../../domain/coverage/city-raster';
+import { join } from 'node:path';
 import { CoverageEngine } from '../../domain/coverage/coverage-engine';
 import { coverageStats, gapCollection } from '../../domain/coverage/report';
-import type { DistrictCollection } from '../../domain/types';
 import { choiceFlag, numberFlag, parseFlags, requireFlag } from '../arguments';
 import { CliError } from '../cli-error';
-import { REPOSITORY_ROOT, readShippedGeoJson, readSiteFile } from '../geo-files';
+import { readSiteFile } from '../geo-files';
+import { readShippedCity } from '../shipped-city';
 
 const FLAGS = ['sites', 'mode', 'cell-m', 'threshold-dbm', 'out', 'min-gap-km2'] as const;
 const round = (value: number, digits = 4): number => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -31,16 +29,7 @@ export async function run(args: string[]): Promise<number> {
     throw new CliError(`--out "${out}" exists and is not a directory`);
   }
   const sites = readSiteFile(sitesPath);
-  const districts = readShippedGeoJson<DistrictCollection>('districts.geojson');
-  const metroStations = readShippedGeoJson<FeatureCollection<Point>>('metro-stations.geojson');
-  const land = readShippedGeoJson<FeatureCollection<Polygon | MultiPolygon>>('land.geojson');
-  const zones = existsSync(resolve(REPOSITORY_ROOT, 'data/geo/plan-zones.geojson'))
-    ? readShippedGeoJson<ZoneCollection>('plan-zones.geojson')
-    : undefined;
-  const engine = new CoverageEngine(
-    { districts, metroStations, land, zones },
-    { mode, cellM, thresholdDbm, minGapAreaKm2 },
-  );
+  const engine = new CoverageEngine(readShippedCity(), { mode, cellM, thresholdDbm, minGapAreaKm2 });
   engine.computeAll(sites.features);
   const stats = coverageStats(engine);
   const gaps = gapCollection(engine);

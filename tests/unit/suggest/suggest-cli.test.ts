@@ -37,7 +37,7 @@ writeFileSync(
   fewPolesFile,
   JSON.stringify({
     type: 'FeatureCollection',
-    features: huangpuPoles.filter((_, index) => index % 15 === 0),
+    features: huangpuPoles.filter((_, index) => index % 5 === 0),
   }),
 );
 
