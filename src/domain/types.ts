@@ -29,8 +29,6 @@ export interface SiteProperties {
   azimuthDeg?: number;
   /** Horizontal half-power beamwidth, degrees. Only meaningful with azimuthDeg. */
   beamwidthDeg?: number;
-  /** Electrical + mechanical downtilt, degrees below horizontal (recorded from imports; not modelled). */
-  tiltDeg?: number;
   /** Mechanical downtilt (the bracket), degrees below horizontal; negative = uptilt. */
   mechanicalTiltDeg?: number;
   /** Electrical downtilt (set in the antenna or the array), degrees below horizontal. */

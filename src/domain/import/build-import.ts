@@ -242,7 +242,11 @@ function siteFeature(row: AcceptedRow, options: BuildOptions): ImportedSiteFeatu
   if (values.band !== undefined) properties.band = values.band;
   if (values.heightM !== undefined) properties.heightM = values.heightM;
   if (values.azimuthDeg !== undefined) properties.azimuthDeg = values.azimuthDeg;
-  if (values.tiltDeg !== undefined) properties.tiltDeg = values.tiltDeg;
+  if (values.beamwidthDeg !== undefined) properties.beamwidthDeg = values.beamwidthDeg;
+  if (values.mechanicalTiltDeg !== undefined) properties.mechanicalTiltDeg = values.mechanicalTiltDeg;
+  if (values.electricalTiltDeg !== undefined) properties.electricalTiltDeg = values.electricalTiltDeg;
+  if (values.verticalBeamwidthDeg !== undefined)
+    properties.verticalBeamwidthDeg = values.verticalBeamwidthDeg;
   if (row.adcode !== undefined) properties.adcode = row.adcode;
   return {
     type: 'Feature',

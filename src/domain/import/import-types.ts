@@ -13,7 +13,24 @@ export type ImportLayer = 'sites' | 'poles';
 export const IMPORT_LAYERS: readonly ImportLayer[] = ['sites', 'poles'];
 
 /** Fields the importer can fill from a column. */
-export type ImportField = 'lon' | 'lat' | 'id' | 'name' | 'azimuth' | 'height' | 'band' | 'kind' | 'tilt';
+export type ImportField =
+  | 'lon'
+  | 'lat'
+  | 'id'
+  | 'name'
+  | 'azimuth'
+  | 'height'
+  | 'band'
+  | 'kind'
+  | 'mechanicalTilt'
+  | 'electricalTilt'
+  | 'tilt'
+  | 'verticalBeamwidth'
+  | 'beamwidth';
+/**
+ * In detection order: a field takes its best column first, so the specific tilt and beamwidth fields
+ * come before the general ones ("机械下倾角" would otherwise count as a partial "下倾").
+ */
 export const IMPORT_FIELDS: readonly ImportField[] = [
   'lon',
   'lat',
@@ -23,7 +40,11 @@ export const IMPORT_FIELDS: readonly ImportField[] = [
   'height',
   'band',
   'kind',
+  'mechanicalTilt',
+  'electricalTilt',
   'tilt',
+  'verticalBeamwidth',
+  'beamwidth',
 ];
 
 /** Why a whole file could not be read. `params` fill the translated message. */
@@ -187,8 +208,8 @@ export interface BuildOptions {
   onProgress?: ProgressCallback;
 }
 
-/** A site as imported: the shared properties plus the antenna's downtilt when the file has one. */
-export type ImportedSiteProperties = SiteProperties & { tiltDeg?: number };
+/** A site as imported (tilts included when the file has them). */
+export type ImportedSiteProperties = SiteProperties;
 export type ImportedSiteFeature = SiteFeature & { properties: ImportedSiteProperties };
 
 export interface ImportResult {

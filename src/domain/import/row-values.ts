@@ -4,7 +4,7 @@
  * always passes the same validation as a hand-edited one.
  */
 import type { Band, SiteKind } from '../types';
-import { SITE_NUMBER_RULES } from '../validation/site-attributes';
+import { SITE_NUMBER_RULES, TOTAL_TILT_RULE } from '../validation/site-attributes';
 import type { ColumnMapping, GeometryProblem, ImportField, ImportLayer, RejectReason } from './import-types';
 import { parseBand, parseCoordinateCell, parseNumberCell, parseSiteKind } from './value-parsing';
 
@@ -25,7 +25,11 @@ export interface RowValues {
   name?: string;
   azimuthDeg?: number;
   heightM?: number;
-  tiltDeg?: number;
+  /** Tilts as the site will carry them (a total tilt column already split, see readTilts). */
+  mechanicalTiltDeg?: number;
+  electricalTiltDeg?: number;
+  verticalBeamwidthDeg?: number;
+  beamwidthDeg?: number;
   band?: Band;
   kind?: SiteKind;
 }
@@ -36,11 +40,24 @@ export type RowReading =
 
 /** Fields each layer reads; other mapped columns are ignored (and reported once). */
 export const LAYER_FIELDS: Record<ImportLayer, readonly ImportField[]> = {
-  sites: ['lon', 'lat', 'id', 'name', 'azimuth', 'height', 'band', 'kind', 'tilt'],
+  sites: [
+    'lon',
+    'lat',
+    'id',
+    'name',
+    'azimuth',
+    'height',
+    'band',
+    'kind',
+    'mechanicalTilt',
+    'electricalTilt',
+    'tilt',
+    'verticalBeamwidth',
+    'beamwidth',
+  ],
   poles: ['lon', 'lat', 'id', 'height'],
 };
 
-const TILT_RANGE_DEG = { min: -20, max: 90 };
 const TEXT_LIMITS = { id: 128, name: 100 };
 const SHOWN_VALUE_LENGTH = 40;
 
@@ -73,12 +90,21 @@ function readCoordinates(row: RowInput, swap: boolean): [number, number] | RowRe
   return [x, y];
 }
 
+type NumberKey =
+  | 'azimuthDeg'
+  | 'heightM'
+  | 'mechanicalTiltDeg'
+  | 'electricalTiltDeg'
+  | 'verticalBeamwidthDeg'
+  | 'beamwidthDeg'
+  | 'totalTiltDeg';
+
 function readNumber(
   row: RowInput,
   field: ImportField,
   range: { min: number; max: number },
-  values: RowValues,
-  key: 'azimuthDeg' | 'heightM' | 'tiltDeg',
+  values: Partial<Record<NumberKey, number>>,
+  key: NumberKey,
 ): RowReading | undefined {
   const text = row.cell(field);
   if (text === '') return undefined;
@@ -87,6 +113,65 @@ function readNumber(
     return reject('invalidValue', { field, value: shown(text), min: range.min, max: range.max });
   }
   values[key] = value;
+  return undefined;
+}
+
+/**
+ * The antenna columns. A total-tilt column (下倾角, TILT) is split against whichever part the sheet also
+ * has: with neither, the total becomes the electrical tilt and the mechanical tilt 0, as the scenario
+ * migration does (docs/radio.md); with both parts the parts win. A part derived this way must still
+ * lie in its range. A horizontal beamwidth without an azimuth is dropped (an omni has none).
+ */
+function readAntenna(row: RowInput, values: RowValues): RowReading | undefined {
+  const tilt = SITE_NUMBER_RULES.electricalTiltDeg;
+  const read: Partial<Record<NumberKey, number>> = {};
+  const problem =
+    readNumber(row, 'mechanicalTilt', SITE_NUMBER_RULES.mechanicalTiltDeg, read, 'mechanicalTiltDeg') ??
+    readNumber(row, 'electricalTilt', tilt, read, 'electricalTiltDeg') ??
+    readNumber(row, 'tilt', TOTAL_TILT_RULE, read, 'totalTiltDeg') ??
+    readNumber(
+      row,
+      'verticalBeamwidth',
+      SITE_NUMBER_RULES.verticalBeamwidthDeg,
+      read,
+      'verticalBeamwidthDeg',
+    ) ??
+    readNumber(row, 'beamwidth', SITE_NUMBER_RULES.beamwidthDeg, read, 'beamwidthDeg');
+  if (problem) return problem;
+  const total = read.totalTiltDeg;
+  let mechanical = read.mechanicalTiltDeg;
+  let electrical = read.electricalTiltDeg;
+  if (total !== undefined) {
+    if (mechanical === undefined && electrical === undefined) {
+      mechanical = 0;
+      electrical = total;
+    } else if (electrical === undefined) electrical = total - mechanical!;
+    else if (mechanical === undefined) mechanical = total - electrical;
+  }
+  for (const [field, value] of [
+    ['mechanicalTilt', mechanical],
+    ['electricalTilt', electrical],
+  ] as const) {
+    if (value !== undefined && !(value >= tilt.min && value <= tilt.max)) {
+      return reject('invalidValue', { field, value: String(value), min: tilt.min, max: tilt.max });
+    }
+  }
+  if (mechanical !== undefined && electrical !== undefined) {
+    const sum = mechanical + electrical;
+    if (!(sum >= TOTAL_TILT_RULE.min && sum <= TOTAL_TILT_RULE.max)) {
+      return reject('invalidValue', {
+        field: 'tilt',
+        value: String(sum),
+        min: TOTAL_TILT_RULE.min,
+        max: TOTAL_TILT_RULE.max,
+      });
+    }
+  }
+  if (mechanical !== undefined) values.mechanicalTiltDeg = mechanical;
+  if (electrical !== undefined) values.electricalTiltDeg = electrical;
+  if (read.verticalBeamwidthDeg !== undefined) values.verticalBeamwidthDeg = read.verticalBeamwidthDeg;
+  if (read.beamwidthDeg !== undefined && values.azimuthDeg !== undefined)
+    values.beamwidthDeg = read.beamwidthDeg;
   return undefined;
 }
 
@@ -104,7 +189,7 @@ export function readRow(row: RowInput, layer: ImportLayer, swap: boolean): RowRe
     readNumber(row, 'height', SITE_NUMBER_RULES.heightM, values, 'heightM') ??
     (layer === 'sites'
       ? (readNumber(row, 'azimuth', SITE_NUMBER_RULES.azimuthDeg, values, 'azimuthDeg') ??
-        readNumber(row, 'tilt', TILT_RANGE_DEG, values, 'tiltDeg'))
+        readAntenna(row, values))
       : undefined);
   if (problem) return problem;
   if (layer === 'poles') return { ok: true, values };

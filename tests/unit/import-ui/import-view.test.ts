@@ -40,13 +40,20 @@ const site = (id: string, lon: number, lat: number): SiteFeature => ({
 });
 
 describe('mapping rows', () => {
-  it('the GBK sheet maps every site field to its Chinese header, nothing flagged', async () => {
+  it('the GBK sheet maps each of its columns to a site field by its Chinese header, nothing flagged', async () => {
     const preview = await previewOf('sites-gbk-gcj02.csv');
     const rows = mappingRows(preview, {}, layerFields('sites'));
     const byField = Object.fromEntries(rows.map((row) => [row.field, row]));
     expect(preview.mapping.columns[byField.lon!.column!]).toBe('经度');
     expect(preview.mapping.columns[byField.height!.column!]).toBe('天线挂高(m)');
-    expect(rows.filter((row) => row.state !== 'ok')).toEqual([]);
+    // Its one tilt column is the total tilt; the sheet has no tilt parts or beamwidths.
+    expect(preview.mapping.columns[byField.tilt!.column!]).toBe('下倾角');
+    expect(rows.filter((row) => row.state !== 'ok').map((row) => [row.field, row.state])).toEqual([
+      ['mechanicalTilt', 'absent'],
+      ['electricalTilt', 'absent'],
+      ['verticalBeamwidth', 'absent'],
+      ['beamwidth', 'absent'],
+    ]);
     expect(fieldsByColumn(rows).size).toBe(9);
     expect(coordinatesMapped(rows)).toBe(true);
   });
