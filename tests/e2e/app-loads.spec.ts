@@ -14,6 +14,7 @@ test('the built app shows Shanghai offline: only its own origin, no console erro
   await expect(planner.page.locator('.maplibregl-ctrl-attrib')).toContainText('© OpenStreetMap contributors');
   await expect(planner.page.locator('.maplibregl-ctrl-attrib')).toContainText('geoBoundaries');
   await expect(planner.page.locator('.maplibregl-ctrl-attrib')).toContainText('metromancn');
+  await expect(planner.page.locator('.maplibregl-ctrl-attrib')).toContainText('WorldPop (CC BY 4.0)');
   await planner.saveScreenshot('planner-zh.png');
   expect(planner.foreignRequests).toEqual([]);
   expect(planner.consoleErrors).toEqual([]);

@@ -3,6 +3,7 @@
 import circle from '@turf/circle';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { RSRP_CLASS_EDGES_DBM, type RsrpClass } from '../propagation/link-budget';
+import { countBaseStations } from './base-stations';
 import type { CoverageEngine } from './coverage-engine';
 import type { GapProperties } from './gaps';
 import type { CoverageMode } from './settings';
@@ -19,7 +20,16 @@ export interface CoverageStats extends AreaFigures {
   thresholdDbm: number;
   districts: (AreaFigures & { adcode: string; name: string })[];
   zones: (AreaFigures & { id: string; name: string; kind: string })[];
-  sites: { total: number; byKind: Record<string, number>; byBand: Record<string, number> };
+  /**
+   * Site features (sectors and cells) by kind and band, and the base stations they form: features at one
+   * position are one base station (see base-stations.ts).
+   */
+  sites: {
+    total: number;
+    baseStations: number;
+    byKind: Record<string, number>;
+    byBand: Record<string, number>;
+  };
   /** Land area per RSRP class, km² (path-loss mode only). */
   rsrpClassesKm2: Record<RsrpClass, number> | undefined;
   gaps: { count: number; areaKm2: number; minAreaKm2: number };
@@ -48,12 +58,18 @@ export function coverageStats(engine: CoverageEngine): CoverageStats {
   const byKind: Record<string, number> = {};
   const byBand: Record<string, number> = {};
   let total = 0;
+  const placed: (typeof engine.slots)[number][] = [];
   for (const slot of engine.slots) {
     if (!slot) continue;
     total++;
+    placed.push(slot);
     byKind[slot.kind] = (byKind[slot.kind] ?? 0) + 1;
     byBand[slot.band] = (byBand[slot.band] ?? 0) + 1;
   }
+  const baseStations = countBaseStations(
+    placed.length,
+    (index) => placed[index]!.feature.geometry.coordinates,
+  );
   let gapCount = 0;
   let gapAreaKm2 = 0;
   for (const component of engine.gaps.components.values()) {
@@ -79,7 +95,7 @@ export function coverageStats(engine: CoverageEngine): CoverageStats {
       kind: zone.kind,
       ...figures(zone.landKm2, accumulators.zoneCoveredKm2[index]!),
     })),
-    sites: { total, byKind, byBand },
+    sites: { total, baseStations, byKind, byBand },
     rsrpClassesKm2,
     gaps: { count: gapCount, areaKm2: gapAreaKm2, minAreaKm2: settings.minGapAreaKm2 },
   };

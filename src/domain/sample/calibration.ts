@@ -41,8 +41,8 @@ export const KEY_SUBURBAN_ZONE_IDS = [
  * CAPACITY_ISD_RATIO); 2025 only ever adds masts to 2020's.
  */
 export const COVERAGE_ISD_M: Record<SampleYear, Record<'key' | 'suburban' | 'rural', number>> = {
-  2020: { key: 700, suburban: 1_600, rural: 3_200 },
-  2025: { key: 500, suburban: 900, rural: 2_200 },
+  2020: { key: 700, suburban: 1_800, rural: 3_600 },
+  2025: { key: 500, suburban: 1_100, rural: 2_600 },
 };
 
 /** Urban inter-site distance over dense-urban: both scale together until the year's total is met. */
@@ -82,9 +82,18 @@ export const MACRO_HEIGHT_RANGE_M: Record<DensityClass, readonly [number, number
 
 /** Mechanical tilt range, degrees (brackets rarely go beyond a few degrees; the rest is electrical). */
 export const MECHANICAL_TILT_RANGE_DEG: readonly [number, number] = [0, 3];
-/** Electrical tilt is chosen so the total puts the beam's upper half-power edge at the cell edge (see
- * sector-attributes.ts), then clamped to the antenna's electrical range. */
+/** The antenna's electrical tilt range, degrees. */
 export const ELECTRICAL_TILT_RANGE_DEG: readonly [number, number] = [0, 12];
+/**
+ * Total tilt range, degrees: the coverage guide's 0–12° (8–12° in dense urban areas), and operators flag totals
+ * under 2°. The planning rule (sector-attributes.ts) is clamped to it.
+ */
+export const TOTAL_TILT_RANGE_DEG: readonly [number, number] = [2, 12];
+/**
+ * Tiers whose cells are interference-limited (dense layouts): their beams' upper half-power edge goes on the
+ * cell edge. Elsewhere coverage limits the cell and the beam's centre goes on the cell edge.
+ */
+export const INTERFERENCE_LIMITED_TIERS: readonly LayoutTier[] = ['dense_urban', 'urban', 'key'];
 /** Cell edge used for the tilt, as a share of the inter-site distance. */
 export const CELL_EDGE_SHARE_OF_ISD = 0.65;
 

@@ -7,7 +7,12 @@
 import type { Point } from 'geojson';
 import { createSeededRandom, deriveSeed } from '../geo/seeded-random';
 import type { SiteFeature, SiteProperties } from '../types';
-import { BASE_STATIONS_BY_YEAR, MICRO_BELOW_POLE_TOP_M, type SampleYear } from './calibration';
+import {
+  BASE_STATIONS_BY_YEAR,
+  INTERFERENCE_LIMITED_TIERS,
+  MICRO_BELOW_POLE_TOP_M,
+  type SampleYear,
+} from './calibration';
 import { generateMasts, type Mast, type MastInput } from './sample-masts';
 import { type CollectionWithMetadata, SAMPLE_NOTE, shortDistrictName } from './sample-metadata';
 import { macroHeightM, macroSectors, microRadio } from './sector-attributes';
@@ -62,7 +67,9 @@ function mastFeatures(mast: Mast, mastId: string, name: string, adcode: string, 
     ];
   }
   const heightM = macroHeightM(mast.place.environment, random);
-  return macroSectors(mast.band, heightM, mast.isdM, random).map((sector, index) => ({
+  // The 700 MHz layer is there for coverage wherever it stands.
+  const interferenceLimited = mast.band !== 'n28' && INTERFERENCE_LIMITED_TIERS.includes(mast.place.tier);
+  return macroSectors(mast.band, heightM, mast.isdM, interferenceLimited, random).map((sector, index) => ({
     type: 'Feature',
     properties: {
       id: `${mastId}-${index + 1}`,

@@ -16,6 +16,7 @@ import {
   MIN_SECTOR_SEPARATION_DEG,
   SECTOR_AZIMUTH_JITTER_DEG,
   SECTORS_PER_MACRO,
+  TOTAL_TILT_RANGE_DEG,
 } from './calibration';
 
 /** User equipment height the tilt aims at, metres (the coverage model's default). */
@@ -47,24 +48,25 @@ export function sectorAzimuthsDeg(random: SeededRandom): number[] {
 }
 
 /**
- * Tilts for a sector: a mechanical part drawn from its range, and the electrical part that brings the total
- * to the classic planning rule — the upper half-power edge of the vertical beam at the cell edge:
- * total = atan((h − h_UT) / r_edge) + θ3dB/2 — within the antenna's electrical range.
+ * Tilts for a sector by the classic planning rules: where interference limits the cell, the vertical beam's
+ * upper half-power edge on the cell edge, total = atan((h − h_UT) / r) + θ3dB/2; where coverage limits it,
+ * the beam's centre on the cell edge, total = atan((h − h_UT) / r). The total is clamped to
+ * TOTAL_TILT_RANGE_DEG; a mechanical part is drawn from its range and the electrical part makes up the rest.
  */
 export function sectorTiltsDeg(
   heightM: number,
   cellEdgeM: number,
   verticalBeamwidthDeg: number,
+  interferenceLimited: boolean,
   random: SeededRandom,
 ): { mechanicalTiltDeg: number; electricalTiltDeg: number } {
   const mechanicalTiltDeg = integerBetween(random, MECHANICAL_TILT_RANGE_DEG);
-  const wantedTotal =
-    (Math.atan((heightM - USER_HEIGHT_M) / cellEdgeM) * 180) / Math.PI + verticalBeamwidthDeg / 2;
+  const towardEdgeDeg = (Math.atan((heightM - USER_HEIGHT_M) / cellEdgeM) * 180) / Math.PI;
+  const ruleTotal = towardEdgeDeg + (interferenceLimited ? verticalBeamwidthDeg / 2 : 0);
+  const [minTotal, maxTotal] = TOTAL_TILT_RANGE_DEG;
+  const total = Math.max(minTotal, Math.min(maxTotal, Math.round(ruleTotal)));
   const [minElectrical, maxElectrical] = ELECTRICAL_TILT_RANGE_DEG;
-  const electricalTiltDeg = Math.max(
-    minElectrical,
-    Math.min(maxElectrical, Math.round(wantedTotal - mechanicalTiltDeg)),
-  );
+  const electricalTiltDeg = Math.max(minElectrical, Math.min(maxElectrical, total - mechanicalTiltDeg));
   return { mechanicalTiltDeg, electricalTiltDeg };
 }
 
@@ -73,6 +75,7 @@ export function macroSectors(
   band: Band,
   heightM: number,
   isdM: number,
+  interferenceLimited: boolean,
   random: SeededRandom,
 ): Pick<
   SiteProperties,
@@ -82,7 +85,13 @@ export function macroSectors(
   return sectorAzimuthsDeg(random).map((azimuthDeg) => ({
     azimuthDeg,
     beamwidthDeg: MACRO_BEAMWIDTH_DEG,
-    ...sectorTiltsDeg(heightM, isdM * CELL_EDGE_SHARE_OF_ISD, verticalBeamwidthDeg, random),
+    ...sectorTiltsDeg(
+      heightM,
+      isdM * CELL_EDGE_SHARE_OF_ISD,
+      verticalBeamwidthDeg,
+      interferenceLimited,
+      random,
+    ),
     verticalBeamwidthDeg,
   }));
 }

@@ -133,7 +133,10 @@ export function SitesTable({ stats }: { stats: CoverageStats }) {
       <h3 id="coverage-sites-title" className="coverage-section__title">
         {t('coverage.sites.title')}
         <span className="coverage-section__aside">
-          {t('coverage.sites.total')} {formatCount(language, stats.sites.total)}
+          {t('coverage.sites.total', {
+            baseStations: formatCount(language, stats.sites.baseStations),
+            sectors: formatCount(language, stats.sites.total),
+          })}
         </span>
       </h3>
       <div className="coverage-chips">

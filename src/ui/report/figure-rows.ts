@@ -74,7 +74,11 @@ export function siteRows(language: Language, report: AreaReport): FigureRow[] {
           )
           .join('；');
   return [
-    { id: 'sitesTotal', label: t('district.sitesTotal'), value: formatCount(language, report.sites.total) },
+    {
+      id: 'sitesTotal',
+      label: t('district.sitesTotal'),
+      value: formatCount(language, report.sites.baseStations),
+    },
     {
       id: 'sitesByKind',
       label: t('district.sitesByKind'),

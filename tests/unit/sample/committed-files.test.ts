@@ -39,7 +39,9 @@ describe('committed data/geo files equal a fresh generation', () => {
   });
 
   it('district-labels.geojson', () => {
-    expect(serializeCollection(buildDistrictLabels(readDistricts()))).toBe(committed('district-labels.geojson'));
+    expect(serializeCollection(buildDistrictLabels(readDistricts()))).toBe(
+      committed('district-labels.geojson'),
+    );
   });
 
   it('plan-zones.geojson', () => {

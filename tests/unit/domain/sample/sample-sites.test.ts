@@ -6,6 +6,7 @@ import {
   MACRO_HEIGHT_RANGE_M,
   MECHANICAL_TILT_RANGE_DEG,
   MIN_SECTOR_SEPARATION_DEG,
+  TOTAL_TILT_RANGE_DEG,
 } from '../../../../src/domain/sample/calibration';
 import { createEnvironmentLookup } from '../../../../src/domain/sample/environment-lookup';
 import { generateSampleSites, type SampleSiteCollection } from '../../../../src/domain/sample/sample-sites';
@@ -103,8 +104,8 @@ describe('generateSampleSites: what each base station carries', () => {
       if (
         !within(p.mechanicalTiltDeg, MECHANICAL_TILT_RANGE_DEG) ||
         !within(p.electricalTiltDeg, ELECTRICAL_TILT_RANGE_DEG) ||
-        // Operators flag total tilts outside 2–16°.
-        !within(total, [2, 15]) ||
+        // The coverage guide's 0–12°; operators flag totals under 2°.
+        !within(total, TOTAL_TILT_RANGE_DEG) ||
         p.verticalBeamwidthDeg !== (p.band === 'n28' ? 12 : 10) ||
         !within(p.heightM, heights)
       )
