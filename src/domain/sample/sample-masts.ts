@@ -62,9 +62,9 @@ function capacityAreaKm2(layout: Layout, seed: number): { denseKm2: number; urba
   const cellKm2 = (isdM * isdM * Math.sqrt(3)) / 2 / 1e6;
   let denseKm2 = 0;
   let urbanKm2 = 0;
-  for (const place of latticePlaces(layout, isdM, random, (candidate) =>
-    CAPACITY_TIERS.has(candidate.tier),
-  )) {
+  // The urban polygons hold the dense-urban ones (nested), so the urban windows cover both tiers.
+  const capacity = (candidate: Place) => CAPACITY_TIERS.has(candidate.tier);
+  for (const place of latticePlaces(layout, isdM, random, 'urban', capacity)) {
     if (place.tier === 'dense_urban') denseKm2 += cellKm2;
     else urbanKm2 += cellKm2;
   }
@@ -92,7 +92,7 @@ function capacityMasts(
     for (const tier of ['dense_urban', 'urban'] as const) {
       const isdM = tier === 'dense_urban' ? denseIsdM : denseIsdM * ratio;
       const random = createSeededRandom(deriveSeed(seed, `${year}:${tier}:${attempt}`));
-      for (const place of latticePlaces(layout, isdM, random, (candidate) => candidate.tier === tier)) {
+      for (const place of latticePlaces(layout, isdM, random, tier)) {
         if (existing.nearerThan(place.lon, place.lat, isdM * CAPACITY_MIN_SEPARATION)) continue;
         candidates.push({ place, year, kind: 'macro', band: 'n78', isdM });
       }
@@ -116,7 +116,7 @@ function coverageMasts(layout: Layout, year: SampleYear, seed: number, existing:
   for (const tier of COVERAGE_TIERS) {
     const isdM = COVERAGE_ISD_M[year][tier];
     const random = createSeededRandom(deriveSeed(seed, `${year}:${tier}`));
-    for (const place of latticePlaces(layout, isdM, random, (candidate) => candidate.tier === tier)) {
+    for (const place of latticePlaces(layout, isdM, random, tier)) {
       if (existing.nearerThan(place.lon, place.lat, isdM * INFILL_MIN_SEPARATION)) continue;
       masts.push({ place, year, kind: 'macro', band: 'n78', isdM });
     }
@@ -127,13 +127,15 @@ function coverageMasts(layout: Layout, year: SampleYear, seed: number, existing:
 /** The 2025 700 MHz layer over open land. */
 function n28Masts(layout: Layout, seed: number): Mast[] {
   const random = createSeededRandom(deriveSeed(seed, '2025:n28'));
-  return latticePlaces(layout, N28_ISD_M, random, (place) => OPEN_TIERS.has(place.tier)).map((place) => ({
-    place,
-    year: 2025,
-    kind: 'macro',
-    band: 'n28',
-    isdM: N28_ISD_M,
-  }));
+  return latticePlaces(layout, N28_ISD_M, random, 'rural', (place) => OPEN_TIERS.has(place.tier)).map(
+    (place) => ({
+      place,
+      year: 2025,
+      kind: 'macro',
+      band: 'n28',
+      isdM: N28_ISD_M,
+    }),
+  );
 }
 
 /** 2025 micro cells on every POLE_MICRO_EVERY-th pole (in file order) of the micro tiers. */

@@ -37,24 +37,59 @@ export interface Place {
   tier: LayoutTier;
 }
 
+type Box = readonly [number, number, number, number];
+
 export interface Layout {
   readonly districts: DistrictLandLookup;
   /** The place at a point, or undefined off the land mask. */
   placeAt(lon: number, lat: number): Place | undefined;
   /** [west, south, east, north] of the land. */
-  readonly bbox: readonly [number, number, number, number];
+  readonly bbox: Box;
+  /** Boxes outside which a tier never occurs (the pieces of its polygons), so lattices skip the rest. */
+  windows(tier: LayoutTier): readonly Box[];
+}
+
+function piecesOf(geometries: (Polygon | MultiPolygon)[]): Box[] {
+  const boxes: Box[] = [];
+  for (const geometry of geometries) {
+    const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+    for (const polygon of polygons) {
+      let west = 180;
+      let south = 90;
+      let east = -180;
+      let north = -90;
+      for (const [lon, lat] of polygon[0]! as [number, number][]) {
+        west = Math.min(west, lon);
+        east = Math.max(east, lon);
+        south = Math.min(south, lat);
+        north = Math.max(north, lat);
+      }
+      boxes.push([west, south, east, north]);
+    }
+  }
+  return boxes;
 }
 
 /** Builds the lookups the layout needs once. */
 export function createLayout(input: LayoutInput): Layout {
   const districts = createDistrictLandLookup(input.land);
   const environmentAt = createEnvironmentLookup(input.environment);
-  const keyZones: PreparedPolygon | undefined = (() => {
-    const geometries = input.zones.features
-      .filter((zone) => (KEY_SUBURBAN_ZONE_IDS as readonly string[]).includes(zone.properties.id))
-      .map((zone) => zone.geometry);
-    return geometries.length > 0 ? preparePolygon(geometries) : undefined;
-  })();
+  const keyZoneGeometries = input.zones.features
+    .filter((zone) => (KEY_SUBURBAN_ZONE_IDS as readonly string[]).includes(zone.properties.id))
+    .map((zone) => zone.geometry);
+  const keyZones: PreparedPolygon | undefined =
+    keyZoneGeometries.length > 0 ? preparePolygon(keyZoneGeometries) : undefined;
+  const classPieces = (densityClass: DensityClass) =>
+    piecesOf(
+      input.environment.features
+        .filter((feature) => feature.properties.environment === densityClass)
+        .map((feature) => feature.geometry),
+    );
+  const windowsByTier: Partial<Record<LayoutTier, Box[]>> = {
+    dense_urban: classPieces('dense_urban'),
+    urban: classPieces('urban'),
+    key: piecesOf(keyZoneGeometries),
+  };
   let west = 180;
   let south = 90;
   let east = -180;
@@ -65,9 +100,11 @@ export function createLayout(input: LayoutInput): Layout {
     east = Math.max(east, polygon.bbox[2]);
     north = Math.max(north, polygon.bbox[3]);
   }
+  const bbox: Box = [west, south, east, north];
   return {
     districts,
-    bbox: [west, south, east, north],
+    bbox,
+    windows: (tier) => windowsByTier[tier] ?? [bbox],
     placeAt(lon, lat) {
       const district = districts.indexAt(lon, lat);
       if (district < 0) return undefined;
@@ -79,35 +116,69 @@ export function createLayout(input: LayoutInput): Layout {
   };
 }
 
+/** A uniform number in (0, 1) from a seed and three integers (an integer hash: any order of evaluation). */
+function hashUnit(seed: number, row: number, column: number, draw: number): number {
+  let hash = seed ^ Math.imul(row, 0x9e3779b1) ^ Math.imul(column, 0x85ebca77) ^ Math.imul(draw, 0xc2b2ae3d);
+  hash = Math.imul(hash ^ (hash >>> 16), 0x7feb352d);
+  hash = Math.imul(hash ^ (hash >>> 15), 0x846ca68b);
+  hash ^= hash >>> 16;
+  return ((hash >>> 0) + 0.5) / 4_294_967_296;
+}
+
+/** A standard normal number for a lattice point (Box–Muller over two hashed uniforms). */
+function hashNormal(seed: number, row: number, column: number, draw: number): number {
+  const radius = Math.sqrt(-2 * Math.log(hashUnit(seed, row, column, draw)));
+  return radius * Math.cos(2 * Math.PI * hashUnit(seed, row, column, draw + 1));
+}
+
 /**
- * The jittered hexagonal lattice of spacing isdM over the land, keeping the points whose place `accept`s
- * (and that lie on land). Rows run west to east from the north; the lattice origin is random.
+ * The jittered hexagonal lattice of spacing isdM over the land, keeping the points whose place the tier
+ * `accept`s. Only lattice points within the tier's windows (widened by four jitter deviations) are
+ * evaluated; each point's jitter comes from a hash of its row and column, so it does not depend on which
+ * points were evaluated. Places come back row by row from the north, west to east.
  */
 export function latticePlaces(
   layout: Layout,
   isdM: number,
   random: SeededRandom,
-  accept: (place: Place) => boolean,
+  tier: LayoutTier,
+  accept: (place: Place) => boolean = (place) => place.tier === tier,
 ): Place[] {
-  const [west, south, east, north] = layout.bbox;
+  const [west, south, , north] = layout.bbox;
   const frame = localMetresFrame((south + north) / 2);
   const rowStepM = (isdM * Math.sqrt(3)) / 2;
-  const widthM = (east - west) * frame.metresPerDegreeLon;
-  const heightM = (north - south) * frame.metresPerDegreeLat;
   const originX = random.next() * isdM;
   const originY = random.next() * rowStepM;
-  const places: Place[] = [];
-  for (let row = 0; originY + row * rowStepM <= heightM; row++) {
-    const shift = row % 2 === 0 ? 0 : isdM / 2;
-    for (let xM = originX + shift; xM <= widthM; xM += isdM) {
-      // Drawn for every lattice point, kept or not, so a tier's masts do not depend on other tiers' land.
-      const jitterX = random.normal() * LATTICE_JITTER * isdM;
-      const jitterY = random.normal() * LATTICE_JITTER * isdM;
-      const lon = roundCoordinate(west + (xM + jitterX) / frame.metresPerDegreeLon);
-      const lat = roundCoordinate(north - (originY + row * rowStepM + jitterY) / frame.metresPerDegreeLat);
-      const place = layout.placeAt(lon, lat);
-      if (place && accept(place)) places.push(place);
+  const jitterSeed = Math.floor(random.next() * 4_294_967_296);
+  const marginM = 4 * LATTICE_JITTER * isdM;
+  const candidates = new Set<number>();
+  const COLUMNS = 1 << 20;
+  for (const [boxWest, boxSouth, boxEast, boxNorth] of layout.windows(tier)) {
+    const topM = (north - boxNorth) * frame.metresPerDegreeLat - marginM;
+    const bottomM = (north - boxSouth) * frame.metresPerDegreeLat + marginM;
+    const leftM = (boxWest - west) * frame.metresPerDegreeLon - marginM;
+    const rightM = (boxEast - west) * frame.metresPerDegreeLon + marginM;
+    const firstRow = Math.max(0, Math.ceil((topM - originY) / rowStepM));
+    const lastRow = Math.floor((bottomM - originY) / rowStepM);
+    for (let row = firstRow; row <= lastRow; row++) {
+      const shift = originX + (row % 2 === 0 ? 0 : isdM / 2);
+      const firstColumn = Math.max(0, Math.ceil((leftM - shift) / isdM));
+      const lastColumn = Math.floor((rightM - shift) / isdM);
+      for (let column = firstColumn; column <= lastColumn; column++) candidates.add(row * COLUMNS + column);
     }
+  }
+  const places: Place[] = [];
+  for (const key of [...candidates].sort((a, b) => a - b)) {
+    const row = Math.floor(key / COLUMNS);
+    const column = key - row * COLUMNS;
+    const xM = originX + (row % 2 === 0 ? 0 : isdM / 2) + column * isdM;
+    const yM = originY + row * rowStepM;
+    const jitterX = hashNormal(jitterSeed, row, column, 0) * LATTICE_JITTER * isdM;
+    const jitterY = hashNormal(jitterSeed, row, column, 2) * LATTICE_JITTER * isdM;
+    const lon = roundCoordinate(west + (xM + jitterX) / frame.metresPerDegreeLon);
+    const lat = roundCoordinate(north - (yM + jitterY) / frame.metresPerDegreeLat);
+    const place = layout.placeAt(lon, lat);
+    if (place && accept(place)) places.push(place);
   }
   return places;
 }
