@@ -7,6 +7,8 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CoverageEngine } from '../../domain/coverage/coverage-engine';
 import { coverageStats, gapCollection } from '../../domain/coverage/report';
+import { translate } from '../../domain/i18n/translate';
+import { compareLandArea } from '../../domain/plan/land-area';
 import { choiceFlag, numberFlag, parseFlags, requireFlag } from '../arguments';
 import { CliError } from '../cli-error';
 import { readSiteFile } from '../geo-files';
@@ -29,7 +31,30 @@ export async function run(args: string[]): Promise<number> {
     throw new CliError(`--out "${out}" exists and is not a directory`);
   }
   const sites = readSiteFile(sitesPath);
-  const engine = new CoverageEngine(readShippedCity(), { mode, cellM, thresholdDbm, minGapAreaKm2 });
+  const city = readShippedCity();
+  const officialKm2 = new Map(
+    city.districts.features.map((district) => [
+      district.properties.adcode,
+      district.properties.area_km2_official,
+    ]),
+  );
+  const cityOfficialKm2 = [...officialKm2.values()].reduce((sum, value) => sum + value, 0);
+  // The land the figures use beside the official area, and whether the app explains a difference.
+  const againstOfficial = (landKm2: number, official: number, adcode: string | undefined) => {
+    const comparison = compareLandArea(landKm2, official, adcode);
+    return {
+      officialKm2: round(official, 2),
+      differenceFromOfficial: round(comparison.difference, 4),
+      ...(comparison.differs
+        ? {
+            landNote: translate('en', 'landArea.noteShort', {
+              difference: (comparison.difference * 100).toFixed(1),
+            }),
+          }
+        : {}),
+    };
+  };
+  const engine = new CoverageEngine(city, { mode, cellM, thresholdDbm, minGapAreaKm2 });
   engine.computeAll(sites.features);
   const stats = coverageStats(engine);
   const gaps = gapCollection(engine);
@@ -40,12 +65,14 @@ export async function run(args: string[]): Promise<number> {
     thresholdDbm,
     sites: stats.sites,
     landKm2: round(stats.landKm2, 3),
+    ...againstOfficial(stats.landKm2, cityOfficialKm2, undefined),
     coveredKm2: round(stats.coveredKm2, 3),
     coveredFraction: round(stats.coveredFraction, 5),
     districts: stats.districts.map((district) => ({
       adcode: district.adcode,
       name: district.name,
       landKm2: round(district.landKm2, 3),
+      ...againstOfficial(district.landKm2, officialKm2.get(district.adcode) ?? 0, district.adcode),
       coveredKm2: round(district.coveredKm2, 3),
       coveredFraction: round(district.coveredFraction, 5),
     })),
