@@ -5,7 +5,7 @@
  * so beside the area, with the reason: the yearbook's registered areas do not follow the land reclaimed from
  * the tidal flats since they were fixed. Method and figures: data/geo/SOURCES.md ("Land mask").
  */
-import type { MessageKey } from '../i18n/translate';
+import { type Language, type MessageKey, translate } from '../i18n/translate';
 
 /** A mask area within this share of the official area needs no note. */
 export const LAND_AREA_TOLERANCE = 0.05;
@@ -41,4 +41,17 @@ export function compareLandArea(
   const differs = Math.abs(difference) > LAND_AREA_TOLERANCE;
   const placesKey = adcode === undefined ? 'landArea.places.city' : RECLAIMED_LAND_PLACES[adcode];
   return { landKm2, officialKm2, difference, differs, placesKey };
+}
+
+/** The explanation shown beside an area that differs from the official one, or undefined when it does not. */
+export function landAreaNote(
+  language: Language,
+  comparison: LandAreaComparison,
+  length: 'short' | 'long' = 'long',
+): string | undefined {
+  if (!comparison.differs) return undefined;
+  const difference = (comparison.difference * 100).toFixed(1);
+  if (length === 'short') return translate(language, 'landArea.noteShort', { difference });
+  const places = comparison.placesKey ? translate(language, comparison.placesKey) : '';
+  return translate(language, 'landArea.note', { difference, places });
 }
