@@ -15,6 +15,9 @@ const URLS = import.meta.glob<string>('../../data/geo/*.geojson', {
 
 export const DATA_FILES: Readonly<Record<DataSourceId, string>> = {
   land: 'land.geojson',
+  foreshore: 'foreshore.geojson',
+  landMask: 'land-mask.geojson',
+  environment: 'environment.geojson',
   sea: 'sea.geojson',
   waterBodies: 'water-bodies.geojson',
   rivers: 'rivers.geojson',

@@ -5,7 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import type { ZoneCollection } from '../domain/coverage/city-raster';
+import type { CityInput, ZoneCollection } from '../domain/coverage/city-raster';
 import { CoverageEngine, type EditResult } from '../domain/coverage/coverage-engine';
 import type { GapProperties } from '../domain/coverage/gaps';
 import type { CellWindow } from '../domain/coverage/grid';
@@ -27,7 +27,10 @@ export interface CoverageInit {
   metroStations: FeatureCollection<Point>;
   /** Any polygons with an id (plan-zones.geojson: new towns, wings, key areas). */
   zones?: ZoneCollection;
+  /** The land mask (data/geo/land-mask.geojson). */
   land?: FeatureCollection<Polygon | MultiPolygon>;
+  /** Environment classes as nested polygons (data/geo/environment.geojson). */
+  environment?: CityInput['environment'];
   sea?: FeatureCollection<Polygon | MultiPolygon>;
   settings?: Partial<CoverageSettings>;
 }
@@ -211,6 +214,7 @@ export function createCoverageApi() {
             metroStations: input.metroStations,
             zones: input.zones,
             land: input.land,
+            environment: input.environment,
             sea: input.sea,
           },
           input.settings,

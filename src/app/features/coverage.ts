@@ -4,7 +4,7 @@
  * the store and the map's coverage layers in step (see coverage-sync.ts for the job order).
  */
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import type { ZoneCollection } from '../../domain/coverage/city-raster';
+import type { CityInput, ZoneCollection } from '../../domain/coverage/city-raster';
 import { translate } from '../../domain/i18n/translate';
 import { indexBaseline } from '../../domain/scenario/baseline';
 import { createScenario } from '../../domain/scenario/scenario';
@@ -53,7 +53,7 @@ export function wireCoverage(context: AppContext): void {
     flyToGap: (gap) => mapWiring.flyToGap(gap),
   });
 
-  const optional = (id: 'land' | 'sea' | 'planZones') =>
+  const optional = (id: 'landMask' | 'environment' | 'sea' | 'planZones') =>
     data.ensure(id).then(
       (collection) => collection as Polygons,
       () => undefined,
@@ -62,14 +62,17 @@ export function wireCoverage(context: AppContext): void {
     data.ensure('districts'),
     data.ensure('metroStations'),
     optional('planZones'),
-    optional('land'),
+    optional('landMask'),
+    optional('environment'),
     optional('sea'),
-  ]).then(([districts, metroStations, zones, land, sea]) =>
+  ]).then(([districts, metroStations, zones, land, environment, sea]) =>
     client.init({
       districts: districts as DistrictCollection,
       metroStations: metroStations as FeatureCollection<Point>,
       ...(zones ? { zones: zones as ZoneCollection } : {}),
+      // The land mask (tidal flats and estuary water left out) and the environment classes; see SOURCES.md.
       ...(land ? { land } : {}),
+      ...(environment ? { environment: environment as NonNullable<CityInput['environment']> } : {}),
       ...(sea ? { sea } : {}),
       settings: initSettings,
     }),

@@ -8,6 +8,8 @@ export const sampleZh = {
   'landArea.places.pudong': '浦东国际机场、临港地区、南汇东滩等',
   'landArea.places.chongming': '崇明岛北沿与东滩、横沙东滩等',
   'landArea.places.city': '主要在浦东和崇明',
+  'data.landMask': '统计用陆域范围',
+  'data.environment': '环境分类（密集城区/城区/郊区/农村）',
 } as const;
 
 export const sampleEn: Record<keyof typeof sampleZh, string> = {
@@ -19,4 +21,6 @@ export const sampleEn: Record<keyof typeof sampleZh, string> = {
   'landArea.places.pudong': 'Pudong airport, Lingang, the Nanhui east flats and others',
   'landArea.places.chongming': 'the north and east coasts of Chongming, the Hengsha east shoal and others',
   'landArea.places.city': 'mostly in Pudong and Chongming',
+  'data.landMask': 'land used for the figures',
+  'data.environment': 'environment classes (dense urban / urban / suburban / rural)',
 };
