@@ -41,6 +41,8 @@ export interface DistrictInfo {
   populationDensity: number;
   densityClass: DensityClass;
   landKm2: number;
+  /** The official area (districts.geojson `area_km2_official`), km²; undefined when the file has none. */
+  officialKm2: number | undefined;
 }
 
 export interface ZoneInfo {
@@ -117,6 +119,7 @@ export function buildCityRaster(input: CityInput, settings: CoverageSettings): C
       name: feature.properties.name,
       populationDensity: facts ? (facts.population10k * 1e4) / areaKm2 : 0,
       densityClass: facts?.densityClass ?? 'suburban',
+      officialKm2: feature.properties.area_km2_official || undefined,
       landKm2: 0,
     };
   });

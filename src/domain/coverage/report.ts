@@ -14,11 +14,17 @@ export interface AreaFigures {
   coveredFraction: number;
 }
 
-export interface CoverageStats extends AreaFigures {
+/** An area's figures with its official area beside the land they are computed over (districts, city). */
+export interface OfficialAreaFigures extends AreaFigures {
+  /** The official area (Shanghai Statistical Yearbook), km²; undefined when unknown. */
+  officialKm2: number | undefined;
+}
+
+export interface CoverageStats extends OfficialAreaFigures {
   mode: CoverageMode;
   cellM: number;
   thresholdDbm: number;
-  districts: (AreaFigures & { adcode: string; name: string })[];
+  districts: (OfficialAreaFigures & { adcode: string; name: string })[];
   zones: (AreaFigures & { id: string; name: string; kind: string })[];
   /**
    * Site features (sectors and cells) by kind and band, and the base stations they form: features at one
@@ -53,7 +59,11 @@ export function coverageStats(engine: CoverageEngine): CoverageStats {
     adcode: district.adcode,
     name: district.name,
     ...figures(district.landKm2, accumulators.districtCoveredKm2[index]!),
+    officialKm2: district.officialKm2,
   }));
+  const officialKm2 = city.districts.every((district) => district.officialKm2 !== undefined)
+    ? city.districts.reduce((sum, district) => sum + district.officialKm2!, 0)
+    : undefined;
   const coveredKm2 = districts.reduce((sum, district) => sum + district.coveredKm2, 0);
   const byKind: Record<string, number> = {};
   const byBand: Record<string, number> = {};
@@ -88,6 +98,7 @@ export function coverageStats(engine: CoverageEngine): CoverageStats {
     cellM: settings.cellM,
     thresholdDbm: settings.thresholdDbm,
     ...figures(city.landKm2, coveredKm2),
+    officialKm2,
     districts,
     zones: city.zones.map((zone, index) => ({
       id: zone.id,

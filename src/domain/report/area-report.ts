@@ -49,8 +49,8 @@ export interface DataCentreRow {
 
 export interface AreaReport {
   area: Omit<ReportArea, 'geometry'>;
-  /** Coverage from the engine; null while the engine has not reported yet. */
-  coverage: AreaFigures | null;
+  /** Coverage from the engine (with the official area for a district); null while the engine has not reported yet. */
+  coverage: (AreaFigures & { officialKm2?: number | undefined }) | null;
   targetFraction: number;
   /** Site features (sectors, cells) and the base stations they form (features at one position). */
   sites: {
@@ -103,15 +103,18 @@ export function areaContains(area: ReportArea): (coordinates: number[], adcode?:
 }
 
 /** Coverage figures of the target from the engine's statistics. */
-export function areaCoverage(stats: CoverageStats | null, target: ReportTarget): AreaFigures | null {
+export function areaCoverage(
+  stats: CoverageStats | null,
+  target: ReportTarget,
+): (AreaFigures & { officialKm2?: number | undefined }) | null {
   if (!stats) return null;
   const row =
     target.kind === 'district'
       ? stats.districts.find((district) => district.adcode === target.adcode)
       : stats.zones.find((zone) => zone.id === target.id);
-  return row
-    ? { landKm2: row.landKm2, coveredKm2: row.coveredKm2, coveredFraction: row.coveredFraction }
-    : null;
+  if (!row) return null;
+  const figures = { landKm2: row.landKm2, coveredKm2: row.coveredKm2, coveredFraction: row.coveredFraction };
+  return 'officialKm2' in row ? { ...figures, officialKm2: row.officialKm2 } : figures;
 }
 
 /** Sites of the area counted by kind and band (missing kind/band count as "unknown"). */

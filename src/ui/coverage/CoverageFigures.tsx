@@ -4,6 +4,7 @@ import { BANDS, SITE_KINDS } from '../../domain/types';
 import { usePlanner, useTranslate } from '../store-context';
 import { RSRP_CLASS_CSS, RSRP_CLASS_ORDER } from './colours';
 import { formatCount, formatKm2, formatPercent, formatSigned } from './format';
+import { OfficialArea } from './OfficialArea';
 
 const TARGET = PLAN_FIGURES.coverageTargetFraction2025;
 
@@ -21,11 +22,14 @@ export function AreaCard({
   figures,
   baseline,
   testId,
+  adcode,
 }: {
   title: string;
-  figures: AreaFigures;
+  figures: AreaFigures & { officialKm2?: number | undefined };
   baseline: AreaFigures | undefined;
   testId: string;
+  /** The district shown (undefined: the city), for the note on its official area. */
+  adcode?: string;
 }) {
   const t = useTranslate();
   const language = usePlanner((state) => state.language);
@@ -50,6 +54,12 @@ export function AreaCard({
           })}
         </span>
       </div>
+      <OfficialArea
+        landKm2={figures.landKm2}
+        officialKm2={figures.officialKm2}
+        adcode={adcode}
+        testId={`${testId}-official`}
+      />
       <div className="coverage-meter" aria-hidden="true">
         <div className="coverage-meter__fill" style={{ width: `${figures.coveredFraction * 100}%` }} />
         <div className="coverage-meter__target" style={{ left: `${TARGET * 100}%` }} />

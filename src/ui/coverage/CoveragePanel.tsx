@@ -179,6 +179,7 @@ export function CoveragePanel() {
               figures={districtFigures}
               baseline={districtBaseline}
               testId="coverage-district"
+              adcode={districtFigures.adcode}
             />
           )}
           {footprint && (

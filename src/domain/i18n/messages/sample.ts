@@ -2,6 +2,7 @@
 export const sampleZh = {
   'landArea.official': '官方统计面积',
   'landArea.used': '计算用陆域',
+  'landArea.noteLabel': '面积说明',
   'landArea.note':
     '计算用陆域比官方统计面积多 {difference}%：官方面积是统计年鉴的登记面积，不含此后在滩涂上围垦成陆的土地（{places}）。覆盖率按计算用陆域统计；滩涂、长江口水面和九段沙等湿地不计入。',
   'landArea.noteShort': '比官方统计面积多 {difference}%（含统计后围垦成陆的土地）',
@@ -15,6 +16,7 @@ export const sampleZh = {
 export const sampleEn: Record<keyof typeof sampleZh, string> = {
   'landArea.official': 'Official area',
   'landArea.used': 'Land used for the figures',
+  'landArea.noteLabel': 'About the area',
   'landArea.note':
     'The land used for the figures is {difference}% larger than the official area: the official figure is the registered area of the statistical yearbook and leaves out land reclaimed from the tidal flats since ({places}). Coverage is computed over the land used for the figures; tidal flats, the Yangtze estuary and wetlands such as Jiuduansha are not counted.',
   'landArea.noteShort': '{difference}% more than the official area (includes land reclaimed since)',

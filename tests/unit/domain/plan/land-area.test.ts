@@ -26,3 +26,18 @@ describe('compareLandArea and its note', () => {
     expect(compareLandArea(90, 100, '310101').differs).toBe(true);
   });
 });
+
+describe('DISTRICT_LAND_KM2', () => {
+  it('is the land mask file’s areas, one decimal', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { DISTRICT_LAND_KM2 } = await import('../../../../src/domain/plan/district-land');
+    const mask = JSON.parse(readFileSync('data/geo/land-mask.geojson', 'utf8')) as {
+      features: { properties: { adcode: string; areaKm2: number } }[];
+    };
+    expect(DISTRICT_LAND_KM2).toEqual(
+      Object.fromEntries(
+        mask.features.map((f) => [f.properties.adcode, Math.round(f.properties.areaKm2 * 10) / 10]),
+      ),
+    );
+  });
+});
