@@ -13,6 +13,7 @@ import { StoreContext } from '../ui/store-context';
 import { startDataLoading } from './data-loading';
 import { startFeatures } from './features/start-features';
 import { applyHashToStore, syncHash } from './hash-sync';
+import { createSampleBaseline } from './sample-baseline';
 import { installTestHook } from './test-hooks';
 import { wireMapToStore } from './wire-map';
 
@@ -49,7 +50,8 @@ const map = new PlannerMap({
 });
 store.getState().setView(map.getView());
 wireMapToStore(map, store);
-const data = startDataLoading(map, store);
+const sampleBaseline = createSampleBaseline(store, map);
+const data = startDataLoading(map, store, { sites: () => sampleBaseline.sites() });
 syncHash(store, map);
 const featuresStarted = startFeatures({ store, map, data, initialHash });
 installTestHook(map, store, featuresStarted);

@@ -18,8 +18,7 @@ import {
   type ScenarioRepository,
 } from '../storage';
 import type { AppContext } from './app-context';
-
-export const BASELINE_ID = 'sample-2020';
+import { sampleBaselineId } from './sample-baseline';
 
 export interface PlannerPersistence {
   repository: () => ScenarioRepository | null;
@@ -126,7 +125,11 @@ export function startPlannerPersistence(context: AppContext): PlannerPersistence
     .then(() => data.ensure('sites'))
     .then((collection) => {
       if (!store.getState().baseline) {
-        store.getState().setBaseline(indexBaseline(BASELINE_ID, collection as SiteCollection));
+        store
+          .getState()
+          .setBaseline(
+            indexBaseline(sampleBaselineId(store.getState().sampleYear), collection as SiteCollection),
+          );
       }
       tryOpen();
     })

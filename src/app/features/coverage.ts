@@ -17,8 +17,7 @@ import type { AppContext } from '../app-context';
 import { wireCoverageMap } from '../coverage-map-wiring';
 import { CoverageSync } from '../coverage-sync';
 import { installCoverageTestHook } from '../coverage-test-hook';
-
-const BASELINE_ID = 'sample-2020';
+import { sampleBaselineId } from '../sample-baseline';
 
 type Polygons = FeatureCollection<Polygon | MultiPolygon>;
 
@@ -86,7 +85,11 @@ export function wireCoverage(context: AppContext): void {
     .then(() => data.ensure('sites'))
     .then((collection) => {
       if (!store.getState().baseline)
-        store.getState().setBaseline(indexBaseline(BASELINE_ID, collection as SiteCollection));
+        store
+          .getState()
+          .setBaseline(
+            indexBaseline(sampleBaselineId(store.getState().sampleYear), collection as SiteCollection),
+          );
       const state = store.getState();
       // Only when nobody (the planner's stored scenarios) opened one already.
       if (!state.session && state.baseline) {

@@ -40,6 +40,7 @@ export function CoverageLegend() {
   const layers = usePlanner((state) => state.coverageLayers);
   const chosen = usePlanner((state) => state.coverageRasterStyle);
   const footprint = usePlanner((state) => state.coverageFootprint);
+  const sampleYear = usePlanner((state) => state.sampleYear);
   if (!stats || !(layers.raster || layers.gaps)) return null;
   const style = stats.mode === 'pathloss' ? chosen : 'covered';
   return (
@@ -78,7 +79,7 @@ export function CoverageLegend() {
           <Row colour={FOOTPRINT_CSS} label={t('coverage.legend.footprint')} outline />
         </ul>
       )}
-      <p className="coverage-legend__note">{t('coverage.sampleNote')}</p>
+      <p className="coverage-legend__note">{t('coverage.sampleNote', { year: sampleYear })}</p>
     </aside>
   );
 }

@@ -1,5 +1,6 @@
 import { DISTRICT_FACTS } from '../../domain/plan/district-facts';
 import { effectiveRasterStyle } from '../../state/coverage-slice';
+import { SampleYearSwitch } from '../sample/SampleYearSwitch';
 import { usePlanner, useTranslate } from '../store-context';
 import { AreaCard, RsrpBreakdown, SitesTable } from './CoverageFigures';
 import { CoverageGaps } from './CoverageGaps';
@@ -121,6 +122,7 @@ export function CoveragePanel() {
   const t = useTranslate();
   const language = usePlanner((state) => state.language);
   const stats = usePlanner((state) => state.coverageStats);
+  const sampleYear = usePlanner((state) => state.sampleYear);
   const baseline = usePlanner((state) => state.baselineCoverageStats);
   const elapsedMs = usePlanner((state) => state.coverageElapsedMs);
   const district = usePlanner((state) => state.coverageDistrict);
@@ -138,7 +140,8 @@ export function CoveragePanel() {
         <h2>{t('coverage.title')}</h2>
         <span className="badge badge--sample">{t('badge.sample')}</span>
       </header>
-      <p className="coverage-note">{t('coverage.sampleNote')}</p>
+      <SampleYearSwitch />
+      <p className="coverage-note">{t('coverage.sampleNote', { year: sampleYear })}</p>
       <ModeSwitch />
       {stats && (
         <p className="coverage-note" data-testid="coverage-summary">

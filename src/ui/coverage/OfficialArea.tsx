@@ -22,7 +22,7 @@ export function OfficialArea({
   const language = usePlanner((state) => state.language);
   if (officialKm2 === undefined) return null;
   const comparison = compareLandArea(landKm2, officialKm2, adcode);
-  const official = `${t('landArea.official')} ${formatKm2(language, officialKm2)} ${t('unit.km2')}`;
+  const official = `${t('landArea.official')} ${formatKm2(language, officialKm2)}`;
   if (!comparison.differs) {
     return (
       <p className="coverage-card__official" data-testid={testId}>

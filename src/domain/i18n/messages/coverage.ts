@@ -2,7 +2,7 @@
 export const coverageZh = {
   'coverage.tab': '覆盖',
   'coverage.title': '5G 覆盖分析',
-  'coverage.sampleNote': '基于 2020 基线示意数据计算，非运营商实测',
+  'coverage.sampleNote': '基于 {year} 年示意基线计算，非运营商实测',
   'coverage.defaultScenarioName': '当前方案',
   'coverage.summary.radius': '覆盖半径模式 · {cell} 米栅格',
   'coverage.summary.pathloss': '路径损耗模式 (3GPP TR 38.901) · {cell} 米栅格 · 门限 {threshold} dBm',
@@ -95,7 +95,7 @@ export const coverageZh = {
 export const coverageEn: Record<keyof typeof coverageZh, string> = {
   'coverage.tab': 'Coverage',
   'coverage.title': '5G coverage analysis',
-  'coverage.sampleNote': 'Computed from the 2020 sample baseline, not operator measurements',
+  'coverage.sampleNote': 'Computed from the {year} sample baseline, not operator measurements',
   'coverage.defaultScenarioName': 'Current plan',
   'coverage.summary.radius': 'Radius mode · {cell} m grid',
   'coverage.summary.pathloss': 'Path-loss mode (3GPP TR 38.901) · {cell} m grid · threshold {threshold} dBm',

@@ -10,6 +10,14 @@ export const sampleZh = {
   'landArea.places.chongming': '崇明岛北沿与东滩、横沙东滩等',
   'landArea.places.city': '主要在浦东和崇明',
   'data.landMask': '统计用陆域范围',
+  'sample.legend': '基线网络',
+  'sample.year2020': '2020 现状',
+  'sample.year2025': '2025 规划规模',
+  'sample.optionTitle': '{year} 年示意网络：{baseStations} 个基站（合成，非真实站址）',
+  'sample.loading': '正在生成 {year} 年示意网络…',
+  'sample.error': '无法生成 {year} 年示意网络，请重试。',
+  'sample.loaded':
+    '{year} 年示意网络：{baseStations} 个基站、{sectors} 个扇区/小区，按规划数据合成，非真实站址。',
   'data.environment': '环境分类（密集城区/城区/郊区/农村）',
 } as const;
 
@@ -24,5 +32,13 @@ export const sampleEn: Record<keyof typeof sampleZh, string> = {
   'landArea.places.chongming': 'the north and east coasts of Chongming, the Hengsha east shoal and others',
   'landArea.places.city': 'mostly in Pudong and Chongming',
   'data.landMask': 'land used for the figures',
+  'sample.legend': 'Baseline network',
+  'sample.year2020': '2020 as built',
+  'sample.year2025': '2025 plan scale',
+  'sample.optionTitle': '{year} sample network: {baseStations} base stations (synthetic, not real sites)',
+  'sample.loading': 'Generating the {year} sample network…',
+  'sample.error': 'The {year} sample network could not be generated; try again.',
+  'sample.loaded':
+    '{year} sample network: {baseStations} base stations, {sectors} sectors/cells, synthesised to the plan’s figures, not real sites.',
   'data.environment': 'environment classes (dense urban / urban / suburban / rural)',
 };
