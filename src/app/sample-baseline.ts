@@ -6,11 +6,11 @@
  */
 import type { FeatureCollection } from 'geojson';
 import { type SampleYear, SHIPPED_SITE_SEED } from '../domain/sample';
-import { indexBaseline } from '../domain/scenario/baseline';
+import { indexBaseline } from '../domain/scenario/baseline-sites';
 import type { SiteCollection } from '../domain/types';
 import { SampleClient } from '../engine/sample-client';
-import type { PlannerMap } from '../map/planner-map';
-import type { PlannerStore } from '../state/store';
+import type { AppMap } from '../map/app-map';
+import type { AppStore } from '../state/store';
 import { dataUrl } from './data-files';
 
 /** The id scenarios record for a sample baseline. */
@@ -22,7 +22,7 @@ export interface SampleBaseline {
   dispose(): void;
 }
 
-export function createSampleBaseline(store: PlannerStore, map: PlannerMap): SampleBaseline {
+export function createSampleBaseline(store: AppStore, map: AppMap): SampleBaseline {
   let worker: Worker | undefined;
   let client: SampleClient | undefined;
   const samples = new Map<SampleYear, Promise<SiteCollection>>();

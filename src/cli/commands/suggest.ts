@@ -1,8 +1,8 @@
 import type { ZoneCollection } from '../../domain/coverage/city-raster';
 import { CoverageEngine } from '../../domain/coverage/coverage-engine';
-import type { SuggestArea } from '../../domain/coverage/footprint';
-import { loadHighsSolver } from '../../domain/selection/highs-loader';
-import { type SuggestCandidate, suggest } from '../../domain/selection/suggest';
+import type { SuggestArea } from '../../domain/coverage/engine-footprints';
+import { loadHighsSolver } from '../../domain/suggest/highs-loader';
+import { type SuggestCandidate, suggest } from '../../domain/suggest/suggest';
 import { BANDS, type Band, type DistrictCollection, SITE_KINDS, type SiteKind } from '../../domain/types';
 import { choiceFlag, numberFlag, parseFlags, requireFlag } from '../arguments';
 import { CliError } from '../cli-error';

@@ -6,7 +6,7 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { traceComponentRings } from '../coverage/gap-outline';
 import type { GridGeometry } from '../coverage/grid';
-import { fillRuns, rasterisePolygon } from '../coverage/rasterise';
+import { fillRuns, rasterisePolygon } from '../coverage/polygon-runs';
 import { simplifyLine } from '../geo/simplify-line';
 
 /** A mask (1 = in) of the cells whose centres lie inside any of the polygons. */

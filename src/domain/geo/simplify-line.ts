@@ -2,7 +2,7 @@
  * Douglas–Peucker simplification of a lon/lat polyline with a tolerance in metres, in a local
  * equirectangular frame (the line's first vertex). Keeps both ends; deterministic.
  */
-import { localMetresFrame } from './local-metres';
+import { localMetresFrame } from './geodesy';
 
 /** The line with every vertex removed whose removal moves the line by at most toleranceM. */
 export function simplifyLine(line: readonly [number, number][], toleranceM: number): [number, number][] {

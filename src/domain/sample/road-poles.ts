@@ -7,7 +7,7 @@
  * MIN_POLE_SEPARATION_FRACTION × that spacing to another pole (junctions). Figures in data/geo/SOURCES.md.
  */
 import type { FeatureCollection, MultiLineString, Point } from 'geojson';
-import { localMetresFrame, roundCoordinate } from '../geo/local-metres';
+import { localMetresFrame, roundCoordinate } from '../geo/geodesy';
 import { createSeededRandom, deriveSeed } from '../geo/seeded-random';
 import type { DensityClass } from '../plan/district-facts';
 import type { PoleFeature, PoleProperties } from '../types';

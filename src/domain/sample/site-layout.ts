@@ -4,7 +4,7 @@
  * from; the normal jitter (LATTICE_JITTER × d) stands for the sites a real network could actually lease.
  */
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { localMetresFrame, roundCoordinate } from '../geo/local-metres';
+import { localMetresFrame, roundCoordinate } from '../geo/geodesy';
 import { type PreparedPolygon, preparePolygon } from '../geo/prepared-polygon';
 import type { SeededRandom } from '../geo/seeded-random';
 import type { DensityClass } from '../plan/district-facts';

@@ -1,5 +1,5 @@
 import { compareLandArea, landAreaNote } from '../../domain/plan/land-area';
-import { usePlanner, useTranslate } from '../store-context';
+import { useAppState, useTranslate } from '../store-context';
 import { formatKm2 } from './format';
 
 /**
@@ -19,7 +19,7 @@ export function OfficialArea({
   testId: string;
 }) {
   const t = useTranslate();
-  const language = usePlanner((state) => state.language);
+  const language = useAppState((state) => state.language);
   if (officialKm2 === undefined) return null;
   const comparison = compareLandArea(landKm2, officialKm2, adcode);
   const official = `${t('landArea.official')} ${formatKm2(language, officialKm2)}`;

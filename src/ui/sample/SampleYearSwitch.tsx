@@ -1,6 +1,6 @@
 import { BASE_STATIONS_BY_YEAR, SAMPLE_YEARS, type SampleYear } from '../../domain/sample/calibration';
 import { formatCount } from '../coverage/format';
-import { usePlanner, useTranslate } from '../store-context';
+import { useAppState, useTranslate } from '../store-context';
 
 const YEAR_LABEL_KEYS = { 2020: 'sample.year2020', 2025: 'sample.year2025' } as const satisfies Record<
   SampleYear,
@@ -13,11 +13,11 @@ const YEAR_LABEL_KEYS = { 2020: 'sample.year2020', 2025: 'sample.year2025' } as 
  */
 export function SampleYearSwitch({ compact = false }: { compact?: boolean }) {
   const t = useTranslate();
-  const language = usePlanner((state) => state.language);
-  const year = usePlanner((state) => state.sampleYear);
-  const setYear = usePlanner((state) => state.setSampleYear);
-  const status = usePlanner((state) => state.sampleStatus);
-  const loaded = usePlanner((state) => state.loadedSample);
+  const language = useAppState((state) => state.language);
+  const year = useAppState((state) => state.sampleYear);
+  const setYear = useAppState((state) => state.setSampleYear);
+  const status = useAppState((state) => state.sampleStatus);
+  const loaded = useAppState((state) => state.loadedSample);
   return (
     <div
       className={compact ? 'sample-switch sample-switch--compact' : 'sample-switch'}

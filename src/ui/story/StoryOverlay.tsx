@@ -2,7 +2,7 @@ import './story.css';
 import { useCallback, useEffect } from 'react';
 import { STORY_CHAPTERS, storyChapter, storyStep } from '../../domain/story/chapters';
 import { SampleYearSwitch } from '../sample/SampleYearSwitch';
-import { usePlanner, useTranslate } from '../store-context';
+import { useAppState, useTranslate } from '../store-context';
 import { StoryFigures } from './StoryFigures';
 
 function toggleFullscreen(): void {
@@ -13,13 +13,13 @@ function toggleFullscreen(): void {
 /** Presentation mode: chapter card, live figures, progress dots and presenter keys; other chrome hidden. */
 export function StoryOverlay() {
   const t = useTranslate();
-  const story = usePlanner((state) => state.story);
-  const next = usePlanner((state) => state.nextStoryStep);
-  const previous = usePlanner((state) => state.previousStoryStep);
-  const goTo = usePlanner((state) => state.goToStoryChapter);
-  const leave = usePlanner((state) => state.leaveStory);
-  const sampleYear = usePlanner((state) => state.sampleYear);
-  const setSampleYear = usePlanner((state) => state.setSampleYear);
+  const story = useAppState((state) => state.story);
+  const next = useAppState((state) => state.nextStoryStep);
+  const previous = useAppState((state) => state.previousStoryStep);
+  const goTo = useAppState((state) => state.goToStoryChapter);
+  const leave = useAppState((state) => state.leaveStory);
+  const sampleYear = useAppState((state) => state.sampleYear);
+  const setSampleYear = useAppState((state) => state.setSampleYear);
   const toggleSampleYear = useCallback(
     () => setSampleYear(sampleYear === 2020 ? 2025 : 2020),
     [sampleYear, setSampleYear],

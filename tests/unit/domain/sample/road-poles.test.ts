@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { FeatureCollection, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { localMetresFrame } from '../../../../src/domain/geo/local-metres';
+import { localMetresFrame } from '../../../../src/domain/geo/geodesy';
 import {
   CORRIDOR_HALF_WIDTH_M,
   generateRoadPoles,
