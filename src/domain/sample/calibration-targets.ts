@@ -4,7 +4,6 @@
  * weak, the city clearly below the 90 % target; 2025 — "5G coverage above 90 % of the city". The test on the
  * generator and scripts/calibrate-samples.ts both check these; the figures are in data/geo/SOURCES.md.
  */
-import type { CoverageStats } from '../coverage/report';
 import { KEY_SUBURBAN_ZONE_IDS, type SampleYear } from './calibration';
 
 /** 黄浦, 徐汇, 长宁, 静安, 普陀, 虹口, 杨浦: the central city (中心城区) as the plan names it. */
@@ -50,8 +49,18 @@ export interface CalibrationRow {
   meets: boolean;
 }
 
+/**
+ * The figures calibration reads: the engine's statistics (CoverageStats) and the CLI's `coverage` JSON both
+ * have this shape, so the same rows come from either.
+ */
+export interface CalibrationFigures {
+  coveredFraction: number;
+  districts: readonly { adcode: string; name: string; coveredFraction: number }[];
+  zones: readonly { id: string; name: string; coveredFraction: number }[];
+}
+
 /** The calibration rows of one computed sample: every central district, key area, outer suburb and the city. */
-export function calibrationRows(stats: CoverageStats, year: SampleYear): CalibrationRow[] {
+export function calibrationRows(stats: CalibrationFigures, year: SampleYear): CalibrationRow[] {
   const targets = CALIBRATION_TARGETS[year];
   const row = (
     group: CalibrationRow['group'],

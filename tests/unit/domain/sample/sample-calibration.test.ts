@@ -1,9 +1,11 @@
 /**
  * The samples' calibration figures, as tests on the generator: with default coverage settings (50 m grid,
  * −105 dBm, the shipped land mask and environment), in radius and path-loss mode, the 2020 sample reads as
- * the plan describes 2020 and the 2025 sample covers more than 90 % of the city. The same check prints the
- * whole table: `npm run data:calibrate`.
+ * the plan describes 2020 and the 2025 sample covers more than 90 % of the city. The same check, through the
+ * CLI, writes the table in docs/sample-calibration.md (`npm run data:calibrate -- --write`); the document is
+ * checked against these figures, so it cannot drift from the generator.
  */
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readShippedCity, readShippedSampleInput } from '../../../../src/cli/shipped-city';
 import { CoverageEngine } from '../../../../src/domain/coverage/coverage-engine';
@@ -77,5 +79,45 @@ describe.each(['radius', 'pathloss'])('the 2025 sample, %s mode, default setting
     after.forEach((row, index) => {
       expect(row.coveredFraction, row.name).toBeGreaterThan(before[index]!.coveredFraction + 0.15);
     });
+  });
+});
+
+/** The document's table: per column label, per area name, the covered share in percent. */
+function documentedShares(markdown: string): Map<string, Map<string, number>> {
+  const lines = markdown.split('\n').filter((line) => line.startsWith('| '));
+  const header = lines[0]!.split('|').map((cell) => cell.trim());
+  const labels = header.slice(3, -1);
+  const shares = new Map(labels.map((label) => [label, new Map<string, number>()]));
+  for (const line of lines.slice(2)) {
+    const cells = line.split('|').map((cell) => cell.trim());
+    const name = cells[1]!;
+    labels.forEach((label, index) => {
+      shares.get(label)!.set(name, Number.parseFloat(cells[3 + index]!));
+    });
+  }
+  return shares;
+}
+
+describe('docs/sample-calibration.md', () => {
+  const documented = documentedShares(readFileSync('docs/sample-calibration.md', 'utf8'));
+
+  it('lists every year and mode, each with every calibration row', () => {
+    expect([...documented.keys()].sort()).toEqual([...rows.keys()].sort());
+    for (const [label, computed] of rows) {
+      expect([...documented.get(label)!.keys()], label).toEqual(computed.map((row) => row.name));
+    }
+  });
+
+  it('shows the figures the generator gives today (within 0.05 percentage points: the CLI rounds)', () => {
+    const drifted: string[] = [];
+    for (const [label, computed] of rows) {
+      for (const row of computed) {
+        const shown = documented.get(label)?.get(row.name);
+        const actual = row.coveredFraction * 100;
+        if (shown === undefined || Math.abs(shown - actual) > 0.051)
+          drifted.push(`${label} ${row.name}: document ${shown}, generator ${actual.toFixed(2)}`);
+      }
+    }
+    expect(drifted).toEqual([]);
   });
 });
