@@ -75,7 +75,7 @@ test('the official area beside each computed area, with the reason where they di
   const cityOfficialKm2 = stats.officialKm2!;
   expect(cityOfficialKm2).toBeGreaterThan(6_000);
   expect(cityOfficialKm2).toBeLessThan(6_500);
-  expect(parsePercent(await cityOfficial.locator('summary').innerText())).toBe(
+  expect(parsePercent((await cityOfficial.locator('summary').textContent()) ?? '')).toBe(
     Number(cityOfficialKm2.toFixed(1)),
   );
 
