@@ -7,14 +7,15 @@
  * (`npm run bench` runs it bundled in plain Node; `npm run bench:calibration` under tsx, whose loader
  * adds its own memory, so the peak RSS is left out then).
  */
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { readSampleSiteInput } from '../scripts/sample-inputs';
 import { buildCalibrationReport } from '../src/domain/calibration/calibration-report';
 import { compareMeasurements } from '../src/domain/calibration/compare-measurements';
 import { CoverageEngine } from '../src/domain/coverage/coverage-engine';
 import { buildMeasurements } from '../src/domain/import/build-measurements';
 import { prepareImportGeography } from '../src/domain/import/geography';
 import { readImportSource } from '../src/domain/import/read-source';
+import { generateSampleSites, SHIPPED_SITE_SEED } from '../src/domain/sample';
 import { synthesiseMeasurements } from '../src/domain/sample/synthetic-measurements';
 import type { SiteCollection } from '../src/domain/types';
 import { benchCity } from './bench-data';
@@ -26,7 +27,10 @@ const writeDocs = process.argv.includes('--write-docs');
 const bundled = process.argv.includes('--bundled');
 const loadAtStart = loadavg()[0]!;
 const city = benchCity();
-const sites = JSON.parse(readFileSync('data/geo/sample-sites-2020.geojson', 'utf8')) as SiteCollection;
+const sites = generateSampleSites(readSampleSiteInput(), {
+  seed: SHIPPED_SITE_SEED,
+  year: 2020,
+}) as SiteCollection;
 const engine = new CoverageEngine(city, { mode: 'pathloss', cellM: 50 });
 const synthesisStarted = performance.now();
 const { csv } = synthesiseMeasurements(sites.features, engine.city, engine.settings, {

@@ -23,7 +23,7 @@ const city = benchCity();
 // The sites as a worker receives them: postMessage's serialised bytes, deserialised (untimed) into fresh
 // feature objects for each run. The process keeps only the bytes and the ids, not a second feature list.
 const wire = (() => {
-  const { sites } = benchSites(city, count, 20_250_101);
+  const { sites } = benchSites(count, 20_250_101);
   return serialize(sites.features);
 })();
 const received = (): SiteFeature[] => deserialize(wire) as SiteFeature[];

@@ -11,6 +11,7 @@ import { prepareImportGeography } from '../src/domain/import/geography';
 import { importFile } from '../src/domain/import/import-file';
 import { encodeGbk } from '../tests/unit/import/support/gbk';
 import { writeXlsx, type XlsxCell } from '../tests/unit/import/support/xlsx-writer';
+import { benchSites } from './sample-sites';
 
 const ROWS = 100_000;
 const RUNS = 5;
@@ -18,8 +19,7 @@ type Polygons = FeatureCollection<Polygon | MultiPolygon>;
 const readGeo = <T>(name: string): T =>
   JSON.parse(readFileSync(join(import.meta.dirname, '../data/geo', name), 'utf8')) as T;
 
-const sample =
-  readGeo<FeatureCollection<import('geojson').Point, { id: string }>>('sample-sites-2020.geojson').features;
+const sample = benchSites(32_000, 2020).sites.features;
 const bands = ['3.5G', 'n41', '2.6G', '700M'];
 const kinds = ['宏站', '微站', '室分'];
 const header = ['站点ID', '站点名称', '经度', '纬度', '方位角', '天线挂高(m)', '频段', '类型', '下倾角'];

@@ -28,6 +28,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
     summary: 'exact RSRP, SINR and rate at points: every site reaching each one',
     load: () => import('./commands/probe'),
   },
+  sample: {
+    summary: 'write the 2020 or 2025 sample network (示意数据) as GeoJSON',
+    load: () => import('./commands/sample'),
+  },
 };
 
 function usage(): string {

@@ -5,7 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import type { ZoneCollection } from '../domain/coverage/city-raster';
+import type { CityInput, ZoneCollection } from '../domain/coverage/city-raster';
 import { CoverageEngine, type EditResult } from '../domain/coverage/coverage-engine';
 import {
   mercatorRowMap,
@@ -35,7 +35,10 @@ export interface CoverageInit {
   metroStations: FeatureCollection<Point>;
   /** Any polygons with an id (plan-zones.geojson: new towns, wings, key areas). */
   zones?: ZoneCollection;
+  /** The land mask (data/geo/land-mask.geojson). */
   land?: FeatureCollection<Polygon | MultiPolygon>;
+  /** Environment classes as nested polygons (data/geo/environment.geojson). */
+  environment?: CityInput['environment'];
   sea?: FeatureCollection<Polygon | MultiPolygon>;
   settings?: Partial<CoverageSettings>;
 }
@@ -241,6 +244,7 @@ export function createCoverageApi() {
             metroStations: input.metroStations,
             zones: input.zones,
             land: input.land,
+            environment: input.environment,
             sea: input.sea,
           },
           input.settings,

@@ -17,6 +17,7 @@ import type { CoverageSlice } from './coverage-slice';
 import type { DistrictSlice } from './district-slice';
 import type { ImportSlice } from './import-slice';
 import type { PlannerSlice } from './planner-slice';
+import type { SampleSlice } from './sample-slice';
 import type { ScenarioSlice } from './scenario-slice';
 import type { StorySlice } from './story-slice';
 import type { SuggestSlice } from './suggest-slice';
@@ -72,7 +73,8 @@ export type AppState = UiSlice &
   StorySlice &
   SuggestSlice &
   ImportSlice &
-  CalibrationSlice;
+  CalibrationSlice &
+  SampleSlice;
 
 export type Slice<T> = StateCreator<AppState, [['zustand/subscribeWithSelector', never]], [], T>;
 

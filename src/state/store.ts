@@ -9,6 +9,7 @@ import { createCoverageSlice } from './coverage-slice';
 import { createDistrictSlice } from './district-slice';
 import { createImportSlice } from './import-slice';
 import { createPlannerSlice } from './planner-slice';
+import { createSampleSlice } from './sample-slice';
 import { createScenarioSlice } from './scenario-slice';
 import {
   type AppState,
@@ -42,6 +43,7 @@ export function createAppStore(initial?: Partial<Pick<AppState, 'language' | 'vi
       ...createSuggestSlice(...args),
       ...createImportSlice(...args),
       ...createCalibrationSlice(...args),
+      ...createSampleSlice(...args),
     })),
   );
   if (initial) store.setState(initial);

@@ -26,6 +26,7 @@ test('the built app shows Shanghai offline: only its own origin, no console erro
   const licencesText = await licences.text();
   expect(licencesText).toMatch(/\nmaplibre-gl [\d.]+ — BSD-3-Clause\n/);
   expect(licencesText).toMatch(/\nreact [\d.]+ — MIT\n[\s\S]*Copyright \(c\) Meta Platforms/);
+  await expect(planner.page.locator('.maplibregl-ctrl-attrib')).toContainText('WorldPop (CC BY 4.0)');
   await planner.saveScreenshot('planner-zh.png');
   expect(planner.foreignRequests).toEqual([]);
   expect(planner.consoleErrors).toEqual([]);

@@ -4,8 +4,10 @@
  * apply the fit, see the coverage figure fall, undo, and see it come back.
  */
 import { readFileSync } from 'node:fs';
+import { readSampleSiteInput } from '../../scripts/sample-inputs';
 import type {} from '../../src/app/calibration-test-hook';
 import { CoverageEngine } from '../../src/domain/coverage/coverage-engine';
+import { generateSampleSites, SHIPPED_SITE_SEED } from '../../src/domain/sample';
 import { synthesiseMeasurements } from '../../src/domain/sample/synthetic-measurements';
 import type { SiteCollection } from '../../src/domain/types';
 import { expect, test } from './driver';
@@ -15,7 +17,10 @@ const geo = (name: string) => JSON.parse(readFileSync(`data/geo/${name}`, 'utf8'
 
 /** 1,500 samples around Huangpu's sample sites, plus one row with an impossible level. */
 function driveTestCsv(): string {
-  const sites = geo('sample-sites-2020.geojson') as SiteCollection;
+  const sites = generateSampleSites(readSampleSiteInput(), {
+    seed: SHIPPED_SITE_SEED,
+    year: 2020,
+  }) as SiteCollection;
   const engine = new CoverageEngine(
     {
       districts: geo('districts.geojson'),

@@ -7,9 +7,7 @@
  * coverage-stats.json (only after everything succeeded).
  */
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import type { ZoneCollection } from '../../domain/coverage/city-raster';
+import { join } from 'node:path';
 import { CoverageEngine } from '../../domain/coverage/coverage-engine';
 import {
   type AreaFigures,
@@ -17,11 +15,13 @@ import {
   gapCollection,
   qualityGapCollection,
 } from '../../domain/coverage/report';
-import type { DistrictCollection } from '../../domain/types';
+import { translate } from '../../domain/i18n/translate';
+import { compareLandArea } from '../../domain/plan/land-area';
 import { choiceFlag, numberFlag, parseFlags, requireFlag } from '../arguments';
 import { readCalibrationFile } from '../calibration-file';
 import { CliError } from '../cli-error';
-import { REPOSITORY_ROOT, readShippedGeoJson, readSiteFile } from '../geo-files';
+import { readSiteFile } from '../geo-files';
+import { readShippedCity } from '../shipped-city';
 
 const FLAGS = [
   'sites',
@@ -76,26 +76,40 @@ export async function run(args: string[]): Promise<number> {
     throw new CliError('--calibration corrects path loss: use it with --mode pathloss');
   const corrections = calibrationPath === undefined ? [] : readCalibrationFile(calibrationPath);
   const sites = readSiteFile(sitesPath);
-  const districts = readShippedGeoJson<DistrictCollection>('districts.geojson');
-  const metroStations = readShippedGeoJson<FeatureCollection<Point>>('metro-stations.geojson');
-  const land = readShippedGeoJson<FeatureCollection<Polygon | MultiPolygon>>('land.geojson');
-  const zones = existsSync(resolve(REPOSITORY_ROOT, 'data/geo/plan-zones.geojson'))
-    ? readShippedGeoJson<ZoneCollection>('plan-zones.geojson')
-    : undefined;
-  const engine = new CoverageEngine(
-    { districts, metroStations, land, zones },
-    {
-      mode,
-      cellM,
-      thresholdDbm,
-      minGapAreaKm2,
-      sinr,
-      loadFraction,
-      noiseFigureDb,
-      sinrThresholdDb,
-      corrections,
-    },
+  const city = readShippedCity();
+  const officialKm2 = new Map(
+    city.districts.features.map((district) => [
+      district.properties.adcode,
+      district.properties.area_km2_official,
+    ]),
   );
+  const cityOfficialKm2 = [...officialKm2.values()].reduce((sum, value) => sum + value, 0);
+  // The land the figures use beside the official area, and whether the app explains a difference.
+  const againstOfficial = (landKm2: number, official: number, adcode: string | undefined) => {
+    const comparison = compareLandArea(landKm2, official, adcode);
+    return {
+      officialKm2: round(official, 2),
+      differenceFromOfficial: round(comparison.difference, 4),
+      ...(comparison.differs
+        ? {
+            landNote: translate('en', 'landArea.noteShort', {
+              difference: (comparison.difference * 100).toFixed(1),
+            }),
+          }
+        : {}),
+    };
+  };
+  const engine = new CoverageEngine(city, {
+    mode,
+    cellM,
+    thresholdDbm,
+    minGapAreaKm2,
+    sinr,
+    loadFraction,
+    noiseFigureDb,
+    sinrThresholdDb,
+    corrections,
+  });
   engine.computeAll(sites.features);
   const stats = coverageStats(engine);
   const gaps = gapCollection(engine);
@@ -108,6 +122,7 @@ export async function run(args: string[]): Promise<number> {
       calibrationPath === undefined ? null : { file: calibrationPath, corrections: corrections.length },
     sites: stats.sites,
     landKm2: round(stats.landKm2, 3),
+    ...againstOfficial(stats.landKm2, cityOfficialKm2, undefined),
     coveredKm2: round(stats.coveredKm2, 3),
     coveredFraction: round(stats.coveredFraction, 5),
     ...radioFigures(stats),
@@ -115,6 +130,7 @@ export async function run(args: string[]): Promise<number> {
       adcode: district.adcode,
       name: district.name,
       landKm2: round(district.landKm2, 3),
+      ...againstOfficial(district.landKm2, officialKm2.get(district.adcode) ?? 0, district.adcode),
       coveredKm2: round(district.coveredKm2, 3),
       coveredFraction: round(district.coveredFraction, 5),
       ...radioFigures(district),

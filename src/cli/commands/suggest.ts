@@ -1,12 +1,3 @@
-/**
- * `suggest --sites FILE.geojson --candidates FILE.geojson --count N [--mode radius|pathloss]
- * [--area ADCODE|ZONE_ID] [--min-spacing-m M] [--exact]` chooses new sites among the candidate
- * positions to cover the most uncovered land (weighted like the weak-spot ranking), on the same engine
- * the app runs, and prints one JSON object with the picks in order and the coverage before and after.
- */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { ZoneCollection } from '../../domain/coverage/city-raster';
 import { CoverageEngine } from '../../domain/coverage/coverage-engine';
 import type { SuggestArea } from '../../domain/coverage/engine-footprints';
@@ -15,7 +6,8 @@ import { type SuggestCandidate, suggest } from '../../domain/suggest/suggest';
 import { BANDS, type Band, type DistrictCollection, SITE_KINDS, type SiteKind } from '../../domain/types';
 import { choiceFlag, numberFlag, parseFlags, requireFlag } from '../arguments';
 import { CliError } from '../cli-error';
-import { REPOSITORY_ROOT, readShippedGeoJson, readSiteFile } from '../geo-files';
+import { readSiteFile } from '../geo-files';
+import { readShippedCity } from '../shipped-city';
 
 const FLAGS = [
   'sites',
@@ -55,20 +47,9 @@ export async function run(args: string[]): Promise<number> {
 
   const sites = readSiteFile(sitesPath);
   const candidates = readCandidates(candidatesPath);
-  const districts = readShippedGeoJson<DistrictCollection>('districts.geojson');
-  const zones = existsSync(resolve(REPOSITORY_ROOT, 'data/geo/plan-zones.geojson'))
-    ? readShippedGeoJson<ZoneCollection>('plan-zones.geojson')
-    : undefined;
-  const area = areaOf(flags.get('area'), districts, zones);
-  const engine = new CoverageEngine(
-    {
-      districts,
-      metroStations: readShippedGeoJson<FeatureCollection<Point>>('metro-stations.geojson'),
-      land: readShippedGeoJson<FeatureCollection<Polygon | MultiPolygon>>('land.geojson'),
-      zones,
-    },
-    { mode, cellM, thresholdDbm },
-  );
+  const city = readShippedCity();
+  const area = areaOf(flags.get('area'), city.districts, city.zones);
+  const engine = new CoverageEngine(city, { mode, cellM, thresholdDbm });
   engine.computeAll(sites.features);
   let result: Awaited<ReturnType<typeof suggest>>;
   try {

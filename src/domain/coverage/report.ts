@@ -4,6 +4,7 @@ import circle from '@turf/circle';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { RSRP_CLASS_EDGES_DBM, type RsrpClass } from '../propagation/link-budget';
 import { SINR_GRADE_EDGES_DB, type SinrGrade } from '../propagation/throughput';
+import { countBaseStations } from './base-stations';
 import type { CoverageEngine } from './coverage-engine';
 import type { GapProperties } from './gaps';
 import type { CoverageMode } from './settings';
@@ -29,13 +30,28 @@ export interface SinrStats {
   qualityGaps: { count: number; areaKm2: number };
 }
 
-export interface CoverageStats extends AreaFigures {
+/** An area's figures with its official area beside the land they are computed over (districts, city). */
+export interface OfficialAreaFigures extends AreaFigures {
+  /** The official area (Shanghai Statistical Yearbook), km²; undefined when unknown. */
+  officialKm2: number | undefined;
+}
+
+export interface CoverageStats extends OfficialAreaFigures {
   mode: CoverageMode;
   cellM: number;
   thresholdDbm: number;
-  districts: (AreaFigures & { adcode: string; name: string })[];
+  districts: (OfficialAreaFigures & { adcode: string; name: string })[];
   zones: (AreaFigures & { id: string; name: string; kind: string })[];
-  sites: { total: number; byKind: Record<string, number>; byBand: Record<string, number> };
+  /**
+   * Site features (sectors and cells) by kind and band, and the base stations they form: features at one
+   * position are one base station (see base-stations.ts).
+   */
+  sites: {
+    total: number;
+    baseStations: number;
+    byKind: Record<string, number>;
+    byBand: Record<string, number>;
+  };
   /** Land area per RSRP class, km² (path-loss mode only). */
   rsrpClassesKm2: Record<RsrpClass, number> | undefined;
   gaps: { count: number; areaKm2: number; minAreaKm2: number };
@@ -104,7 +120,11 @@ export function coverageStats(engine: CoverageEngine): CoverageStats {
     adcode: district.adcode,
     name: district.name,
     ...figures(district.landKm2, accumulators.districtCoveredKm2[index]!, districtRadio(index)),
+    officialKm2: district.officialKm2,
   }));
+  const officialKm2 = city.districts.every((district) => district.officialKm2 !== undefined)
+    ? city.districts.reduce((sum, district) => sum + district.officialKm2!, 0)
+    : undefined;
   const coveredKm2 = districts.reduce((sum, district) => sum + district.coveredKm2, 0);
   const cityRadio = withRadio
     ? {
@@ -115,12 +135,18 @@ export function coverageStats(engine: CoverageEngine): CoverageStats {
   const byKind: Record<string, number> = {};
   const byBand: Record<string, number> = {};
   let total = 0;
+  const placed: (typeof engine.slots)[number][] = [];
   for (const slot of engine.slots) {
     if (!slot) continue;
     total++;
+    placed.push(slot);
     byKind[slot.kind] = (byKind[slot.kind] ?? 0) + 1;
     byBand[slot.band] = (byBand[slot.band] ?? 0) + 1;
   }
+  const baseStations = countBaseStations(
+    placed.length,
+    (index) => placed[index]!.feature.geometry.coordinates,
+  );
   let gapCount = 0;
   let gapAreaKm2 = 0;
   for (const component of engine.gaps.components.values()) {
@@ -139,6 +165,7 @@ export function coverageStats(engine: CoverageEngine): CoverageStats {
     cellM: settings.cellM,
     thresholdDbm: settings.thresholdDbm,
     ...figures(city.landKm2, coveredKm2, cityRadio),
+    officialKm2,
     districts,
     zones: city.zones.map((zone, index) => ({
       id: zone.id,
@@ -152,7 +179,7 @@ export function coverageStats(engine: CoverageEngine): CoverageStats {
           : undefined,
       ),
     })),
-    sites: { total, byKind, byBand },
+    sites: { total, baseStations, byKind, byBand },
     rsrpClassesKm2,
     gaps: { count: gapCount, areaKm2: gapAreaKm2, minAreaKm2: settings.minGapAreaKm2 },
     sinr: withRadio ? sinrStats(engine) : undefined,

@@ -5,6 +5,7 @@ import { useAppState, useTranslate } from '../store-context';
 import { RSRP_CLASS_CSS, RSRP_CLASS_ORDER } from './colours';
 import { formatCount, formatKm2, formatPercent, formatSigned } from './format';
 import { RateRows } from './RadioFigures';
+import { OfficialArea } from './OfficialArea';
 
 const TARGET = PLAN_FIGURES.coverageTargetFraction2025;
 
@@ -22,11 +23,14 @@ export function AreaCard({
   figures,
   baseline,
   testId,
+  adcode,
 }: {
   title: string;
-  figures: AreaFigures;
+  figures: AreaFigures & { officialKm2?: number | undefined };
   baseline: AreaFigures | undefined;
   testId: string;
+  /** The district shown (undefined: the city), for the note on its official area. */
+  adcode?: string;
 }) {
   const t = useTranslate();
   const language = useAppState((state) => state.language);
@@ -51,6 +55,12 @@ export function AreaCard({
           })}
         </span>
       </div>
+      <OfficialArea
+        landKm2={figures.landKm2}
+        officialKm2={figures.officialKm2}
+        adcode={adcode}
+        testId={`${testId}-official`}
+      />
       <div className="coverage-meter" aria-hidden="true">
         <div className="coverage-meter__fill" style={{ width: `${figures.coveredFraction * 100}%` }} />
         <div className="coverage-meter__target" style={{ left: `${TARGET * 100}%` }} />
@@ -135,7 +145,10 @@ export function SitesTable({ stats }: { stats: CoverageStats }) {
       <h3 id="coverage-sites-title" className="coverage-section__title">
         {t('coverage.sites.title')}
         <span className="coverage-section__aside">
-          {t('coverage.sites.total')} {formatCount(language, stats.sites.total)}
+          {t('coverage.sites.total', {
+            baseStations: formatCount(language, stats.sites.baseStations),
+            sectors: formatCount(language, stats.sites.total),
+          })}
         </span>
       </h3>
       <div className="coverage-chips">

@@ -49,6 +49,7 @@ export function CoverageLegend() {
   const footprint = useAppState((state) => state.coverageFootprint);
   const settings = useAppState((state) => state.coverageSettings);
   const language = useAppState((state) => state.language);
+  const sampleYear = useAppState((state) => state.sampleYear);
   if (!stats || !(layers.raster || layers.gaps)) return null;
   // What the map shows: the figures' mode, and SINR/rate only once the figures carry SINR.
   const style = effectiveRasterStyle(
@@ -124,7 +125,7 @@ export function CoverageLegend() {
           <Row colour={FOOTPRINT_CSS} label={t('coverage.legend.footprint')} outline />
         </ul>
       )}
-      <p className="coverage-legend__note">{t('coverage.sampleNote')}</p>
+      <p className="coverage-legend__note">{t('coverage.sampleNote', { year: sampleYear })}</p>
     </aside>
   );
 }

@@ -1,6 +1,7 @@
 import { DISTRICT_FACTS } from '../../domain/plan/district-facts';
 import { effectiveRasterStyle } from '../../state/coverage-slice';
 import { CalibratedModelNote } from '../calibration/CalibratedModelNote';
+import { SampleYearSwitch } from '../sample/SampleYearSwitch';
 import { useAppState, useTranslate } from '../store-context';
 import { AreaCard, RsrpBreakdown, SitesTable } from './CoverageFigures';
 import { CoverageGaps } from './CoverageGaps';
@@ -134,6 +135,7 @@ export function CoveragePanel() {
   const t = useTranslate();
   const language = useAppState((state) => state.language);
   const stats = useAppState((state) => state.coverageStats);
+  const sampleYear = useAppState((state) => state.sampleYear);
   const baseline = useAppState((state) => state.baselineCoverageStats);
   const elapsedMs = useAppState((state) => state.coverageElapsedMs);
   const district = useAppState((state) => state.coverageDistrict);
@@ -151,7 +153,8 @@ export function CoveragePanel() {
         <h2>{t('coverage.title')}</h2>
         <span className="badge badge--sample">{t('badge.sample')}</span>
       </header>
-      <p className="coverage-note">{t('coverage.sampleNote')}</p>
+      <SampleYearSwitch />
+      <p className="coverage-note">{t('coverage.sampleNote', { year: sampleYear })}</p>
       <ModeSwitch />
       {stats && (
         <p className="coverage-note" data-testid="coverage-summary">
@@ -193,6 +196,7 @@ export function CoveragePanel() {
               figures={districtFigures}
               baseline={districtBaseline}
               testId="coverage-district"
+              adcode={districtFigures.adcode}
             />
           )}
           {footprint && (

@@ -59,7 +59,7 @@ export function IndicatorTable({ compact = false }: { compact?: boolean }) {
   const stats = useAppState((state) => state.coverageStats);
   const number = (value: number) =>
     value.toLocaleString(language === 'en' ? 'en-GB' : 'zh-CN', { maximumFractionDigits: 2 });
-  const sitesFraction = stats ? stats.sites.total / SCENARIO_BENCHMARKS.fiveGSites.target : 0;
+  const sitesFraction = stats ? stats.sites.baseStations / SCENARIO_BENCHMARKS.fiveGSites.target : 0;
   const coverageFraction = stats ? stats.coveredFraction / SCENARIO_BENCHMARKS.coverageFraction.target : 0;
   const rateFraction = (stats?.meanRateMbps ?? 0) / SCENARIO_BENCHMARKS.fiveGRateMbps.target2025;
   return (
@@ -112,7 +112,7 @@ export function IndicatorTable({ compact = false }: { compact?: boolean }) {
           <tr data-indicator="scenarioSites">
             <td>{t('indicators.scenarioSites')}</td>
             <td className="indicators__number indicators__map">
-              {stats ? formatCount(language, stats.sites.total) : '…'}
+              {stats ? formatCount(language, stats.sites.baseStations) : '…'}
             </td>
             <td className="indicators__number">
               &gt;{formatCount(language, SCENARIO_BENCHMARKS.fiveGSites.target)}

@@ -3,7 +3,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readSampleSiteInput } from '../../../scripts/sample-inputs';
 import { CoverageEngine } from '../../../src/domain/coverage/coverage-engine';
+import { generateSampleSites, SHIPPED_SITE_SEED } from '../../../src/domain/sample';
 import { synthesiseMeasurements } from '../../../src/domain/sample/synthetic-measurements';
 import type { SiteCollection } from '../../../src/domain/types';
 
@@ -23,7 +25,10 @@ function cli(args: string[]) {
 
 const workspace = mkdtempSync(join(tmpdir(), 'calibrate-cli-'));
 // The shipped sample sites of Huangpu and Jing'an: a dense-urban network of a few hundred sites.
-const allSites = geo('sample-sites-2020.geojson') as SiteCollection;
+const allSites = generateSampleSites(readSampleSiteInput(), {
+  seed: SHIPPED_SITE_SEED,
+  year: 2020,
+}) as SiteCollection;
 const sites: SiteCollection = {
   type: 'FeatureCollection',
   features: allSites.features.filter((site) => ['310101', '310106'].includes(site.properties.adcode ?? '')),

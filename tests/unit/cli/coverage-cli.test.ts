@@ -98,6 +98,16 @@ describe('cli coverage', () => {
     expect(output.coveredKm2).toBeLessThan(12.9);
     expect(output.coveredFraction).toBeCloseTo(output.coveredKm2 / output.landKm2, 4);
     expect(output.districts).toHaveLength(16);
+    // Land is the land mask: the official area beside it, and a note where they differ by more than 5 %.
+    expect(output.landKm2).toBeLessThan(6340.5 * 1.07);
+    expect(output.officialKm2).toBeCloseTo(6340.5, 1);
+    const chongming = output.districts.find((district: { adcode: string }) => district.adcode === '310151');
+    expect(chongming.officialKm2).toBe(1185.49);
+    expect(chongming.differenceFromOfficial).toBeGreaterThan(0.05);
+    expect(chongming.landNote).toMatch(/reclaimed/);
+    const xuhui = output.districts.find((district: { adcode: string }) => district.adcode === '310104');
+    expect(Math.abs(xuhui.differenceFromOfficial)).toBeLessThan(0.05);
+    expect(xuhui.landNote).toBeUndefined();
     const huangpu = output.districts.find((district: { adcode: string }) => district.adcode === '310101');
     expect(huangpu.coveredFraction).toBeGreaterThan(0.2);
     expect(output.gaps.count).toBeGreaterThan(0);

@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readSampleSiteInput } from '../../../scripts/sample-inputs';
+import { generateSampleSites, SHIPPED_SITE_SEED } from '../../../src/domain/sample';
 import type { PoleCollection, SiteCollection } from '../../../src/domain/types';
 import { runCliInProcess } from '../cli/support/run-cli';
 
@@ -12,15 +14,20 @@ function cli(args: string[]) {
 }
 
 const workspace = mkdtempSync(join(tmpdir(), 'suggest-cli-'));
-const sites = JSON.parse(readFileSync('data/geo/sample-sites-2020.geojson', 'utf8')) as SiteCollection;
+const sites = generateSampleSites(readSampleSiteInput(), {
+  seed: SHIPPED_SITE_SEED,
+  year: 2020,
+}) as SiteCollection;
 const poles = JSON.parse(readFileSync('data/geo/sample-poles.geojson', 'utf8')) as PoleCollection;
 const sitesFile = join(workspace, 'sites.geojson');
-// Every third Huangpu site: the district keeps real holes for the poles to fill.
+// Every eighth Huangpu base station (all its sectors): the district keeps real holes for the poles to fill.
 writeFileSync(
   sitesFile,
   JSON.stringify({
     type: 'FeatureCollection',
-    features: sites.features.filter((site, index) => site.properties.adcode === '310101' && index % 3 === 0),
+    features: sites.features.filter(
+      (site) => site.properties.adcode === '310101' && Number(site.properties.id.slice(6, 12)) % 8 === 0,
+    ),
   }),
 );
 const huangpuPoles = poles.features.filter((pole) => pole.properties.adcode === '310101');
@@ -29,7 +36,7 @@ writeFileSync(
   fewPolesFile,
   JSON.stringify({
     type: 'FeatureCollection',
-    features: huangpuPoles.filter((_, index) => index % 15 === 0),
+    features: huangpuPoles.filter((_, index) => index % 5 === 0),
   }),
 );
 

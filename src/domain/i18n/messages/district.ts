@@ -52,7 +52,7 @@ export const districtZh = {
   'district.reportTitle': '{name} 5G 覆盖评估报告',
   'district.reportDate': '日期',
   'district.reportScenario': '方案',
-  'district.reportBaseline': '2020 基线（示意数据）',
+  'district.reportBaseline': '{year} 基线（示意数据）',
   'district.reportFigures': '主要数据',
   'district.reportFigure': '项目',
   'district.reportValue': '数值',
@@ -61,7 +61,7 @@ export const districtZh = {
   'district.reportSourceCoverage': '覆盖：本工具覆盖引擎（{mode}，栅格 {cell} 米{threshold}）',
   'district.reportSourcePlan': '目标：《上海市新一代信息基础设施发展“十四五”规划》',
   'district.reportSampleNote':
-    '说明：5G 基站与综合杆为示意数据（合成样本，按 2020 年规划数据校准），不代表真实站址；规划区域为示意范围。覆盖率为模型估算。',
+    '说明：5G 基站与综合杆为示意数据（合成样本，按规划数据校准），不代表真实站址；规划区域为示意范围。覆盖率为模型估算。',
   'district.reportPrint': '打印 / 另存为 PDF',
   'district.reportClose': '关闭报告',
   'district.reportWeakSpotsShown': '前 {shown} 处（共 {count} 处；完整列表见 CSV）',
@@ -121,7 +121,7 @@ export const districtEn: Record<keyof typeof districtZh, string> = {
   'district.reportTitle': '{name}: 5G coverage report',
   'district.reportDate': 'Date',
   'district.reportScenario': 'Scenario',
-  'district.reportBaseline': '2020 baseline (sample data)',
+  'district.reportBaseline': '{year} baseline (sample data)',
   'district.reportFigures': 'Figures',
   'district.reportFigure': 'Figure',
   'district.reportValue': 'Value',
@@ -131,7 +131,7 @@ export const districtEn: Record<keyof typeof districtZh, string> = {
   'district.reportSourcePlan':
     'Target: Shanghai’s 14th Five-Year Plan for new-generation information infrastructure',
   'district.reportSampleNote':
-    'Note: 5G sites and comprehensive poles are sample data (synthetic, calibrated to the plan’s 2020 figures), not real sites; plan zones are approximate extents. Coverage is a model estimate.',
+    'Note: 5G sites and comprehensive poles are sample data (synthetic, calibrated to the plan’s figures), not real sites; plan zones are approximate extents. Coverage is a model estimate.',
   'district.reportPrint': 'Print / save as PDF',
   'district.reportClose': 'Close report',
   'district.reportWeakSpotsShown': 'First {shown} of {count} (full list in the CSV)',
