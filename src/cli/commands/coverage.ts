@@ -15,6 +15,20 @@ import { CliError } from '../cli-error';
 import { REPOSITORY_ROOT, readShippedGeoJson, readSiteFile } from '../geo-files';
 
 const FLAGS = ['sites', 'mode', 'cell-m', 'threshold-dbm', 'out', 'min-gap-km2'] as const;
+
+export const usage = `usage: npm run --silent cli -- coverage --sites FILE.geojson [options]
+
+City-wide coverage on the app's grid: covered share of the city, of each district and plan zone, and the
+weak-spot gaps, printed as one JSON object. Sites are checked with the attribute panel's rules.
+
+options:
+  --sites FILE.geojson      FeatureCollection of site Points with unique ids (required)
+  --mode radius|pathloss    radius table or 3GPP path loss (default radius)
+  --cell-m M                grid cell size, 25–200 m (default 50)
+  --threshold-dbm T         SS-RSRP coverage threshold in path-loss mode, -160 to -30 (default -105)
+  --min-gap-km2 A           smallest gap reported, km² (default 0.01)
+  --out DIR                 also write DIR/gaps.geojson and DIR/coverage-stats.json
+  --help                    print this help`;
 const round = (value: number, digits = 4): number => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** Run the command; prints one JSON object. */

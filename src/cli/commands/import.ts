@@ -26,6 +26,23 @@ import { readShippedGeoJson } from '../geo-files';
 const FLAGS = ['crs', 'layer', 'out', 'status', 'allow-outside', 'swap-lat-lon'] as const;
 const YES_NO = ['yes', 'no'] as const;
 
+export const usage = `usage: npm run --silent cli -- import FILE [options]
+
+Reads a site or pole list with the app's own import code and prints one JSON object: rows imported,
+rows rejected (row number and reason), warnings (each fix with its count and rows), the detected
+columns and the parameter check (工参体检). Formats: CSV/TSV (UTF-8, GBK), .xlsx, GeoJSON, KML/KMZ,
+zipped shapefile, GeoPackage.
+
+options:
+  --layer sites|poles                 what the file lists (default sites)
+  --crs wgs84|cgcs2000|gcj02|bd09     datum of the file's coordinates (default wgs84)
+  --status candidate|planned|existing status given to imported sites (default candidate)
+  --allow-outside yes|no              import rows outside Shanghai, with a warning (default no)
+  --swap-lat-lon yes|no               read the longitude column as latitude and back (default no)
+  --out OUT.geojson                   write the imported features as WGS84 GeoJSON
+                                      (OUT.gpkg writes a GeoPackage)
+  --help                              print this help`;
+
 const FAILURE_MESSAGES: Record<ImportFailure['code'], string> = {
   fileTooLarge: 'the file is larger than the import limit',
   emptyFile: 'the file is empty',
@@ -79,9 +96,7 @@ export async function run(args: string[]): Promise<number> {
   const started = performance.now();
   const [path, ...rest] = args;
   if (path === undefined || path.startsWith('--')) {
-    throw new CliError(
-      'usage: import FILE [--crs wgs84|cgcs2000|gcj02|bd09] [--layer sites|poles] [--out OUT.geojson]',
-    );
+    throw new CliError('import needs a FILE first (see `import --help`)');
   }
   const flags = parseFlags(rest, FLAGS);
   const crs = choiceFlag(flags, 'crs', COORDINATE_SYSTEMS, 'wgs84');
