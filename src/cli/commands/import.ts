@@ -8,6 +8,7 @@
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { type MessageKey, translate } from '../../domain/i18n/translate';
 import { prepareImportGeography } from '../../domain/import/geography';
 import { importFile } from '../../domain/import/import-file';
 import {
@@ -43,36 +44,10 @@ options:
                                       (OUT.gpkg writes a GeoPackage)
   --help                              print this help`;
 
-const FAILURE_MESSAGES: Record<ImportFailure['code'], string> = {
-  fileTooLarge: 'the file is larger than the import limit',
-  emptyFile: 'the file is empty',
-  unknownFormat: 'the format is not one of CSV/TSV, .xlsx, GeoJSON, KML, KMZ or a zipped shapefile',
-  legacyXls: 'legacy Excel (.xls) is not read: save the sheet as .xlsx or CSV and import that',
-  notText: 'the file is not text (binary data in a CSV/TSV file)',
-  noHeaderRow: 'no header row was found',
-  invalidJson: 'the file is not valid JSON',
-  notGeoJson: 'the JSON is not a GeoJSON FeatureCollection or Feature',
-  invalidXml: 'the KML is not well-formed XML',
-  xmlDoctype: 'the XML declares a DOCTYPE/entities, which is refused for safety',
-  invalidZip: 'the zip archive is damaged',
-  zipTooManyEntries: 'the zip has too many entries',
-  zipTooLarge: 'the zip would unpack to more than the limit',
-  missingPart: 'a required part is missing',
-  invalidShapefile: 'the shapefile is damaged',
-  invalidXlsx: 'the .xlsx workbook is damaged',
-  tooManyRows: 'the file has more rows than the limit',
-  noXmlParser: 'no XML parser is available',
-  unreadable: 'the file could not be read',
-};
-
-/** One line: the sentence plus the failure's parameters. */
+/** One line: the sentence the import dialog shows (in English), naming the file. */
 export function failureLine(path: string, failure: ImportFailure): string {
-  const details = failure.params
-    ? ` (${Object.entries(failure.params)
-        .map(([key, value]) => `${key}: ${value}`)
-        .join(', ')})`
-    : '';
-  return `cannot import "${path}": ${FAILURE_MESSAGES[failure.code]}${details}`.replace(/[\r\n]+/g, ' ');
+  const sentence = translate('en', `import.failure.${failure.code}` as MessageKey, failure.params ?? {});
+  return `cannot import "${path}": ${sentence}`.replace(/[\r\n]+/g, ' ');
 }
 
 function readBytes(path: string): Uint8Array {
@@ -80,7 +55,10 @@ function readBytes(path: string): Uint8Array {
     const size = statSync(path).size;
     if (size > IMPORT_LIMITS.maxFileBytes) {
       throw new CliError(
-        failureLine(path, { code: 'fileTooLarge', params: { sizeMb: Math.round(size / 2 ** 20) } }),
+        failureLine(path, {
+          code: 'fileTooLarge',
+          params: { sizeMb: Math.round(size / 2 ** 20), limitMb: IMPORT_LIMITS.maxFileBytes / 2 ** 20 },
+        }),
       );
     }
     return new Uint8Array(readFileSync(path));
@@ -150,6 +128,7 @@ export async function run(args: string[]): Promise<number> {
       rowUnit: result.rowUnit,
       mapping,
       needsReview: result.mapping.needsReview,
+      ...(result.check ? { check: result.check } : {}),
       out,
       elapsedMs: Math.round(performance.now() - started),
     }),

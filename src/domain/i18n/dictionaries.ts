@@ -6,6 +6,7 @@
 import { coverageEn, coverageZh } from './messages/coverage';
 import { districtEn, districtZh } from './messages/district';
 import { importEn, importZh } from './messages/import';
+import { importCheckEn, importCheckZh } from './messages/import-check';
 import { importFailuresEn, importFailuresZh } from './messages/import-failures';
 import { plannerEn, plannerZh } from './messages/planner';
 import { storyEn, storyZh } from './messages/story';
@@ -114,6 +115,7 @@ const zh = {
   ...plannerZh,
   ...importZh,
   ...importFailuresZh,
+  ...importCheckZh,
   ...districtZh,
   ...storyZh,
   ...suggestZh,
@@ -223,6 +225,7 @@ const en: Dictionary = {
   ...plannerEn,
   ...importEn,
   ...importFailuresEn,
+  ...importCheckEn,
   ...districtEn,
   ...storyEn,
   ...suggestEn,

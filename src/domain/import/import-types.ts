@@ -4,6 +4,7 @@
  * Every message is a code plus parameters, never a sentence, so the UI can translate it.
  */
 import type { PoleFeature, SiteFeature, SiteProperties, SiteStatus } from '../types';
+import type { ParameterCheck } from './parameter-check';
 
 export type ImportFormat = 'csv' | 'xlsx' | 'geojson' | 'kml' | 'kmz' | 'shapefile';
 /** cgcs2000 is read as WGS84: the two differ by centimetres, far less than a cell. */
@@ -45,6 +46,7 @@ export type ImportFailureCode =
   | 'invalidShapefile'
   | 'invalidXlsx'
   | 'tooManyRows'
+  | 'tooManyCells'
   | 'noXmlParser'
   | 'unreadable';
 
@@ -69,6 +71,8 @@ export interface TableSource {
   delimiter?: string;
   /** Name of the sheet read (xlsx). */
   sheetName?: string;
+  /** Warnings found while reading (e.g. columns beyond the limit dropped). */
+  readWarnings?: ImportWarning[];
 }
 
 export type GeometryProblem = 'missingGeometry' | 'unsupportedGeometry' | 'invalidCoordinates';
@@ -130,10 +134,7 @@ export type RejectReason =
   | 'outOfRange'
   | 'outsideShanghai'
   | 'duplicateId'
-  | 'duplicatePosition'
-  | 'unknownBand'
-  | 'unknownKind'
-  | 'invalidValue'
+  | 'duplicateRow'
   | 'missingGeometry'
   | 'unsupportedGeometry'
   | 'invalidCoordinates';
@@ -145,7 +146,15 @@ export interface RejectedRow {
   params?: Record<string, string | number>;
 }
 
+/**
+ * Why an attribute was left to its documented default instead of rejecting the row: empty in a mapped
+ * column, 0 (heights), not a number, out of the attribute panel's range, a band or kind the planner
+ * does not model, or text too long (names are shortened, ids are made from the row number).
+ */
+export type DefaultFix = 'empty' | 'zero' | 'notANumber' | 'outOfRange' | 'unknown' | 'tooLong';
+
 export type ImportWarningCode =
+  | 'defaultApplied'
   | 'latLonSwapped'
   | 'looksShifted'
   | 'manyInWater'
@@ -156,11 +165,15 @@ export type ImportWarningCode =
   | 'noCpg'
   | 'truncatedShapefile'
   | 'skippedSheets'
-  | 'kmzEntry';
+  | 'kmzEntry'
+  | 'extraColumnsDropped'
+  | 'noDbf';
 
 export interface ImportWarning {
   code: ImportWarningCode;
   params?: Record<string, string | number>;
+  /** The rows (or features) concerned, in file order, for warnings about some rows (defaults applied). */
+  rows?: number[];
 }
 
 export type ProgressCallback = (fraction: number, stage: 'read' | 'validate') => void;
@@ -204,4 +217,6 @@ export interface ImportResult {
   /** Data rows or features considered (blank rows excluded). */
   total: number;
   mapping: ColumnMapping;
+  /** The parameter check (工参体检) of the imported sites; absent for poles. */
+  check?: ParameterCheck;
 }

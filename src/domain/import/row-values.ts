@@ -1,17 +1,29 @@
 /**
- * Reading one row (or feature) into raw coordinates and typed attribute values, or the first reason
- * to reject it. Ranges follow the attribute panel's rules (SITE_NUMBER_RULES), so an imported site
+ * Reading one row (or feature) into raw coordinates and typed attribute values. Only a position can
+ * reject a row: an attribute the planner cannot use — a height of 0 on an indoor cell, 隧道内 for a
+ * height, an empty tilt, a band it does not model — is left out so the documented default of the
+ * site's kind applies (docs/import.md), and the row records the fix so the import reports it with its
+ * row number. Ranges follow the attribute panel's rules (SITE_NUMBER_RULES), so an imported site
  * always passes the same validation as a hand-edited one.
  */
 import type { Band, SiteKind } from '../types';
 import { SITE_NUMBER_RULES } from '../validation/site-attributes';
-import type { ColumnMapping, GeometryProblem, ImportField, ImportLayer, RejectReason } from './import-types';
+import type {
+  ColumnMapping,
+  DefaultFix,
+  GeometryProblem,
+  ImportField,
+  ImportLayer,
+  RejectReason,
+} from './import-types';
 import { parseBand, parseCoordinateCell, parseNumberCell, parseSiteKind } from './value-parsing';
 
 export interface RowInput {
   number: number;
   /** Text of the column mapped to `field` ('' when unmapped or empty). */
   cell(field: ImportField): string;
+  /** True when `field` has a column (or, for coordinates, a geometry). */
+  mapped(field: ImportField): boolean;
   /** Position from a feature's geometry (features only). */
   position?: [number, number];
   problem?: GeometryProblem;
@@ -30,8 +42,14 @@ export interface RowValues {
   kind?: SiteKind;
 }
 
+/** An attribute left to its default (or shortened), and why; the import counts these per kind. */
+export interface RowFix {
+  field: ImportField;
+  fix: DefaultFix;
+}
+
 export type RowReading =
-  | { ok: true; values: RowValues }
+  | { ok: true; values: RowValues; fixes: RowFix[] }
   | { ok: false; reason: RejectReason; params?: Record<string, string | number> };
 
 /** Fields each layer reads; other mapped columns are ignored (and reported once). */
@@ -40,7 +58,8 @@ export const LAYER_FIELDS: Record<ImportLayer, readonly ImportField[]> = {
   poles: ['lon', 'lat', 'id', 'height'],
 };
 
-const TILT_RANGE_DEG = { min: -20, max: 90 };
+/** Total downtilt accepted, degrees (an uptilt of a few degrees exists; beyond 90° is not a tilt). */
+export const TILT_RANGE_DEG = { min: -20, max: 90 };
 const TEXT_LIMITS = { id: 128, name: 100 };
 const SHOWN_VALUE_LENGTH = 40;
 
@@ -73,56 +92,71 @@ function readCoordinates(row: RowInput, swap: boolean): [number, number] | RowRe
   return [x, y];
 }
 
+/**
+ * A number within `range`, or the fix that leaves it to its default: empty (in a mapped column),
+ * zero (heights: indoor cells and unknown masts are written 0), not a number, out of range.
+ */
 function readNumber(
   row: RowInput,
   field: ImportField,
   range: { min: number; max: number },
-  values: RowValues,
-  key: 'azimuthDeg' | 'heightM' | 'tiltDeg',
-): RowReading | undefined {
+  fixes: RowFix[],
+): number | undefined {
+  if (!row.mapped(field)) return undefined;
   const text = row.cell(field);
-  if (text === '') return undefined;
-  const value = parseNumberCell(text);
-  if (value === undefined || value < range.min || value > range.max) {
-    return reject('invalidValue', { field, value: shown(text), min: range.min, max: range.max });
+  if (text === '') {
+    fixes.push({ field, fix: 'empty' });
+    return undefined;
   }
-  values[key] = value;
+  const value = parseNumberCell(text);
+  if (value === undefined) fixes.push({ field, fix: 'notANumber' });
+  else if (value === 0 && range.min > 0) fixes.push({ field, fix: 'zero' });
+  else if (value < range.min || value > range.max) fixes.push({ field, fix: 'outOfRange' });
+  else return value;
   return undefined;
 }
 
-/** Reads and checks one row for a layer; returns the values or the first problem. */
+/** Reads and checks one row for a layer; rejects only when the position cannot be read. */
 export function readRow(row: RowInput, layer: ImportLayer, swap: boolean): RowReading {
   const coordinates = readCoordinates(row, swap);
   if (!Array.isArray(coordinates)) return coordinates;
   const values: RowValues = { raw: coordinates };
+  const fixes: RowFix[] = [];
   const id = row.cell('id');
-  if (id !== '') {
-    if (id.length > TEXT_LIMITS.id) return reject('invalidValue', { field: 'id', value: shown(id) });
-    values.id = id;
+  if (id.length > TEXT_LIMITS.id) fixes.push({ field: 'id', fix: 'tooLong' });
+  else if (id !== '') values.id = id;
+  if (layer === 'poles') {
+    // A pole without a height gets DEFAULT_POLE_HEIGHT_M; the import reports those in one warning.
+    const text = row.cell('height');
+    const height = text === '' ? undefined : parseNumberCell(text);
+    const { min, max } = SITE_NUMBER_RULES.heightM;
+    if (height !== undefined && height >= min && height <= max) values.heightM = height;
+    else if (text !== '')
+      fixes.push({ field: 'height', fix: height === undefined ? 'notANumber' : 'outOfRange' });
+    return { ok: true, values, fixes };
   }
-  const problem =
-    readNumber(row, 'height', SITE_NUMBER_RULES.heightM, values, 'heightM') ??
-    (layer === 'sites'
-      ? (readNumber(row, 'azimuth', SITE_NUMBER_RULES.azimuthDeg, values, 'azimuthDeg') ??
-        readNumber(row, 'tilt', TILT_RANGE_DEG, values, 'tiltDeg'))
-      : undefined);
-  if (problem) return problem;
-  if (layer === 'poles') return { ok: true, values };
+  const heightM = readNumber(row, 'height', SITE_NUMBER_RULES.heightM, fixes);
+  if (heightM !== undefined) values.heightM = heightM;
+  const azimuthDeg = readNumber(row, 'azimuth', SITE_NUMBER_RULES.azimuthDeg, fixes);
+  if (azimuthDeg !== undefined) values.azimuthDeg = azimuthDeg;
+  const tiltDeg = readNumber(row, 'tilt', TILT_RANGE_DEG, fixes);
+  if (tiltDeg !== undefined) values.tiltDeg = tiltDeg;
   const name = row.cell('name');
+  if (name.length > TEXT_LIMITS.name) fixes.push({ field: 'name', fix: 'tooLong' });
   if (name !== '') values.name = name.slice(0, TEXT_LIMITS.name);
   const bandText = row.cell('band');
   if (bandText !== '') {
     const band = parseBand(bandText);
-    if (!band) return reject('unknownBand', { value: shown(bandText) });
-    values.band = band;
+    if (band) values.band = band;
+    else fixes.push({ field: 'band', fix: 'unknown' });
   }
   const kindText = row.cell('kind');
   if (kindText !== '') {
     const kind = parseSiteKind(kindText);
-    if (!kind) return reject('unknownKind', { value: shown(kindText) });
-    values.kind = kind;
+    if (kind) values.kind = kind;
+    else fixes.push({ field: 'kind', fix: 'unknown' });
   }
-  return { ok: true, values };
+  return { ok: true, values, fixes };
 }
 
 /** Column indexes a mapping uses for a layer. */

@@ -85,10 +85,6 @@ export function rejectionText(t: Translate, rejected: Pick<RejectedRow, 'reason'
       return params.firstRow === undefined
         ? t('import.reason.duplicateId', params)
         : t('import.reason.duplicateIdInFile', params);
-    case 'invalidValue':
-      return params.min === undefined
-        ? t('import.reason.invalidText', params)
-        : t('import.reason.invalidValue', params);
     default:
       return t(`import.reason.${rejected.reason}` as MessageKey, params);
   }
@@ -97,6 +93,9 @@ export function rejectionText(t: Translate, rejected: Pick<RejectedRow, 'reason'
 /** The translated text of a warning (datum names spelled for people). */
 export function warningText(t: Translate, warning: ImportWarning, crs: CoordinateSystem): string {
   const params = { ...(warning.params ?? {}) };
+  if (warning.code === 'defaultApplied') {
+    return t(`import.default.${params.field}.${params.fix}` as MessageKey, params);
+  }
   if (warning.code === 'looksShifted') {
     params.chosen = crsName(t, crs);
     params.suggested = crsName(t, String(params.suggestedCrs ?? ''));
