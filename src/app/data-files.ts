@@ -35,8 +35,15 @@ export function dataUrl(id: DataSourceId): string | undefined {
 
 /** Fetches and checks one source's GeoJSON; rejects with a message naming the file. */
 export async function fetchFeatureCollection(id: DataSourceId): Promise<FeatureCollection> {
-  const file = DATA_FILES[id];
-  const url = dataUrl(id);
+  return fetchDataFile(DATA_FILES[id]);
+}
+
+/**
+ * Fetches and checks a data/geo file that is no map source (the administrative boundary the import
+ * tests "inside Shanghai" against); rejects with a message naming the file.
+ */
+export async function fetchDataFile(file: string): Promise<FeatureCollection> {
+  const url = URLS[`../../data/geo/${file}`];
   if (!url) throw new Error(`${file} is not part of this build`);
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);

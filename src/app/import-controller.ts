@@ -15,6 +15,7 @@ import { ImportClient } from '../engine/import-client';
 import type { ImportServices } from '../state/import-slice';
 import { rejectionText, warningText } from '../ui/import/import-view';
 import type { AppContext } from './app-context';
+import { fetchDataFile } from './data-files';
 import { existingIdsFor, importChange, importedBounds } from './import-apply';
 import { downloadText } from './planner-services';
 
@@ -278,15 +279,20 @@ async function loadGeography({ data }: AppContext): Promise<ImportGeographyData 
       (collection) => collection as Polygons,
       () => undefined,
     );
-  const [districts, land, sea, waterBodies] = await Promise.all([
+  const [districts, land, sea, waterBodies, boundary] = await Promise.all([
     data.ensure('districts'),
     optional('land'),
     optional('sea'),
     optional('waterBodies'),
+    fetchDataFile('admin-boundary.geojson').then(
+      (collection) => collection as Polygons,
+      () => undefined,
+    ),
   ]);
   const water = [sea, waterBodies].filter((collection): collection is Polygons => collection !== undefined);
   return {
     districts: districts as ImportGeographyData['districts'],
+    ...(boundary ? { boundary } : {}),
     ...(land ? { land } : {}),
     ...(water.length > 0 ? { water } : {}),
   };

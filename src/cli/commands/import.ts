@@ -87,6 +87,7 @@ export async function run(args: string[]): Promise<number> {
   type Water = FeatureCollection<Polygon | MultiPolygon>;
   const geography = prepareImportGeography({
     districts: readShippedGeoJson('districts.geojson'),
+    boundary: readShippedGeoJson<Water>('admin-boundary.geojson'),
     land: readShippedGeoJson<Water>('land.geojson'),
     water: [readShippedGeoJson<Water>('sea.geojson'), readShippedGeoJson<Water>('water-bodies.geojson')],
   });
