@@ -10,6 +10,8 @@ import { pathToFileURL } from 'node:url';
 import { zipSync } from 'fflate';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { createSeededRandom } from '../src/domain/geo/seeded-random';
+import { writeGeoPackage } from '../src/domain/geopackage/gpkg-writer';
+import { loadSqlite, type SqlJsStatic } from '../src/domain/geopackage/sqlite-loader';
 import { wgs84ToBd09, wgs84ToGcj02 } from '../src/domain/import/coordinate-systems';
 import { prepareImportGeography } from '../src/domain/import/geography';
 import type { CoordinateSystem, ImportLayer, RejectedRow } from '../src/domain/import/import-types';
@@ -107,8 +109,8 @@ function expectedSite(site: Truth, extra: Record<string, string | number> = {}):
   };
 }
 
-/** All fixture files and what importing each must give. */
-export function buildImportFixtures(): {
+/** All fixture files and what importing each must give (the GeoPackage when `sqlite` is given). */
+export function buildImportFixtures(sqlite?: SqlJsStatic): {
   files: Map<string, Uint8Array>;
   expected: Record<string, ExpectedFixture>;
 } {
@@ -437,6 +439,69 @@ export function buildImportFixtures(): {
     })),
     warnings: ['latLonSwapped'],
   };
+  // A GeoPackage as QGIS writes one: a point layer with a Chinese table name and Chinese text, and a
+  // polygon layer the import passes over (it says which layer it read).
+  if (sqlite) {
+    const gpkgSites = sites.slice(0, 6);
+    const points = gpkgSites.map((site) => ({
+      type: 'Feature' as const,
+      geometry: {
+        type: 'Point' as const,
+        coordinates: [Number(fixed(site.lon, 7)), Number(fixed(site.lat, 7))],
+      },
+      properties: {
+        站点ID: site.id,
+        名称: site.name,
+        方位角: site.azimuthDeg,
+        挂高: site.heightM,
+        频段: site.band,
+      },
+    }));
+    const area = {
+      type: 'Feature' as const,
+      geometry: {
+        type: 'Polygon' as const,
+        coordinates: [
+          [
+            [121.4, 31.2],
+            [121.5, 31.2],
+            [121.5, 31.3],
+            [121.4, 31.2],
+          ],
+        ],
+      },
+      properties: { 名称: '候选区域' },
+    };
+    files.set(
+      'sites.gpkg',
+      writeGeoPackage(
+        sqlite,
+        [
+          { name: '站点', geometryType: 'POINT', features: points },
+          { name: 'areas', geometryType: 'POLYGON', features: [area] },
+        ],
+        FIXED_TIME.toISOString(),
+      ),
+    );
+    expected['sites.gpkg'] = {
+      ...plain(
+        'sites',
+        'wgs84',
+        gpkgSites.map((site) => ({
+          id: site.id,
+          lon: site.lon,
+          lat: site.lat,
+          properties: {
+            name: site.name,
+            azimuthDeg: site.azimuthDeg,
+            heightM: site.heightM,
+            band: site.band,
+          },
+        })),
+      ),
+      warnings: ['gpkgLayer'],
+    };
+  }
   files.set('expected.json', utf8(`${JSON.stringify(expected, null, 1)}\n`));
   return { files, expected };
 }
@@ -519,7 +584,7 @@ function buildBadRows(sites: Truth[]): { text: string; expected: ExpectedFixture
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  for (const [name, bytes] of buildImportFixtures().files) {
+  for (const [name, bytes] of buildImportFixtures(await loadSqlite()).files) {
     writeFileSync(join(OUT, name), bytes);
     console.log(`${name}: ${bytes.length} bytes`);
   }

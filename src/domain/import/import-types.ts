@@ -6,7 +6,7 @@
 import type { PoleFeature, SiteFeature, SiteProperties, SiteStatus } from '../types';
 import type { ParameterCheck } from './parameter-check';
 
-export type ImportFormat = 'csv' | 'xlsx' | 'geojson' | 'kml' | 'kmz' | 'shapefile';
+export type ImportFormat = 'csv' | 'xlsx' | 'geojson' | 'kml' | 'kmz' | 'shapefile' | 'geopackage';
 /** cgcs2000 is read as WGS84: the two differ by centimetres, far less than a cell. */
 export type CoordinateSystem = 'wgs84' | 'cgcs2000' | 'gcj02' | 'bd09';
 export const COORDINATE_SYSTEMS: readonly CoordinateSystem[] = ['wgs84', 'cgcs2000', 'gcj02', 'bd09'];
@@ -45,6 +45,8 @@ export type ImportFailureCode =
   | 'missingPart'
   | 'invalidShapefile'
   | 'invalidXlsx'
+  | 'invalidGeoPackage'
+  | 'noPointLayer'
   | 'tooManyRows'
   | 'tooManyCells'
   | 'noXmlParser'
@@ -92,7 +94,7 @@ export interface SourceFeature {
 
 export interface FeatureSource {
   kind: 'features';
-  format: 'geojson' | 'kml' | 'kmz' | 'shapefile';
+  format: 'geojson' | 'kml' | 'kmz' | 'shapefile' | 'geopackage';
   /** Attribute names in first-seen order. */
   fields: string[];
   features: SourceFeature[];
@@ -167,7 +169,8 @@ export type ImportWarningCode =
   | 'skippedSheets'
   | 'kmzEntry'
   | 'extraColumnsDropped'
-  | 'noDbf';
+  | 'noDbf'
+  | 'gpkgLayer';
 
 export interface ImportWarning {
   code: ImportWarningCode;

@@ -3,14 +3,18 @@
  * it could not be read (a code for the UI). Only cancellation rejects, with an AbortError.
  */
 import { zipSync } from 'fflate';
+import { type SqlJsStatic, sqliteLoader } from '../geopackage/sqlite-loader';
 import { readDelimitedText } from './csv-reader';
 import { detectFormat, isLegacyExcel } from './detect-format';
 import { readGeoJson } from './geojson-reader';
+import { readGeoPackage } from './geopackage-reader';
 import type { ImportFailure, ImportFormat, ImportSource, ProgressCallback, XmlParser } from './import-types';
 import { readKml, readKmz } from './kml-reader';
 import { IMPORT_LIMITS, ImportFailureError, isAbortError, throwIfAborted } from './limits';
 import { readZippedShapefile } from './shapefile-reader';
 import { readXlsx } from './xlsx-reader';
+
+const defaultSqlite = sqliteLoader();
 
 export interface ImportFileInput {
   name: string;
@@ -22,6 +26,8 @@ export interface ReadOptions {
   parseXml?: XmlParser;
   /** Read as this format instead of detecting it. */
   format?: ImportFormat;
+  /** Loads SQLite for GeoPackage (a worker passes the wasm's URL); Node's default finds it itself. */
+  loadSqlite?: () => Promise<SqlJsStatic>;
   signal?: AbortSignal;
   onProgress?: ProgressCallback;
 }
@@ -44,6 +50,8 @@ async function readAs(format: ImportFormat, bytes: Uint8Array, options: ReadOpti
         return readZippedShapefile(zipSync({ 'shapes.shp': [bytes, { level: 0 }] }));
       }
       throw new ImportFailureError('missingPart', { part: '.zip' });
+    case 'geopackage':
+      return readGeoPackage(bytes, await (options.loadSqlite ?? defaultSqlite)());
     case 'kml':
     case 'kmz':
       if (!parseXml) throw new ImportFailureError('noXmlParser');

@@ -7,7 +7,7 @@ export const importFailuresZh = {
   'import.failure.fileTooLarge': '文件有 {sizeMb} MB，超过 {limitMb} MB 的上限。请拆分后分批导入。',
   'import.failure.emptyFile': '文件是空的。',
   'import.failure.unknownFormat':
-    '无法识别“{name}”的格式。支持 CSV、TSV、TXT、Excel（.xlsx）、GeoJSON、KML、KMZ 和压缩的 Shapefile（.zip）。',
+    '无法识别“{name}”的格式。支持 CSV、TSV、TXT、Excel（.xlsx）、GeoJSON、KML、KMZ、压缩的 Shapefile（.zip）和 GeoPackage（.gpkg）。',
   'import.failure.legacyXls':
     '不支持旧版 Excel 文件（.xls）：“{name}”。请在 Excel 中“另存为” .xlsx 或 CSV（UTF-8）后再导入。',
   'import.failure.notText': '文件不是文本表格（可能是二进制文件或旧版 .xls，请另存为 .xlsx 或 CSV）。',
@@ -25,6 +25,10 @@ export const importFailuresZh = {
   'import.failure.invalidShapefile': 'Shapefile 的 {part} 文件损坏：请在 GIS 软件中重新导出。',
   'import.failure.invalidXlsx':
     'Excel 文件损坏或无法读取（{part}）：请在 Excel 中另存为 .xlsx 或 CSV 后再导入。',
+  'import.failure.invalidGeoPackage':
+    'GeoPackage 文件损坏或不是 GeoPackage（{part}）：请在 QGIS 中重新导出。',
+  'import.failure.noPointLayer':
+    'GeoPackage 中没有点图层（图层类型：{types}）：站点和综合杆需要点图层，请在 QGIS 中导出点。',
   'import.failure.tooManyRows':
     '超过 {limit} 行（本工具按规划约 7 万个站点的规模设计，更多行会耗尽浏览器内存）：请拆分后分批导入。',
   'import.failure.tooManyCells': '单元格超过 {limit} 个（行数 × 列数）：请删去不需要的列或拆分后分批导入。',
@@ -41,7 +45,7 @@ export const importFailuresEn: Record<keyof typeof importFailuresZh, string> = {
     'The file is {sizeMb} MB, over the {limitMb} MB limit. Split it and import in parts.',
   'import.failure.emptyFile': 'The file is empty.',
   'import.failure.unknownFormat':
-    'The format of "{name}" is not recognised. Supported: CSV, TSV, TXT, Excel (.xlsx), GeoJSON, KML, KMZ and zipped shapefiles (.zip).',
+    'The format of "{name}" is not recognised. Supported: CSV, TSV, TXT, Excel (.xlsx), GeoJSON, KML, KMZ, zipped shapefiles (.zip) and GeoPackage (.gpkg).',
   'import.failure.legacyXls':
     'Legacy Excel files (.xls) are not read: "{name}". Save it as .xlsx or CSV (UTF-8) in Excel and import that.',
   'import.failure.notText':
@@ -63,6 +67,10 @@ export const importFailuresEn: Record<keyof typeof importFailuresZh, string> = {
     'The shapefile’s {part} file is damaged: export it again from your GIS tool.',
   'import.failure.invalidXlsx':
     'The Excel file is damaged or unreadable ({part}): save it again as .xlsx or CSV in Excel and import that.',
+  'import.failure.invalidGeoPackage':
+    'The GeoPackage is damaged or is not a GeoPackage ({part}): export it again from QGIS.',
+  'import.failure.noPointLayer':
+    'The GeoPackage has no point layer (layer types: {types}): sites and poles need points; export a point layer from QGIS.',
   'import.failure.tooManyRows':
     'More than {limit} rows (the planner is built for the plan’s ~70,000 sites; more would exhaust the browser’s memory): split the file and import it in parts.',
   'import.failure.tooManyCells':

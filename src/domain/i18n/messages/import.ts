@@ -2,9 +2,9 @@
 export const importZh = {
   'import.button': '导入',
   'import.buttonTitle':
-    '导入站点表或综合杆文件（CSV、Excel、GeoJSON、KML/KMZ、压缩的 Shapefile），也可直接拖到地图上',
+    '导入站点表或综合杆文件（CSV、Excel、GeoJSON、KML/KMZ、压缩的 Shapefile、GeoPackage），也可直接拖到地图上',
   'import.dropTitle': '松开即可导入',
-  'import.dropFormats': 'CSV · TSV · Excel · GeoJSON · KML/KMZ · 压缩的 Shapefile（.zip）',
+  'import.dropFormats': 'CSV · TSV · Excel · GeoJSON · KML/KMZ · 压缩的 Shapefile（.zip）· GeoPackage',
   'import.dialogTitle': '导入：{file}',
   'import.close': '关闭',
   'import.cancel': '取消',
@@ -67,6 +67,7 @@ export const importZh = {
   'import.warning.defaultPoleHeight': '{count} 根杆没有可用的杆高，按 {heightM} 米计。',
   'import.warning.extraColumnsDropped': '文件超过 {limit} 列，每行多出的至多 {count} 列未读取。',
   'import.warning.noDbf': 'Shapefile 没有 .dbf 文件：只读取了点位，编号按序号生成。',
+  'import.warning.gpkgLayer': 'GeoPackage 有 {count} 个图层，读取了点图层“{used}”。',
   'import.warning.ignoredColumns': '未使用的列（{count}）：{columns}',
   'import.warning.projectedCoordinates':
     '文件声明的是投影坐标系（{crs}），无法换算；请先导出为经纬度（WGS84/CGCS2000）。',
@@ -126,9 +127,9 @@ export const importZh = {
 export const importEn: Record<keyof typeof importZh, string> = {
   'import.button': 'Import',
   'import.buttonTitle':
-    'Import a site sheet or pole file (CSV, Excel, GeoJSON, KML/KMZ, zipped shapefile), or drop it on the map',
+    'Import a site sheet or pole file (CSV, Excel, GeoJSON, KML/KMZ, zipped shapefile, GeoPackage), or drop it on the map',
   'import.dropTitle': 'Drop to import',
-  'import.dropFormats': 'CSV · TSV · Excel · GeoJSON · KML/KMZ · zipped shapefile (.zip)',
+  'import.dropFormats': 'CSV · TSV · Excel · GeoJSON · KML/KMZ · zipped shapefile (.zip) · GeoPackage',
   'import.dialogTitle': 'Import: {file}',
   'import.close': 'Close',
   'import.cancel': 'Cancel',
@@ -194,6 +195,7 @@ export const importEn: Record<keyof typeof importZh, string> = {
   'import.warning.extraColumnsDropped':
     'The file has more than {limit} columns; up to {count} more per row were not read.',
   'import.warning.noDbf': 'The shapefile has no .dbf: only the positions were read, ids are numbered.',
+  'import.warning.gpkgLayer': 'The GeoPackage has {count} layers; the point layer "{used}" was read.',
   'import.warning.ignoredColumns': 'Unused columns ({count}): {columns}',
   'import.warning.projectedCoordinates':
     'The file declares a projected coordinate system ({crs}) that cannot be converted; export it as longitude/latitude first.',
