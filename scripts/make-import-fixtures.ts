@@ -163,7 +163,9 @@ export function buildImportFixtures(sqlite?: SqlJsStatic): {
   expected['sites-gbk-gcj02.csv'] = plain(
     'sites',
     'gcj02',
-    sites.map((site) => expectedSite(site, { tiltDeg: 6, ...withAdcode(site) })),
+    sites.map((site) =>
+      expectedSite(site, { mechanicalTiltDeg: 0, electricalTiltDeg: 6, ...withAdcode(site) }),
+    ),
   );
 
   // 2. UTF-8 with BOM, English headers, RFC 4180 quoting; names that look like formulas or HTML stay text.

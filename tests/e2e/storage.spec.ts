@@ -104,7 +104,7 @@ test('a v1 record written raw is migrated to the current schema on load', async 
     name: '旧方案',
     createdAt: '2024-01-01T00:00:00.000Z',
     updatedAt: '2024-01-02T00:00:00.000Z',
-    schemaVersion: 3,
+    schemaVersion: 4,
     baselineRef: { id: 'sample' },
     addedSites: [
       {

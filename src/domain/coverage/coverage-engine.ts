@@ -14,8 +14,14 @@ import { type CellWindow, clipWindow, mergeWindows } from './grid';
 import { KernelCache } from './kernels';
 import { RunList } from './land-runs';
 import { mergeSite } from './merge';
-import { type CoverageSettings, defaultCoverageSettings, mergeSettings } from './settings';
-import { coverValue, floorValue, type PlacedSite, type Profile, placeSite } from './site-model';
+import {
+  type CoverageSettings,
+  coverValue,
+  defaultCoverageSettings,
+  floorValue,
+  mergeSettings,
+} from './settings';
+import { type PlacedSite, type Profile, placeSite } from './site-model';
 import { SpatialIndex } from './spatial-index';
 import { CoverageAccumulators, type CoverageArrays } from './statistics';
 import { kernelCellCount, touchedRowsOf } from './touched-rows';

@@ -10,7 +10,8 @@ import { coveredIntervalsPass, landPass } from './land-pass';
 import type { RunList } from './land-runs';
 import { BLOCK_SHIFT, mergeDiscSpans, mergeSite } from './merge';
 import type { CoverageSettings } from './settings';
-import { coverValue, floorValue, mergeLevels, type PlacedSite } from './site-model';
+import { coverValue, floorValue, mergeLevels } from './settings';
+import type { PlacedSite } from './site-model';
 import { CELL_UNCOVERED, type CoverageAccumulators, type CoverageArrays } from './statistics';
 import { resetTouchedRows, resetWindows, type TouchedRows } from './touched-rows';
 

@@ -87,7 +87,7 @@ export function coverageStats(engine: CoverageEngine): CoverageStats {
 
 /**
  * The coverage buffer drawn on the map for one site (Turf circle, 64 steps): the radius-mode disc, or in
- * path-loss mode the disc of the distance at which the site's omnidirectional RSRP meets the threshold.
+ * path-loss mode the disc of the distance at which the site's boresight RSRP meets the threshold.
  */
 export function siteBuffer(engine: CoverageEngine, id: string): Feature<Polygon> | undefined {
   const site = engine.site(id);
@@ -96,11 +96,12 @@ export function siteBuffer(engine: CoverageEngine, id: string): Feature<Polygon>
   if (engine.settings.mode === 'pathloss') {
     const { kernel, offset } = site;
     const threshold = engine.settings.thresholdDbm;
-    // Walk the centre row outwards; interpolate where the omnidirectional RSRP crosses the threshold.
+    // The centre row's last cell at or above the threshold (the vertical pattern's null under the mast
+    // can dip below it nearer in); interpolate where the boresight RSRP crosses the threshold.
     const centre = kernel.rowStarts[kernel.reachRows]! + kernel.halfWidths[kernel.reachRows]!;
     const half = kernel.halfWidths[kernel.reachRows]!;
-    let cells = 0;
-    while (cells < half && kernel.values[centre + cells + 1]! + offset >= threshold) cells++;
+    let cells = half;
+    while (cells > 0 && kernel.values[centre + cells]! + offset < threshold) cells--;
     const inside = kernel.values[centre + cells]! + offset;
     const outside = cells < half ? kernel.values[centre + cells + 1]! + offset : inside - 1;
     const fraction = inside > outside ? Math.min(1, (inside - threshold) / (inside - outside)) : 0;

@@ -31,7 +31,7 @@ export interface TouchedRows {
 /** Cells under the sites' kernels (a superset of the cells they can write), for choosing the sweep. */
 export function kernelCellCount(slots: readonly (PlacedSite | undefined)[]): number {
   let cells = 0;
-  for (const slot of slots) if (slot) cells += slot.kernel.values.length;
+  for (const slot of slots) if (slot) cells += slot.servingCells;
   return cells;
 }
 

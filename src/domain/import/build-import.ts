@@ -188,7 +188,10 @@ function checkedSite(row: AcceptedRow): CheckedSite {
     band: values.band,
     heightM: values.heightM,
     azimuthDeg: values.azimuthDeg,
-    totalTiltDeg: values.tiltDeg,
+    totalTiltDeg:
+      values.mechanicalTiltDeg === undefined && values.electricalTiltDeg === undefined
+        ? undefined
+        : (values.mechanicalTiltDeg ?? 0) + (values.electricalTiltDeg ?? 0),
     adcode: row.adcode,
   };
 }
@@ -206,7 +209,11 @@ function siteFeature(row: AcceptedRow, options: BuildOptions): ImportedSiteFeatu
   if (values.band !== undefined) properties.band = values.band;
   if (values.heightM !== undefined) properties.heightM = values.heightM;
   if (values.azimuthDeg !== undefined) properties.azimuthDeg = values.azimuthDeg;
-  if (values.tiltDeg !== undefined) properties.tiltDeg = values.tiltDeg;
+  if (values.beamwidthDeg !== undefined) properties.beamwidthDeg = values.beamwidthDeg;
+  if (values.mechanicalTiltDeg !== undefined) properties.mechanicalTiltDeg = values.mechanicalTiltDeg;
+  if (values.electricalTiltDeg !== undefined) properties.electricalTiltDeg = values.electricalTiltDeg;
+  if (values.verticalBeamwidthDeg !== undefined)
+    properties.verticalBeamwidthDeg = values.verticalBeamwidthDeg;
   if (row.adcode !== undefined) properties.adcode = row.adcode;
   return {
     type: 'Feature',

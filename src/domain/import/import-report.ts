@@ -43,7 +43,7 @@ export function importReportCsv(
   for (const rejected of result.rejected) lines.push(rejectedLine(rejected).map(csvCell).join(','));
   for (const warning of result.warnings) {
     if (!warning.rows) continue;
-    const { rows: _shortList, count: _count, ...params } = warning.params ?? {};
+    const { rows: _shortList, count: _count, example: _example, ...params } = warning.params ?? {};
     const reason = label(warning.code, warning.params);
     for (const row of warning.rows) {
       lines.push(['default', row, warning.code, reason, formatParams(params)].map(csvCell).join(','));

@@ -14,7 +14,24 @@ export type ImportLayer = 'sites' | 'poles';
 export const IMPORT_LAYERS: readonly ImportLayer[] = ['sites', 'poles'];
 
 /** Fields the importer can fill from a column. */
-export type ImportField = 'lon' | 'lat' | 'id' | 'name' | 'azimuth' | 'height' | 'band' | 'kind' | 'tilt';
+export type ImportField =
+  | 'lon'
+  | 'lat'
+  | 'id'
+  | 'name'
+  | 'azimuth'
+  | 'height'
+  | 'band'
+  | 'kind'
+  | 'mechanicalTilt'
+  | 'electricalTilt'
+  | 'tilt'
+  | 'verticalBeamwidth'
+  | 'beamwidth';
+/**
+ * In detection order: a field takes its best column first, so the specific tilt and beamwidth fields
+ * come before the general ones ("机械下倾角" would otherwise count as a partial "下倾").
+ */
 export const IMPORT_FIELDS: readonly ImportField[] = [
   'lon',
   'lat',
@@ -24,7 +41,11 @@ export const IMPORT_FIELDS: readonly ImportField[] = [
   'height',
   'band',
   'kind',
+  'mechanicalTilt',
+  'electricalTilt',
   'tilt',
+  'verticalBeamwidth',
+  'beamwidth',
 ];
 
 /** Why a whole file could not be read. `params` fill the translated message. */
@@ -151,9 +172,18 @@ export interface RejectedRow {
 /**
  * Why an attribute was left to its documented default instead of rejecting the row: empty in a mapped
  * column, 0 (heights), not a number, out of the attribute panel's range, a band or kind the planner
- * does not model, or text too long (names are shortened, ids are made from the row number).
+ * does not model, or text too long (names are shortened, ids are made from the row number); a
+ * beamwidth without an azimuth, or a total tilt that disagrees with its mechanical and electrical parts.
  */
-export type DefaultFix = 'empty' | 'zero' | 'notANumber' | 'outOfRange' | 'unknown' | 'tooLong';
+export type DefaultFix =
+  | 'empty'
+  | 'zero'
+  | 'notANumber'
+  | 'outOfRange'
+  | 'unknown'
+  | 'tooLong'
+  | 'withoutAzimuth'
+  | 'conflictsWithParts';
 
 export type ImportWarningCode =
   | 'defaultApplied'
@@ -203,8 +233,8 @@ export interface BuildOptions {
   onProgress?: ProgressCallback;
 }
 
-/** A site as imported: the shared properties plus the antenna's downtilt when the file has one. */
-export type ImportedSiteProperties = SiteProperties & { tiltDeg?: number };
+/** A site as imported (tilts included when the file has them). */
+export type ImportedSiteProperties = SiteProperties;
 export type ImportedSiteFeature = SiteFeature & { properties: ImportedSiteProperties };
 
 export interface ImportResult {

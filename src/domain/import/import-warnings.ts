@@ -17,14 +17,23 @@ import { type RowFix, usedColumns } from './row-values';
 
 /** Rows per kind of fix, in the order the kinds were first met. */
 export class FixTally {
-  private readonly rowsByKind = new Map<string, { field: ImportField; fix: DefaultFix; rows: number[] }>();
+  private readonly rowsByKind = new Map<
+    string,
+    { field: ImportField; fix: DefaultFix; rows: number[]; example?: string }
+  >();
 
   add(row: number, fixes: readonly RowFix[]): void {
-    for (const { field, fix } of fixes) {
+    for (const { field, fix, value } of fixes) {
       const key = `${field}:${fix}`;
       const entry = this.rowsByKind.get(key);
       if (entry) entry.rows.push(row);
-      else this.rowsByKind.set(key, { field, fix, rows: [row] });
+      else
+        this.rowsByKind.set(key, {
+          field,
+          fix,
+          rows: [row],
+          ...(value === undefined ? {} : { example: value }),
+        });
     }
   }
 
@@ -36,11 +45,17 @@ export class FixTally {
     }
   }
 
-  /** One 'defaultApplied' warning per kind of fix: field, fix, count and the rows. */
+  /** One 'defaultApplied' warning per kind of fix: field, fix, count, the rows and a value as written. */
   warnings(): ImportWarning[] {
-    return [...this.rowsByKind.values()].map(({ field, fix, rows }) => ({
+    return [...this.rowsByKind.values()].map(({ field, fix, rows, example }) => ({
       code: 'defaultApplied',
-      params: { field, fix, count: rows.length, rows: rowList(rows) },
+      params: {
+        field,
+        fix,
+        count: rows.length,
+        rows: rowList(rows),
+        ...(example === undefined ? {} : { example }),
+      },
       rows,
     }));
   }

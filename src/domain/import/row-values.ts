@@ -7,7 +7,7 @@
  * always passes the same validation as a hand-edited one.
  */
 import type { Band, SiteKind } from '../types';
-import { SITE_NUMBER_RULES } from '../validation/site-attributes';
+import { SITE_NUMBER_RULES, TOTAL_TILT_RULE } from '../validation/site-attributes';
 import type {
   ColumnMapping,
   DefaultFix,
@@ -37,7 +37,11 @@ export interface RowValues {
   name?: string;
   azimuthDeg?: number;
   heightM?: number;
-  tiltDeg?: number;
+  /** Tilts as the site will carry them (a total tilt column already split, see readAntenna). */
+  mechanicalTiltDeg?: number;
+  electricalTiltDeg?: number;
+  verticalBeamwidthDeg?: number;
+  beamwidthDeg?: number;
   band?: Band;
   kind?: SiteKind;
 }
@@ -46,6 +50,8 @@ export interface RowValues {
 export interface RowFix {
   field: ImportField;
   fix: DefaultFix;
+  /** The value as written (shortened), for the message's example. */
+  value?: string;
 }
 
 export type RowReading =
@@ -54,12 +60,23 @@ export type RowReading =
 
 /** Fields each layer reads; other mapped columns are ignored (and reported once). */
 export const LAYER_FIELDS: Record<ImportLayer, readonly ImportField[]> = {
-  sites: ['lon', 'lat', 'id', 'name', 'azimuth', 'height', 'band', 'kind', 'tilt'],
+  sites: [
+    'lon',
+    'lat',
+    'id',
+    'name',
+    'azimuth',
+    'height',
+    'band',
+    'kind',
+    'mechanicalTilt',
+    'electricalTilt',
+    'tilt',
+    'verticalBeamwidth',
+    'beamwidth',
+  ],
   poles: ['lon', 'lat', 'id', 'height'],
 };
-
-/** Total downtilt accepted, degrees (an uptilt of a few degrees exists; beyond 90° is not a tilt). */
-export const TILT_RANGE_DEG = { min: -20, max: 90 };
 const TEXT_LIMITS = { id: 128, name: 100 };
 const SHOWN_VALUE_LENGTH = 40;
 
@@ -109,11 +126,64 @@ function readNumber(
     return undefined;
   }
   const value = parseNumberCell(text);
-  if (value === undefined) fixes.push({ field, fix: 'notANumber' });
-  else if (value === 0 && range.min > 0) fixes.push({ field, fix: 'zero' });
-  else if (value < range.min || value > range.max) fixes.push({ field, fix: 'outOfRange' });
-  else return value;
+  const fix = value === undefined ? 'notANumber' : value === 0 && range.min > 0 ? 'zero' : 'outOfRange';
+  if (value !== undefined && value >= range.min && value <= range.max) return value;
+  fixes.push({ field, fix, value: shown(text) });
   return undefined;
+}
+
+/**
+ * The antenna columns. A total-tilt column (下倾角, TILT) is split against whichever part the sheet also
+ * has: with neither, the total becomes the electrical tilt and the mechanical tilt 0, as the scenario
+ * migration does (docs/radio.md); with both parts the parts win. Tilts that cannot be used (empty, not
+ * a number, a part or sum out of range) leave the site to its kind's default tilt, reported once per
+ * row; a horizontal beamwidth without an azimuth is dropped (an omni has none), reported too.
+ */
+function readAntenna(row: RowInput, values: RowValues, fixes: RowFix[]): void {
+  const rule = SITE_NUMBER_RULES.electricalTiltDeg;
+  const tiltFixes: RowFix[] = [];
+  let mechanical = readNumber(row, 'mechanicalTilt', SITE_NUMBER_RULES.mechanicalTiltDeg, tiltFixes);
+  let electrical = readNumber(row, 'electricalTilt', rule, tiltFixes);
+  const total = readNumber(row, 'tilt', TOTAL_TILT_RULE, tiltFixes);
+  if (total !== undefined) {
+    if (mechanical === undefined && electrical === undefined) {
+      mechanical = 0;
+      electrical = total;
+    } else if (electrical === undefined) electrical = total - mechanical!;
+    else if (mechanical === undefined) mechanical = total - electrical;
+  }
+  const inRange = (value: number | undefined) =>
+    value === undefined || (value >= rule.min && value <= rule.max);
+  const sum = (mechanical ?? 0) + (electrical ?? 0);
+  if (!inRange(mechanical) || !inRange(electrical)) {
+    // A part derived from the total (total − the other part) lands out of its range.
+    const [field, value] = inRange(mechanical)
+      ? ['electricalTilt', electrical]
+      : ['mechanicalTilt', mechanical];
+    fixes.push({ field: field as ImportField, fix: 'outOfRange', value: String(value) });
+  } else if (sum < TOTAL_TILT_RULE.min || sum > TOTAL_TILT_RULE.max) {
+    fixes.push({ field: 'tilt', fix: 'outOfRange', value: String(sum) });
+  } else if (mechanical === undefined && electrical === undefined) {
+    // Empty tilt columns are one fix (the kind's default tilt), not one per column.
+    const unusable = tiltFixes.find((fix) => fix.fix !== 'empty');
+    if (unusable) fixes.push(unusable);
+    else if (tiltFixes.length > 0) fixes.push({ field: 'tilt', fix: 'empty' });
+  } else {
+    if (mechanical !== undefined) values.mechanicalTiltDeg = mechanical;
+    if (electrical !== undefined) values.electricalTiltDeg = electrical;
+    // Both parts given: a total that is unusable or disagrees with them is set aside, and said so.
+    const totalText = row.cell('tilt');
+    const totalFix = tiltFixes.find((fix) => fix.field === 'tilt' && fix.fix !== 'empty');
+    if (totalFix || (total !== undefined && Math.abs(total - sum) > 0.05)) {
+      fixes.push({ field: 'tilt', fix: 'conflictsWithParts', value: shown(totalText) });
+    }
+    for (const fix of tiltFixes) if (fix.fix !== 'empty' && fix.field !== 'tilt') fixes.push(fix);
+  }
+  const vertical = readNumber(row, 'verticalBeamwidth', SITE_NUMBER_RULES.verticalBeamwidthDeg, fixes);
+  if (vertical !== undefined) values.verticalBeamwidthDeg = vertical;
+  const beamwidth = readNumber(row, 'beamwidth', SITE_NUMBER_RULES.beamwidthDeg, fixes);
+  if (beamwidth !== undefined && values.azimuthDeg !== undefined) values.beamwidthDeg = beamwidth;
+  else if (beamwidth !== undefined) fixes.push({ field: 'beamwidth', fix: 'withoutAzimuth' });
 }
 
 /** Reads and checks one row for a layer; rejects only when the position cannot be read. */
@@ -123,7 +193,7 @@ export function readRow(row: RowInput, layer: ImportLayer, swap: boolean): RowRe
   const values: RowValues = { raw: coordinates };
   const fixes: RowFix[] = [];
   const id = row.cell('id');
-  if (id.length > TEXT_LIMITS.id) fixes.push({ field: 'id', fix: 'tooLong' });
+  if (id.length > TEXT_LIMITS.id) fixes.push({ field: 'id', fix: 'tooLong', value: shown(id) });
   else if (id !== '') values.id = id;
   if (layer === 'poles') {
     // A pole without a height gets DEFAULT_POLE_HEIGHT_M; the import reports those in one warning.
@@ -139,22 +209,21 @@ export function readRow(row: RowInput, layer: ImportLayer, swap: boolean): RowRe
   if (heightM !== undefined) values.heightM = heightM;
   const azimuthDeg = readNumber(row, 'azimuth', SITE_NUMBER_RULES.azimuthDeg, fixes);
   if (azimuthDeg !== undefined) values.azimuthDeg = azimuthDeg;
-  const tiltDeg = readNumber(row, 'tilt', TILT_RANGE_DEG, fixes);
-  if (tiltDeg !== undefined) values.tiltDeg = tiltDeg;
+  readAntenna(row, values, fixes);
   const name = row.cell('name');
-  if (name.length > TEXT_LIMITS.name) fixes.push({ field: 'name', fix: 'tooLong' });
+  if (name.length > TEXT_LIMITS.name) fixes.push({ field: 'name', fix: 'tooLong', value: shown(name) });
   if (name !== '') values.name = name.slice(0, TEXT_LIMITS.name);
   const bandText = row.cell('band');
   if (bandText !== '') {
     const band = parseBand(bandText);
     if (band) values.band = band;
-    else fixes.push({ field: 'band', fix: 'unknown' });
+    else fixes.push({ field: 'band', fix: 'unknown', value: shown(bandText) });
   }
   const kindText = row.cell('kind');
   if (kindText !== '') {
     const kind = parseSiteKind(kindText);
     if (kind) values.kind = kind;
-    else fixes.push({ field: 'kind', fix: 'unknown' });
+    else fixes.push({ field: 'kind', fix: 'unknown', value: shown(kindText) });
   }
   return { ok: true, values, fixes };
 }

@@ -5,7 +5,7 @@
 import type { PoleFeature, SiteFeature } from '../types';
 
 /** The schema version written by this build. Bump it with a migration in migrations.ts. */
-export const CURRENT_SCENARIO_SCHEMA_VERSION = 3;
+export const CURRENT_SCENARIO_SCHEMA_VERSION = 4;
 
 /**
  * Which baseline a scenario was drawn on. `featureCount` and `hash` are absent for scenarios

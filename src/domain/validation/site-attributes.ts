@@ -17,6 +17,7 @@ export type SiteAttributeErrorCode =
   | 'notABoolean'
   | 'statusNotAllowed'
   | 'beamwidthWithoutAzimuth'
+  | 'totalTiltOutOfRange'
   | 'notAPosition'
   | 'readOnly'
   | 'unknownField';
@@ -46,6 +47,9 @@ export const SITE_NUMBER_RULES = {
   antennaGainDbi: { min: -10, max: 30, unit: 'dBi' },
   azimuthDeg: { min: 0, max: 360, unit: '°' },
   beamwidthDeg: { min: 1, max: 360, unit: '°' },
+  mechanicalTiltDeg: { min: -20, max: 90, unit: '°' },
+  electricalTiltDeg: { min: -20, max: 90, unit: '°' },
+  verticalBeamwidthDeg: { min: 1, max: 180, unit: '°' },
   radiusM: { min: 1, max: 50_000, unit: 'm' },
 } as const satisfies Partial<Record<keyof SiteProperties, NumberRule>>;
 
@@ -62,10 +66,31 @@ const KNOWN_FIELDS = new Set<string>([
 ]);
 
 /**
+
  * The radio attributes of a site (what a suggestion template or a candidate can set): every numeric
  * field with a rule, plus kind and band. Names, ids, status and pole ids are the site's, not its radio's.
  */
 export const SITE_TEMPLATE_FIELDS: ReadonlySet<string> = new Set<string>([...NUMBER_FIELDS, 'kind', 'band']);
+
+/**
+ * Mechanical + electrical tilt: the pattern uses the sum, which must stay in the range each part has
+ * (−20° uptilt … 90°, straight down).
+ */
+export const TOTAL_TILT_RULE = { min: -20, max: 90, unit: '°' } as const;
+
+function checkTotalTilt(properties: Readonly<Record<string, unknown>>): boolean {
+  const { mechanicalTiltDeg, electricalTiltDeg } = properties;
+  if (typeof mechanicalTiltDeg !== 'number' || typeof electricalTiltDeg !== 'number') return true;
+  const total = mechanicalTiltDeg + electricalTiltDeg;
+  return total >= TOTAL_TILT_RULE.min && total <= TOTAL_TILT_RULE.max;
+}
+
+const totalTiltIssue = (siteId?: string): SiteAttributeIssue => ({
+  field: 'electricalTiltDeg',
+  code: 'totalTiltOutOfRange',
+  params: { ...TOTAL_TILT_RULE },
+  ...(siteId === undefined ? {} : { siteId }),
+});
 
 /** Statuses a scenario's own sites may carry; 'existing' belongs to the baseline only. */
 export const ADDED_SITE_STATUSES: readonly SiteStatus[] = ['candidate', 'planned'];
@@ -136,6 +161,7 @@ export function validateSiteProperties(
   if (has('synthetic') && typeof properties.synthetic !== 'boolean') {
     issues.push({ field: 'synthetic', code: 'notABoolean' });
   }
+  if (options.requireId !== false && !checkTotalTilt(properties)) issues.push(totalTiltIssue());
   if (options.rejectUnknownFields) {
     for (const field of Object.keys(properties)) {
       if (!KNOWN_FIELDS.has(field)) issues.push({ field: field as SiteField, code: 'unknownField' });
@@ -200,7 +226,7 @@ function allValid(properties: Readonly<Record<string, unknown>>, options: SiteVa
         if (typeof value !== 'boolean') return false;
     }
   }
-  return true;
+  return options.requireId === false || checkTotalTilt(properties);
 }
 
 /** Validates a WGS84 position [longitude, latitude] (RFC 7946 order). */
@@ -241,6 +267,7 @@ export function validateSitePatch(
     if (merged.beamwidthDeg !== undefined && merged.azimuthDeg === undefined) {
       issues.push({ field: 'beamwidthDeg', code: 'beamwidthWithoutAzimuth', siteId: site.id });
     }
+    if (!checkTotalTilt(merged)) issues.push(totalTiltIssue(site.id));
   }
   return issues;
 }

@@ -94,7 +94,12 @@ export function rejectionText(t: Translate, rejected: Pick<RejectedRow, 'reason'
 export function warningText(t: Translate, warning: ImportWarning, crs: CoordinateSystem): string {
   const params = { ...(warning.params ?? {}) };
   if (warning.code === 'defaultApplied') {
-    return t(`import.default.${params.field}.${params.fix}` as MessageKey, params);
+    const field = String(params.field);
+    params.fallback = t(`import.fallback.${field}` as MessageKey);
+    const name = fieldName(t, field);
+    // Mid-sentence: "Height" reads "height" (an acronym such as "ID" stays as it is).
+    params.field = /^[A-Z][a-z]/.test(name) ? name[0]!.toLowerCase() + name.slice(1) : name;
+    return t(`import.default.${params.fix}` as MessageKey, params);
   }
   if (warning.code === 'looksShifted') {
     params.chosen = crsName(t, crs);

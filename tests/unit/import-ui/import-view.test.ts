@@ -41,13 +41,20 @@ const site = (id: string, lon: number, lat: number): SiteFeature => ({
 });
 
 describe('mapping rows', () => {
-  it('the GBK sheet maps every site field to its Chinese header, nothing flagged', async () => {
+  it('the GBK sheet maps each of its columns to a site field by its Chinese header, nothing flagged', async () => {
     const preview = await previewOf('sites-gbk-gcj02.csv');
     const rows = mappingRows(preview, {}, layerFields('sites'));
     const byField = Object.fromEntries(rows.map((row) => [row.field, row]));
     expect(preview.mapping.columns[byField.lon!.column!]).toBe('经度');
     expect(preview.mapping.columns[byField.height!.column!]).toBe('天线挂高(m)');
-    expect(rows.filter((row) => row.state !== 'ok')).toEqual([]);
+    // Its one tilt column is the total tilt; the sheet has no tilt parts or beamwidths.
+    expect(preview.mapping.columns[byField.tilt!.column!]).toBe('下倾角');
+    expect(rows.filter((row) => row.state !== 'ok').map((row) => [row.field, row.state])).toEqual([
+      ['mechanicalTilt', 'absent'],
+      ['electricalTilt', 'absent'],
+      ['verticalBeamwidth', 'absent'],
+      ['beamwidth', 'absent'],
+    ]);
     expect(fieldsByColumn(rows).size).toBe(9);
     expect(coordinatesMapped(rows)).toBe(true);
   });
@@ -95,14 +102,14 @@ describe('messages', () => {
   it('a default applied is one sentence per kind of fix, with its count and rows', () => {
     const warning: ImportWarning = {
       code: 'defaultApplied',
-      params: { field: 'height', fix: 'notANumber', count: 2, rows: '5, 9' },
+      params: { field: 'height', fix: 'notANumber', count: 2, rows: '5, 9', example: '隧道内' },
       rows: [5, 9],
     };
     expect(warningText(en, warning, 'wgs84')).toBe(
-      '2 rows give a height that is not a number (e.g. 隧道内): the default of their kind applies: rows 5, 9',
+      '2 rows give a height that is not a number (e.g. "隧道内"): the default height of the kind applies (macro 25 m, micro 9 m, indoor 3 m): rows 5, 9',
     );
     expect(warningText(zh, warning, 'wgs84')).toBe(
-      '2 行挂高不是数字（如“隧道内”），按站型的默认挂高计算：第 5, 9 行',
+      '2 行挂高/杆高不是数字（如“隧道内”），按站型的默认挂高计算（宏站 25 米、微站 9 米、室分 3 米）：第 5, 9 行',
     );
   });
 

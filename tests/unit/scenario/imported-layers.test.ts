@@ -41,13 +41,13 @@ const v2Record = () => {
   };
 };
 
-describe('migration v2 → v3', () => {
+describe('migration v2 → v4 (through v3)', () => {
   it('keeps every v2 field and starts with no imported existing sites or poles', () => {
     const decision = decideStoredRecord(v2Record());
     expect(decision).toEqual({
       kind: 'valid',
       migratedFrom: 2,
-      scenario: { ...v2Record(), schemaVersion: 3, existingSites: [], poles: [] },
+      scenario: { ...v2Record(), schemaVersion: 4, existingSites: [], poles: [] },
     });
   });
 

@@ -3,24 +3,26 @@
  * (工参体检), zh and en. Defaults are those of docs/import.md; thresholds those of parameter-check.ts.
  */
 export const importCheckZh = {
-  'import.default.height.empty':
-    '{count} 行挂高为空，按站型的默认挂高计算（宏站 25 米、微站 9 米、室分 3 米）：第 {rows} 行',
-  'import.default.height.zero':
-    '{count} 行挂高为 0（多为室分），按站型的默认挂高计算（宏站 25 米、微站 9 米、室分 3 米）：第 {rows} 行',
-  'import.default.height.notANumber':
-    '{count} 行挂高不是数字（如“隧道内”），按站型的默认挂高计算：第 {rows} 行',
-  'import.default.height.outOfRange': '{count} 行挂高超出 1–300 米，按站型的默认挂高计算：第 {rows} 行',
-  'import.default.azimuth.empty': '{count} 行方位角为空，按全向站导入：第 {rows} 行',
-  'import.default.azimuth.notANumber': '{count} 行方位角不是数字（如“NA”），按全向站导入：第 {rows} 行',
-  'import.default.azimuth.outOfRange': '{count} 行方位角超出 0–360°，按全向站导入：第 {rows} 行',
-  'import.default.tilt.empty': '{count} 行下倾角为空，按站型的默认下倾角计算：第 {rows} 行',
-  'import.default.tilt.notANumber': '{count} 行下倾角不是数字，按站型的默认下倾角计算：第 {rows} 行',
-  'import.default.tilt.outOfRange': '{count} 行下倾角超出 −20–90°，按站型的默认下倾角计算：第 {rows} 行',
-  'import.default.band.unknown':
-    '{count} 行频段不是本工具建模的 5G 频段（n28/n41/n78/n79），按默认频段 n78 计算：第 {rows} 行',
-  'import.default.kind.unknown': '{count} 行站型无法识别（宏站、微站、室分），按宏站计算：第 {rows} 行',
-  'import.default.name.tooLong': '{count} 行名称超过 100 字，已截短：第 {rows} 行',
-  'import.default.id.tooLong': '{count} 行编号超过 128 字，改用行号生成编号：第 {rows} 行',
+  'import.default.empty': '{count} 行{field}为空，{fallback}：第 {rows} 行',
+  'import.default.zero': '{count} 行{field}为 0（室分站常这样写），{fallback}：第 {rows} 行',
+  'import.default.notANumber': '{count} 行{field}不是数字（如“{example}”），{fallback}：第 {rows} 行',
+  'import.default.outOfRange': '{count} 行{field}超出可用范围（如 {example}），{fallback}：第 {rows} 行',
+  'import.default.unknown': '{count} 行{field}无法识别（如“{example}”），{fallback}：第 {rows} 行',
+  'import.default.tooLong': '{count} 行{field}过长，{fallback}：第 {rows} 行',
+  'import.default.withoutAzimuth': '{count} 行有{field}但没有方位角，{fallback}：第 {rows} 行',
+  'import.default.conflictsWithParts':
+    '{count} 行{field}（如 {example}）与机械、电子下倾角之和不符或不可用，按机械与电子下倾角计算：第 {rows} 行',
+  'import.fallback.height': '按站型的默认挂高计算（宏站 25 米、微站 9 米、室分 3 米）',
+  'import.fallback.azimuth': '按全向站导入',
+  'import.fallback.mechanicalTilt': '按站型和频段的默认下倾角计算',
+  'import.fallback.electricalTilt': '按站型和频段的默认下倾角计算',
+  'import.fallback.tilt': '按站型和频段的默认下倾角计算',
+  'import.fallback.verticalBeamwidth': '按站型的默认垂直波瓣宽度计算',
+  'import.fallback.beamwidth': '不使用（默认 65°；全向站没有水平波瓣）',
+  'import.fallback.band': '按默认频段 n78 计算（本工具建模 n28/n41/n78/n79）',
+  'import.fallback.kind': '按宏站计算（可用宏站、微站、室分）',
+  'import.fallback.name': '已截短为 100 个字',
+  'import.fallback.id': '改用行号生成编号',
   'import.check.title': '工参体检',
   'import.check.summary': '检查了 {checked} 个导入的扇区：{count} 处值得复核（不影响导入）',
   'import.check.clean': '检查了 {checked} 个导入的扇区，未发现常见问题。',
@@ -43,32 +45,29 @@ export const importCheckZh = {
 } as const;
 
 export const importCheckEn: Record<keyof typeof importCheckZh, string> = {
-  'import.default.height.empty':
-    '{count} rows have no height: the default of their kind applies (macro 25 m, micro 9 m, indoor 3 m): rows {rows}',
-  'import.default.height.zero':
-    '{count} rows give height 0 (mostly indoor cells): the default of their kind applies (macro 25 m, micro 9 m, indoor 3 m): rows {rows}',
-  'import.default.height.notANumber':
-    '{count} rows give a height that is not a number (e.g. 隧道内): the default of their kind applies: rows {rows}',
-  'import.default.height.outOfRange':
-    '{count} rows give a height outside 1–300 m: the default of their kind applies: rows {rows}',
-  'import.default.azimuth.empty': '{count} rows have no azimuth: imported as omnidirectional: rows {rows}',
-  'import.default.azimuth.notANumber':
-    '{count} rows give an azimuth that is not a number (e.g. NA): imported as omnidirectional: rows {rows}',
-  'import.default.azimuth.outOfRange':
-    '{count} rows give an azimuth outside 0–360°: imported as omnidirectional: rows {rows}',
-  'import.default.tilt.empty':
-    '{count} rows have no tilt: the default tilt of their kind applies: rows {rows}',
-  'import.default.tilt.notANumber':
-    '{count} rows give a tilt that is not a number: the default tilt of their kind applies: rows {rows}',
-  'import.default.tilt.outOfRange':
-    '{count} rows give a tilt outside −20–90°: the default tilt of their kind applies: rows {rows}',
-  'import.default.band.unknown':
-    '{count} rows give a band the planner does not model (n28/n41/n78/n79): the default band n78 applies: rows {rows}',
-  'import.default.kind.unknown':
-    '{count} rows give a kind that is not macro, micro or indoor (宏站/微站/室分): imported as macro: rows {rows}',
-  'import.default.name.tooLong': '{count} rows have a name over 100 characters: shortened: rows {rows}',
-  'import.default.id.tooLong':
-    '{count} rows have an id over 128 characters: an id is made from the row number: rows {rows}',
+  'import.default.empty': '{count} rows have no {field}: {fallback}: rows {rows}',
+  'import.default.zero': '{count} rows give {field} 0 (as indoor cells often do): {fallback}: rows {rows}',
+  'import.default.notANumber':
+    '{count} rows give a {field} that is not a number (e.g. "{example}"): {fallback}: rows {rows}',
+  'import.default.outOfRange':
+    '{count} rows give a {field} out of range (e.g. {example}): {fallback}: rows {rows}',
+  'import.default.unknown':
+    '{count} rows give a {field} not recognised (e.g. "{example}"): {fallback}: rows {rows}',
+  'import.default.tooLong': '{count} rows give a {field} that is too long: {fallback}: rows {rows}',
+  'import.default.withoutAzimuth': '{count} rows give a {field} but no azimuth: {fallback}: rows {rows}',
+  'import.default.conflictsWithParts':
+    '{count} rows give a {field} (e.g. {example}) that is unusable or differs from mechanical + electrical: the two parts are used: rows {rows}',
+  'import.fallback.height': 'the default height of the kind applies (macro 25 m, micro 9 m, indoor 3 m)',
+  'import.fallback.azimuth': 'imported as omnidirectional',
+  'import.fallback.mechanicalTilt': 'the default tilt of the kind and band applies',
+  'import.fallback.electricalTilt': 'the default tilt of the kind and band applies',
+  'import.fallback.tilt': 'the default tilt of the kind and band applies',
+  'import.fallback.verticalBeamwidth': 'the default vertical beamwidth of the kind applies',
+  'import.fallback.beamwidth': 'not used (65° by default; an omni has no horizontal beam)',
+  'import.fallback.band': 'the default band n78 applies (the planner models n28/n41/n78/n79)',
+  'import.fallback.kind': 'imported as macro (macro, micro or indoor: 宏站, 微站, 室分)',
+  'import.fallback.name': 'shortened to 100 characters',
+  'import.fallback.id': 'an id is made from the row number',
   'import.check.title': 'Parameter check (工参体检)',
   'import.check.summary':
     '{checked} imported sectors checked: {count} findings worth a second look (the import is not affected)',
