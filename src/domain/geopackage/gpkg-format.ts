@@ -56,7 +56,9 @@ export function gpkgGeometryBlob(wkb: Uint8Array, srsId: number, envelope: Envel
   blob[2] = 0;
   blob[3] = (envelope ? 1 << 1 : 0) | 1;
   view.setInt32(4, srsId, true);
-  if (envelope) envelope.forEach((value, index) => view.setFloat64(8 + index * 8, value, true));
+  envelope?.forEach((value, index) => {
+    view.setFloat64(8 + index * 8, value, true);
+  });
   blob.set(wkb, headerBytes);
   return blob;
 }
