@@ -43,8 +43,11 @@ export function createImportController(context: AppContext): ImportController {
 
   const ensureClient = (): ImportClient => {
     if (client) return client;
-    const worker = new Worker(new URL('../engine/import-worker.ts', import.meta.url), { type: 'module' });
-    client = new ImportClient(worker);
+    // A factory, so the client can terminate a worker that does not hear a cancel and start another.
+    client = new ImportClient(() => {
+      const worker = new Worker(new URL('../engine/import-worker.ts', import.meta.url), { type: 'module' });
+      return { endpoint: worker, terminate: () => worker.terminate() };
+    });
     const created = client;
     geographyReady = loadGeography(context).then(
       (geography) => (geography ? created.setGeography(geography) : undefined),

@@ -52,7 +52,7 @@ class BoundedRunner {
       worker.on('message', (message: { result?: HostileOutcome; crash?: string }) =>
         done(message.result ?? { name: input.name, failure: `threw ${message.crash}` }, !message.result),
       );
-      worker.on('error', (error) =>
+      worker.on('error', (error: Error) =>
         done({ name: input.name, failure: `worker died: ${error.message}` }, true),
       );
       worker.on('exit', (code) => done({ name: input.name, failure: `worker exited ${code}` }, true));
