@@ -1,7 +1,8 @@
 /**
  * `coverage --sites FILE.geojson [--mode radius|pathloss] [--cell-m 50] [--threshold-dbm -105] [--out DIR]`
  * computes city-wide coverage with the same engine the app runs in its worker and prints one JSON object;
- * with --out it also writes gaps.geojson and coverage-stats.json (only after everything succeeded).
+ * with --out it also writes gaps.geojson, coverage-stats.json and coverage.gpkg (only after everything
+ * succeeded).
  */
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -9,6 +10,9 @@ import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { ZoneCollection } from '../../domain/coverage/city-raster';
 import { CoverageEngine } from '../../domain/coverage/coverage-engine';
 import { coverageStats, gapCollection } from '../../domain/coverage/report';
+import { geoPackageLayers } from '../../domain/export/geopackage-export';
+import { writeGeoPackage } from '../../domain/geopackage/gpkg-writer';
+import { loadSqlite } from '../../domain/geopackage/sqlite-loader';
 import type { DistrictCollection } from '../../domain/types';
 import { choiceFlag, numberFlag, parseFlags, requireFlag } from '../arguments';
 import { CliError } from '../cli-error';
@@ -27,7 +31,8 @@ options:
   --cell-m M                grid cell size, 25–200 m (default 50)
   --threshold-dbm T         SS-RSRP coverage threshold in path-loss mode, -160 to -30 (default -105)
   --min-gap-km2 A           smallest gap reported, km² (default 0.01)
-  --out DIR                 also write DIR/gaps.geojson and DIR/coverage-stats.json
+  --out DIR                 also write DIR/gaps.geojson, DIR/coverage-stats.json and
+                            DIR/coverage.gpkg (sites and gaps, GeoPackage)
   --help                    print this help`;
 const round = (value: number, digits = 4): number => Math.round(value * 10 ** digits) / 10 ** digits;
 
@@ -85,6 +90,11 @@ export async function run(args: string[]): Promise<number> {
   if (out !== undefined) {
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, 'gaps.geojson'), `${JSON.stringify(gaps)}\n`);
+    const layers = geoPackageLayers({ sites: sites.features, gaps });
+    writeFileSync(
+      join(out, 'coverage.gpkg'),
+      writeGeoPackage(await loadSqlite(), layers, new Date().toISOString()),
+    );
     writeFileSync(join(out, 'coverage-stats.json'), `${JSON.stringify({ ...stats, elapsedMs }, null, 2)}\n`);
   }
   console.log(JSON.stringify(summary));

@@ -8,6 +8,8 @@
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { type GpkgLayer, writeGeoPackage } from '../../domain/geopackage/gpkg-writer';
+import { loadSqlite } from '../../domain/geopackage/sqlite-loader';
 import { type MessageKey, translate } from '../../domain/i18n/translate';
 import { prepareImportGeography } from '../../domain/import/geography';
 import { importFile } from '../../domain/import/import-file';
@@ -101,7 +103,16 @@ export async function run(args: string[]): Promise<number> {
   if (out !== undefined) {
     const collection = { type: 'FeatureCollection', features: result.features };
     try {
-      writeFileSync(out, `${JSON.stringify(collection)}\n`);
+      if (/\.gpkg$/i.test(out)) {
+        const layer = {
+          name: result.layer,
+          geometryType: 'POINT' as const,
+          features: result.features as GpkgLayer['features'],
+        };
+        writeFileSync(out, writeGeoPackage(await loadSqlite(), [layer], new Date().toISOString()));
+      } else {
+        writeFileSync(out, `${JSON.stringify(collection)}\n`);
+      }
     } catch (error) {
       throw new CliError(`cannot write "${out}" (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
     }
