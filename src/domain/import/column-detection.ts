@@ -70,7 +70,18 @@ const SYNONYMS: Record<ImportField, Synonyms> = {
     words: ['band'],
   },
   kind: {
-    exact: ['类型', 'kind', '站型', '基站类型', '站点类型', 'type', '覆盖类型', 'sitetype', 'style', '站点属性'],
+    exact: [
+      '类型',
+      'kind',
+      '站型',
+      '基站类型',
+      '站点类型',
+      'type',
+      '覆盖类型',
+      'sitetype',
+      'style',
+      '站点属性',
+    ],
     contains: ['类型', '站型'],
     // STYLE is how Huawei 工参 exports name 宏站/室分.
     words: ['kind', 'type', 'style'],

@@ -70,6 +70,7 @@ export type ImportFailureCode =
   | 'noPointLayer'
   | 'tooManyRows'
   | 'tooManyCells'
+  | 'kmlTooLarge'
   | 'noXmlParser'
   | 'unreadable';
 

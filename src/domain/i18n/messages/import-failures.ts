@@ -32,6 +32,8 @@ export const importFailuresZh = {
   'import.failure.tooManyRows':
     '超过 {limit} 行（本工具按规划约 7 万个站点的规模设计，更多行会耗尽浏览器内存）：请拆分后分批导入。',
   'import.failure.tooManyCells': '单元格超过 {limit} 个（行数 × 列数）：请删去不需要的列或拆分后分批导入。',
+  'import.failure.kmlTooLarge':
+    'KML 的标签超过 {limit} 个，浏览器无法按 KML 读取这么大的文件：请导出为 CSV、GeoJSON 或 GeoPackage 后再导入。',
   'import.failure.noXmlParser': '此处无法解析 KML：请改用 CSV 或 GeoJSON。',
   'import.failure.unreadable': '无法读取文件（{detail}）：请确认文件完整，或另存为 CSV 后再导入。',
   'import.failure.multipleFiles':
@@ -73,6 +75,8 @@ export const importFailuresEn: Record<keyof typeof importFailuresZh, string> = {
     'The GeoPackage has no point layer (layer types: {types}): sites and poles need points; export a point layer from QGIS.',
   'import.failure.tooManyRows':
     'More than {limit} rows (the planner is built for the plan’s ~70,000 sites; more would exhaust the browser’s memory): split the file and import it in parts.',
+  'import.failure.kmlTooLarge':
+    'The KML holds more than {limit} tags, more than a browser can read as KML: export it as CSV, GeoJSON or GeoPackage and import that.',
   'import.failure.tooManyCells':
     'More than {limit} cells (rows × columns): delete the columns you do not need, or split the file and import it in parts.',
   'import.failure.noXmlParser': 'KML cannot be parsed here: import a CSV or GeoJSON instead.',

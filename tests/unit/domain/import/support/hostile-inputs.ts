@@ -31,6 +31,8 @@ export type HostileKind =
   | 'xlsxUnclosed'
   | 'zipOverlap'
   | 'csvShortRows'
+  | 'kmlManyElements'
+  | 'geojsonManyObjects'
   | 'geopackageDamaged'
   | 'randomBytes';
 
@@ -53,6 +55,8 @@ export function hostileInputs(seed: number, count: number): HostileInput[] {
     { kind: 'xlsxUnclosed', weight: 4, sizes: [1_000, 300_000], extension: 'xlsx' },
     { kind: 'zipOverlap', weight: 2, sizes: [100, 9_000], extension: 'zip' },
     { kind: 'geopackageDamaged', weight: 3, sizes: [1, 4096], extension: 'gpkg' },
+    { kind: 'kmlManyElements', weight: 2, sizes: [10_000, 3_000_000], extension: 'kml' },
+    { kind: 'geojsonManyObjects', weight: 2, sizes: [10_000, 5_000_000], extension: 'geojson' },
     { kind: 'randomBytes', weight: 4, sizes: [1, 65_536], extension: 'csv' },
   ];
   const total = kinds.reduce((sum, kind) => sum + kind.weight, 0);
@@ -147,6 +151,14 @@ export function hostileBytes(input: HostileInput): Uint8Array {
       const unit = ['<row r="1">', '<c r="A1" t="s"><v>', '<si><t>', '<row><c><is><t>'][variant % 4]!;
       const sheet = `<worksheet><sheetData>${unit.repeat(Math.ceil(size / unit.length))}`;
       return xlsxWithSheet(sheet, `<sst>${'<si><t>a'.repeat(Math.ceil(size / 8))}`);
+    }
+    case 'kmlManyElements': {
+      const element = variant % 2 === 0 ? '<a/>' : '<Placemark/>';
+      return utf8(`<kml><Document>${element.repeat(size)}</Document></kml>`);
+    }
+    case 'geojsonManyObjects': {
+      const value = variant % 2 === 0 ? '{}' : '0';
+      return utf8(`[${Array.from({ length: size }, () => value).join(',')}]`);
     }
     case 'zipOverlap':
       return overlappingZip(size);
