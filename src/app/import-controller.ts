@@ -6,6 +6,7 @@
  */
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { translate } from '../domain/i18n/translate';
+import { type CheckLabels, parameterCheckCsv } from '../domain/import/check-report';
 import type { ImportGeographyData } from '../domain/import/geography';
 import { importReportCsv } from '../domain/import/import-report';
 import type { ImportResult, RejectReason } from '../domain/import/import-types';
@@ -259,6 +260,28 @@ export function createImportController(context: AppContext): ImportController {
     downloadText(importReportCsv(result, label, headers), `${stem}-report.csv`, 'text/csv;charset=utf-8');
   }
 
+  function downloadCheck(): void {
+    const { importResult: result, language, importFileName } = get();
+    if (!result?.check) return;
+    const t = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) =>
+      translate(language, key, values);
+    const labels: CheckLabels = {
+      check: (code) => t(`import.check.code.${code}`),
+      detail: (finding) =>
+        t(`import.check.detail.${finding.code}`, {
+          value: finding.value ?? '',
+          otherRow: finding.otherRow ?? '',
+        }),
+      headers: [
+        t(result.rowUnit === 'row' ? 'import.preview.row' : 'import.preview.feature'),
+        t('import.check.csv.check'),
+        t('import.check.csv.detail'),
+      ],
+    };
+    const stem = importFileName.replace(/\.[^.]+$/, '') || 'import';
+    downloadText(parameterCheckCsv(result.check, labels), `${stem}-check.csv`, 'text/csv;charset=utf-8');
+  }
+
   return {
     openFile: (file) => void openFile(file),
     openFiles: (files) => void openFiles(files),
@@ -268,6 +291,7 @@ export function createImportController(context: AppContext): ImportController {
     apply,
     undoLastImport,
     downloadReport,
+    downloadCheck,
     whenSettled: () =>
       get().importResult && !get().importBuilding
         ? Promise.resolve()

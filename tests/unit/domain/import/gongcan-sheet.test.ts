@@ -6,6 +6,7 @@
  */
 import distance from '@turf/distance';
 import { describe, expect, it } from 'vitest';
+import { checkGroups, parameterCheckCsv } from '../../../../src/domain/import/check-report';
 import { importFile } from '../../../../src/domain/import/import-file';
 import { importReportCsv } from '../../../../src/domain/import/import-report';
 import type { ImportResult } from '../../../../src/domain/import/import-types';
@@ -150,5 +151,17 @@ describe('a 工参表 with a real one’s oddities', () => {
       'exactDuplicate@14~3',
     ]);
     expect(check!.checkedRows).toBe(12);
+    expect(checkGroups(check!).map((group) => `${group.code}: ${group.rowText}`)).toEqual([
+      'mastTall: 6–8',
+      'mastLow: 13',
+      'tiltOutside: 6–8',
+      'sectorsClose: 5',
+      'sitesClose: 6',
+      'exactDuplicate: 14',
+    ]);
+    const csv = parameterCheckCsv(check!).split('\r\n');
+    expect(csv[0]).toBe('\uFEFFrow,check,detail');
+    expect(csv).toContain('5,sectorsClose,value=0; otherRow=4');
+    expect(csv).toContain('14,exactDuplicate,otherRow=3');
   });
 });
