@@ -177,7 +177,10 @@ export function scanSheetRows(
   const tags = sheetTags(xml);
   const { search } = tags;
   let droppedCells = 0;
+  // Row numbers: a row's r attribute when it has one, else the one after the previous row. Only rows
+  // with a value are numbered; empty ones are counted, so their r is never parsed.
   let previousRow = 0;
+  let emptySince = 0;
   const holdsValue = (start: number, end: number) => {
     const value = search(tags.valueOpen, start);
     if (value >= 0 && value < end) return true;
@@ -187,13 +190,17 @@ export function scanSheetRows(
   for (let at = search(tags.rowOpen, 0); at >= 0; ) {
     const row = elementAt(xml, at, tags.rowOpen, tags.rowClose, xml.length, search);
     if (!row) break;
-    const declared = Number(attributeOf(row.attributes, 'r'));
-    const rowNumber = Number.isInteger(declared) && declared > previousRow ? declared : previousRow + 1;
-    previousRow = rowNumber;
     if (row.contentEnd > row.contentStart && holdsValue(row.contentStart, row.contentEnd)) {
+      const declared = Number(attributeOf(row.attributes, 'r'));
+      const implied = previousRow + emptySince + 1;
+      const rowNumber = Number.isInteger(declared) && declared > previousRow ? declared : implied;
+      previousRow = rowNumber;
+      emptySince = 0;
       const record: string[] = [];
       droppedCells += readRowCells(xml, row.contentStart, row.contentEnd, tags, sharedStrings, record);
       onRow(record, rowNumber);
+    } else {
+      emptySince++;
     }
     at = search(tags.rowOpen, row.next);
   }

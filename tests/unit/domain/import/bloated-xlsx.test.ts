@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { IMPORT_LIMITS } from '../../../../src/domain/import/limits';
 import { readImportSource } from '../../../../src/domain/import/read-source';
+import { scanSheetRows } from '../../../../src/domain/import/xlsx-reader';
 import { writeXlsx, type XlsxCell } from '../../import/support/xlsx-writer';
 
 describe('an xlsx with formatting to the bottom of the sheet', () => {
@@ -23,5 +24,26 @@ describe('an xlsx with formatting to the bottom of the sheet', () => {
     expect(outcome.source.rows).toHaveLength(366);
     expect(outcome.source.rowNumbers.at(-1)).toBe(367);
     expect(outcome.source.headers).toEqual(['Cell Name', 'Longitude', 'Latitude', 'Height(m)', 'Azimuth']);
+  });
+});
+
+describe('row numbers in a sheet', () => {
+  const row = (attributes: string, value?: string) =>
+    value === undefined
+      ? `<row${attributes}/>`
+      : `<row${attributes}><c t="inlineStr"><is><t>${value}</t></is></c></row>`;
+  const numbersOf = (rows: string) => {
+    const numbers: number[] = [];
+    scanSheetRows(`<worksheet><sheetData>${rows}</sheetData></worksheet>`, [], (_record, number) =>
+      numbers.push(number),
+    );
+    return numbers;
+  };
+
+  it('numbers a row without r by the rows before it, empty ones included, as Excel shows them', () => {
+    expect(numbersOf([row('', 'a'), row(''), row(''), row('', 'b')].join(''))).toEqual([1, 4]);
+    expect(numbersOf([row(' r="2"', 'a'), row(' r="3"'), row('', 'b'), row(' r="9"', 'c')].join(''))).toEqual(
+      [2, 4, 9],
+    );
   });
 });
