@@ -11,8 +11,10 @@ import type { HostileOutcome } from './support/hostile-runner';
 
 const SEED = 14_2026;
 const COUNT = Number(process.env.HOSTILE_COUNT ?? 300);
-/** Each input's bound: generous for a shared 2-core machine; the slowest take well under a second alone. */
+/** Each import's bound: generous for a shared 2-core machine; the slowest take a few seconds alone. */
 const TIME_LIMIT_MS = 30_000;
+/** Building the largest inputs (a 300 MB bomb, a 199 MiB CSV) on a loaded machine. */
+const MAKE_LIMIT_MS = 180_000;
 const HEAP_LIMIT_MB = 1024;
 
 class BoundedRunner {
@@ -34,7 +36,12 @@ class BoundedRunner {
     this.worker ??= await this.start();
     const worker = this.worker;
     return new Promise((resolve) => {
+      const making = setTimeout(
+        () => done({ name: input.name, failure: `not made after ${MAKE_LIMIT_MS} ms` }, true),
+        MAKE_LIMIT_MS,
+      );
       const done = (value: HostileOutcome | { name: string; failure: string }, restart: boolean) => {
+        clearTimeout(making);
         clearTimeout(timer);
         worker.removeAllListeners('message');
         worker.removeAllListeners('error');
@@ -45,13 +52,19 @@ class BoundedRunner {
         }
         resolve(value);
       };
-      const timer = setTimeout(
-        () => done({ name: input.name, failure: `no end after ${TIME_LIMIT_MS} ms` }, true),
-        TIME_LIMIT_MS,
-      );
-      worker.on('message', (message: { result?: HostileOutcome; crash?: string }) =>
-        done(message.result ?? { name: input.name, failure: `threw ${message.crash}` }, !message.result),
-      );
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      worker.on('message', (message: { started?: boolean; result?: HostileOutcome; crash?: string }) => {
+        // The bound runs from when the input is made to when its import ends.
+        if (message.started) {
+          clearTimeout(making);
+          timer = setTimeout(
+            () => done({ name: input.name, failure: `no end after ${TIME_LIMIT_MS} ms` }, true),
+            TIME_LIMIT_MS,
+          );
+          return;
+        }
+        done(message.result ?? { name: input.name, failure: `threw ${message.crash}` }, !message.result);
+      });
       worker.on('error', (error: Error) =>
         done({ name: input.name, failure: `worker died: ${error.message}` }, true),
       );

@@ -39,36 +39,69 @@ export type HostileKind =
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const FIXED_TIME = new Date('2024-01-01T00:00:00Z');
 
-/** The seeded list: `count` inputs spread over the kinds, sizes drawn per kind. */
+/**
+ * The seeded list: first one input of each kind at the size the fuzzing reported (200,000 digits, a
+ * 1,000,000-column header, a 199 MiB CSV, bombs past the inflation limit …), then `count` minus those
+ * spread over the kinds at smaller, seeded sizes.
+ */
 export function hostileInputs(seed: number, count: number): HostileInput[] {
   const random = createSeededRandom(seed);
-  const kinds: { kind: HostileKind; weight: number; sizes: [number, number]; extension: string }[] = [
-    { kind: 'csvLongNumber', weight: 6, sizes: [1_000, 200_000], extension: 'csv' },
-    { kind: 'csvLongDms', weight: 4, sizes: [1_000, 80_000], extension: 'csv' },
-    { kind: 'xlsxLongNumber', weight: 3, sizes: [1_000, 200_000], extension: 'xlsx' },
-    { kind: 'csvWideHeader', weight: 3, sizes: [150_000, 1_000_000], extension: 'csv' },
-    { kind: 'geojsonWideProperties', weight: 3, sizes: [50_000, 400_000], extension: 'geojson' },
-    { kind: 'shapefileRecordCount', weight: 2, sizes: [1, 300], extension: 'zip' },
-    { kind: 'shapefileRecordLength', weight: 3, sizes: [1, 1000], extension: 'zip' },
-    { kind: 'kmzInflation', weight: 1, sizes: [4, 320], extension: 'kmz' },
-    { kind: 'xlsxInflation', weight: 1, sizes: [4, 320], extension: 'xlsx' },
-    { kind: 'xlsxUnclosed', weight: 4, sizes: [1_000, 300_000], extension: 'xlsx' },
-    { kind: 'zipOverlap', weight: 2, sizes: [100, 9_000], extension: 'zip' },
-    { kind: 'geopackageDamaged', weight: 3, sizes: [1, 4096], extension: 'gpkg' },
-    { kind: 'kmlManyElements', weight: 2, sizes: [10_000, 3_000_000], extension: 'kml' },
-    { kind: 'geojsonManyObjects', weight: 2, sizes: [10_000, 5_000_000], extension: 'geojson' },
-    { kind: 'randomBytes', weight: 4, sizes: [1, 65_536], extension: 'csv' },
+  const kinds: {
+    kind: HostileKind;
+    weight: number;
+    sizes: [number, number];
+    largest: number;
+    extension: string;
+  }[] = [
+    { kind: 'csvLongNumber', weight: 6, sizes: [1_000, 50_000], largest: 200_000, extension: 'csv' },
+    { kind: 'csvLongDms', weight: 4, sizes: [1_000, 20_000], largest: 80_000, extension: 'csv' },
+    { kind: 'xlsxLongNumber', weight: 3, sizes: [1_000, 50_000], largest: 200_000, extension: 'xlsx' },
+    { kind: 'csvWideHeader', weight: 3, sizes: [2_000, 150_000], largest: 1_000_000, extension: 'csv' },
+    {
+      kind: 'geojsonWideProperties',
+      weight: 3,
+      sizes: [2_000, 50_000],
+      largest: 400_000,
+      extension: 'geojson',
+    },
+    { kind: 'shapefileRecordCount', weight: 2, sizes: [1, 16], largest: 300, extension: 'zip' },
+    { kind: 'shapefileRecordLength', weight: 3, sizes: [1, 1000], largest: 5000, extension: 'zip' },
+    { kind: 'kmzInflation', weight: 1, sizes: [1, 16], largest: 300, extension: 'kmz' },
+    { kind: 'xlsxInflation', weight: 1, sizes: [1, 16], largest: 250, extension: 'xlsx' },
+    { kind: 'xlsxUnclosed', weight: 4, sizes: [1_000, 300_000], largest: 3_000_000, extension: 'xlsx' },
+    { kind: 'zipOverlap', weight: 2, sizes: [100, 3_000], largest: 9_000, extension: 'zip' },
+    { kind: 'geopackageDamaged', weight: 3, sizes: [1, 4096], largest: 65_536, extension: 'gpkg' },
+    { kind: 'kmlManyElements', weight: 2, sizes: [10_000, 300_000], largest: 3_000_000, extension: 'kml' },
+    {
+      kind: 'geojsonManyObjects',
+      weight: 2,
+      sizes: [10_000, 500_000],
+      largest: 5_000_000,
+      extension: 'geojson',
+    },
+    { kind: 'randomBytes', weight: 4, sizes: [1, 65_536], largest: 4_000_000, extension: 'csv' },
   ];
-  const total = kinds.reduce((sum, kind) => sum + kind.weight, 0);
   const inputs: HostileInput[] = [
     // The one from the report: a 199 MiB CSV of short rows, just under the size limit.
     { kind: 'csvShortRows', size: 199 * 2 ** 20, variant: 0, name: 'short-rows.csv' },
+    ...kinds.map(({ kind, largest, extension }) => ({
+      kind,
+      size: largest,
+      variant: 1,
+      name: `${kind}-largest.${extension}`,
+    })),
   ];
-  for (let index = 1; index < count; index++) {
-    let pick = random.next() * total;
-    const entry = kinds.find((kind) => (pick -= kind.weight) < 0) ?? kinds[0]!;
+  const total = kinds.reduce((sum, kind) => sum + kind.weight, 0);
+  for (let index = inputs.length; index < count; index++) {
+    const pick = random.next() * total;
+    let reached = 0;
+    const entry =
+      kinds.find((kind) => {
+        reached += kind.weight;
+        return pick < reached;
+      }) ?? kinds[0]!;
     const [low, high] = entry.sizes;
-    // Sizes spread on a log scale, so both small and the largest appear.
+    // Sizes spread on a log scale, so both small and large appear.
     const size = Math.round(low * (high / low) ** random.next());
     const variant = Math.floor(random.next() * 1_000_000);
     inputs.push({ kind: entry.kind, size, variant, name: `${entry.kind}-${index}.${entry.extension}` });
@@ -227,7 +260,7 @@ function streamedZip(entries: readonly StreamedEntry[]): Uint8Array {
     chunks.push(chunk);
   });
   for (const entry of entries) {
-    const file = new ZipDeflate(entry.name, { level: 9 });
+    const file = new ZipDeflate(entry.name, { level: 1 });
     file.mtime = FIXED_TIME;
     zip.add(file);
     file.push(utf8(entry.head));
@@ -275,10 +308,10 @@ function shapefileClaiming(megabytes: number, variant: number): Uint8Array {
     if (error) throw error;
     chunks.push(chunk);
   });
-  const shpEntry = new ZipDeflate('bomb.shp', { level: 9 });
+  const shpEntry = new ZipDeflate('bomb.shp', { level: 1 });
   zip.add(shpEntry);
   shpEntry.push(shp, true);
-  const dbfEntry = new ZipDeflate('bomb.dbf', { level: 9 });
+  const dbfEntry = new ZipDeflate('bomb.dbf', { level: 1 });
   zip.add(dbfEntry);
   dbfEntry.push(header);
   // The records: one-byte "records" of spaces, as many MiB as asked (the header claims ~4 billion).
