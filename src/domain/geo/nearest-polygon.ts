@@ -6,7 +6,7 @@
  * drawn to the shore) its district.
  */
 import type { MultiPolygon, Polygon } from 'geojson';
-import { localMetresFrame } from './local-metres';
+import { localMetresFrame } from './geodesy';
 import { ringsOf } from './prepared-polygon';
 
 /** Bucket size, degrees (~2 km): a coastal point finds its shore within a ring or two. */

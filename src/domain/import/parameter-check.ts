@@ -5,7 +5,7 @@
  * Linear in the rows: sectors are grouped by mast (same position), masts near each other are found
  * through a grid of 100 m buckets.
  */
-import { localMetresFrame } from '../geo/local-metres';
+import { localMetresFrame } from '../geo/geodesy';
 import { districtFacts } from '../plan/district-facts';
 import type { Band, SiteKind } from '../types';
 

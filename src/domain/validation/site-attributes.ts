@@ -19,6 +19,7 @@ export type SiteAttributeErrorCode =
   | 'beamwidthWithoutAzimuth'
   | 'totalTiltOutOfRange'
   | 'notAPosition'
+  | 'notAPoint'
   | 'readOnly'
   | 'unknownField';
 

@@ -25,7 +25,12 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 export function checkSiteFeature(raw: unknown, options: SiteValidationOptions = {}): SiteFeatureCheck {
   if (!isRecord(raw) || raw.type !== 'Feature') return fail('coordinates', 'notAPosition');
   const geometry = raw.geometry;
-  if (!isRecord(geometry) || geometry.type !== 'Point') return fail('coordinates', 'notAPosition');
+  if (!isRecord(geometry)) return fail('coordinates', 'notAPosition');
+  if (geometry.type !== 'Point') {
+    // A site is a point: say so, and what the file holds instead (a LineString, a Polygon …).
+    const found = typeof geometry.type === 'string' ? geometry.type.slice(0, 40) : typeof geometry.type;
+    return { ok: false, issues: [{ field: 'coordinates', code: 'notAPoint', params: { found } }] };
+  }
   const positionIssues = validatePosition(geometry.coordinates);
   if (positionIssues.length > 0) return { ok: false, issues: positionIssues };
   const properties: Record<string, unknown> = isRecord(raw.properties) ? { ...raw.properties } : {};

@@ -1,6 +1,6 @@
 import { checkGroups } from '../../domain/import/check-report';
 import type { ImportResult } from '../../domain/import/import-types';
-import { usePlanner, useTranslate } from '../store-context';
+import { useAppState, useTranslate } from '../store-context';
 import './import-check.css';
 
 /**
@@ -9,7 +9,7 @@ import './import-check.css';
  */
 export function ImportCheck({ result }: { result: ImportResult }) {
   const t = useTranslate();
-  const services = usePlanner((state) => state.importServices);
+  const services = useAppState((state) => state.importServices);
   const check = result.check;
   if (!check || check.checkedRows === 0) return null;
   const groups = checkGroups(check);
