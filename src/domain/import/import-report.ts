@@ -54,3 +54,13 @@ export function importReportCsv(
   }
   return `${UTF8_BOM}${lines.join('\r\n')}\r\n`;
 }
+
+/** How many imported rows (or features) took at least one default: each row counted once. */
+export function defaultedRowCount(result: Pick<ImportResult, 'warnings'>): number {
+  const rows = new Set<number>();
+  for (const warning of result.warnings) {
+    if (warning.code !== 'defaultApplied' && warning.code !== 'defaultPoleHeight') continue;
+    for (const row of warning.rows ?? []) rows.add(row);
+  }
+  return rows.size;
+}

@@ -108,6 +108,8 @@ export const importZh = {
   'import.report.unit.row': '行',
   'import.report.unit.feature': '个要素',
   'import.report.none': '没有被拒绝的行。',
+  'import.report.defaulted':
+    '其中 {count} {unit}的部分字段不可用，已按默认值补全（各类补全及行号见“请注意”）。',
   'import.report.reason': '原因',
   'import.report.more': '另有 {count} 条未列出，请下载完整报告。',
   'import.report.download': '下载报告（CSV）',
@@ -240,6 +242,8 @@ export const importEn: Record<keyof typeof importZh, string> = {
   'import.report.unit.row': 'rows',
   'import.report.unit.feature': 'features',
   'import.report.none': 'No rows rejected.',
+  'import.report.defaulted':
+    'Of these, {count} {unit} had unusable fields and took defaults (each kind of fix and its rows under Please check).',
   'import.report.reason': 'Reason',
   'import.report.more': '{count} more not listed — download the full report.',
   'import.report.download': 'Download report (CSV)',

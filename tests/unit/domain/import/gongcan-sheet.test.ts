@@ -4,11 +4,12 @@
  * antenna field empty, two carriers on one azimuth, an exact duplicate row): every sector is imported,
  * each kind of fix is one warning with its rows, and the parameter check flags what operators flag.
  */
+import { readFileSync } from 'node:fs';
 import distance from '@turf/distance';
 import { describe, expect, it } from 'vitest';
 import { checkGroups, parameterCheckCsv } from '../../../../src/domain/import/check-report';
 import { importFile } from '../../../../src/domain/import/import-file';
-import { importReportCsv } from '../../../../src/domain/import/import-report';
+import { defaultedRowCount, importReportCsv } from '../../../../src/domain/import/import-report';
 import type { ImportResult } from '../../../../src/domain/import/import-types';
 import { geography } from '../../import/support/load';
 
@@ -79,6 +80,11 @@ async function importSheet(): Promise<ImportResult> {
 }
 
 describe('a 工参表 with a real one’s oddities', () => {
+  it('is the sheet the end-to-end spec drops (tests/fixtures/import/gongcan-oddities.csv)', () => {
+    const fixture = readFileSync('tests/fixtures/import/gongcan-oddities.csv', 'utf8');
+    expect(fixture).toBe(`\uFEFF${LINES.join('\r\n')}\r\n`);
+  });
+
   it('maps the English headers, STYLE and the three tilt columns', async () => {
     const { mapping } = await importSheet();
     const column = (field: keyof typeof mapping.fields) => mapping.columns[mapping.fields[field].column!];
@@ -124,6 +130,8 @@ describe('a 工参表 with a real one’s oddities', () => {
       'height.empty: 12',
       'tilt.empty: 12',
     ]);
+    // Rows 9–12 took a default (row 12 two): four rows, each counted once.
+    expect(defaultedRowCount(result)).toBe(4);
     const csv = importReportCsv(result);
     expect(csv).toContain('default,9,defaultApplied,defaultApplied,field=height; fix=zero');
     expect(csv).toContain('default,12,defaultApplied,defaultApplied,field=tilt; fix=empty');
