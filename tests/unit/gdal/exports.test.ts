@@ -23,7 +23,14 @@ import type {
   SiteCollection,
   SiteFeature,
 } from '../../../src/domain/types';
-import { GDAL_VERSION, gdalSummary, gdalValidity, IN_CI, readWithGdal } from './support/gdal';
+import {
+  describeWithGdal,
+  GDAL_VERSION,
+  gdalSummary,
+  gdalValidity,
+  IN_CI,
+  readWithGdal,
+} from './support/gdal';
 
 const readGeo = <T>(name: string): T => JSON.parse(readFileSync(`data/geo/${name}`, 'utf8')) as T;
 const workspace = mkdtempSync(join(tmpdir(), 'gdal-exports-'));
@@ -61,8 +68,6 @@ function expectSamePositions(actual: number[][], expected: readonly SiteFeature[
   });
 }
 
-const gdal = GDAL_VERSION ? describe : describe.skip;
-
 describe('GDAL is there when CI runs', () => {
   it.runIf(IN_CI)('ogrinfo and ogr2ogr are installed (.ci/run installs gdal-bin)', () => {
     expect(GDAL_VERSION, 'GDAL missing under CI=true').toBeDefined();
@@ -87,7 +92,7 @@ function gaps2020(): ReturnType<typeof gapCollection> {
   return sampleGaps;
 }
 
-gdal(`exports opened with ${GDAL_VERSION ?? 'GDAL'}`, () => {
+describeWithGdal(`exports opened with ${GDAL_VERSION ?? 'GDAL'}`, () => {
   const siteList = sites();
 
   it('site GeoJSON: WGS84, every site, attributes and Chinese names intact', () => {

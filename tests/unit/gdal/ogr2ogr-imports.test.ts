@@ -7,13 +7,13 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { importFile } from '../../../src/domain/import/import-file';
 import type { ImportResult } from '../../../src/domain/import/import-types';
 import { bundleShapefileParts } from '../../../src/domain/import/shapefile-parts';
 import type { SiteCollection } from '../../../src/domain/types';
 import { geography } from '../import/support/load';
-import { GDAL_VERSION, ogr2ogr } from './support/gdal';
+import { describeWithGdal, GDAL_VERSION, ogr2ogr } from './support/gdal';
 
 const workspace = mkdtempSync(join(tmpdir(), 'gdal-imports-'));
 const sample = JSON.parse(readFileSync('data/geo/sample-sites-2020.geojson', 'utf8')) as SiteCollection;
@@ -52,9 +52,7 @@ function expectRoundTrip(result: ImportResult): void {
   expect(result.features[0]!.properties).toMatchObject({ heightM: sites[0]!.properties.挂高 });
 }
 
-const gdal = GDAL_VERSION ? describe : describe.skip;
-
-gdal(`importing files written by ogr2ogr (${GDAL_VERSION ?? 'GDAL'})`, () => {
+describeWithGdal(`importing files written by ogr2ogr (${GDAL_VERSION ?? 'GDAL'})`, () => {
   it('a GeoPackage (with its spatial index) with a Chinese layer name', async () => {
     const path = join(workspace, 'sites.gpkg');
     ogr2ogr(['-f', 'GPKG', path, source, '-nln', '候选站点']);

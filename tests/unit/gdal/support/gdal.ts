@@ -2,17 +2,26 @@
  * GDAL's command-line clients (Debian's gdal-bin) as the real GIS client the exports must satisfy:
  * ogrinfo for what a file declares and for GEOS validity, ogr2ogr to read a file the way QGIS would and
  * hand it back as GeoJSON, or to write files for the import to read. Without GDAL the tests say so and
- * are skipped; under CI=true a missing GDAL is a failure (.ci/run installs gdal-bin).
+ * are skipped; under CI=true they run anyway, so each one fails naming the missing program (.ci/run
+ * installs gdal-bin).
  */
 import { spawnSync } from 'node:child_process';
 import type { FeatureCollection } from 'geojson';
+import { describe } from 'vitest';
 
 function run(
   command: string,
   args: readonly string[],
 ): { code: number | null; stdout: string; stderr: string } {
   const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 256 * 2 ** 20, timeout: 120_000 });
-  return { code: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
+  const missing = (result.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+  return {
+    code: result.status,
+    stdout: result.stdout ?? '',
+    stderr: missing
+      ? `${command} not found: install GDAL (Debian: apt-get install gdal-bin)`
+      : (result.stderr ?? ''),
+  };
 }
 
 /** The GDAL version line, or undefined when ogrinfo/ogr2ogr are not installed. */
@@ -23,6 +32,12 @@ export const GDAL_VERSION: string | undefined = (() => {
 })();
 
 export const IN_CI = process.env.CI === 'true' || process.env.CI === '1';
+
+/**
+ * describe for tests that need GDAL: skipped (with the banner below) when GDAL is missing outside CI;
+ * under CI=true always run, so a missing GDAL fails every one of them instead of hiding them.
+ */
+export const describeWithGdal = GDAL_VERSION || IN_CI ? describe : describe.skip;
 
 if (!GDAL_VERSION && !IN_CI) {
   const banner = '='.repeat(78);
