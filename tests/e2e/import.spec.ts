@@ -84,14 +84,18 @@ test('bad rows: the report lists row numbers and reasons, file text stays text, 
   await workflow.dropFile('bad-rows.csv', await workflow.fixture('bad-rows.csv'));
   await workflow.settled();
   const dialog = workflow.dialog();
-  await expect(dialog.getByTestId('import-counts')).toContainText('共 13 行：可导入 3，拒绝 10');
+  // Rows without a usable position or id are rejected; a bad band, kind, azimuth or height takes its
+  // default instead (a warning names the rows); a second sector on a mast is kept; an exact copy is not.
+  await expect(dialog.getByTestId('import-counts')).toContainText('共 14 行：可导入 8，拒绝 6');
   const rejected = dialog.getByTestId('import-rejected').locator('tbody tr');
-  await expect(rejected).toHaveCount(10);
+  await expect(rejected).toHaveCount(6);
   await expect(rejected.nth(0)).toHaveText(/^3\s*缺少经度$/);
   await expect(rejected.nth(1)).toHaveText(/^4\s*纬度不是数字：“abc”$/);
   await expect(rejected.nth(3)).toHaveText(/^6\s*在上海市以外/);
   await expect(rejected.nth(4)).toHaveText(/^7\s*编号“B-1”与第 2 行重复$/);
-  await expect(rejected.nth(6)).toHaveText(/^9\s*无法识别的频段“1\.8G”/);
+  await expect(rejected.nth(5)).toHaveText(/^16\s*.*第 2 行/);
+  await expect(dialog.locator('.import-warning').filter({ hasText: '“1.8G”' })).toContainText('第 9 行');
+  await expect(dialog.getByTestId('import-defaulted')).toContainText('其中 4 行');
   // The file's "<img onerror>" name is shown as text; no element was made from it.
   await expect(dialog.getByText('<img src=x onerror=alert(1)>')).toBeVisible();
   await expect(dialog.locator('img')).toHaveCount(0);
@@ -100,7 +104,7 @@ test('bad rows: the report lists row numbers and reasons, file text stays text, 
   // "Import them anyway" brings in the Beijing row as a warning instead of a rejection.
   await dialog.getByRole('button', { name: '仍然导入' }).click();
   await workflow.settled();
-  await expect(dialog.getByTestId('import-counts')).toContainText('可导入 4，拒绝 9');
+  await expect(dialog.getByTestId('import-counts')).toContainText('可导入 9，拒绝 5');
   await dialog.getByRole('button', { name: '不导入这些点' }).click();
   await workflow.settled();
 
@@ -112,6 +116,8 @@ test('bad rows: the report lists row numbers and reasons, file text stays text, 
   const lines = text.trimEnd().split('\r\n');
   expect(lines[0]).toBe('类别,行号,代码,原因,详情');
   expect(lines[1]).toBe('rejected,3,missingCoordinate,缺少经度,field=lon');
+  expect(lines.filter((line) => line.startsWith('rejected,'))).toHaveLength(6);
+  expect(lines.find((line) => line.startsWith('default,9,defaultApplied,'))).toContain('1.8G');
   expect(lines).toHaveLength(11);
 });
 
