@@ -167,7 +167,7 @@ test('cancel and Esc leave the scenario unchanged; a swapped file offers a one-c
   expect(after).toEqual(before);
 });
 
-test('a shapefile dropped as loose .shp/.dbf/.prj/.cpg files reads as one; a lone .shp names the missing .dbf', async ({
+test('a shapefile dropped as loose .shp/.dbf/.prj/.cpg files reads as one; a lone .shp gives its positions and says the .dbf is missing', async ({
   planner,
 }) => {
   const workflow = new ImportWorkflow(planner);
@@ -185,8 +185,13 @@ test('a shapefile dropped as loose .shp/.dbf/.prj/.cpg files reads as one; a lon
   await dialog.getByRole('button', { name: '取消', exact: true }).click();
   await workflow.expectDialogClosed();
 
+  // Without its .dbf a shapefile still gives its positions, and the dialog says what is missing.
   await workflow.dropFiles(parts.filter((part) => !part.name.endsWith('.dbf')));
-  await expect(planner.page.getByText('缺少 .dbf 文件')).toBeVisible();
+  await workflow.settled();
+  await expect(workflow.dialog().getByText('Shapefile 没有 .dbf 文件：只读取了点位')).toBeVisible();
+  await expect(workflow.dialog().getByTestId('import-counts')).toContainText('可导入 6');
+  await workflow.dialog().getByRole('button', { name: '取消', exact: true }).click();
+  await workflow.expectDialogClosed();
   await workflow.dropFiles([parts[0]!, { name: 'sites.csv', bytes: await workflow.fixture('sites.tsv') }]);
   await expect(planner.page.getByText('一次只能导入一个文件（拖入了 2 个）')).toBeVisible();
   expect(await workflow.addedSites()).toEqual([]);
