@@ -40,8 +40,17 @@ export function dataUrl(id: DataSourceId): string | undefined {
 /** Fetches and checks one source's GeoJSON; rejects with a message naming the file. */
 export async function fetchFeatureCollection(id: DataSourceId): Promise<FeatureCollection> {
   const file = DATA_FILES[id];
-  const url = dataUrl(id);
-  if (!url) throw new Error(`${file ?? id} is not part of this build`);
+  if (file === undefined) throw new Error(`${id} is not part of this build`);
+  return fetchDataFile(file);
+}
+
+/**
+ * Fetches and checks a data/geo file (a map source's, or the administrative boundary the import tests
+ * "inside Shanghai" against); rejects with a message naming the file.
+ */
+export async function fetchDataFile(file: string): Promise<FeatureCollection> {
+  const url = URLS[`../../data/geo/${file}`];
+  if (!url) throw new Error(`${file} is not part of this build`);
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
   const data: unknown = await response.json();

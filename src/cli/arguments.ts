@@ -10,7 +10,9 @@ export function parseFlags(args: readonly string[], allowed: readonly string[]):
       throw new CliError(`unexpected argument "${name}" (flags look like --name value)`);
     const key = name.slice(2);
     if (!allowed.includes(key)) {
-      throw new CliError(`unknown option ${name} (known: ${allowed.map((flag) => `--${flag}`).join(', ')})`);
+      throw new CliError(
+        `unknown option ${name} (known: ${allowed.map((flag) => `--${flag}`).join(', ')}; see --help)`,
+      );
     }
     const value = args[index + 1];
     if (value === undefined || (value.startsWith('--') && !/^--?\d/.test(value))) {

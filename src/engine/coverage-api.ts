@@ -28,6 +28,8 @@ import {
 import type { CoverageSettings } from '../domain/coverage/settings';
 import type { DistrictCollection, SiteFeature } from '../domain/types';
 import { createCalibrationMethods } from './calibration-api';
+import { validatePosition } from '../domain/validation/site-attributes';
+import { assertValidSites, InvalidSiteError } from '../domain/validation/site-feature';
 import { createSuggestMethods } from './suggest-api';
 
 export interface CoverageInit {
@@ -173,6 +175,8 @@ export function createCoverageApi() {
       cancelled.delete(options.requestId);
       throw new CancelledError(`compute ${options.requestId} cancelled before it started`);
     }
+    // Checked before the grid is touched: a bad site (a 10⁶ m radius) is refused, never half computed.
+    assertValidSites(sites);
     consistent = false;
     for (const fraction of current.computeSteps(sites)) {
       onProgress?.(fraction);
@@ -281,11 +285,21 @@ export function createCoverageApi() {
     },
     /** Add a site or replace the one with its id; only the cells near it are recomputed. */
     upsertSite(site: SiteFeature, options: RequestOptions): Promise<CoverageEditReply> {
-      return serial(() => applyEdit(options, (current) => current.upsertSite(site)));
+      return serial(() => {
+        assertValidSites([site]);
+        return applyEdit(options, (current) => current.upsertSite(site));
+      });
     },
     /** Move a site to a new longitude/latitude. */
     moveSite(id: string, lon: number, lat: number, options: RequestOptions): Promise<CoverageEditReply> {
-      return serial(() => applyEdit(options, (current) => current.moveSite(id, lon, lat)));
+      return serial(() => {
+        if (validatePosition([lon, lat]).length > 0) {
+          throw new InvalidSiteError(
+            `site "${String(id).slice(0, 80)}": not a WGS84 position (${lon}, ${lat})`,
+          );
+        }
+        return applyEdit(options, (current) => current.moveSite(id, lon, lat));
+      });
     },
     /** Remove a site by id. */
     removeSite(id: string, options: RequestOptions): Promise<CoverageEditReply> {

@@ -5,6 +5,7 @@
  * (candidates, existing sites or poles). A cancel, a failure or closing the dialog changes nothing.
  */
 import { looksLikeMeasurements } from '../domain/import/column-detection';
+import type { FeatureCollection } from 'geojson';
 import { IMPORT_LIMITS } from '../domain/import/limits';
 import { bundleShapefileParts, looksLikeShapefileParts } from '../domain/import/shapefile-parts';
 import { importChange } from '../domain/scenario/import-into-scenario';
@@ -55,9 +56,14 @@ export interface ImportControllerPorts {
   createClient: () => ImportEnginePort;
   /** Shows what was just imported (the map fits these bounds). */
   showImported: (bounds: [[number, number], [number, number]]) => void;
+  /**
+   * Shanghai's administrative boundary with its waters (no map source, so not in the data port):
+   * "inside Shanghai" is tested against it, so coastal sites are kept. Without it, the districts.
+   */
+  loadBoundary?: () => Promise<FeatureCollection>;
 }
 
-export interface ImportController extends Omit<ImportServices, 'downloadReport'> {
+export interface ImportController extends Omit<ImportServices, 'downloadReport' | 'downloadCheck'> {
   /** Resolves once the dialog has a dry-run result for the current choices (tests, benchmark). */
   whenSettled(): Promise<void>;
   /** Stops listening to the store and cancels any running work. */
@@ -80,7 +86,7 @@ export function createImportController(ports: ImportControllerPorts): ImportCont
     if (client) return client;
     client = ports.createClient();
     const created = client;
-    geographyReady = loadImportGeography(data).then(
+    geographyReady = loadImportGeography(data, ports.loadBoundary).then(
       (geography) => (geography ? created.setGeography(geography) : undefined),
       () => undefined,
     );

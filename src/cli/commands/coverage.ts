@@ -3,8 +3,8 @@
  * [--metric rsrp|sinr] [--load 0.5] [--calibration CORRECTIONS.json]` computes city-wide coverage with the
  * same engine the app runs in its worker and prints one JSON object; `--metric sinr` (path-loss mode) adds
  * each area's SINR-good share and mean rate; `--calibration` applies corrections from `calibrate --out`
- * (path-loss mode only). With --out it also writes gaps.geojson (and quality-gaps.geojson) and
- * coverage-stats.json (only after everything succeeded).
+ * (path-loss mode only). With --out it also writes gaps.geojson (and quality-gaps.geojson),
+ * coverage-stats.json and coverage.gpkg (only after everything succeeded).
  */
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +17,9 @@ import {
 } from '../../domain/coverage/report';
 import { translate } from '../../domain/i18n/translate';
 import { compareLandArea } from '../../domain/plan/land-area';
+import { geoPackageLayers } from '../../domain/export/geopackage-export';
+import { writeGeoPackage } from '../../domain/geopackage/gpkg-writer';
+import { loadSqlite } from '../../domain/geopackage/sqlite-loader';
 import { choiceFlag, numberFlag, parseFlags, requireFlag } from '../arguments';
 import { readCalibrationFile } from '../calibration-file';
 import { CliError } from '../cli-error';
@@ -36,6 +39,26 @@ const FLAGS = [
   'sinr-threshold-db',
   'calibration',
 ] as const;
+
+export const usage = `usage: npm run --silent cli -- coverage --sites FILE.geojson [options]
+
+City-wide coverage on the app's grid: covered share of the city, of each district and plan zone, and the
+weak-spot gaps, printed as one JSON object. Sites are checked with the attribute panel's rules.
+
+options:
+  --sites FILE.geojson      FeatureCollection of site Points with unique ids (required)
+  --mode radius|pathloss    radius table or 3GPP path loss (default radius)
+  --cell-m M                grid cell size, 25–200 m (default 50)
+  --threshold-dbm T         SS-RSRP coverage threshold in path-loss mode, -160 to -30 (default -105)
+  --min-gap-km2 A           smallest gap reported, km² (default 0.01)
+  --metric rsrp|sinr        sinr (path-loss mode) adds each area's SINR-good share and mean rate (estimates)
+  --load ETA                cell load for the interference, 0–1 (with --metric sinr; docs/radio.md)
+  --noise-figure-db NF      UE noise figure, dB (with --metric sinr)
+  --sinr-threshold-db S     SINR a usable cell needs, dB (with --metric sinr)
+  --calibration FILE        corrections from \`calibrate --out\` (path-loss mode)
+  --out DIR                 also write DIR/gaps.geojson (and quality-gaps.geojson), DIR/coverage-stats.json and
+                            DIR/coverage.gpkg (sites and gaps, GeoPackage)
+  --help                    print this help`;
 const round = (value: number, digits = 4): number => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** With --metric sinr: the SINR-good share of the land and the mean rate over the covered land. */
@@ -166,6 +189,11 @@ export async function run(args: string[]): Promise<number> {
     if (sinr) {
       writeFileSync(join(out, 'quality-gaps.geojson'), `${JSON.stringify(qualityGapCollection(engine))}\n`);
     }
+    const layers = geoPackageLayers({ sites: sites.features, gaps });
+    writeFileSync(
+      join(out, 'coverage.gpkg'),
+      writeGeoPackage(await loadSqlite(), layers, new Date().toISOString()),
+    );
     writeFileSync(join(out, 'coverage-stats.json'), `${JSON.stringify({ ...stats, elapsedMs }, null, 2)}\n`);
   }
   console.log(JSON.stringify(summary));

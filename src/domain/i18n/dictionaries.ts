@@ -7,6 +7,7 @@ import { calibrationEn, calibrationZh } from './messages/calibration';
 import { coverageEn, coverageZh } from './messages/coverage';
 import { districtEn, districtZh } from './messages/district';
 import { importEn, importZh } from './messages/import';
+import { importCheckEn, importCheckZh } from './messages/import-check';
 import { importFailuresEn, importFailuresZh } from './messages/import-failures';
 import { plannerEn, plannerZh } from './messages/planner';
 import { radioEn, radioZh } from './messages/radio';
@@ -118,6 +119,7 @@ const zh = {
   ...plannerZh,
   ...importZh,
   ...importFailuresZh,
+  ...importCheckZh,
   ...districtZh,
   ...storyZh,
   ...suggestZh,
@@ -231,6 +233,7 @@ const en: Dictionary = {
   ...plannerEn,
   ...importEn,
   ...importFailuresEn,
+  ...importCheckEn,
   ...districtEn,
   ...storyEn,
   ...suggestEn,

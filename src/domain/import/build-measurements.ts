@@ -6,7 +6,7 @@
  * nothing outside the returned value is touched, so a cancelled import changes nothing.
  */
 import type { MeasurementColumns } from '../calibration/measurement-set';
-import { rowInputs } from './build-import';
+import { rowInputs } from './row-inputs';
 import { applyMappingChoice, detectColumns } from './column-detection';
 import { toWgs84Many } from './coordinate-systems';
 import { type ImportGeography, insideShanghaiBox } from './geography';

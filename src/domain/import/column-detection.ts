@@ -65,9 +65,21 @@ const SYNONYMS: Record<ImportField, Synonyms> = {
     words: ['band'],
   },
   kind: {
-    exact: ['类型', 'kind', '站型', '基站类型', '站点类型', 'type', '覆盖类型', 'sitetype'],
+    exact: [
+      '类型',
+      'kind',
+      '站型',
+      '基站类型',
+      '站点类型',
+      'type',
+      '覆盖类型',
+      'sitetype',
+      'style',
+      '站点属性',
+    ],
     contains: ['类型', '站型'],
-    words: ['kind', 'type'],
+    // STYLE is how Huawei 工参 exports name 宏站/室分.
+    words: ['kind', 'type', 'style'],
   },
   mechanicalTilt: {
     exact: [
@@ -159,9 +171,15 @@ const SYNONYMS: Record<ImportField, Synonyms> = {
   ...MEASUREMENT_SYNONYMS,
 };
 
+/** A column name longer than this is not a name: only its start is matched (keeps matching linear). */
+const MAX_HEADER_LENGTH = 200;
+/** Cells of a row findHeaderRow looks at: a header names its fields in its first columns. */
+const MAX_HEADER_CELLS = 1024;
+
 /** Lower case, full-width folded, without bracketed notes, spaces and punctuation. */
 export function normaliseHeader(header: string): string {
   return header
+    .slice(0, MAX_HEADER_LENGTH)
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[([【][^)\]】]*[)\]】]/g, '')
@@ -176,6 +194,7 @@ export function headerScore(header: string, field: ImportField): number {
   if (synonyms.exact.includes(normalised)) return 2;
   if (synonyms.contains.some((part) => normalised.includes(part))) return 1;
   const words = header
+    .slice(0, MAX_HEADER_LENGTH)
     .normalize('NFKC')
     .toLowerCase()
     .split(/[^a-z0-9]+/);
@@ -194,9 +213,9 @@ export function findHeaderRow(rows: readonly (readonly string[])[], maxScan = 30
     if (firstNonEmpty === undefined && row.some((cell) => cell.trim() !== '')) firstNonEmpty = index;
     let named = 0;
     let coordinate = false;
-    for (const cell of row) {
-      const best = Math.max(...IMPORT_FIELDS.map((field) => headerScore(cell, field)));
-      if (best > 0) named++;
+    for (let column = 0; column < Math.min(row.length, MAX_HEADER_CELLS); column++) {
+      const cell = row[column]!;
+      if (IMPORT_FIELDS.some((field) => headerScore(cell, field) > 0)) named++;
       if (headerScore(cell, 'lon') > 0 || headerScore(cell, 'lat') > 0) coordinate = true;
     }
     if (named >= 2 && coordinate) return index;
@@ -221,7 +240,9 @@ export function detectColumns(
   let needsReview = false;
   for (const field of matchedFields) {
     const scores = columns.map((column, index) => (taken.has(index) ? 0 : headerScore(column, field)));
-    const best = Math.max(0, ...scores);
+    // A loop, not Math.max(...scores): spreading a file-sized array into arguments overflows the stack.
+    let best = 0;
+    for (const score of scores) if (score > best) best = score;
     const matches = scores.flatMap((score, index) => (score === best && best > 0 ? [index] : []));
     const column = matches[0];
     if (column !== undefined) taken.add(column);

@@ -4,8 +4,9 @@
  * Every message is a code plus parameters, never a sentence, so the UI can translate it.
  */
 import type { PoleFeature, SiteFeature, SiteProperties, SiteStatus } from '../types';
+import type { ParameterCheck } from './parameter-check';
 
-export type ImportFormat = 'csv' | 'xlsx' | 'geojson' | 'kml' | 'kmz' | 'shapefile';
+export type ImportFormat = 'csv' | 'xlsx' | 'geojson' | 'kml' | 'kmz' | 'shapefile' | 'geopackage';
 /** cgcs2000 is read as WGS84: the two differ by centimetres, far less than a cell. */
 export type CoordinateSystem = 'wgs84' | 'cgcs2000' | 'gcj02' | 'bd09';
 export const COORDINATE_SYSTEMS: readonly CoordinateSystem[] = ['wgs84', 'cgcs2000', 'gcj02', 'bd09'];
@@ -88,7 +89,11 @@ export type ImportFailureCode =
   | 'missingPart'
   | 'invalidShapefile'
   | 'invalidXlsx'
+  | 'invalidGeoPackage'
+  | 'noPointLayer'
   | 'tooManyRows'
+  | 'tooManyCells'
+  | 'kmlTooLarge'
   | 'noXmlParser'
   | 'unreadable';
 
@@ -113,6 +118,8 @@ export interface TableSource {
   delimiter?: string;
   /** Name of the sheet read (xlsx). */
   sheetName?: string;
+  /** Warnings found while reading (e.g. columns beyond the limit dropped). */
+  readWarnings?: ImportWarning[];
 }
 
 export type GeometryProblem = 'missingGeometry' | 'unsupportedGeometry' | 'invalidCoordinates';
@@ -132,7 +139,7 @@ export interface SourceFeature {
 
 export interface FeatureSource {
   kind: 'features';
-  format: 'geojson' | 'kml' | 'kmz' | 'shapefile';
+  format: 'geojson' | 'kml' | 'kmz' | 'shapefile' | 'geopackage';
   /** Attribute names in first-seen order. */
   fields: string[];
   features: SourceFeature[];
@@ -174,10 +181,7 @@ export type RejectReason =
   | 'outOfRange'
   | 'outsideShanghai'
   | 'duplicateId'
-  | 'duplicatePosition'
-  | 'unknownBand'
-  | 'unknownKind'
-  | 'invalidValue'
+  | 'duplicateRow'
   | 'missingGeometry'
   | 'unsupportedGeometry'
   | 'invalidCoordinates'
@@ -192,7 +196,24 @@ export interface RejectedRow {
   params?: Record<string, string | number>;
 }
 
+/**
+ * Why an attribute was left to its documented default instead of rejecting the row: empty in a mapped
+ * column, 0 (heights), not a number, out of the attribute panel's range, a band or kind the planner
+ * does not model, or text too long (names are shortened, ids are made from the row number); a
+ * beamwidth without an azimuth, or a total tilt that disagrees with its mechanical and electrical parts.
+ */
+export type DefaultFix =
+  | 'empty'
+  | 'zero'
+  | 'notANumber'
+  | 'outOfRange'
+  | 'unknown'
+  | 'tooLong'
+  | 'withoutAzimuth'
+  | 'conflictsWithParts';
+
 export type ImportWarningCode =
+  | 'defaultApplied'
   | 'latLonSwapped'
   | 'looksShifted'
   | 'manyInWater'
@@ -204,11 +225,16 @@ export type ImportWarningCode =
   | 'truncatedShapefile'
   | 'skippedSheets'
   | 'kmzEntry'
-  | 'measurementValuesDropped';
+  | 'measurementValuesDropped'
+  | 'extraColumnsDropped'
+  | 'noDbf'
+  | 'gpkgLayer';
 
 export interface ImportWarning {
   code: ImportWarningCode;
   params?: Record<string, string | number>;
+  /** The rows (or features) concerned, in file order, for warnings about some rows (defaults applied). */
+  rows?: number[];
 }
 
 export type ProgressCallback = (fraction: number, stage: 'read' | 'validate') => void;
@@ -252,4 +278,6 @@ export interface ImportResult {
   /** Data rows or features considered (blank rows excluded). */
   total: number;
   mapping: ColumnMapping;
+  /** The parameter check (工参体检) of the imported sites; absent for poles. */
+  check?: ParameterCheck;
 }

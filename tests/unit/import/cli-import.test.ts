@@ -47,18 +47,25 @@ describe('npm run cli -- import', () => {
 
   it('reports rejected rows with numbers and reasons, and poles from a shapefile', async () => {
     const bad = JSON.parse((await cli([fixture('bad-rows.csv')])).stdout);
-    expect(bad.imported).toBe(3);
+    expect(bad.imported).toBe(8);
     expect(bad.rejected.map((row: { row: number; reason: string }) => `${row.row}:${row.reason}`)).toEqual([
       '3:missingCoordinate',
       '4:nonNumericCoordinate',
       '5:outOfRange',
       '6:outsideShanghai',
       '7:duplicateId',
-      '8:duplicatePosition',
-      '9:unknownBand',
-      '10:unknownKind',
-      '11:invalidValue',
-      '12:invalidValue',
+      '16:duplicateRow',
+    ]);
+    const defaults = bad.warnings
+      .filter((warning: { code: string }) => warning.code === 'defaultApplied')
+      .map((warning: { params: Record<string, unknown>; rows: number[] }) =>
+        [warning.params.field, warning.params.fix, warning.params.count, warning.rows.join(' ')].join(':'),
+      );
+    expect(defaults).toEqual([
+      'band:unknown:1:9',
+      'kind:unknown:1:10',
+      'azimuth:outOfRange:1:11',
+      'height:notANumber:1:12',
     ]);
     const poles = JSON.parse((await cli([fixture('poles-shapefile.zip'), '--layer', 'poles'])).stdout);
     expect(poles).toMatchObject({ imported: 6, format: 'shapefile', rowUnit: 'feature' });
@@ -74,7 +81,9 @@ describe('npm run cli -- import', () => {
     writeFileSync(broken, 'PK\u0003\u0004 not really a zip');
     const damaged = await cli([broken, '--out', out]);
     expect(damaged.code).toBe(2);
-    expect(damaged.stderr).toMatch(/^error: cannot import .*zip archive is damaged/);
+    expect(damaged.stderr).toMatch(
+      /^error: cannot import .*: The zip is damaged or unreadable \(invalid zip data\): zip the files again/,
+    );
     expect(existsSync(out)).toBe(false);
     expect((await cli([fixture('sites.kml'), '--crs', 'mars'])).code).toBe(2);
   });

@@ -73,23 +73,28 @@ describe('tilt and beamwidth columns of operators’ sheets', () => {
     // A total alone is the electrical tilt (as the v3 → v4 migration); an omni's beamwidth is dropped.
     expect(byId.D).toEqual(expect.objectContaining({ mechanicalTiltDeg: 0, electricalTiltDeg: 7 }));
     expect(byId.D).not.toHaveProperty('beamwidthDeg');
-    // A total out of range rejects the row with the column and the range.
-    expect(byId.E).toBeUndefined();
-    expect(result.rejected).toContainEqual(
+    // A total out of range is set aside for the two parts, and the import says so for that row.
+    expect(byId.E).toMatchObject({ mechanicalTiltDeg: 2, electricalTiltDeg: 4 });
+    expect(result.rejected).toEqual([]);
+    expect(result.warnings).toContainEqual(
       expect.objectContaining({
-        row: 6,
-        reason: 'invalidValue',
-        params: expect.objectContaining({ field: 'tilt', value: '99' }),
+        code: 'defaultApplied',
+        params: expect.objectContaining({ field: 'tilt', fix: 'conflictsWithParts', example: '99' }),
+        rows: [6],
       }),
     );
   });
 
-  it('rejects a part that the total would push out of its range', async () => {
+  it('a part the total would push out of its range leaves the site to its default tilt, reported', async () => {
     const result = await importCsv(['id,经度,纬度,机械下倾,下倾角', 'A,121.40,31.20,-20,80'].join('\n'));
-    expect(result.features).toHaveLength(0);
-    expect(result.rejected[0]).toMatchObject({
-      reason: 'invalidValue',
-      params: { field: 'electricalTilt', value: '100' },
-    });
+    expect(result.features).toHaveLength(1);
+    expect(result.features[0]!.properties).not.toHaveProperty('mechanicalTiltDeg');
+    expect(result.features[0]!.properties).not.toHaveProperty('electricalTiltDeg');
+    expect(result.warnings).toContainEqual(
+      expect.objectContaining({
+        params: expect.objectContaining({ field: 'electricalTilt', fix: 'outOfRange', example: '100' }),
+        rows: [2],
+      }),
+    );
   });
 });
