@@ -19,6 +19,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
     load: () => import('./commands/import'),
   },
   suggest: { summary: 'choose new sites to close coverage gaps', load: () => import('./commands/suggest') },
+  user: {
+    summary: 'add a team-server user (user add --name N --password P --role …)',
+    load: () => import('./commands/user'),
+  },
 };
 
 function usage(): string {
