@@ -59,8 +59,18 @@ export function tokenOf(request: FastifyRequest): string | undefined {
   return request.cookies[SESSION_COOKIE] || undefined;
 }
 
+/** Every route each server registered, as "METHOD /path" (for the OpenAPI document's test). */
+const routeLists = new WeakMap<FastifyInstance, string[]>();
+export const routesOf = (app: FastifyInstance): readonly string[] => routeLists.get(app) ?? [];
+
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: DEFAULT_BODY_LIMIT_BYTES });
+  const routes: string[] = [];
+  routeLists.set(app, routes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD' && method !== 'OPTIONS') routes.push(`${method} ${route.url}`);
+  });
   const context: ServerContext = {
     database: options.database,
     geography: options.geography,

@@ -4,6 +4,7 @@
  * embedded PGlite and on a real PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routesOf } from '../../../src/server/app';
 import { candidate, editAs, withAdded, withEdited, withMoved, withRemoval } from './support/scenario-edits';
 import {
   addUsers,
@@ -11,6 +12,7 @@ import {
   enginesUnderTest,
   type OpenedDatabase,
   openTestDatabase,
+  PASSWORD,
   pointIn,
   startTestServer,
   type TestServer,
@@ -69,6 +71,19 @@ const edit =
     editAs(world.server, world.tokens.city!, world.tokens[actor], world.cityPlan, change(world, actor));
 
 const CASES: Case[] = [
+  [
+    'POST /api/login',
+    (world, actor) =>
+      world.server.request({
+        method: 'POST',
+        url: '/api/login',
+        payload:
+          actor === 'anonymous'
+            ? { name: 'city1', password: 'a wrong password' }
+            : { name: USER_OF[actor], password: PASSWORD },
+      }),
+    all(200, 401),
+  ],
   ['GET /api/health', get('/api/health'), all(200, 200)],
   ['GET /api/openapi.json', get('/api/openapi.json'), all(200, 200)],
   ['GET /api/me', get('/api/me'), all(200)],
@@ -92,19 +107,19 @@ const CASES: Case[] = [
     writers(201, 201, 201),
   ],
   [
-    'PUT: add a site in the district',
+    'PUT /api/scenarios/:id: add a site in the district',
     edit(
       (_, actor) => (scenario) => withAdded(scenario, candidate(`added-by-${actor}`, pointIn(PUDONG, 300))),
     ),
     writers(200, 403),
   ],
   [
-    'PUT: edit a site of the district',
+    'PUT /api/scenarios/:id: edit a site of the district',
     edit((_, actor) => (scenario) => withEdited(scenario, 'seed-pudong', { name: `named by ${actor}` })),
     writers(200, 403),
   ],
   [
-    'PUT: move a site within the district',
+    'PUT /api/scenarios/:id: move a site within the district',
     edit(
       (_, actor) => (scenario) =>
         withMoved(scenario, 'seed-pudong', pointIn(PUDONG, actor === 'city' ? 40 : 20)),
@@ -112,18 +127,18 @@ const CASES: Case[] = [
     writers(200, 403),
   ],
   [
-    'PUT: move a site across the border (out of the district)',
+    'PUT /api/scenarios/:id: move a site across the border (out of the district)',
     edit(() => (scenario) => withMoved(scenario, 'seed-pudong', pointIn(HUANGPU))),
     writers(403, 403),
   ],
   [
-    'PUT: plan a baseline site of the district for removal',
+    'PUT /api/scenarios/:id: plan a baseline site of the district for removal',
     edit(() => (scenario) => withRemoval(scenario, baselineSiteIn(PUDONG).properties.id)),
     // The city's attempt finds the removal already made by "own": nothing to change, 200 all the same.
     writers(200, 403),
   ],
   [
-    'PUT: rename a city plan',
+    'PUT /api/scenarios/:id: rename a city plan',
     edit((_, actor) => (scenario) => ({ ...scenario, name: `renamed by ${actor}` })),
     writers(403, 403),
   ],
@@ -246,6 +261,11 @@ for (const engine of await enginesUnderTest()) {
       const seen: Partial<Record<Actor, number>> = {};
       for (const actor of ACTORS) seen[actor] = (await run(world, actor)).statusCode;
       expect(seen).toEqual(expected);
+    });
+
+    it('covers every route the server has', () => {
+      const routeOf = (name: string) => name.match(/^[A-Z]+ \/api\/[^\s]*/)![0].replace(/:$/, '');
+      expect(new Set(CASES.map(([name]) => routeOf(name)))).toEqual(new Set(routesOf(world.server.app)));
     });
 
     it('leaves the district plan holding only what its rights allowed', async () => {

@@ -89,7 +89,9 @@ export interface OpenedDatabase {
 /** A migrated database on the engine; `dataDir` keeps PGlite on disk, `schema` reuses a PostgreSQL schema. */
 export async function openTestDatabase(engine: Engine, place: { dataDir?: string; schema?: string } = {}) {
   if (engine === 'pglite') {
-    const database = await openPglite(place.dataDir, place.dataDir ? {} : { template: await template() });
+    // A data directory that already holds a database opens as it is; an empty one starts from the template.
+    const fresh = !place.dataDir || !existsSync(join(place.dataDir, 'PG_VERSION'));
+    const database = await openPglite(place.dataDir, fresh ? { template: await template() } : {});
     await migrate(database);
     return { database, schema: undefined, dispose: async () => undefined };
   }
@@ -151,12 +153,19 @@ export async function addUsers(database: Database, users: readonly [string, Role
 }
 
 /** A point inside the district, from a baseline site that lies in it (by position), nudged by `offset` metres east. */
+const points = new Map<string, [number, number]>();
 export function pointIn(district: string, offsetM = 0): [number, number] {
+  const key = `${district}:${offsetM}`;
+  const known = points.get(key);
+  if (known) return [...known];
   const { baseline, districtOf } = testGeography();
   for (const site of baseline.features) {
     const [lon = 0, lat = 0] = site.geometry.coordinates;
     const shifted = lon + offsetM / 95_000;
-    if (districtOf(lon, lat) === district && districtOf(shifted, lat) === district) return [shifted, lat];
+    if (districtOf(lon, lat) === district && districtOf(shifted, lat) === district) {
+      points.set(key, [shifted, lat]);
+      return [shifted, lat];
+    }
   }
   throw new Error(`no baseline site in ${district}`);
 }
