@@ -7,7 +7,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyCors from '@fastify/cors';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { LoginThrottle, type ThrottleOptions } from './auth/login-throttle';
-import { SESSION_COOKIE, userOfToken } from './auth/sessions';
+import { SESSION_COOKIE, SessionCache } from './auth/sessions';
 import type { User } from './auth/users';
 import type { Database } from './database/database';
 import type { Geography } from './geo/geography';
@@ -43,6 +43,7 @@ export interface ServerContext {
   geography: Geography;
   scenarios: ScenarioStore;
   throttle: LoginThrottle;
+  sessions: SessionCache;
   scenarioBodyLimitBytes: number;
   secureCookies: boolean;
 }
@@ -76,6 +77,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     geography: options.geography,
     scenarios: new ScenarioStore(options.database, options.geography),
     throttle: new LoginThrottle(options.throttle ?? { maxFailures: 5, windowMs: 15 * 60_000 }),
+    sessions: new SessionCache(),
     scenarioBodyLimitBytes: options.scenarioBodyLimitBytes ?? DEFAULT_SCENARIO_BODY_LIMIT_BYTES,
     secureCookies: options.secureCookies ?? false,
   };
@@ -98,7 +100,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     }
     if (request.method === 'OPTIONS' || PUBLIC_ROUTES.has(request.routeOptions.url ?? '')) return;
     const token = tokenOf(request);
-    const user = token ? await userOfToken(context.database, token) : undefined;
+    const user = token ? await context.sessions.user(context.database, token) : undefined;
     if (!user) return replyError(reply, 401, 'notSignedIn', 'sign in first (POST /api/login)');
     request.user = user;
   });

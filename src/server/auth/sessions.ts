@@ -28,12 +28,41 @@ export async function createSession(
 
 /** The user a token belongs to, while its session lasts. */
 export async function userOfToken(database: Queryable, token: string): Promise<User | undefined> {
-  const [row] = await database.query<User>(
-    `SELECT u.id, u.name, u.role, u.district FROM sessions s JOIN users u ON u.id = s.user_id
+  const [row] = await database.query<User & { expires_at: Date | string }>(
+    `SELECT u.id, u.name, u.role, u.district, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id
       WHERE s.token_hash = $1 AND s.expires_at > now()`,
     [hashToken(token)],
   );
-  return row;
+  if (!row) return undefined;
+  const { expires_at: _expires, ...user } = row;
+  return user;
+}
+
+/**
+ * Sessions this process has looked up lately, so a planner's stream of writes does not read the
+ * sessions table on every request. An entry lives `ttlMs` at most: a session ended by another server
+ * process (sharing one PostgreSQL) stops working here within that time; one ended here stops at once.
+ */
+export class SessionCache {
+  private readonly entries = new Map<string, { user: User; until: number }>();
+
+  constructor(private readonly ttlMs = 30_000) {}
+
+  async user(database: Queryable, token: string): Promise<User | undefined> {
+    const entry = this.entries.get(token);
+    if (entry && entry.until > Date.now()) return entry.user;
+    this.entries.delete(token);
+    const user = await userOfToken(database, token);
+    if (user) {
+      if (this.entries.size >= 10_000) this.entries.clear();
+      this.entries.set(token, { user, until: Date.now() + this.ttlMs });
+    }
+    return user;
+  }
+
+  forget(token: string): void {
+    this.entries.delete(token);
+  }
 }
 
 export async function endSession(database: Queryable, token: string): Promise<void> {

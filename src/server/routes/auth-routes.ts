@@ -73,7 +73,10 @@ export function registerAuthRoutes(app: FastifyInstance, context: ServerContext)
 
   app.post('/api/logout', async (request, reply) => {
     const token = tokenOf(request);
-    if (token) await endSession(context.database, token);
+    if (token) {
+      context.sessions.forget(token);
+      await endSession(context.database, token);
+    }
     await recordAudit(context.database, { actor: userOf(request).name, action: 'logout' });
     reply.clearCookie(SESSION_COOKIE, { path: '/api' });
     return reply.code(204).send();

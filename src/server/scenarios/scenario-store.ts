@@ -159,8 +159,20 @@ export class ScenarioStore {
   }
 
   /** Writes `next` as the revision after `baseRevision`; unchanged content keeps the current revision. */
+  /**
+   * The scenario a write is compared with. The copy this process wrote last is trusted without asking
+   * the database when it is at the revision the writer names; anything else (another server process
+   * wrote, or the writer is behind) is settled by reading the database. The write itself checks the
+   * revision again under the row lock, so a stale copy can never land a write.
+   */
+  private async current(id: string, baseRevision: number): Promise<LoadedScenario> {
+    const cached = this.cache.get(id);
+    if (cached && cached.row.revision === baseRevision) return cached;
+    return this.load(id);
+  }
+
   async write(request: WriteRequest): Promise<{ revision: number; changed: boolean; counts: DeltaCounts }> {
-    const loaded = await this.load(request.id);
+    const loaded = await this.current(request.id, request.baseRevision);
     if (loaded.row.revision !== request.baseRevision) throw new StaleRevisionError(loaded.row.revision);
     const delta = diffScenarios(loaded.scenario, request.next);
     request.check?.(loaded, delta);
@@ -171,17 +183,10 @@ export class ScenarioStore {
     const revision = request.baseRevision + 1;
     try {
       await this.database.transaction(async (transaction) => {
-        const [locked] = await transaction.query<{ revision: number }>(
-          'SELECT revision FROM scenarios WHERE id = $1 FOR UPDATE',
-          [request.id],
-        );
-        if (!locked) throw new ScenarioNotFoundError(`no scenario ${request.id}`);
-        if (Number(locked.revision) !== request.baseRevision)
-          throw new StaleRevisionError(Number(locked.revision));
-        await writeItems(transaction, request.id, delta, ords, renumbered);
-        await transaction.query(
+        // The conditional update takes the row lock: of two writers on one revision, one updates a row.
+        const updated = await transaction.query(
           `UPDATE scenarios SET revision = $2, name = $3, baseline_ref = $4::jsonb, schema_version = $5,
-            updated_at = $6, updated_by = $7 WHERE id = $1`,
+            updated_at = $6, updated_by = $7 WHERE id = $1 AND revision = $8 RETURNING revision`,
           [
             request.id,
             revision,
@@ -190,8 +195,18 @@ export class ScenarioStore {
             CURRENT_SCENARIO_SCHEMA_VERSION,
             now,
             request.author,
+            request.baseRevision,
           ],
         );
+        if (updated.length === 0) {
+          const [row] = await transaction.query<{ revision: number }>(
+            'SELECT revision FROM scenarios WHERE id = $1',
+            [request.id],
+          );
+          if (!row) throw new ScenarioNotFoundError(`no scenario ${request.id}`);
+          throw new StaleRevisionError(Number(row.revision));
+        }
+        await writeItems(transaction, request.id, delta, ords, renumbered);
         await this.insertRevision(
           transaction,
           request.id,
