@@ -6,8 +6,8 @@ import type { CoverageStats } from '../domain/coverage/report';
 import type { CoverageSettings } from '../domain/coverage/settings';
 import type { CoverageClient } from '../engine/coverage-client';
 import type { CoverageLayers } from '../map/coverage-layers';
+import type { CoverageScheduler } from '../services/coverage-scheduler';
 import type { AppContext } from './app-context';
-import type { CoverageSync } from './coverage-sync';
 
 export interface CoverageTestHook {
   /**
@@ -36,10 +36,10 @@ declare module './test-hooks' {
 
 export function installCoverageTestHook(
   { store }: AppContext,
-  sync: CoverageSync,
+  sync: CoverageScheduler,
   layers: CoverageLayers,
   client: CoverageClient,
-): void {
+): () => void {
   const settled = () => {
     const state = store.getState();
     return !sync.hasPendingWork && state.coverageStats !== null && state.coverageStatus === 'ready';
@@ -69,13 +69,13 @@ export function installCoverageTestHook(
       });
     });
   let computeFinishedAt = Number.NaN;
-  store.subscribe(
+  const stop = store.subscribe(
     (state) => state.coverageStatus,
     (status, previous) => {
       if (previous === 'computing' && status !== 'computing') computeFinishedAt = performance.now();
     },
   );
-  if (!window.__planner) return;
+  if (!window.__planner) return stop;
   window.__planner.coverage = {
     whenComputed,
     stats: () => store.getState().coverageStats,
@@ -88,4 +88,5 @@ export function installCoverageTestHook(
     renderedGapCount: () => layers.renderedGapCount(),
     computeFinishedAt: () => computeFinishedAt,
   };
+  return stop;
 }

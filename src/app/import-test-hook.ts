@@ -3,8 +3,9 @@
  * which features the map renders around a place (imported candidates are drawn by the planner's layer,
  * imported existing sites by the sites layer, imported poles by the pole layer).
  */
+
+import type { ImportController } from '../services/import-controller';
 import type { AppContext } from './app-context';
-import type { ImportController } from './import-controller';
 
 export interface ImportFeatureTestHook {
   /** Resolves once the dialog holds a dry-run result for the current choices. */

@@ -3,8 +3,8 @@
  * counts and pixel positions. It exposes reads only (plus the store for assertions), no test-only logic.
  */
 import type { LayerId } from '../domain/layers/catalogue';
-import type { PlannerMap } from '../map/planner-map';
-import type { PlannerStore } from '../state/store';
+import type { AppMap } from '../map/app-map';
+import type { AppStore } from '../state/store';
 import { pendingSources } from './data-loading';
 
 export interface PlannerTestHook {
@@ -14,7 +14,7 @@ export interface PlannerTestHook {
   project: (longitude: number, latitude: number) => { x: number; y: number };
   renderedPointNearCentre: (layerId: LayerId, featureId?: string) => { x: number; y: number } | null;
   labelExpression: (mapLayerId: string) => unknown;
-  state: () => ReturnType<PlannerStore['getState']>;
+  state: () => ReturnType<AppStore['getState']>;
 }
 
 declare global {
@@ -24,7 +24,7 @@ declare global {
   }
 }
 
-function untilNothingPending(store: PlannerStore): Promise<void> {
+function untilNothingPending(store: AppStore): Promise<void> {
   return new Promise((resolve) => {
     if (pendingSources(store).length === 0) return resolve();
     const unsubscribe = store.subscribe(() => {
@@ -37,7 +37,7 @@ function untilNothingPending(store: PlannerStore): Promise<void> {
 }
 
 /** Installs window.__planner and sets window.__plannerReady / data-planner-ready once first ready. */
-export function installTestHook(map: PlannerMap, store: PlannerStore, featuresStarted?: Promise<void>): void {
+export function installTestHook(map: AppMap, store: AppStore, featuresStarted?: Promise<void>): void {
   const whenReady = async () => {
     await featuresStarted;
     await map.firstIdle;

@@ -6,8 +6,8 @@
  */
 import * as Comlink from 'comlink';
 import type { Feature, MultiPolygon } from 'geojson';
+import type { RasterImage, RasterStyle } from '../domain/coverage/coverage-image';
 import type { GapProperties } from '../domain/coverage/gaps';
-import type { RasterImage, RasterStyle } from '../domain/coverage/raster';
 import type { CoverageStats } from '../domain/coverage/report';
 import type { CoverageSettings } from '../domain/coverage/settings';
 import type { SiteFeature } from '../domain/types';

@@ -4,7 +4,14 @@
  * footprint. Knows nothing of the store; app/features/coverage.ts drives it.
  */
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { type GeoJSONSource, type ImageSource, type Map as MapLibreMap, Popup } from 'maplibre-gl';
+import {
+  type GeoJSONSource,
+  type ImageSource,
+  type MapLayerMouseEvent,
+  type Map as MapLibreMap,
+  Popup,
+} from 'maplibre-gl';
+import type { AppMap } from './app-map';
 import {
   applyPatchToImage,
   type Corners,
@@ -14,7 +21,7 @@ import {
   tilesTouched,
 } from './coverage-raster-tiles';
 import { diffFeatures, featuresById } from './feature-diff';
-import type { PlannerMap } from './planner-map';
+import { MapModule } from './map-module';
 import { buildPopupElement } from './popup-element';
 import type { PopupModel } from './popup-model';
 
@@ -59,9 +66,7 @@ function firstExisting(map: MapLibreMap, ids: readonly string[]): string | undef
   return ids.find((id) => map.getLayer(id));
 }
 
-export class CoverageLayers {
-  private readonly map: MapLibreMap;
-  private readonly ready: Promise<void>;
+export class CoverageLayers extends MapModule {
   private tiles: RasterTile[] = [];
   /** The whole city image as last delivered plus the patches since. */
   private image: ImageData | null = null;
@@ -75,17 +80,20 @@ export class CoverageLayers {
   private shownGaps = new Map<string | number, Feature<MultiPolygon>>();
 
   constructor(
-    private readonly plannerMap: PlannerMap,
+    appMap: AppMap,
     private readonly colours: CoverageLayerColours,
   ) {
-    this.map = plannerMap.mapLibre;
-    this.ready = plannerMap.whenLoaded().then(() => this.addLayers());
+    super(appMap);
+    this.onDispose(() => {
+      this.closePopup();
+      this.dirty.clear();
+      this.removeTiles();
+    });
   }
 
-  private addLayers(): void {
-    const map = this.map;
-    map.addSource(GAPS_SOURCE, { type: 'geojson', data: EMPTY });
-    map.addSource(FOOTPRINT_SOURCE, { type: 'geojson', data: EMPTY });
+  protected onAdd(map: MapLibreMap): void {
+    this.addSource(GAPS_SOURCE, { type: 'geojson', data: EMPTY });
+    this.addSource(FOOTPRINT_SOURCE, { type: 'geojson', data: EMPTY });
     const gapsBefore = firstExisting(map, ['metro-lines', 'sites-circle', 'districts-label']);
     const priority = ['coalesce', ['get', 'priority'], 'low'];
     const colour = [
@@ -97,7 +105,7 @@ export class CoverageLayers {
       this.colours.gapMedium,
       this.colours.gapLow,
     ] as unknown as string;
-    map.addLayer(
+    this.addLayer(
       {
         id: GAPS_FILL_LAYER,
         type: 'fill',
@@ -106,7 +114,7 @@ export class CoverageLayers {
       },
       gapsBefore,
     );
-    map.addLayer(
+    this.addLayer(
       {
         id: GAPS_LINE_LAYER,
         type: 'line',
@@ -119,7 +127,7 @@ export class CoverageLayers {
       gapsBefore,
     );
     const footprintBefore = firstExisting(map, ['sites-circle', 'districts-label']);
-    map.addLayer(
+    this.addLayer(
       {
         id: FOOTPRINT_FILL_LAYER,
         type: 'fill',
@@ -128,7 +136,7 @@ export class CoverageLayers {
       },
       footprintBefore,
     );
-    map.addLayer(
+    this.addLayer(
       {
         id: FOOTPRINT_LINE_LAYER,
         type: 'line',
@@ -137,7 +145,7 @@ export class CoverageLayers {
       },
       footprintBefore,
     );
-    this.plannerMap.addHoverLayer(GAPS_FILL_LAYER);
+    this.onDispose(this.appMap.addHoverLayer(GAPS_FILL_LAYER));
   }
 
   /** Shows a whole coverage image (after a full compute or a style switch). */
@@ -210,20 +218,28 @@ export class CoverageLayers {
     });
   }
 
-  /** Calls back with the gap under a click (after the planner map has handled the same click). */
-  onGapClick(handler: (click: GapClick) => void): void {
-    void this.ready.then(() =>
-      this.map.on('click', GAPS_FILL_LAYER, (event) => {
-        const feature = event.features?.[0];
-        // A module holding the pointer (drawing a candidate area) owns the click: no gap popup.
-        if (!feature || this.plannerMap.pointerClaimed) return;
-        handler({
-          properties: { ...feature.properties },
-          longitude: event.lngLat.lng,
-          latitude: event.lngLat.lat,
-        });
-      }),
-    );
+  /** Calls back with the gap under a click (after the planner map has handled the same click); returns the disposer. */
+  onGapClick(handler: (click: GapClick) => void): () => void {
+    const listener = (event: MapLayerMouseEvent) => {
+      const feature = event.features?.[0];
+      // A module holding the pointer (drawing a candidate area) owns the click: no gap popup.
+      if (!feature || this.appMap.pointerClaimed) return;
+      handler({
+        properties: { ...feature.properties },
+        longitude: event.lngLat.lng,
+        latitude: event.lngLat.lat,
+      });
+    };
+    let removed = false;
+    void this.ready.then(() => {
+      if (!removed && !this.isDisposed) this.map.on('click', GAPS_FILL_LAYER, listener);
+    });
+    const remove = () => {
+      removed = true;
+      if (!this.appMap.isDisposed) this.map.off('click', GAPS_FILL_LAYER, listener);
+    };
+    this.onDispose(remove);
+    return remove;
   }
 
   /** A text-only popup (the app's popup look) at a point; replaces any open coverage popup. */
@@ -268,14 +284,22 @@ export class CoverageLayers {
     return this.map.queryRenderedFeatures({ layers: [GAPS_FILL_LAYER] }).length;
   }
 
-  private rebuildTiles(raster: CoverageRasterInput, key: string): void {
-    for (let index = 0; index < this.tiles.length; index++) {
-      if (this.map.getLayer(rasterSourceId(index))) this.map.removeLayer(rasterSourceId(index));
-      if (this.map.getSource(rasterSourceId(index))) this.map.removeSource(rasterSourceId(index));
+  /** Takes the raster tiles off the map and frees their bitmaps. */
+  private removeTiles(): void {
+    if (!this.appMap.isDisposed) {
+      for (let index = 0; index < this.tiles.length; index++) {
+        if (this.map.getLayer(rasterSourceId(index))) this.map.removeLayer(rasterSourceId(index));
+        if (this.map.getSource(rasterSourceId(index))) this.map.removeSource(rasterSourceId(index));
+      }
     }
-    this.dirty.clear();
+    this.tiles = [];
     for (const bitmap of this.bitmaps.values()) bitmap.close();
     this.bitmaps.clear();
+  }
+
+  private rebuildTiles(raster: CoverageRasterInput, key: string): void {
+    this.removeTiles();
+    this.dirty.clear();
     this.imageKey = key;
     const before = firstExisting(this.map, ['districts-fill', 'districts-line', GAPS_FILL_LAYER]);
     this.tiles = tileLayout(raster);
@@ -307,7 +331,7 @@ export class CoverageLayers {
     const step = async (): Promise<void> => {
       const image = this.image;
       const batch = [...this.dirty].slice(0, 1);
-      if (!image || batch.length === 0) {
+      if (!image || batch.length === 0 || this.isDisposed) {
         this.uploading = false;
         return;
       }
@@ -323,8 +347,8 @@ export class CoverageLayers {
       );
       batch.forEach((index, position) => {
         const bitmap = bitmaps[position]!;
-        // The image was rebuilt at another size meanwhile: this tile no longer exists.
-        if (key !== this.imageKey) {
+        // The image was rebuilt at another size meanwhile (or the layers went): this tile no longer exists.
+        if (key !== this.imageKey || this.isDisposed) {
           bitmap.close();
           return;
         }

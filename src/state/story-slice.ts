@@ -3,6 +3,8 @@
  * choreography in app/features/story.ts follows it. Zone figures (sites and facilities per plan zone)
  * are counted by the wiring from the loaded layers; coverage per zone comes from coverageStats.
  */
+
+import type { ZoneFigures } from '../domain/report/zone-figures';
 import {
   nextStoryPosition,
   previousStoryPosition,
@@ -11,12 +13,7 @@ import {
 } from '../domain/story/chapters';
 import type { Slice } from './slices';
 
-export interface ZoneFigures {
-  sites: number;
-  cableLandings: number;
-  internetExchanges: number;
-  hubClusters: number;
-}
+export type { ZoneFigures };
 
 export type PngExportStatus = 'idle' | 'exporting' | 'done' | 'error';
 

@@ -1,5 +1,5 @@
-import type { SuggestResult } from '../../domain/selection/suggest';
-import { usePlanner, useTranslate } from '../store-context';
+import type { SuggestResult } from '../../domain/suggest/suggest';
+import { useAppState, useTranslate } from '../store-context';
 import { SuggestChart } from './SuggestChart';
 
 const percent = (fraction: number) => (fraction * 100).toFixed(2);
@@ -7,10 +7,10 @@ const percent = (fraction: number) => (fraction * 100).toFixed(2);
 /** The ranked picks with their marginal gains, the curve, and accept / discard. */
 export function SuggestResults({ result }: { result: SuggestResult }) {
   const t = useTranslate();
-  const checked = usePlanner((state) => state.suggestChecked);
-  const toggle = usePlanner((state) => state.toggleSuggestChecked);
-  const services = usePlanner((state) => state.suggestServices);
-  const form = usePlanner((state) => state.suggestForm);
+  const checked = useAppState((state) => state.suggestChecked);
+  const toggle = useAppState((state) => state.toggleSuggestChecked);
+  const services = useAppState((state) => state.suggestServices);
+  const form = useAppState((state) => state.suggestForm);
   const land = result.areaLandKm2;
   return (
     <section className="suggest-results" data-testid="suggest-results">

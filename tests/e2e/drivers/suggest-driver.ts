@@ -8,7 +8,7 @@ import type {} from '../../../src/app/coverage-test-hook';
 import type {} from '../../../src/app/features/suggest';
 import type { GapProperties } from '../../../src/domain/coverage/gaps';
 import type { CoverageStats } from '../../../src/domain/coverage/report';
-import type { SuggestResult } from '../../../src/domain/selection/suggest';
+import type { SuggestResult } from '../../../src/domain/suggest/suggest';
 import { expect, type PlannerDriver } from '../driver';
 
 export class SuggestWorkflow {
