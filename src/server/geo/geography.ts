@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createFeatureLookup } from '../../domain/geo/feature-lookup';
-import { type BaselineSites, indexBaseline } from '../../domain/scenario/baseline';
+import { type BaselineSites, indexBaseline } from '../../domain/scenario/baseline-sites';
 import { SHARED_BASELINE_FILE, SHARED_BASELINE_ID } from '../../domain/sync/shared-baseline';
 import type { DistrictCollection, DistrictProperties, SiteCollection } from '../../domain/types';
 

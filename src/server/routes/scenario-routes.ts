@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { parseScenarioFile, SCENARIO_FILE_FORMAT } from '../../domain/export/scenario-file';
-import { matchBaselineRef } from '../../domain/scenario/baseline';
+import { matchBaselineRef } from '../../domain/scenario/baseline-sites';
 import { migrateScenarioRecord } from '../../domain/scenario/migrations';
 import { createScenario } from '../../domain/scenario/scenario';
 import { describeIssues, validateScenario } from '../../domain/scenario/scenario-schema';

@@ -7,7 +7,7 @@
  * are reported and skipped.
  */
 import type { Position } from 'geojson';
-import type { BaselineSites } from '../../domain/scenario/baseline';
+import type { BaselineSites } from '../../domain/scenario/baseline-sites';
 import { siteIndex } from '../../domain/scenario/scenario-lookup';
 import type { Scenario } from '../../domain/scenario/scenario-types';
 import { applyDelta } from '../../domain/sync/apply-delta';

@@ -6,7 +6,7 @@
  * site's position too, so a district cannot pull a neighbour's site across the border.
  */
 import type { Position } from 'geojson';
-import type { BaselineSites } from '../../domain/scenario/baseline';
+import type { BaselineSites } from '../../domain/scenario/baseline-sites';
 import { siteIndex } from '../../domain/scenario/scenario-lookup';
 import type { Scenario } from '../../domain/scenario/scenario-types';
 import type { ItemChange, ItemValue, ScenarioDelta } from '../../domain/sync/scenario-delta';

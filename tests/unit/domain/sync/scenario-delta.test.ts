@@ -1,59 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createScenario } from '../../../../src/domain/scenario/scenario';
-import type { Scenario } from '../../../../src/domain/scenario/scenario-types';
 import { applyDelta } from '../../../../src/domain/sync/apply-delta';
 import { countDelta, describeCounts } from '../../../../src/domain/sync/delta-summary';
 import { diffScenarios, invertDelta, isEmptyDelta } from '../../../../src/domain/sync/scenario-delta';
 import type { SiteFeature } from '../../../../src/domain/types';
-
-const site = (id: string, lon = 121.5, lat = 31.2, extra: Record<string, unknown> = {}): SiteFeature => ({
-  type: 'Feature',
-  geometry: { type: 'Point', coordinates: [lon, lat] },
-  properties: { id, status: 'candidate', ...extra },
-});
-
-const base = createScenario({
-  id: 's',
-  name: 'plan',
-  baselineRef: { id: 'b' },
-  nowIso: '2026-01-01T00:00:00.000Z',
-});
-
-/** A random scenario over a small id space, so two of them share, change and lack ids. */
-const scenarioArbitrary = fc
-  .record({
-    added: fc.uniqueArray(
-      fc.record({
-        id: fc.integer({ min: 0, max: 12 }),
-        lon: fc.integer({ min: 0, max: 3 }),
-        name: fc.constantFrom('a', 'b'),
-      }),
-      {
-        selector: (entry) => entry.id,
-        maxLength: 10,
-      },
-    ),
-    modified: fc.uniqueArray(
-      fc.record({ id: fc.integer({ min: 0, max: 8 }), lon: fc.integer({ min: 0, max: 3 }) }),
-      { selector: (entry) => entry.id, maxLength: 6 },
-    ),
-    removed: fc.uniqueArray(fc.integer({ min: 0, max: 8 }), { maxLength: 5 }),
-    name: fc.constantFrom('plan', 'renamed'),
-  })
-  .map(
-    ({ added, modified, removed, name }): Scenario => ({
-      ...base,
-      name,
-      addedSites: added.map((entry) =>
-        site(`a${entry.id}`, 121 + entry.lon / 10, 31.2, { name: entry.name }),
-      ),
-      modifiedSites: modified
-        .map((entry) => site(`b${entry.id}`, 121 + entry.lon / 10))
-        .sort((left, right) => (left.properties.id < right.properties.id ? -1 : 1)),
-      removedSiteIds: removed.map((id) => `b${id}`).sort(),
-    }),
-  );
+import { base, scenarioArbitrary, site } from './support/scenario-arbitrary';
 
 describe('scenario deltas', () => {
   it('apply(before, diff(before, after)) is after, and the inverse brings before back', () => {
