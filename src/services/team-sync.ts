@@ -10,7 +10,11 @@
 import type { Scenario } from '../domain/scenario/scenario-types';
 import { applyDelta } from '../domain/sync/apply-delta';
 import { diffScenarios, isEmptyDelta } from '../domain/sync/scenario-delta';
-import { type ConflictSide, type MergeConflict, mergeScenarios } from '../domain/sync/three-way-merge';
+import type { SyncConflict, SyncReport, SyncStatus } from '../domain/sync/sync-report';
+import { type ConflictSide, mergeScenarios } from '../domain/sync/three-way-merge';
+
+export type { SyncConflict, SyncReport, SyncStatus } from '../domain/sync/sync-report';
+
 import { type TeamClient, TeamError, TeamOfflineError } from './team-client';
 
 /** What ties a local scenario to its shared original; kept in IndexedDB next to the scenario. */
@@ -21,25 +25,6 @@ export interface SyncLink {
   revision: number;
   /** The scenario as the server had it at `revision`. */
   base: Scenario;
-}
-
-export type SyncStatus = 'connecting' | 'connected' | 'syncing' | 'offline' | 'signedOut' | 'gone';
-
-export interface SyncConflict {
-  conflicts: MergeConflict[];
-  theirRevision: number;
-  /** Who wrote the revisions since ours. */
-  theirAuthors: string[];
-}
-
-export interface SyncReport {
-  status: SyncStatus;
-  revision: number;
-  /** Changed items not yet on the server. */
-  pendingChanges: number;
-  conflict: SyncConflict | null;
-  /** Sites the server refused (outside the planner's district): they stay local until reverted. */
-  refused: { reason: string; siteIds: string[] } | null;
 }
 
 export interface TeamSyncPorts {

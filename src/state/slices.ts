@@ -19,6 +19,7 @@ import type { PlannerSlice } from './planner-slice';
 import type { ScenarioSlice } from './scenario-slice';
 import type { StorySlice } from './story-slice';
 import type { SuggestSlice } from './suggest-slice';
+import type { TeamSlice } from './team-slice';
 
 export type { MapView } from '../domain/layers/map-view';
 export type Selection = FeatureSelection;
@@ -70,7 +71,8 @@ export type AppState = UiSlice &
   DistrictSlice &
   StorySlice &
   SuggestSlice &
-  ImportSlice;
+  ImportSlice &
+  TeamSlice;
 
 export type Slice<T> = StateCreator<AppState, [['zustand/subscribeWithSelector', never]], [], T>;
 

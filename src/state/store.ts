@@ -19,6 +19,7 @@ import {
 } from './slices';
 import { createStorySlice } from './story-slice';
 import { createSuggestSlice } from './suggest-slice';
+import { createTeamSlice } from './team-slice';
 
 export type { AppState, DataStatus, MapView, Selection } from './slices';
 
@@ -40,6 +41,7 @@ export function createAppStore(initial?: Partial<Pick<AppState, 'language' | 'vi
       ...createStorySlice(...args),
       ...createSuggestSlice(...args),
       ...createImportSlice(...args),
+      ...createTeamSlice(...args),
     })),
   );
   if (initial) store.setState(initial);

@@ -10,6 +10,7 @@ import { importFailuresEn, importFailuresZh } from './messages/import-failures';
 import { plannerEn, plannerZh } from './messages/planner';
 import { storyEn, storyZh } from './messages/story';
 import { suggestEn, suggestZh } from './messages/suggest';
+import { teamEn, teamZh } from './messages/team';
 
 export type Language = 'zh' | 'en';
 export const LANGUAGES: readonly Language[] = ['zh', 'en'];
@@ -117,6 +118,7 @@ const zh = {
   ...districtZh,
   ...storyZh,
   ...suggestZh,
+  ...teamZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -226,6 +228,7 @@ const en: Dictionary = {
   ...districtEn,
   ...storyEn,
   ...suggestEn,
+  ...teamEn,
 };
 
 export const DICTIONARIES: Readonly<Record<Language, Dictionary>> = { zh, en };

@@ -5,6 +5,7 @@ import { importUi } from './import';
 import { plannerUi } from './planner';
 import { storyUi } from './story';
 import { suggestUi } from './suggest';
+import { teamUi } from './team';
 
 /** Every feature's UI, in tab order. */
 export const UI_FEATURES: readonly UiFeature[] = [
@@ -14,4 +15,5 @@ export const UI_FEATURES: readonly UiFeature[] = [
   suggestUi,
   importUi,
   storyUi,
+  teamUi,
 ];
