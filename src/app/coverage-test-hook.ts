@@ -1,5 +1,5 @@
 /**
- * Test hooks of the coverage feature on window.__planner.coverage: wait for a computed result, read
+ * Test hooks of the coverage feature on window.__e2e.coverage (end-to-end builds only): wait for a computed result, read
  * the statistics and settings the panel shows, and ask the worker directly for comparison.
  */
 import type { CoverageStats } from '../domain/coverage/report';
@@ -29,7 +29,7 @@ export interface CoverageTestHook {
 }
 
 declare module './test-hooks' {
-  interface PlannerTestHook {
+  interface AppTestHook {
     coverage?: CoverageTestHook;
   }
 }
@@ -75,8 +75,8 @@ export function installCoverageTestHook(
       if (previous === 'computing' && status !== 'computing') computeFinishedAt = performance.now();
     },
   );
-  if (!window.__planner) return stop;
-  window.__planner.coverage = {
+  if (!window.__e2e) return stop;
+  window.__e2e.coverage = {
     whenComputed,
     stats: () => store.getState().coverageStats,
     baselineStats: () => store.getState().baselineCoverageStats,

@@ -1,5 +1,5 @@
 /**
- * Test hooks of the planner feature on window.__planner.planner: readiness of scenarios and pole
+ * Test hooks of the planner feature on window.__e2e.planner: readiness of scenarios and pole
  * snapping, pixel positions of sites and poles, and bulk candidates to reach the 70,000-site load.
  */
 
@@ -29,7 +29,7 @@ export interface PlannerFeatureTestHook {
 }
 
 declare module './test-hooks' {
-  interface PlannerTestHook {
+  interface AppTestHook {
     planner?: PlannerFeatureTestHook;
   }
 }
@@ -42,7 +42,7 @@ export function installPlannerTestHooks(
     mapWiring: Promise<PlannerMapWiring>;
   },
 ): void {
-  const hook = window.__planner;
+  const hook = window.__e2e;
   if (!hook) return;
   hook.planner = {
     whenPlannerReady: async () => {

@@ -20,6 +20,7 @@ import { parseHash } from '../state/url-hash';
 import { AppUi } from '../ui/AppUi';
 import { StoreContext } from '../ui/store-context';
 import type { AppContext } from './app-context';
+import { whenAppReady } from './app-ready';
 import { type DataLoader, startDataLoading } from './data-loading';
 import { applyHashToStore, syncHash } from './hash-sync';
 import { wireMapToStore } from './wire-map';
@@ -108,5 +109,6 @@ export function startUp(): StartedApp {
       for (const wire of code.FEATURE_WIRINGS) disposers.add(wire(context));
     },
   );
+  void whenAppReady(map, store, started).then(() => store.getState().setMapIdle(true));
   return { store, map, data, started, dispose: disposers.disposer };
 }

@@ -1,25 +1,13 @@
 /**
- * The coverage feature's map layers: the engine's raster (tiled image sources, below district lines,
- * labels and points), the weak-spot gaps (fill + outline coloured by priority) and the selected site's
+ * The coverage feature's map layers: the engine's raster (coverage-raster-layer.ts, below district
+ * lines, labels and points), the weak-spot gaps (fill + outline coloured by priority) and the selected site's
  * footprint. Knows nothing of the store; app/features/coverage.ts drives it.
  */
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import {
-  type GeoJSONSource,
-  type ImageSource,
-  type MapLayerMouseEvent,
-  type Map as MapLibreMap,
-  Popup,
-} from 'maplibre-gl';
+import { type GeoJSONSource, type MapLayerMouseEvent, type Map as MapLibreMap, Popup } from 'maplibre-gl';
 import type { AppMap } from './app-map';
-import {
-  applyPatchToImage,
-  type Corners,
-  type PatchRect,
-  type RasterTile,
-  tileLayout,
-  tilesTouched,
-} from './coverage-raster-tiles';
+import { type CoverageRasterInput, CoverageRasterLayer } from './coverage-raster-layer';
+import type { PatchRect } from './coverage-raster-tiles';
 import { diffFeatures, featuresById } from './feature-diff';
 import { MapModule } from './map-module';
 import { buildPopupElement } from './popup-element';
@@ -44,16 +32,10 @@ export const GAPS_FILL_LAYER = 'coverage-gaps-fill';
 const GAPS_LINE_LAYER = 'coverage-gaps-line';
 const FOOTPRINT_FILL_LAYER = 'coverage-footprint-fill';
 const FOOTPRINT_LINE_LAYER = 'coverage-footprint-line';
-const rasterSourceId = (index: number): string => `coverage-raster-${index}`;
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-export interface CoverageRasterInput {
-  width: number;
-  height: number;
-  rgba: Uint8ClampedArray;
-  coordinates: Corners;
-}
+export type { CoverageRasterInput };
 
 export interface GapClick {
   properties: Record<string, unknown>;
@@ -67,14 +49,8 @@ function firstExisting(map: MapLibreMap, ids: readonly string[]): string | undef
 }
 
 export class CoverageLayers extends MapModule {
-  private tiles: RasterTile[] = [];
-  /** The whole city image as last delivered plus the patches since. */
-  private image: ImageData | null = null;
-  private imageKey = '';
-  private readonly bitmaps = new Map<number, ImageBitmap>();
-  private rasterVisible = true;
-  private readonly dirty = new Set<number>();
-  private uploading = false;
+  /** The engine's image, as tiles below the district lines and the gaps. */
+  private readonly raster: CoverageRasterLayer;
   private popup: Popup | null = null;
   /** The gap features the source holds, by id (diffed against the next result). */
   private shownGaps = new Map<string | number, Feature<MultiPolygon>>();
@@ -84,10 +60,10 @@ export class CoverageLayers extends MapModule {
     private readonly colours: CoverageLayerColours,
   ) {
     super(appMap);
+    this.raster = new CoverageRasterLayer(appMap, ['districts-fill', 'districts-line', GAPS_FILL_LAYER]);
     this.onDispose(() => {
       this.closePopup();
-      this.dirty.clear();
-      this.removeTiles();
+      this.raster.dispose();
     });
   }
 
@@ -150,37 +126,26 @@ export class CoverageLayers extends MapModule {
 
   /** Shows a whole coverage image (after a full compute or a style switch). */
   setRaster(raster: CoverageRasterInput): void {
-    void this.ready.then(() => {
-      const key = `${raster.width}x${raster.height}:${raster.coordinates.flat().join(',')}`;
-      if (key !== this.imageKey) this.rebuildTiles(raster, key);
-      this.image = new ImageData(raster.rgba as Uint8ClampedArray<ArrayBuffer>, raster.width, raster.height);
-      for (let index = 0; index < this.tiles.length; index++) this.dirty.add(index);
-      this.scheduleUploads();
-    });
+    this.raster.setRaster(raster);
   }
 
   /** Applies an incremental edit's patches; only the tiles they touch are uploaded again. */
   applyPatches(patches: readonly PatchRect[]): void {
-    if (patches.length === 0) return;
-    void this.ready.then(() => {
-      const image = this.image;
-      if (!image) return;
-      for (const patch of patches) {
-        applyPatchToImage(image.data, image.width, patch);
-        for (const index of tilesTouched(this.tiles, patch)) this.dirty.add(index);
-      }
-      this.scheduleUploads();
-    });
+    this.raster.applyPatches(patches);
   }
 
   setRasterVisible(visible: boolean): void {
-    this.rasterVisible = visible;
-    void this.ready.then(() => {
-      this.tiles.forEach((_, index) => {
-        if (this.map.getLayer(rasterSourceId(index)))
-          this.map.setLayoutProperty(rasterSourceId(index), 'visibility', visible ? 'visible' : 'none');
-      });
-    });
+    this.raster.setVisible(visible);
+  }
+
+  /** How many raster tiles the image is split into (tests). */
+  rasterTileCount(): number {
+    return this.raster.tileCount();
+  }
+
+  /** Tiles still waiting to be handed to MapLibre (0 once the whole image is on the map). */
+  pendingTileCount(): number {
+    return this.raster.pendingTileCount();
   }
 
   /** Gaps with a `priority` property (high/medium/low) already set. */
@@ -268,97 +233,9 @@ export class CoverageLayers extends MapModule {
     );
   }
 
-  /** How many raster tiles the image is split into (tests). */
-  rasterTileCount(): number {
-    return this.tiles.length;
-  }
-
-  /** Tiles still waiting to be handed to MapLibre (0 once the whole image is on the map). */
-  pendingTileCount(): number {
-    return this.dirty.size + (this.uploading ? 1 : 0);
-  }
-
   /** Gap polygons drawn in the viewport (tests: the layer renders). */
   renderedGapCount(): number {
     if (!this.map.getLayer(GAPS_FILL_LAYER)) return 0;
     return this.map.queryRenderedFeatures({ layers: [GAPS_FILL_LAYER] }).length;
-  }
-
-  /** Takes the raster tiles off the map and frees their bitmaps. */
-  private removeTiles(): void {
-    if (!this.appMap.isDisposed) {
-      for (let index = 0; index < this.tiles.length; index++) {
-        if (this.map.getLayer(rasterSourceId(index))) this.map.removeLayer(rasterSourceId(index));
-        if (this.map.getSource(rasterSourceId(index))) this.map.removeSource(rasterSourceId(index));
-      }
-    }
-    this.tiles = [];
-    for (const bitmap of this.bitmaps.values()) bitmap.close();
-    this.bitmaps.clear();
-  }
-
-  private rebuildTiles(raster: CoverageRasterInput, key: string): void {
-    this.removeTiles();
-    this.dirty.clear();
-    this.imageKey = key;
-    const before = firstExisting(this.map, ['districts-fill', 'districts-line', GAPS_FILL_LAYER]);
-    this.tiles = tileLayout(raster);
-    this.tiles.forEach((tile, index) => {
-      const id = rasterSourceId(index);
-      this.map.addSource(id, { type: 'image', coordinates: tile.coordinates } as never);
-      this.map.addLayer(
-        {
-          id,
-          type: 'raster',
-          source: id,
-          layout: { visibility: this.rasterVisible ? 'visible' : 'none' },
-          paint: { 'raster-fade-duration': 0, 'raster-resampling': 'nearest', 'raster-opacity': 0.9 },
-        },
-        before,
-      );
-    });
-  }
-
-  /**
-   * Hands changed tiles to MapLibre as premultiplied ImageBitmaps cropped from the whole image:
-   * createImageBitmap copies and converts off the main thread, and MapLibre then uploads a bitmap
-   * without its own per-pixel premultiply pass (measured ~300 ms per 1024² ImageData tile on
-   * SwiftShader otherwise). One 512² tile per frame (~20 ms of main thread), so no frame uploads the city.
-   */
-  private scheduleUploads(): void {
-    if (this.uploading) return;
-    this.uploading = true;
-    const step = async (): Promise<void> => {
-      const image = this.image;
-      const batch = [...this.dirty].slice(0, 1);
-      if (!image || batch.length === 0 || this.isDisposed) {
-        this.uploading = false;
-        return;
-      }
-      const key = this.imageKey;
-      for (const index of batch) this.dirty.delete(index);
-      const bitmaps = await Promise.all(
-        batch.map((index) => {
-          const tile = this.tiles[index]!;
-          return createImageBitmap(image, tile.x, tile.y, tile.width, tile.height, {
-            premultiplyAlpha: 'premultiply',
-          });
-        }),
-      );
-      batch.forEach((index, position) => {
-        const bitmap = bitmaps[position]!;
-        // The image was rebuilt at another size meanwhile (or the layers went): this tile no longer exists.
-        if (key !== this.imageKey || this.isDisposed) {
-          bitmap.close();
-          return;
-        }
-        this.map.getSource<ImageSource>(rasterSourceId(index))?.updateImage({ image: bitmap });
-        // The replaced bitmap is no longer referenced by the source; free it now, not at GC.
-        this.bitmaps.get(index)?.close();
-        this.bitmaps.set(index, bitmap);
-      });
-      requestAnimationFrame(() => void step());
-    };
-    void step();
   }
 }

@@ -78,7 +78,7 @@ test('two planners: edits travel, a conflict is settled in its dialog, offline e
   const added = await district.workflow.addSiteAt(...near(-0.001, 0.0005), true);
   await expect.poll(() => city.team.siteIds(), { timeout: 30_000 }).toContain(added);
   await expect
-    .poll(() => city.workflow.page.evaluate(() => window.__planner!.planner!.renderedPlannerSiteIds()), {
+    .poll(() => city.workflow.page.evaluate(() => window.__e2e!.planner!.renderedPlannerSiteIds()), {
       timeout: 30_000,
     })
     .toContain(added);
@@ -90,14 +90,14 @@ test('two planners: edits travel, a conflict is settled in its dialog, offline e
   const site = (await city.team.sites()).find((entry) => entry.id === added)!;
   await city.workflow.planner.clickMapAt(site.coordinates[0]!, site.coordinates[1]!);
   await expect
-    .poll(() => city.workflow.page.evaluate(() => window.__planner!.state().selectedSiteIds))
+    .poll(() => city.workflow.page.evaluate(() => window.__e2e!.state().selectedSiteIds))
     .toEqual([added]);
   await city.workflow.press('Delete');
   await expect.poll(() => city.team.siteIds()).not.toContain(added);
   await expect(city.team.status()).toHaveAttribute('data-state', 'offline', { timeout: 30_000 });
   await district.workflow.press('s');
   const target = await district.workflow.page.evaluate(
-    ([lon, lat]) => window.__planner!.project(lon, lat),
+    ([lon, lat]) => window.__e2e!.project(lon, lat),
     near(0.0008, -0.0004),
   );
   await district.workflow.dragSiteTo(added, target);

@@ -67,6 +67,6 @@ export function wireCoverage(context: AppContext): Disposer {
     if (store.getState().baseline) sync.requestFull();
   });
 
-  disposers.add(installCoverageTestHook(context, sync, layers, client));
+  if (import.meta.env.MODE === 'e2e') disposers.add(installCoverageTestHook(context, sync, layers, client));
   return disposers.disposer;
 }

@@ -39,6 +39,6 @@ export function wireImport(context: AppContext): Disposer {
   disposers.add(controller);
   disposers.add(installImportDropTarget(map.mapLibre.getContainer(), store));
   disposers.add(followScenarioImports(context));
-  installImportTestHook(context, controller);
+  if (import.meta.env.MODE === 'e2e') installImportTestHook(context, controller);
   return disposers.disposer;
 }

@@ -51,11 +51,7 @@ export function wirePlanner(context: AppContext): Disposer {
 
   const mapWiring = wirePlannerMap(context, snapIndex, disposers);
   keepScenarioCoverage(context, disposers);
-  installPlannerTestHooks(context, {
-    snapReady,
-    snapIndex,
-    mapWiring,
-  });
+  if (import.meta.env.MODE === 'e2e') installPlannerTestHooks(context, { snapReady, snapIndex, mapWiring });
   return disposers.disposer;
 }
 

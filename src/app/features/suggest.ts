@@ -1,7 +1,7 @@
 /**
  * The suggest feature: turns the panel's choices into a request, runs it in the coverage worker (on
  * the engine's own grid), shows the picks as numbered markers, and accepts them into the scenario as
- * candidate sites in ONE undoable step. Test hooks on window.__planner.suggest.
+ * candidate sites in ONE undoable step. Test hooks on window.__e2e.suggest.
  */
 
 import { type Disposer, Disposers } from '../../domain/disposers';
@@ -29,7 +29,7 @@ export interface SuggestTestHook {
 }
 
 declare module '../test-hooks' {
-  interface PlannerTestHook {
+  interface AppTestHook {
     suggest?: SuggestTestHook;
   }
 }
@@ -158,8 +158,8 @@ export function wireSuggest(context: AppContext): Disposer {
     { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] },
   );
 
-  if (typeof window !== 'undefined' && window.__planner) {
-    window.__planner.suggest = {
+  if (import.meta.env.MODE === 'e2e' && window.__e2e) {
+    window.__e2e.suggest = {
       run: async (form) => {
         store.getState().setSuggestForm(form);
         const result = await run();

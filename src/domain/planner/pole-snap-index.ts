@@ -3,6 +3,7 @@
  * dragging. A uniform grid over local metres: 40k poles index in a few milliseconds and a query
  * looks at 9 cells, so it can run on every mouse move. Pure (no MapLibre), tested in Node.
  */
+import { haversineM, METRES_PER_DEGREE, SHANGHAI_REFERENCE_LATITUDE_DEG } from '../geo/geodesy';
 import type { PoleFeature } from '../types';
 
 export interface SnapPole {
@@ -17,28 +18,9 @@ export interface SnapMatch {
   distanceM: number;
 }
 
-const EARTH_RADIUS_M = 6_371_008.8;
-const METRES_PER_DEGREE = (Math.PI / 180) * EARTH_RADIUS_M;
 // Shanghai spans 30.7–31.9° N: one reference latitude keeps grid cells square to within 2%.
-const REFERENCE_LATITUDE_DEG = 31.2;
-const COS_REFERENCE = Math.cos((REFERENCE_LATITUDE_DEG * Math.PI) / 180);
+const COS_REFERENCE = Math.cos((SHANGHAI_REFERENCE_LATITUDE_DEG * Math.PI) / 180);
 const ROW_STRIDE = 2 ** 24;
-
-/** Great-circle distance in metres (haversine); exact enough for tens of metres and cheap. */
-export function distanceMeters(
-  longitudeA: number,
-  latitudeA: number,
-  longitudeB: number,
-  latitudeB: number,
-): number {
-  const toRadians = Math.PI / 180;
-  const deltaLatitude = (latitudeB - latitudeA) * toRadians;
-  const deltaLongitude = (longitudeB - longitudeA) * toRadians;
-  const a =
-    Math.sin(deltaLatitude / 2) ** 2 +
-    Math.cos(latitudeA * toRadians) * Math.cos(latitudeB * toRadians) * Math.sin(deltaLongitude / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
-}
 
 export class PoleSnapIndex {
   private readonly cells = new Map<number, number[]>();
@@ -84,7 +66,7 @@ export class PoleSnapIndex {
         if (!bucket) continue;
         for (const index of bucket) {
           const pole = this.poles[index]!;
-          const distanceM = distanceMeters(longitude, latitude, pole.longitude, pole.latitude);
+          const distanceM = haversineM(longitude, latitude, pole.longitude, pole.latitude);
           if (distanceM <= maxDistanceM && (!best || distanceM < best.distanceM)) best = { pole, distanceM };
         }
       }

@@ -1,25 +1,18 @@
+import { type LocalMetresFrame, localMetresFrame } from '../geo/geodesy';
 import type { LonLat } from './types';
-
-/** Mean Earth radius, metres (same as Turf's default). */
-const EARTH_RADIUS_M = 6_371_008.8;
 
 /**
  * Local planar metres for spacing checks: equirectangular about the mean latitude. Over a city
  * (≤ 100 km) the distance error is well under 0.5%, far below any spacing a planner sets, and it
  * lets the greedy and the exact model share one conflict predicate cheaply.
  */
-export interface PlanarFrame {
-  metresPerDegreeLon: number;
-  metresPerDegreeLat: number;
-}
+export type PlanarFrame = LocalMetresFrame;
 
 /** Frame for a set of latitudes (degrees); uses their mean. */
 export function planarFrameFor(latitudes: ArrayLike<number>): PlanarFrame {
   let sum = 0;
   for (let index = 0; index < latitudes.length; index++) sum += latitudes[index]!;
-  const meanLatRad = latitudes.length > 0 ? ((sum / latitudes.length) * Math.PI) / 180 : 0;
-  const metresPerDegreeLat = (Math.PI / 180) * EARTH_RADIUS_M;
-  return { metresPerDegreeLat, metresPerDegreeLon: metresPerDegreeLat * Math.cos(meanLatRad) };
+  return localMetresFrame(latitudes.length > 0 ? sum / latitudes.length : 0);
 }
 
 /**

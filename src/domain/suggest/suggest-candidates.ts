@@ -2,6 +2,7 @@
  * Candidate positions for site suggestion: comprehensive poles (the plan's preferred carriers), a
  * regular grid inside drawn polygons, and the planner's own candidate sites.
  */
+import turfBbox from '@turf/bbox';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { PoleFeature, SiteFeature } from '../types';
@@ -74,18 +75,6 @@ export function plannerCandidates(sites: readonly SiteFeature[]): SuggestCandida
 }
 
 function bounds(geometry: Polygon | MultiPolygon): [number, number, number, number] {
-  let west = 180;
-  let south = 90;
-  let east = -180;
-  let north = -90;
-  const rings = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  for (const polygon of rings) {
-    for (const [lon, lat] of polygon[0] ?? []) {
-      west = Math.min(west, lon!);
-      east = Math.max(east, lon!);
-      south = Math.min(south, lat!);
-      north = Math.max(north, lat!);
-    }
-  }
+  const [west, south, east, north] = turfBbox(geometry);
   return [west, south, east, north];
 }

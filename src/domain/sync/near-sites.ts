@@ -4,7 +4,7 @@
  * cells one distance wide (in a local metric frame), so each site is compared only with the sites of
  * its own and the eight neighbouring cells: O(sites), not O(sites²).
  */
-import { EARTH_RADIUS_M, localMetresFrame } from '../geo/local-metres';
+import { EARTH_RADIUS_M, localMetresFrame } from '../geo/geodesy';
 
 export interface PlanSite {
   planId: string;

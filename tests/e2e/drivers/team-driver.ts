@@ -111,13 +111,13 @@ export class TeamPanel {
   }
 
   scenarioName(): Promise<string | undefined> {
-    return this.page.evaluate(() => window.__planner!.state().session?.scenario.name);
+    return this.page.evaluate(() => window.__e2e!.state().session?.scenario.name);
   }
 
   /** The open scenario's added sites: id and position. */
   sites(): Promise<{ id: string; coordinates: number[] }[]> {
     return this.page.evaluate(() =>
-      (window.__planner!.state().session?.scenario.addedSites ?? []).map((site) => ({
+      (window.__e2e!.state().session?.scenario.addedSites ?? []).map((site) => ({
         id: site.properties.id,
         coordinates: [...site.geometry.coordinates],
       })),

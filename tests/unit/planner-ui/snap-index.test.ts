@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { distanceMeters, PoleSnapIndex } from '../../../src/domain/planner/pole-snap-index';
+import { haversineM as distanceMeters } from '../../../src/domain/geo/geodesy';
+import { PoleSnapIndex } from '../../../src/domain/planner/pole-snap-index';
 import type { PoleFeature } from '../../../src/domain/types';
 
 function pole(id: string, longitude: number, latitude: number, heightM = 10): PoleFeature {
