@@ -16,7 +16,7 @@ import type { ServerContext } from '../app';
 import { recordAudit } from '../audit';
 import type { User } from '../auth/users';
 import { judgeWrite } from '../scenarios/rights';
-import { type LoadedScenario, WriteRefusedError } from '../scenarios/scenario-store';
+import { type LoadedScenario, StaleRevisionError, WriteRefusedError } from '../scenarios/scenario-store';
 import { etagOf, parseRevisionHeader, refuseReaders, replyError, replyStoreError, userOf } from './replies';
 
 type ScenarioRead =
@@ -149,7 +149,24 @@ export function registerScenarioRoutes(app: FastifyInstance, context: ServerCont
 
   app.put<{ Params: { id: string }; Body: unknown }>(
     '/api/scenarios/:id',
-    { bodyLimit },
+    {
+      bodyLimit,
+      // A write on a stale revision is answered before its body is read: under contention most
+      // attempts are stale, and parsing and checking a whole scenario for each would starve the rest.
+      preParsing: async (request, reply, payload) => {
+        const baseRevision = parseRevisionHeader(request.headers['if-match']);
+        if (baseRevision === undefined) return payload;
+        const { id } = request.params as { id: string };
+        try {
+          const current = await context.scenarios.row(id);
+          if (current.revision !== baseRevision)
+            return replyStoreError(reply, new StaleRevisionError(current.revision));
+        } catch (error) {
+          return replyStoreError(reply, error);
+        }
+        return payload;
+      },
+    },
     async (request, reply) => {
       const user = userOf(request);
       if (refuseReaders(reply, user)) return reply;
