@@ -1,6 +1,7 @@
 /**
  * `npm run bench:server`: the server load benchmark on PGlite and (with BENCH_DATABASE_URL or
- * DATABASE_URL) on PostgreSQL, one after the other, each in its own process; writes the table into
+ * DATABASE_URL) on PostgreSQL, in both modes (each planner on a scenario of their own, then all on one
+ * shared scenario), one run after the other, each in its own process; writes the table into
  * docs/server.md between the markers. Extra arguments go to bench/server-load.ts (e.g. --seconds 20).
  */
 import { spawnSync } from 'node:child_process';
@@ -10,18 +11,19 @@ import { cpus } from 'node:os';
 const extra = process.argv.slice(2);
 const engines =
   process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL ? ['pglite', 'postgresql'] : ['pglite'];
+const modes = ['own', 'shared'];
 const rows: Record<string, number | string>[] = [];
-for (const engine of engines) {
+for (const [engine, mode] of engines.flatMap((engine) => modes.map((mode) => [engine, mode]))) {
   const run = spawnSync(
     process.execPath,
-    ['--import', 'tsx', 'bench/server-load.ts', '--engine', engine, ...extra],
+    ['--import', 'tsx', 'bench/server-load.ts', '--engine', engine!, '--mode', mode!, ...extra],
     {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
       maxBuffer: 1 << 24,
     },
   );
-  if (run.status !== 0) throw new Error(`server-load --engine ${engine} failed`);
+  if (run.status !== 0) throw new Error(`server-load --engine ${engine} --mode ${mode} failed`);
   const row = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Record<string, number | string>;
   console.log(JSON.stringify(row));
   rows.push(row);
@@ -29,13 +31,13 @@ for (const engine of engines) {
 const ms = (value: number | string | undefined) => `${Number(value).toFixed(0)} ms`;
 const first = rows[0]!;
 const lines = [
-  `Measured ${new Date().toISOString().slice(0, 16)}Z on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}; load generator and server on the same machine over loopback. ${first.users} planners, one edit each per second for ${first.seconds} s, all on one shared scenario over the 32,000-site baseline holding ${first.seedSites} candidate sites of its own (PUT body ${first.bodyKb} KB).`,
+  `Measured ${new Date().toISOString().slice(0, 16)}Z on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}; load generator and server on the same machine over loopback. ${first.users} planners, one edit each per second for ${first.seconds} s, on scenarios over the 32,000-site baseline each holding ${first.seedSites} candidate sites of its own (PUT body ${first.bodyKb} KB). Mode *own*: each planner edits a scenario of their own (writes never collide); *shared*: all edit one scenario (every write races ${Number(first.users) - 1} others, the worst case; an edit's latency includes its retries after 409).`,
   '',
-  '| engine | edits landed | edits/s | PUT median | PUT p99 | edit median (incl. retries) | edit p99 | 409s | lost writes | server peak RSS | load avg start → end |',
-  '|---|---|---|---|---|---|---|---|---|---|---|',
+  '| engine | mode | edits landed | edits/s | PUT median | PUT p99 | edit median (incl. retries) | edit p99 | ticks skipped (edit still retrying) | 409s | lost writes | server peak RSS | load avg start → end |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ...rows.map(
     (row) =>
-      `| ${row.engine} | ${row.edits} | ${row.editsPerSecond} | ${ms(row.requestMedianMs)} | ${ms(row.requestP99Ms)} | ${ms(row.editMedianMs)} | ${ms(row.editP99Ms)} | ${row.conflicts} | **${row.lostWrites}** | ${row.serverPeakRssMb} MB | ${row.loadAtStart} → ${row.loadAtEnd} |`,
+      `| ${row.engine} | ${row.mode} | ${row.edits} | ${row.editsPerSecond} | ${ms(row.requestMedianMs)} | ${ms(row.requestP99Ms)} | ${ms(row.editMedianMs)} | ${ms(row.editP99Ms)} | ${row.skippedTicks} | ${row.conflicts} | **${row.lostWrites}** | ${row.serverPeakRssMb} MB | ${row.loadAtStart} → ${row.loadAtEnd} |`,
   ),
 ];
 const table = lines.join('\n');

@@ -6,7 +6,7 @@
  * and every accepted write must be a revision) and the server process's peak resident memory.
  *
  *   npx tsx bench/server-load.ts --engine pglite|postgresql [--users 50] [--seconds 60] [--port 4254]
- *     [--seed-sites 1000]
+ *     [--seed-sites 1000] [--mode own|shared]
  * PostgreSQL comes from BENCH_DATABASE_URL or DATABASE_URL (a fresh schema is made and dropped).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -33,6 +33,8 @@ const users = Number(argument('users', '50'));
 const seconds = Number(argument('seconds', '60'));
 const port = Number(argument('port', '4254'));
 const seedSites = Number(argument('seed-sites', '1000'));
+/** own: each planner edits a scenario of their own; shared: all edit one (the contention worst case). */
+const mode = argument('mode', 'own');
 const PASSWORD = 'load benchmark password';
 
 const geography = loadGeography();
@@ -119,17 +121,6 @@ async function main() {
       return ((await response.json()) as { token: string }).token;
     };
     const cityToken = await login('city-a');
-    const created = await fetch(`${baseUrl}/api/scenarios`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${cityToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'load' }),
-    });
-    const { id } = (await created.json()) as { id: string };
-    // The scenario's own content: candidate sites spread over the city (the body every PUT carries).
-    const seeded = await fetch(`${baseUrl}/api/scenarios/${id}`, {
-      headers: { authorization: `Bearer ${cityToken}` },
-    });
-    const start = ((await seeded.json()) as { scenario: Scenario }).scenario;
     const candidates = geography.baseline.features.slice(0, seedSites).map(
       (site, index): SiteFeature => ({
         type: 'Feature',
@@ -140,15 +131,26 @@ async function main() {
         properties: { id: `seed-${index}`, status: 'candidate', kind: 'micro', heightM: 20 },
       }),
     );
-    await fetch(`${baseUrl}/api/scenarios/${id}`, {
-      method: 'PUT',
-      headers: {
-        authorization: `Bearer ${cityToken}`,
-        'content-type': 'application/json',
-        'if-match': '"1"',
-      },
-      body: JSON.stringify({ ...start, addedSites: candidates }),
-    });
+    const authorised = { authorization: `Bearer ${cityToken}`, 'content-type': 'application/json' };
+    /** A scenario holding the seed candidates: the body every PUT of it carries. */
+    const seededScenario = async (name: string): Promise<string> => {
+      const created = await fetch(`${baseUrl}/api/scenarios`, {
+        method: 'POST',
+        headers: authorised,
+        body: JSON.stringify({ name }),
+      });
+      const { id } = (await created.json()) as { id: string };
+      const read = await fetch(`${baseUrl}/api/scenarios/${id}`, { headers: authorised });
+      const start = ((await read.json()) as { scenario: Scenario }).scenario;
+      await fetch(`${baseUrl}/api/scenarios/${id}`, {
+        method: 'PUT',
+        headers: { ...authorised, 'if-match': '"1"' },
+        body: JSON.stringify({ ...start, addedSites: candidates }),
+      });
+      return id;
+    };
+    const sharedId = mode === 'shared' ? await seededScenario('load') : '';
+    const scenarioIds: string[] = [];
     const clients: LoadClient[] = [];
     for (let index = 0; index < users; index++) {
       const [name, , district] = accounts[index % accounts.length]!;
@@ -167,6 +169,8 @@ async function main() {
           if (geography.districtOf(...candidate) === home) return candidate;
         }
       };
+      const id = mode === 'shared' ? sharedId : await seededScenario(`load ${index}`);
+      scenarioIds.push(id);
       clients.push(new LoadClient(baseUrl, await login(name), id, site, nextPosition));
     }
     await Promise.all(clients.map((client) => client.open()));
@@ -188,29 +192,33 @@ async function main() {
     timers.forEach(clearTimeout);
     await Promise.all(pending);
     const peakMb = peakRssMb(server.pid!);
-    const final = await fetch(`${baseUrl}/api/scenarios/${id}`, {
-      headers: { authorization: `Bearer ${cityToken}` },
-    });
-    const finalBody = (await final.json()) as { revision: number; scenario: Scenario };
-    const positions = new Map(
-      finalBody.scenario.modifiedSites.map((site) => [site.properties.id, site.geometry.coordinates]),
-    );
+    const finals = new Map<string, { revision: number; scenario: Scenario }>();
+    for (const id of new Set(scenarioIds)) {
+      const final = await fetch(`${baseUrl}/api/scenarios/${id}`, { headers: authorised });
+      finals.set(id, (await final.json()) as { revision: number; scenario: Scenario });
+    }
     let lost = 0;
     clients.forEach((client, index) => {
       const landed = client.result.lastLanded;
+      const final = finals.get(scenarioIds[index]!)!;
       const siteId = (client as unknown as { site: SiteFeature }).site.properties.id;
-      if (landed && JSON.stringify(positions.get(siteId)) !== JSON.stringify(landed)) lost += 1;
+      const position = final.scenario.modifiedSites.find((site) => site.properties.id === siteId)?.geometry
+        .coordinates;
+      if (landed && JSON.stringify(position) !== JSON.stringify(landed)) lost += 1;
       if (!landed) console.error(`client ${index} landed nothing`);
     });
     const landedWrites = clients.reduce((sum, client) => sum + client.result.landedWrites, 0);
-    // Revisions: 1 create + 1 seed + every accepted write; anything else is a write lost or invented.
-    const unaccounted = finalBody.revision - 2 - landedWrites;
+    // Revisions: 1 create + 1 seed per scenario + every accepted write; anything else is lost or invented.
+    const revisions = [...finals.values()].reduce((sum, final) => sum + final.revision - 2, 0);
+    const unaccounted = revisions - landedWrites;
+    const finalBody = finals.values().next().value!;
     const requestMs = clients.flatMap((client) => client.result.requestMs);
     const editMs = clients.flatMap((client) => client.result.editMs);
     const bodyBytes = JSON.stringify(finalBody.scenario).length;
     console.log(
       JSON.stringify({
         engine,
+        mode,
         users,
         seconds,
         seedSites,
@@ -226,7 +234,7 @@ async function main() {
         editMedianMs: percentile(editMs, 0.5),
         editP99Ms: percentile(editMs, 0.99),
         lostWrites: lost + Math.abs(unaccounted),
-        finalRevision: finalBody.revision,
+        revisionsWritten: revisions,
         serverPeakRssMb: Math.round(peakMb),
         loadAtStart: Math.round(loadAtStart * 10) / 10,
         loadAtEnd: Math.round(loadavg()[0]! * 10) / 10,
