@@ -33,11 +33,11 @@ const first = rows[0]!;
 const lines = [
   `Measured ${new Date().toISOString().slice(0, 16)}Z on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}; load generator and server on the same machine over loopback. ${first.users} planners, one edit each per second for ${first.seconds} s, on scenarios over the 32,000-site baseline each holding ${first.seedSites} candidate sites of its own (PUT body ${first.bodyKb} KB). Mode *own*: each planner edits a scenario of their own (writes never collide); *shared*: all edit one scenario (every write races ${Number(first.users) - 1} others, the worst case; an edit's latency includes its retries after 409).`,
   '',
-  '| engine | mode | edits landed | edits/s | PUT median | PUT p99 | edit median (incl. retries) | edit p99 | ticks skipped (edit still retrying) | 409s | lost writes | server peak RSS | load avg start → end |',
-  '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+  '| engine | mode | edits landed | edits/s | PUT median | PUT p99 | edit median (incl. retries) | edit p99 | ticks skipped (edit still retrying) | 409s | lost writes | server CPU per PUT | server peak RSS | load avg start → end |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ...rows.map(
     (row) =>
-      `| ${row.engine} | ${row.mode} | ${row.edits} | ${row.editsPerSecond} | ${ms(row.requestMedianMs)} | ${ms(row.requestP99Ms)} | ${ms(row.editMedianMs)} | ${ms(row.editP99Ms)} | ${row.skippedTicks} | ${row.conflicts} | **${row.lostWrites}** | ${row.serverPeakRssMb} MB | ${row.loadAtStart} → ${row.loadAtEnd} |`,
+      `| ${row.engine} | ${row.mode} | ${row.edits} | ${row.editsPerSecond} | ${ms(row.requestMedianMs)} | ${ms(row.requestP99Ms)} | ${ms(row.editMedianMs)} | ${ms(row.editP99Ms)} | ${row.skippedTicks} | ${row.conflicts} | **${row.lostWrites}** | ${row.serverCpuMsPerRequest} ms | ${row.serverPeakRssMb} MB | ${row.loadAtStart} → ${row.loadAtEnd} |`,
   ),
 ];
 const table = lines.join('\n');

@@ -49,6 +49,7 @@ export class LoadClient {
     const response = await fetch(`${this.baseUrl}/api/scenarios/${this.scenarioId}`, {
       headers: this.headers(),
     });
+    if (!response.ok) throw new Error(`GET answered ${response.status}: ${await response.text()}`);
     const body = (await response.json()) as { revision: number; scenario: Scenario };
     this.scenario = body.scenario;
     this.revision = body.revision;

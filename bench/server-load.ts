@@ -79,6 +79,16 @@ const accounts: [string, Role, string?][] = [
   ['city-b', 'city'],
 ];
 
+/**
+ * CPU time the server process has used, ms (user + system, from /proc): the cost of the writes that
+ * does not depend on how busy the rest of the machine is, unlike their wall-clock latency.
+ */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // After the command name: state is field 3, utime field 14, stime field 15 (clock ticks, 100 per second).
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 function peakRssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(status.match(/VmHWM:\s+(\d+) kB/)![1]) / 1024;
@@ -175,6 +185,7 @@ async function main() {
     }
     await Promise.all(clients.map((client) => client.open()));
     const loadAtStart = loadavg()[0]!;
+    const cpuAtStart = cpuMs(server.pid!);
     let skipped = 0;
     const pending: Promise<unknown>[] = [];
     const timers = clients.map((client, index) =>
@@ -192,6 +203,7 @@ async function main() {
     timers.forEach(clearTimeout);
     await Promise.all(pending);
     const peakMb = peakRssMb(server.pid!);
+    const serverCpuMs = cpuMs(server.pid!) - cpuAtStart;
     const finals = new Map<string, { revision: number; scenario: Scenario }>();
     for (const id of new Set(scenarioIds)) {
       const final = await fetch(`${baseUrl}/api/scenarios/${id}`, { headers: authorised });
@@ -236,6 +248,7 @@ async function main() {
         lostWrites: lost + Math.abs(unaccounted),
         revisionsWritten: revisions,
         serverPeakRssMb: Math.round(peakMb),
+        serverCpuMsPerRequest: Math.round(serverCpuMs / Math.max(1, requestMs.length)),
         loadAtStart: Math.round(loadAtStart * 10) / 10,
         loadAtEnd: Math.round(loadavg()[0]! * 10) / 10,
       }),
