@@ -153,7 +153,9 @@ export function registerScenarioRoutes(app: FastifyInstance, context: ServerCont
       bodyLimit,
       // A write on a stale revision is answered before its body is read: under contention most
       // attempts are stale, and parsing and checking a whole scenario for each would starve the rest.
+      // A reader is refused for its role first, so it never learns of revisions through a 409.
       preParsing: async (request, reply, payload) => {
+        if (refuseReaders(reply, userOf(request))) return reply;
         const baseRevision = parseRevisionHeader(request.headers['if-match']);
         if (baseRevision === undefined) return payload;
         const { id } = request.params as { id: string };

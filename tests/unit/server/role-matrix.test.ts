@@ -5,7 +5,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routesOf } from '../../../src/server/app';
-import { candidate, editAs, withAdded, withEdited, withMoved, withRemoval } from './support/scenario-edits';
+import {
+  candidate,
+  editAs,
+  putScenario,
+  readScenario,
+  withAdded,
+  withEdited,
+  withMoved,
+  withoutAdded,
+  withRemoval,
+} from './support/scenario-edits';
 import {
   addUsers,
   baselineSiteIn,
@@ -132,6 +142,28 @@ const CASES: Case[] = [
     writers(403, 403),
   ],
   [
+    'PUT /api/scenarios/:id: move a site into the district from across the border',
+    // Judged before and after: Pudong's planner may not take Huangpu's site, Huangpu's may not send it.
+    edit(() => (scenario) => withMoved(scenario, 'seed-huangpu', pointIn(PUDONG, 60))),
+    writers(403, 403),
+  ],
+  [
+    'PUT /api/scenarios/:id: delete a site the plan added in the district',
+    // The city's attempt finds the site already deleted by "own": nothing to change, 200 all the same.
+    edit(() => (scenario) => withoutAdded(scenario, 'seed-pudong-2')),
+    writers(200, 403),
+  ],
+  [
+    'PUT /api/scenarios/:id: a write on a stale revision',
+    // A reader is refused for its role whatever revision it names; writers learn the current revision.
+    async (world, actor) => {
+      const { scenario, revision } = await readScenario(world.server, world.tokens.city!, world.cityPlan);
+      const edited = withAdded(scenario, candidate(`stale-${actor}`, pointIn(PUDONG, 700)));
+      return putScenario(world.server, world.tokens[actor], edited, revision - 1);
+    },
+    { anonymous: 401, viewer: 403, own: 409, other: 409, city: 409 },
+  ],
+  [
     'PUT /api/scenarios/:id: plan a baseline site of the district for removal',
     edit(() => (scenario) => withRemoval(scenario, baselineSiteIn(PUDONG).properties.id)),
     // The city's attempt finds the removal already made by "own": nothing to change, 200 all the same.
@@ -224,9 +256,19 @@ for (const engine of await enginesUnderTest()) {
         payload: { name: 'city plan' },
       });
       world.cityPlan = created.json().id;
-      await editAs(world.server, world.tokens.city!, world.tokens.city, world.cityPlan, (scenario) =>
-        withAdded(scenario, candidate('seed-pudong', pointIn(PUDONG))),
+      const seeded = await editAs(
+        world.server,
+        world.tokens.city!,
+        world.tokens.city,
+        world.cityPlan,
+        (scenario) =>
+          [
+            candidate('seed-pudong', pointIn(PUDONG)),
+            candidate('seed-pudong-2', pointIn(PUDONG, 80)),
+            candidate('seed-huangpu', pointIn(HUANGPU)),
+          ].reduce(withAdded, scenario),
       );
+      expect(seeded.statusCode).toBe(200);
       const plan = await world.server.request({
         method: 'POST',
         url: '/api/scenarios',

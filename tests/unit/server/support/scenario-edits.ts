@@ -37,6 +37,11 @@ export function withEdited(scenario: Scenario, id: string, properties: Record<st
   };
 }
 
+/** Deletes a site the scenario itself added (a candidate), as the app's delete does. */
+export function withoutAdded(scenario: Scenario, id: string): Scenario {
+  return { ...scenario, addedSites: scenario.addedSites.filter((site) => site.properties.id !== id) };
+}
+
 export function withRemoval(scenario: Scenario, id: string): Scenario {
   return { ...scenario, removedSiteIds: [...scenario.removedSiteIds, id].sort() };
 }
