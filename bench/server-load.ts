@@ -128,6 +128,8 @@ async function main() {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ name, password: PASSWORD }),
       });
+      if (!response.ok)
+        throw new Error(`login ${name} answered ${response.status}: ${await response.text()}`);
       return ((await response.json()) as { token: string }).token;
     };
     const cityToken = await login('city-a');
