@@ -50,7 +50,8 @@ async function storage() {
   if (engine === 'pglite') {
     const dataDir = mkdtempSync(join(tmpdir(), 'server-load-'));
     return {
-      env: { DATA_DIR: dataDir },
+      // DATABASE_URL emptied: the server would otherwise take the PostgreSQL the environment names.
+      env: { DATA_DIR: dataDir, DATABASE_URL: '' },
       config: { dataDir },
       dispose: async () => rmSync(dataDir, { recursive: true, force: true }),
     };
