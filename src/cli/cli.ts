@@ -36,6 +36,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
     summary: 'write the 2020 or 2025 sample network (示意数据) as GeoJSON',
     load: () => import('./commands/sample'),
   },
+  user: {
+    summary: 'add a team-server user (user add --name N --password P --role …)',
+    load: () => import('./commands/user'),
+  },
 };
 
 /** The names of the commands, in the order `--help` lists them. */

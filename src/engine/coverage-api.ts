@@ -27,9 +27,9 @@ import {
 } from '../domain/coverage/report';
 import type { CoverageSettings } from '../domain/coverage/settings';
 import type { DistrictCollection, SiteFeature } from '../domain/types';
-import { createCalibrationMethods } from './calibration-api';
 import { validatePosition } from '../domain/validation/site-attributes';
 import { assertValidSites, InvalidSiteError } from '../domain/validation/site-feature';
+import { createCalibrationMethods } from './calibration-api';
 import { createSuggestMethods } from './suggest-api';
 
 export interface CoverageInit {

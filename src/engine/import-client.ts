@@ -7,8 +7,8 @@
  * (its kept sources are gone with it; the dialog reads the next file anew).
  */
 import * as Comlink from 'comlink';
-import type { MeasurementBuildOptions, MeasurementImportResult } from '../domain/import/build-measurements';
 import type { GpkgLayer } from '../domain/geopackage/gpkg-writer';
+import type { MeasurementBuildOptions, MeasurementImportResult } from '../domain/import/build-measurements';
 import type { ImportGeographyData } from '../domain/import/geography';
 import type { ImportSession, ReadResponse, SessionBuildOptions } from '../domain/import/import-session';
 import type { ImportResult, ProgressCallback } from '../domain/import/import-types';

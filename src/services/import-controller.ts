@@ -4,8 +4,9 @@
  * cancelled), and apply only the last dry run's valid rows as ONE undoable step of the scenario
  * (candidates, existing sites or poles). A cancel, a failure or closing the dialog changes nothing.
  */
-import { looksLikeMeasurements } from '../domain/import/column-detection';
+
 import type { FeatureCollection } from 'geojson';
+import { looksLikeMeasurements } from '../domain/import/column-detection';
 import { IMPORT_LIMITS } from '../domain/import/limits';
 import { bundleShapefileParts, looksLikeShapefileParts } from '../domain/import/shapefile-parts';
 import { importChange } from '../domain/scenario/import-into-scenario';

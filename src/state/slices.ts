@@ -21,6 +21,7 @@ import type { SampleSlice } from './sample-slice';
 import type { ScenarioSlice } from './scenario-slice';
 import type { StorySlice } from './story-slice';
 import type { SuggestSlice } from './suggest-slice';
+import type { TeamSlice } from './team-slice';
 
 export type { MapView } from '../domain/layers/map-view';
 export type Selection = FeatureSelection;
@@ -74,7 +75,8 @@ export type AppState = UiSlice &
   SuggestSlice &
   ImportSlice &
   CalibrationSlice &
-  SampleSlice;
+  SampleSlice &
+  TeamSlice;
 
 export type Slice<T> = StateCreator<AppState, [['zustand/subscribeWithSelector', never]], [], T>;
 

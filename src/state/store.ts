@@ -21,6 +21,7 @@ import {
 } from './slices';
 import { createStorySlice } from './story-slice';
 import { createSuggestSlice } from './suggest-slice';
+import { createTeamSlice } from './team-slice';
 
 export type { AppState, DataStatus, MapView, Selection } from './slices';
 
@@ -44,6 +45,7 @@ export function createAppStore(initial?: Partial<Pick<AppState, 'language' | 'vi
       ...createImportSlice(...args),
       ...createCalibrationSlice(...args),
       ...createSampleSlice(...args),
+      ...createTeamSlice(...args),
     })),
   );
   if (initial) store.setState(initial);

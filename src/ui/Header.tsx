@@ -1,4 +1,5 @@
 import { useAppState, useTranslate } from './store-context';
+import { TeamStatus } from './team/TeamStatus';
 
 /** Title bar with the language switch. */
 export function Header() {
@@ -12,6 +13,7 @@ export function Header() {
         <h1 className="app-header__title">{t('app.title')}</h1>
         <p className="app-header__subtitle">{t('app.subtitle')}</p>
       </div>
+      <TeamStatus />
       <button
         type="button"
         className="language-switch"

@@ -11,6 +11,7 @@ import { wireImport } from './import';
 import { wirePlanner } from './planner';
 import { wireStory } from './story';
 import { wireSuggest } from './suggest';
+import { wireTeam } from './team';
 
 export { openFirstScenario, openScenarioStorage } from '../scenario-storage';
 export { startCoverageEngine } from './coverage-engine';
@@ -24,4 +25,5 @@ export const FEATURE_WIRINGS: readonly FeatureWiring[] = [
   wireStory,
   wireSuggest,
   wireCalibration,
+  wireTeam,
 ];

@@ -15,11 +15,11 @@ import {
   gapCollection,
   qualityGapCollection,
 } from '../../domain/coverage/report';
-import { translate } from '../../domain/i18n/translate';
-import { compareLandArea } from '../../domain/plan/land-area';
 import { geoPackageLayers } from '../../domain/export/geopackage-export';
 import { writeGeoPackage } from '../../domain/geopackage/gpkg-writer';
 import { loadSqlite } from '../../domain/geopackage/sqlite-loader';
+import { translate } from '../../domain/i18n/translate';
+import { compareLandArea } from '../../domain/plan/land-area';
 import { choiceFlag, numberFlag, parseFlags, requireFlag } from '../arguments';
 import { readCalibrationFile } from '../calibration-file';
 import { CliError } from '../cli-error';

@@ -14,6 +14,7 @@ import { radioEn, radioZh } from './messages/radio';
 import { sampleEn, sampleZh } from './messages/sample';
 import { storyEn, storyZh } from './messages/story';
 import { suggestEn, suggestZh } from './messages/suggest';
+import { teamEn, teamZh } from './messages/team';
 
 export type Language = 'zh' | 'en';
 export const LANGUAGES: readonly Language[] = ['zh', 'en'];
@@ -125,6 +126,7 @@ const zh = {
   ...suggestZh,
   ...calibrationZh,
   ...sampleZh,
+  ...teamZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -239,6 +241,7 @@ const en: Dictionary = {
   ...suggestEn,
   ...calibrationEn,
   ...sampleEn,
+  ...teamEn,
 };
 
 export const DICTIONARIES: Readonly<Record<Language, Dictionary>> = { zh, en };

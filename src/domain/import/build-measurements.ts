@@ -6,7 +6,6 @@
  * nothing outside the returned value is touched, so a cancelled import changes nothing.
  */
 import type { MeasurementColumns } from '../calibration/measurement-set';
-import { rowInputs } from './row-inputs';
 import { applyMappingChoice, detectColumns } from './column-detection';
 import { toWgs84Many } from './coordinate-systems';
 import { type ImportGeography, insideShanghaiBox } from './geography';
@@ -25,6 +24,7 @@ import {
 } from './import-types';
 import { throwIfAborted } from './limits';
 import { numberWithin, parsePci, parseTimeCell, RSRP_RANGE_DBM, SINR_RANGE_DB } from './measurement-values';
+import { rowInputs } from './row-inputs';
 import { type RowInput, readCoordinates, shown } from './row-values';
 import { parseNumberCell } from './value-parsing';
 

@@ -4,8 +4,8 @@ import { BANDS, SITE_KINDS } from '../../domain/types';
 import { useAppState, useTranslate } from '../store-context';
 import { RSRP_CLASS_CSS, RSRP_CLASS_ORDER } from './colours';
 import { formatCount, formatKm2, formatPercent, formatSigned } from './format';
-import { RateRows } from './RadioFigures';
 import { OfficialArea } from './OfficialArea';
+import { RateRows } from './RadioFigures';
 
 const TARGET = PLAN_FIGURES.coverageTargetFraction2025;
 

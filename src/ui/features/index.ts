@@ -6,6 +6,7 @@ import { importUi } from './import';
 import { plannerUi } from './planner';
 import { storyUi } from './story';
 import { suggestUi } from './suggest';
+import { teamUi } from './team';
 
 /** Every feature's UI, in tab order. */
 export const UI_FEATURES: readonly UiFeature[] = [
@@ -16,4 +17,5 @@ export const UI_FEATURES: readonly UiFeature[] = [
   importUi,
   calibrationUi,
   storyUi,
+  teamUi,
 ];
