@@ -174,7 +174,8 @@ describeWithGdal(`exports opened with ${GDAL_VERSION ?? 'GDAL'}`, () => {
       expect(summary, layer).toContain(`Feature Count: ${count}`);
       expect(summary, layer).toMatch(/WGS 84[\s\S]*ID\["EPSG",4326\]/);
     }
-    expect(gaps.features.length).toBeGreaterThan(900);
+    // Hundreds of real gap outlines (the 2020 sample), so corner-touching holes and multi-part gaps occur.
+    expect(gaps.features.length).toBeGreaterThan(200);
     expect(gdalValidity(path, 'gaps', 'geom')).toEqual({
       count: gaps.features.length,
       valid: gaps.features.length,
