@@ -158,15 +158,7 @@ export class PlannerWorkflow {
       for (const gap of sorted) {
         const [longitude, latitude] = gap.properties.centroid;
         // A ragged gap's centroid can fall outside it (on covered land, or off the land mask): skip those.
-        if (
-          !inside(
-            [longitude, latitude],
-            (gap.geometry.type === 'Polygon'
-              ? [gap.geometry.coordinates]
-              : gap.geometry.coordinates) as number[][][][],
-          )
-        )
-          continue;
+        if (!inside([longitude, latitude], gap.geometry.coordinates as number[][][][])) continue;
         const pole = window.__e2e!.planner!.nearestPole(longitude, latitude, distance);
         if (pole && gap.properties.areaKm2 > 0.5)
           return { longitude, latitude, pole, areaKm2: gap.properties.areaKm2 };
