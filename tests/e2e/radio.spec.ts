@@ -4,6 +4,8 @@
  * site's downtilt in the attribute panel (through the one edit door) changes the district's rate and
  * the image around the site without a city recompute.
  */
+
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { expect, test } from './driver';
 import { CoverageDriver } from './drivers/coverage-driver';
 import { PlannerWorkflow } from './drivers/planner-driver';
@@ -36,30 +38,16 @@ test('SINR and rate: switch the image, edit a tilt, see the figure and the raste
   await expect(page.getByTestId('coverage-radio')).toContainText('估算');
 
   // A new macro in the largest weak spot: alone there, its tilt decides what it serves.
-  const spot = await page.evaluate(() => {
-    const gaps = window.__e2e!.state().coverageGaps?.features ?? [];
-    // Ray casting over every ring: a ragged gap's centroid can fall outside it, and a site there would
-    // not be alone.
-    const inside = (point: readonly number[], polygons: number[][][][]) => {
-      let crossings = 0;
-      for (const ring of polygons.flat()) {
-        for (let index = 0, previous = ring.length - 1; index < ring.length; previous = index++) {
-          const [x1, y1] = ring[index]!;
-          const [x2, y2] = ring[previous]!;
-          if (
-            y1! > point[1]! !== y2! > point[1]! &&
-            point[0]! < ((x2! - x1!) * (point[1]! - y1!)) / (y2! - y1!) + x1!
-          )
-            crossings++;
-        }
-      }
-      return crossings % 2 === 1;
-    };
-    const largest = [...gaps]
-      .sort((a, b) => b.properties.areaKm2 - a.properties.areaKm2)
-      .find((gap) => inside(gap.properties.centroid, gap.geometry.coordinates as number[][][][]))!;
-    return { centroid: largest.properties.centroid, adcode: largest.properties.adcode };
-  });
+  // The largest whose centroid lies inside it (a ragged gap's centroid can fall on covered land).
+  const gaps = await page.evaluate(() => window.__e2e!.state().coverageGaps?.features ?? []);
+  const spot = [...gaps]
+    .sort((a, b) => b.properties.areaKm2 - a.properties.areaKm2)
+    .map((gap) => ({
+      centroid: gap.properties.centroid,
+      adcode: gap.properties.adcode,
+      geometry: gap.geometry,
+    }))
+    .find((gap) => booleanPointInPolygon(gap.centroid, gap.geometry))!;
   const [longitude, latitude] = spot.centroid;
   await workflow.jumpTo(14, latitude, longitude);
   // The toolbar's add tool (focus is in the coverage panel, so not by its key).
