@@ -4,11 +4,14 @@
  * in rings outward from the point, and a ring (or a bucket) is skipped once no site in it could beat the
  * best found: a site's RSRP is at most its offset − path loss − correction at that distance (the antenna
  * pattern only attenuates), and that bound is tabulated per path-loss profile as the highest value at
- * that distance or beyond. The answer is the same site an exhaustive probe picks (tested).
+ * that distance or beyond. Within a bucket, each sector's bound also takes its horizontal pattern toward
+ * the point (the vertical term only attenuates further), so the two sectors of a mast facing away are
+ * skipped without evaluating them. The answer is the same site an exhaustive probe picks (tested).
  */
 
 import { MODEL_MAX_DISTANCE_M } from '../coverage/kernels';
 import { type ProbeSite, type SiteAtPoint, siteAtPoint } from '../coverage/probe';
+import { horizontalAttenuationDb } from '../propagation/antenna-pattern';
 import { correctionDb } from './corrections';
 
 const BUCKET_M = 250;
@@ -21,6 +24,8 @@ const TABLE_STEPS = Math.ceil(Math.log(12_000 / TABLE_START_M) / Math.log(TABLE_
 const BOUND_MARGIN_DB = 0.5;
 /** Local metres are equirectangular; haversine distances over 10 km differ by < 0.1 %: 1 % of slack. */
 const DISTANCE_SLACK = 0.99;
+/** Local bearings are equirectangular; within 12 km of Shanghai they differ from the probe's by < 0.1°. */
+const BEARING_SLACK_DEG = 0.5;
 
 export interface SearchHit {
   site: number;
@@ -55,6 +60,9 @@ export class SiteSearch {
   private readonly siteY: Float64Array;
   private readonly siteProfile: Int32Array;
   private readonly siteOffset: Float64Array;
+  /** Per site: sector boresight (NaN for omnidirectional) and horizontal beamwidth, degrees. */
+  private readonly siteAzimuthDeg: Float64Array;
+  private readonly siteBeamwidthDeg: Float64Array;
   private readonly byId = new Map<string, number>();
   private readonly byPci = new Map<number, number[]>();
 
@@ -68,6 +76,8 @@ export class SiteSearch {
     const profileOf = this.profiles(sites);
     this.siteProfile = profileOf;
     this.siteOffset = Float64Array.from(sites, (site) => site.offsetDb);
+    this.siteAzimuthDeg = Float64Array.from(sites, (site) => site.radio.antenna.azimuthDeg ?? Number.NaN);
+    this.siteBeamwidthDeg = Float64Array.from(sites, (site) => site.radio.antenna.beamwidthDeg);
     this.siteX = Float64Array.from(
       sites,
       (site) => (site.position[0] - this.originLon) * this.metresPerDegreeLon,
@@ -255,10 +265,13 @@ export class SiteSearch {
       const site = this.bucketSites[slot]!;
       if (best) {
         // The site's own bound at its (local) distance: most sites in a bucket cannot win.
-        const distanceM = Math.hypot(this.siteX[site]! - x, this.siteY[site]! - y) * DISTANCE_SLACK;
+        const eastM = x - this.siteX[site]!;
+        const northM = y - this.siteY[site]!;
+        const distanceM = Math.hypot(eastM, northM) * DISTANCE_SLACK;
         const bound =
           this.siteOffset[site]! + this.profileTables[this.siteProfile[site]!]![tableIndex(distanceM)]!;
         if (bound < best.link.rsrpDbm) continue;
+        if (bound + this.horizontalBoundDb(site, eastM, northM) < best.link.rsrpDbm) continue;
       }
       const link = this.evaluate(site, lon, lat);
       if (!link) continue;
@@ -270,5 +283,18 @@ export class SiteSearch {
         best = { site, link };
     }
     return best;
+  }
+
+  /** A_H toward the point with the bearing eased by BEARING_SLACK_DEG toward boresight (an upper bound). */
+  private horizontalBoundDb(site: number, eastM: number, northM: number): number {
+    const azimuthDeg = this.siteAzimuthDeg[site]!;
+    if (Number.isNaN(azimuthDeg) || (eastM === 0 && northM === 0)) return 0;
+    const bearingDeg = (Math.atan2(eastM, northM) * 180) / Math.PI;
+    let offBoresightDeg = Math.abs(bearingDeg - azimuthDeg) % 360;
+    if (offBoresightDeg > 180) offBoresightDeg = 360 - offBoresightDeg;
+    return horizontalAttenuationDb(
+      Math.max(0, offBoresightDeg - BEARING_SLACK_DEG),
+      this.siteBeamwidthDeg[site]!,
+    );
   }
 }
