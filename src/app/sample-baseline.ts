@@ -12,6 +12,7 @@ import { SampleClient } from '../engine/sample-client';
 import type { AppMap } from '../map/app-map';
 import type { AppStore } from '../state/store';
 import { dataUrl } from './data-files';
+import { markStartUp, START_UP_MARK_PREFIX } from './start-up-marks';
 
 /** The id scenarios record for a sample baseline. */
 export const sampleBaselineId = (year: SampleYear): string => `sample-${year}`;
@@ -47,7 +48,14 @@ export function createSampleBaseline(store: AppStore, map: AppMap): SampleBaseli
     if (known) return known;
     worker ??= new Worker(new URL('../engine/sample-worker.ts', import.meta.url), { type: 'module' });
     client ??= new SampleClient(worker);
-    const started = client.load(year, SHIPPED_SITE_SEED, urls()).then((loaded) => loaded.sites);
+    markStartUp('sample-requested');
+    const started = client.load(year, SHIPPED_SITE_SEED, urls()).then((loaded) => {
+      // The worker's own split (generation vs fetching its inputs) and the main thread's decoding.
+      performance.mark(`${START_UP_MARK_PREFIX}sample-decoded`, {
+        detail: { generationMs: loaded.generationMs, decodeMs: loaded.decodeMs },
+      });
+      return loaded.sites;
+    });
     samples.set(year, started);
     // A failed year is tried again next time it is asked for.
     started.catch(() => samples.delete(year));

@@ -24,6 +24,7 @@ import { whenAppReady } from './app-ready';
 import { type DataLoader, startDataLoading } from './data-loading';
 import { applyHashToStore, syncHash } from './hash-sync';
 import { createSampleBaseline, sampleBaselineId } from './sample-baseline';
+import { markStartUp, watchStartUp } from './start-up-marks';
 import { wireMapToStore } from './wire-map';
 
 export interface StartedApp {
@@ -44,6 +45,7 @@ function requireElement(id: string): HTMLElement {
 
 export function startUp(): StartedApp {
   // 1. The store, from the URL, and the UI on it. The map lives outside React (its own element).
+  markStartUp('begin');
   const disposers = new Disposers();
   const store = createAppStore();
   const initialHash = window.location.hash;
@@ -75,14 +77,19 @@ export function startUp(): StartedApp {
   store.getState().setView(map.getView());
   disposers.add(wireMapToStore(map, store));
   disposers.add(syncHash(store, map));
+  disposers.add(watchStartUp(map, store));
 
   // 3. The data, and in parallel the features' code, the scenario storage and the coverage worker.
   // The sample sites are generated (in a worker, for the year in the URL) rather than fetched.
   const sampleBaseline = disposers.add(createSampleBaseline(store, map));
   const data = disposers.add(startDataLoading(map, store, { sites: () => sampleBaseline.sites() }));
-  const featureCode = import('./features/index');
+  const featureCode = import('./features/index').then((code) => {
+    markStartUp('features-loaded');
+    return code;
+  });
   const storedScenarios = featureCode.then((code) => code.openScenarioStorage(store));
   const coverageEngine = featureCode.then((code) => disposers.add(code.startCoverageEngine({ store, data })));
+  void coverageEngine.then((engine) => engine.initialised.then(() => markStartUp('coverage-grid-built')));
 
   // 4. The baseline, once, after the map's first paint (the sample is the largest source); a later change
   //    of year replaces it (sample-baseline.ts).
@@ -99,6 +106,7 @@ export function startUp(): StartedApp {
   const scenarioStorage = Promise.all([featureCode, storedScenarios, baseline]).then(([code, stored]) =>
     code.openFirstScenario(store, stored),
   );
+  void scenarioStorage.then(() => markStartUp('scenario-opened'));
 
   // 6. The features.
   const started = Promise.all([featureCode, scenarioStorage, coverageEngine]).then(
@@ -112,6 +120,7 @@ export function startUp(): StartedApp {
         initialHash,
       };
       for (const wire of code.FEATURE_WIRINGS) disposers.add(wire(context));
+      markStartUp('features-wired');
     },
   );
   void whenAppReady(map, store, started).then(() => store.getState().setMapIdle(true));
