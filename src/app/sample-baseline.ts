@@ -12,7 +12,7 @@ import { SampleClient } from '../engine/sample-client';
 import type { AppMap } from '../map/app-map';
 import type { AppStore } from '../state/store';
 import { dataUrl } from './data-files';
-import { markStartUp, START_UP_MARK_PREFIX } from './start-up-marks';
+import { markStartUp, START_UP_MARK_PREFIX, settledFirstFigure } from './start-up-marks';
 
 /** The id scenarios record for a sample baseline. */
 export const sampleBaselineId = (year: SampleYear): string => `sample-${year}`;
@@ -73,10 +73,15 @@ export function createSampleBaseline(store: AppStore, map: AppMap): SampleBaseli
       (collection) => {
         // A later choice wins: only the year still wanted is shown.
         if (store.getState().sampleYear === year) {
-          map.setSourceData('sites', collection);
           const loaded = { year, baseStations: countMasts(collection), sectors: collection.features.length };
           store.getState().setSampleStatus('ready', loaded);
-          store.getState().setDataStatus('sites', 'loaded');
+          // The first sample reaches the map after the first coverage figure (the 100,000 sectors would
+          // hold the map's worker while the figure waits); the sites status says loading until then.
+          void settledFirstFigure().then(() => {
+            if (store.getState().sampleYear !== year) return;
+            map.setSourceData('sites', collection);
+            store.getState().setDataStatus('sites', 'loaded');
+          });
         }
         return collection;
       },

@@ -37,6 +37,11 @@ export function watchStartUp(map: AppMap, store: AppStore): () => void {
     }
     if (state.baseline) markStartUp('baseline-set');
     if (state.coverageStatus === 'computing') markStartUp('coverage-computing');
+    if (!ready && (state.coverageStatus === 'error' || state.coverageStatus === 'cancelled')) {
+      // No figure this time: heavy layers waiting on the first figure (settledFirstFigure) go ahead.
+      ready = true;
+      document.documentElement.dataset.coverageReady = 'false';
+    }
     if (!ready && state.coverageStats && state.coverageStatus === 'ready') {
       ready = true;
       markStartUp('coverage-delivered');
@@ -50,4 +55,22 @@ export function watchStartUp(map: AppMap, store: AppStore): () => void {
     unsubscribe();
     delete document.documentElement.dataset.coverageReady;
   };
+}
+
+/**
+ * Resolves once the first coverage figure is drawn, or the first compute failed or was cancelled
+ * (`data-coverage-ready` set either way): heavy map layers and data no figure needs wait for it, so they
+ * never compete with the first figure for the map's worker and the main thread.
+ */
+export function settledFirstFigure(): Promise<void> {
+  const root = document.documentElement;
+  return new Promise((resolve) => {
+    if (root.dataset.coverageReady !== undefined) return resolve();
+    const observer = new MutationObserver(() => {
+      if (root.dataset.coverageReady === undefined) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(root, { attributes: true, attributeFilter: ['data-coverage-ready'] });
+  });
 }

@@ -4,7 +4,9 @@
  * 2. the map;
  * 3. the data: light files now, heavy ones after the map's first paint; meanwhile the features' code
  *    loads, the scenario storage opens and the coverage worker builds the city's grid;
- * 4. the baseline: the sample sites (generated for the chosen year), indexed after the map's first paint;
+ * 4. the baseline: the sample sites (generated for the chosen year in a worker from the start), indexed
+ *    as soon as they arrive; the map draws them, and reads the poles, after the first coverage figure
+ *    (`data-coverage-ready`, start-up-marks.ts);
  * 5. the first scenario: the one open last time, else a new one (the only place one is opened);
  * 6. the features, wired to a store that holds the baseline and the open scenario.
  * A step that fails (a missing file, no IndexedDB) is reported where it happened; later steps still run.
@@ -91,10 +93,10 @@ export function startUp(): StartedApp {
   const coverageEngine = featureCode.then((code) => disposers.add(code.startCoverageEngine({ store, data })));
   void coverageEngine.then((engine) => engine.initialised.then(() => markStartUp('coverage-grid-built')));
 
-  // 4. The baseline, once, after the map's first paint (the sample is the largest source); a later change
-  //    of year replaces it (sample-baseline.ts).
-  const baseline = map.firstIdle
-    .then(() => data.ensure('sites'))
+  // 4. The baseline, once, generated in its worker from the start (the map draws the sites after the first
+  //    coverage figure); a later change of year replaces it (sample-baseline.ts).
+  const baseline = data
+    .ensure('sites')
     .then((sites) =>
       store
         .getState()

@@ -28,6 +28,9 @@ function probe(): void {
   const found: { figureMs?: number; readyMs?: number } = {};
   (window as unknown as { __firstScreen: typeof found }).__firstScreen = found;
   const tick = () => {
+    window.setTimeout(tick, 25);
+    // An init script runs before the document has its root element.
+    if (!document.documentElement || !document.body) return;
     const figure = document.querySelector('[data-testid="coverage-city-fraction"]');
     if (figure && /\d/.test(figure.textContent ?? '')) found.figureMs ??= performance.now();
     else {
@@ -37,7 +40,6 @@ function probe(): void {
       if (tab && tab.getAttribute('aria-selected') !== 'true') (tab as HTMLElement).click();
     }
     if (document.documentElement.dataset.coverageReady === 'true') found.readyMs ??= performance.now();
-    window.setTimeout(tick, 25);
   };
   tick();
 }
@@ -47,11 +49,15 @@ async function loadOnce(browser: Browser, port: number, withReady: boolean): Pro
   const page = await context.newPage();
   await page.addInitScript(probe);
   await page.goto(`http://127.0.0.1:${port}/`);
-  const wanted = withReady ? 'found.figureMs && found.readyMs' : 'found.figureMs';
-  await page.waitForFunction(`(() => { const found = window.__firstScreen; return ${wanted}; })()`, null, {
-    timeout: 180_000,
-    polling: 100,
-  });
+  await page.waitForFunction(
+    (ready) => {
+      const found = (window as unknown as { __firstScreen: { figureMs?: number; readyMs?: number } })
+        .__firstScreen;
+      return found.figureMs !== undefined && (!ready || found.readyMs !== undefined);
+    },
+    withReady,
+    { timeout: 180_000, polling: 100 },
+  );
   const timing = await page.evaluate(() => {
     const found = (window as unknown as { __firstScreen: { figureMs: number; readyMs?: number } })
       .__firstScreen;

@@ -10,6 +10,7 @@ import { importEn, importZh } from './messages/import';
 import { importCheckEn, importCheckZh } from './messages/import-check';
 import { importFailuresEn, importFailuresZh } from './messages/import-failures';
 import { plannerEn, plannerZh } from './messages/planner';
+import { progressEn, progressZh } from './messages/progress';
 import { radioEn, radioZh } from './messages/radio';
 import { sampleEn, sampleZh } from './messages/sample';
 import { storyEn, storyZh } from './messages/story';
@@ -127,6 +128,7 @@ const zh = {
   ...calibrationZh,
   ...sampleZh,
   ...teamZh,
+  ...progressZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -242,6 +244,7 @@ const en: Dictionary = {
   ...calibrationEn,
   ...sampleEn,
   ...teamEn,
+  ...progressEn,
 };
 
 export const DICTIONARIES: Readonly<Record<Language, Dictionary>> = { zh, en };

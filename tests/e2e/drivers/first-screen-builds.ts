@@ -5,7 +5,7 @@
  * Both are served by this checkout's Vite, so the server is the same for both.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export const BASE_COMMIT = process.env.FIRST_SCREEN_BASE ?? '9b59f98';
@@ -31,7 +31,12 @@ export function buildBoth(): { head: string; base: string } {
     if (sameLock) symlinkSync(resolve(ROOT, 'node_modules'), resolve(BASE_TREE, 'node_modules'));
     else run('npm', ['ci'], BASE_TREE);
   }
-  run('npx', ['vite', 'build', '--outDir', base, '--emptyOutDir', '--logLevel', 'warn'], BASE_TREE);
+  // The base never changes: build it once per commit.
+  const stamp = resolve(base, '.commit');
+  if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== BASE_COMMIT) {
+    run('npx', ['vite', 'build', '--outDir', base, '--emptyOutDir', '--logLevel', 'warn'], BASE_TREE);
+    writeFileSync(stamp, BASE_COMMIT);
+  }
   return { head, base };
 }
 
