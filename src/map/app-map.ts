@@ -22,6 +22,7 @@ import { SHANGHAI_BBOX } from '../domain/plan/district-facts';
 import { ATTRIBUTIONS, LICENCES_ATTRIBUTION } from './attribution';
 import { buildPopupElement } from './popup-element';
 import { popupModel } from './popup-model';
+import { provideWedgeIcons } from './sector-wedges';
 import { buildStyle, interactiveLayerIds, labelField, labelLayersFor, mapLayerIdsFor } from './style';
 
 // Under Vite the worker must be pointed at explicitly, or it 404s and the map never loads.
@@ -104,6 +105,7 @@ export class AppMap {
       options.onFeatureClick?.(feature);
     });
     this.installHoverCursor();
+    provideWedgeIcons(this.map);
   }
 
   /**
