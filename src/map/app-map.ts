@@ -245,8 +245,13 @@ export class AppMap {
 
   /** Number of rendered features of a catalogue layer in the viewport (what a user can see). */
   renderedFeatureCount(layerId: LayerId): number {
-    const layers = mapLayerIdsFor(layerId).filter((id) => this.map.getLayer(id));
-    return this.map.queryRenderedFeatures({ layers }).length;
+    return this.renderedOn(mapLayerIdsFor(layerId));
+  }
+
+  /** Features rendered on these map layers (e.g. `sites-wedge`), for tests. */
+  renderedOn(mapLayerIds: readonly string[]): number {
+    const layers = mapLayerIds.filter((id) => this.map.getLayer(id));
+    return layers.length === 0 ? 0 : this.map.queryRenderedFeatures({ layers }).length;
   }
 
   /** Canvas pixel of the layer's rendered point nearest the canvas centre (optionally with this `id`). */
