@@ -23,7 +23,7 @@ test('before the first figure the map names what it loads; then data-coverage-re
   await expect(progress).toBeHidden();
   await planner.waitUntilReady();
   const stats = await page.evaluate(() => window.__e2e!.state().coverageStats);
-  expect(stats?.city.coveredFraction).toBeGreaterThan(0.5);
+  expect(stats?.coveredFraction).toBeGreaterThan(0.5);
   expect(planner.consoleErrors).toEqual([]);
 });
 
@@ -41,7 +41,7 @@ test('a mode switch shows the compute stage, a cancel after a second, and cancel
   await cancel.click();
   await expect(progress).toContainText('已取消');
   const after = await page.evaluate(() => window.__e2e!.state().coverageStats);
-  expect(after?.city.coveredKm2).toBeCloseTo(before.city.coveredKm2, 6);
+  expect(after?.coveredKm2).toBeCloseTo(before.coveredKm2, 6);
   await progress.getByRole('button', { name: '重新计算' }).click();
   await expect(progress).toHaveAttribute('data-stage', /kernels|merging|gaps/);
   await coverage.whenComputed();
