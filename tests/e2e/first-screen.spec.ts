@@ -7,6 +7,9 @@
 import { expect, test } from './driver';
 import { CoverageDriver } from './drivers/coverage-driver';
 
+// Each test waits for at least one city-wide compute of the 96,000-sector sample on software WebGL.
+test.describe.configure({ timeout: 300_000 });
+
 test('before the first figure the map names what it loads; then data-coverage-ready and no bar', async ({
   planner,
 }) => {
