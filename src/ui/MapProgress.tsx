@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { progressStage } from '../domain/coverage/progress-stage';
 import { LAYER_CATALOGUE } from '../domain/layers/catalogue';
 import { useAppState, useTranslate } from './store-context';
+import './map-progress.css';
 
 /** A compute that runs longer than this offers a cancel button. */
 const CANCEL_AFTER_MS = 1000;
