@@ -28,6 +28,10 @@ export type GeneratedSources = Partial<Record<DataSourceId, () => Promise<Featur
 /** Starts loading the light sources now and the visible heavy ones after the map's first idle. */
 export function startDataLoading(map: AppMap, store: AppStore, generated: GeneratedSources = {}): DataLoader {
   const requests = new Map<DataSourceId, Promise<FeatureCollection>>();
+  const visibleHeavy = (id: DataSourceId) => {
+    const visible = store.getState().visibleLayers;
+    return HEAVY_LAYERS.some((layer) => visible[layer.id] && layer.sources.includes(id));
+  };
   const ensure = (id: DataSourceId): Promise<FeatureCollection> => {
     const make = generated[id];
     if (make) return make();
@@ -36,7 +40,9 @@ export function startDataLoading(map: AppMap, store: AppStore, generated: Genera
     store.getState().setDataStatus(id, 'loading');
     const request = fetchFeatureCollection(id).then(
       (data) => {
-        map.setSourceData(id, data);
+        // A heavy source reaches the map only while a layer shows it: the map's worker would parse and
+        // index 40,000 hidden poles for nothing, and delay the first coverage figure's drawing.
+        if (!HEAVY_SOURCES.has(id) || visibleHeavy(id)) map.setSourceData(id, data);
         store.getState().setDataStatus(id, 'loaded');
         return data;
       },
@@ -59,7 +65,16 @@ export function startDataLoading(map: AppMap, store: AppStore, generated: Genera
   const loadVisibleHeavy = () => {
     if (!firstIdlePassed) return;
     const visible = store.getState().visibleLayers;
-    for (const layer of HEAVY_LAYERS) if (visible[layer.id]) for (const id of layer.sources) load(id);
+    for (const layer of HEAVY_LAYERS) {
+      if (!visible[layer.id]) continue;
+      for (const id of layer.sources) {
+        if (generated[id]) continue; // a generated source shows itself (the sample sites)
+        const known = requests.get(id);
+        // Loaded while hidden (a feature read it): show it now.
+        if (known) void known.then((data) => map.setSourceData(id, data)).catch(() => undefined);
+        else load(id);
+      }
+    }
   };
   // Mark heavy sources as pending before the first idle so readiness waits for them.
   void map.firstIdle.then(() => {

@@ -4,7 +4,9 @@
  * 2. the map;
  * 3. the data: light files now, heavy ones after the map's first paint; meanwhile the features' code
  *    loads, the scenario storage opens and the coverage worker builds the city's grid;
- * 4. the baseline: the sample sites (generated for the chosen year), indexed after the map's first paint;
+ * 4. the baseline: the sample sites (generated for the chosen year in a worker from the start), indexed
+ *    as soon as they arrive; the map draws them, and reads the poles, after the first coverage figure
+ *    (`data-coverage-ready`, start-up-marks.ts);
  * 5. the first scenario: the one open last time, else a new one (the only place one is opened);
  * 6. the features, wired to a store that holds the baseline and the open scenario.
  * A step that fails (a missing file, no IndexedDB) is reported where it happened; later steps still run.
@@ -24,6 +26,7 @@ import { whenAppReady } from './app-ready';
 import { type DataLoader, startDataLoading } from './data-loading';
 import { applyHashToStore, syncHash } from './hash-sync';
 import { createSampleBaseline, sampleBaselineId } from './sample-baseline';
+import { markStartUp, watchStartUp } from './start-up-marks';
 import { wireMapToStore } from './wire-map';
 
 export interface StartedApp {
@@ -44,6 +47,7 @@ function requireElement(id: string): HTMLElement {
 
 export function startUp(): StartedApp {
   // 1. The store, from the URL, and the UI on it. The map lives outside React (its own element).
+  markStartUp('begin');
   const disposers = new Disposers();
   const store = createAppStore();
   const initialHash = window.location.hash;
@@ -75,19 +79,24 @@ export function startUp(): StartedApp {
   store.getState().setView(map.getView());
   disposers.add(wireMapToStore(map, store));
   disposers.add(syncHash(store, map));
+  disposers.add(watchStartUp(map, store));
 
   // 3. The data, and in parallel the features' code, the scenario storage and the coverage worker.
   // The sample sites are generated (in a worker, for the year in the URL) rather than fetched.
   const sampleBaseline = disposers.add(createSampleBaseline(store, map));
   const data = disposers.add(startDataLoading(map, store, { sites: () => sampleBaseline.sites() }));
-  const featureCode = import('./features/index');
+  const featureCode = import('./features/index').then((code) => {
+    markStartUp('features-loaded');
+    return code;
+  });
   const storedScenarios = featureCode.then((code) => code.openScenarioStorage(store));
   const coverageEngine = featureCode.then((code) => disposers.add(code.startCoverageEngine({ store, data })));
+  void coverageEngine.then((engine) => engine.initialised.then(() => markStartUp('coverage-grid-built')));
 
-  // 4. The baseline, once, after the map's first paint (the sample is the largest source); a later change
-  //    of year replaces it (sample-baseline.ts).
-  const baseline = map.firstIdle
-    .then(() => data.ensure('sites'))
+  // 4. The baseline, once, generated in its worker from the start (the map draws the sites after the first
+  //    coverage figure); a later change of year replaces it (sample-baseline.ts).
+  const baseline = data
+    .ensure('sites')
     .then((sites) =>
       store
         .getState()
@@ -99,6 +108,7 @@ export function startUp(): StartedApp {
   const scenarioStorage = Promise.all([featureCode, storedScenarios, baseline]).then(([code, stored]) =>
     code.openFirstScenario(store, stored),
   );
+  void scenarioStorage.then(() => markStartUp('scenario-opened'));
 
   // 6. The features.
   const started = Promise.all([featureCode, scenarioStorage, coverageEngine]).then(
@@ -112,6 +122,7 @@ export function startUp(): StartedApp {
         initialHash,
       };
       for (const wire of code.FEATURE_WIRINGS) disposers.add(wire(context));
+      markStartUp('features-wired');
     },
   );
   void whenAppReady(map, store, started).then(() => store.getState().setMapIdle(true));

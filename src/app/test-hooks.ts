@@ -14,6 +14,8 @@ export interface AppTestHook {
   /** Resolves once the first idle passed, no visible layer's data is loading and the map is idle again. */
   whenReady: () => Promise<void>;
   renderedFeatureCount: (layerId: LayerId) => number;
+  /** Features rendered on given map layers (e.g. the sector wedges, `sites-wedge`). */
+  renderedOnMapLayers: (mapLayerIds: string[]) => number;
   project: (longitude: number, latitude: number) => { x: number; y: number };
   renderedPointNearCentre: (layerId: LayerId, featureId?: string) => { x: number; y: number } | null;
   labelExpression: (mapLayerId: string) => unknown;
@@ -39,6 +41,7 @@ export function installTestHook(app: {
   window.__e2e = {
     whenReady: () => whenAppReady(map, store, app.started),
     renderedFeatureCount: (layerId) => map.renderedFeatureCount(layerId),
+    renderedOnMapLayers: (mapLayerIds) => map.renderedOn(mapLayerIds),
     project: (longitude, latitude) => map.project(longitude, latitude),
     renderedPointNearCentre: (layerId, featureId) => map.renderedPointNearCentre(layerId, featureId),
     labelExpression: (mapLayerId) => map.labelExpression(mapLayerId),

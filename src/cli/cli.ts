@@ -6,6 +6,8 @@
  * `--help` (or `-h`) prints the command's usage on stdout and exits 0; bad arguments or an unreadable
  * file print a one-line error on stderr and exit 2, writing nothing.
  */
+// The import command's failure reasons are registered strings (i18n/feature-messages.ts).
+import '../domain/i18n/feature-messages';
 import { CliError } from './cli-error';
 
 export interface CommandModule {

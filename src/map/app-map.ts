@@ -22,6 +22,7 @@ import { SHANGHAI_BBOX } from '../domain/plan/district-facts';
 import { ATTRIBUTIONS, LICENCES_ATTRIBUTION } from './attribution';
 import { buildPopupElement } from './popup-element';
 import { popupModel } from './popup-model';
+import { provideWedgeIcons } from './sector-wedges';
 import { buildStyle, interactiveLayerIds, labelField, labelLayersFor, mapLayerIdsFor } from './style';
 
 // Under Vite the worker must be pointed at explicitly, or it 404s and the map never loads.
@@ -104,6 +105,7 @@ export class AppMap {
       options.onFeatureClick?.(feature);
     });
     this.installHoverCursor();
+    provideWedgeIcons(this.map);
   }
 
   /**
@@ -243,8 +245,13 @@ export class AppMap {
 
   /** Number of rendered features of a catalogue layer in the viewport (what a user can see). */
   renderedFeatureCount(layerId: LayerId): number {
-    const layers = mapLayerIdsFor(layerId).filter((id) => this.map.getLayer(id));
-    return this.map.queryRenderedFeatures({ layers }).length;
+    return this.renderedOn(mapLayerIdsFor(layerId));
+  }
+
+  /** Features rendered on these map layers (e.g. `sites-wedge`), for tests. */
+  renderedOn(mapLayerIds: readonly string[]): number {
+    const layers = mapLayerIds.filter((id) => this.map.getLayer(id));
+    return layers.length === 0 ? 0 : this.map.queryRenderedFeatures({ layers }).length;
   }
 
   /** Canvas pixel of the layer's rendered point nearest the canvas centre (optionally with this `id`). */

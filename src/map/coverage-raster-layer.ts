@@ -33,6 +33,8 @@ export class CoverageRasterLayer extends MapModule {
   private rasterVisible = true;
   private readonly dirty = new Set<number>();
   private uploading = false;
+  /** A whole new image waits: its tiles go up in one frame (see scheduleUploads). */
+  private wholeImage = false;
 
   constructor(
     appMap: AppMap,
@@ -56,6 +58,7 @@ export class CoverageRasterLayer extends MapModule {
       if (key !== this.imageKey) this.rebuildTiles(raster, key);
       this.image = new ImageData(raster.rgba as Uint8ClampedArray<ArrayBuffer>, raster.width, raster.height);
       for (let index = 0; index < this.tiles.length; index++) this.dirty.add(index);
+      this.wholeImage = true;
       this.scheduleUploads();
     });
   }
@@ -132,15 +135,19 @@ export class CoverageRasterLayer extends MapModule {
   /**
    * Hands changed tiles to MapLibre as premultiplied ImageBitmaps cropped from the whole image:
    * createImageBitmap copies and converts off the main thread, and MapLibre then uploads a bitmap
-   * without its own per-pixel premultiply pass (slow on SwiftShader). One 512² tile per frame, so no frame
-   * uploads the city (figures in docs/measurements.md, Map and main thread).
+   * without its own per-pixel premultiply pass (slow on SwiftShader). An edit's tiles go one 512² tile per
+   * frame, so no frame during a drag uploads the city (figures in docs/measurements.md, Map and main
+   * thread). A whole new image (a full compute) goes up in one frame: nobody is dragging then, and one
+   * tile per frame made the first figure wait one full map redraw per tile, 20 of them, which on
+   * software WebGL was most of the first screen's time (docs/first-screen.md).
    */
   private scheduleUploads(): void {
     if (this.uploading) return;
     this.uploading = true;
     const step = async (): Promise<void> => {
       const image = this.image;
-      const batch = [...this.dirty].slice(0, 1);
+      const batch = this.wholeImage ? [...this.dirty] : [...this.dirty].slice(0, 1);
+      this.wholeImage = false;
       if (!image || batch.length === 0 || this.isDisposed) {
         this.uploading = false;
         return;

@@ -9,6 +9,7 @@ import type {
 } from '@maplibre/maplibre-gl-style-spec';
 import type { Language } from '../domain/i18n/translate';
 import { LAYER_COLORS, type LayerId } from '../domain/layers/catalogue';
+import { HAS_AZIMUTH, NO_AZIMUTH, WEDGE_MIN_ZOOM, wedgeLayout } from './sector-wedges';
 
 const FONT = ['sans-serif'];
 
@@ -126,16 +127,39 @@ export function layersFor(layerId: LayerId): LayerSpecification[] {
         },
       ];
     case 'sites':
+      // A dot per position below street zoom; there, sectors as wedges along their azimuth
+      // (sector-wedges.ts) and omni sites as dots.
       return [
         {
           id: 'sites-circle',
           type: 'circle',
           source: 'sites',
+          maxzoom: WEDGE_MIN_ZOOM,
           paint: {
-            'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 0.8, 11, 1.8, 14, 3.5, 17, 6],
+            'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 0.8, 11, 1.8, 14, 3.5],
             'circle-color': LAYER_COLORS.site,
             'circle-opacity': ['interpolate', ['linear'], ['zoom'], 8, 0.45, 12, 0.8],
           },
+        },
+        {
+          id: 'sites-omni',
+          type: 'circle',
+          source: 'sites',
+          minzoom: WEDGE_MIN_ZOOM,
+          filter: NO_AZIMUTH,
+          paint: {
+            'circle-radius': ['interpolate', ['linear'], ['zoom'], 14, 3.5, 17, 6],
+            'circle-color': LAYER_COLORS.site,
+            'circle-opacity': 0.8,
+          },
+        },
+        {
+          id: 'sites-wedge',
+          type: 'symbol',
+          source: 'sites',
+          minzoom: WEDGE_MIN_ZOOM,
+          filter: HAS_AZIMUTH,
+          layout: wedgeLayout(LAYER_COLORS.site),
         },
       ];
     case 'poles':

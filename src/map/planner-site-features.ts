@@ -22,13 +22,12 @@ function plannerFeature(site: SiteFeature, state: PlannerSiteState): PlannerSite
   }
   let feature = byState.get(state);
   if (!feature) {
-    const properties = { id: site.properties.id, state, onPole: site.properties.poleId ? 1 : 0 } as const;
-    feature = {
-      type: 'Feature',
-      id: site.properties.id,
-      geometry: site.geometry,
-      properties: site.properties.name ? { ...properties, name: site.properties.name } : properties,
-    };
+    const { id, name, poleId, azimuthDeg, beamwidthDeg } = site.properties;
+    const properties: PlannerSiteFeature['properties'] = { id, state, onPole: poleId ? 1 : 0 };
+    if (name) properties.name = name;
+    if (azimuthDeg !== undefined) properties.azimuthDeg = azimuthDeg;
+    if (beamwidthDeg !== undefined) properties.beamwidthDeg = beamwidthDeg;
+    feature = { type: 'Feature', id, geometry: site.geometry, properties };
     byState.set(state, feature);
   }
   return feature;

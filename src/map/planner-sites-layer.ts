@@ -6,9 +6,10 @@
  * the tiny drag source.
  */
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import type { ExpressionSpecification, GeoJSONSource } from 'maplibre-gl';
+import type { ExpressionSpecification, FilterSpecification, GeoJSONSource } from 'maplibre-gl';
 import { LAYER_COLORS } from '../domain/layers/catalogue';
 import { MapModule } from './map-module';
+import { HAS_AZIMUTH, NO_AZIMUTH, WEDGE_MIN_ZOOM, wedgeIconExpression, wedgeLayout } from './sector-wedges';
 
 /** How a site shows in the planner layer. */
 export type PlannerSiteState = 'candidate' | 'planned' | 'modified' | 'removed';
@@ -19,6 +20,9 @@ export interface PlannerSiteProperties {
   name?: string;
   /** 1 when mounted on a comprehensive pole (drawn with a dark rim). */
   onPole: 0 | 1;
+  /** A sector's azimuth and beam (drawn as a wedge at street zoom); absent for omni sites. */
+  azimuthDeg?: number;
+  beamwidthDeg?: number;
 }
 
 export type PlannerSiteFeature = Feature<Point, PlannerSiteProperties>;
@@ -37,6 +41,12 @@ const SOURCES = {
   drag: 'planner-drag',
   snap: 'planner-snap',
 } as const;
+/** The baseline's site layers (layer-factories.ts) with the filter each has of its own. */
+const BASELINE_LAYERS: readonly (readonly [string, FilterSpecification | null])[] = [
+  ['sites-circle', null],
+  ['sites-omni', NO_AZIMUTH],
+  ['sites-wedge', HAS_AZIMUTH],
+];
 const BASELINE_LAYER = 'sites-circle';
 /** Above this many changed features one setData beats a long diff. */
 const DIFF_LIMIT = 2_000;
@@ -69,8 +79,8 @@ export class PlannerSitesLayer extends MapModule {
   protected onAdd(): void {
     for (const id of Object.values(SOURCES)) this.addSource(id, { type: 'geojson', data: empty() });
     this.onDispose(() => {
-      if (!this.appMap.isDisposed && this.map.getLayer(BASELINE_LAYER))
-        this.map.setFilter(BASELINE_LAYER, null);
+      if (this.appMap.isDisposed) return;
+      for (const [id, own] of BASELINE_LAYERS) if (this.map.getLayer(id)) this.map.setFilter(id, own);
     });
     const siteCircle = (id: string, source: string) =>
       this.addLayer({
@@ -86,6 +96,28 @@ export class PlannerSitesLayer extends MapModule {
         },
       });
     siteCircle(PLANNER_SITES_LAYER, SOURCES.sites);
+    // At street zoom a sector also shows its wedge and azimuth tick, in its state's colour.
+    this.addLayer({
+      id: 'planner-sites-wedge',
+      type: 'symbol',
+      source: SOURCES.sites,
+      minzoom: WEDGE_MIN_ZOOM,
+      filter: HAS_AZIMUTH,
+      layout: {
+        ...wedgeLayout(PLANNER_SITE_COLORS.candidate),
+        'icon-image': [
+          'match',
+          ['get', 'state'],
+          'planned',
+          wedgeIconExpression(PLANNER_SITE_COLORS.planned),
+          'modified',
+          wedgeIconExpression(PLANNER_SITE_COLORS.modified),
+          'removed',
+          wedgeIconExpression(PLANNER_SITE_COLORS.removed),
+          wedgeIconExpression(PLANNER_SITE_COLORS.candidate),
+        ],
+      },
+    });
     this.addLayer({
       id: 'planner-sites-removed-cross',
       type: 'symbol',
@@ -165,10 +197,12 @@ export class PlannerSitesLayer extends MapModule {
     const key = ids.join('\n');
     if (key === this.hiddenBaselineKey || !this.map.getLayer(BASELINE_LAYER)) return;
     this.hiddenBaselineKey = key;
-    this.map.setFilter(
-      BASELINE_LAYER,
-      ids.length === 0 ? null : ['!', ['in', ['get', 'id'], ['literal', [...ids]]]],
-    );
+    const hidden: FilterSpecification | null =
+      ids.length === 0 ? null : ['!', ['in', ['get', 'id'], ['literal', [...ids]]]];
+    for (const [id, own] of BASELINE_LAYERS) {
+      if (!this.map.getLayer(id)) continue;
+      this.map.setFilter(id, hidden && own ? (['all', own, hidden] as FilterSpecification) : (hidden ?? own));
+    }
   }
 
   setSelection(features: readonly Feature<Point>[]): void {
@@ -203,7 +237,9 @@ export class PlannerSitesLayer extends MapModule {
 
   /** Ids of the planner's sites under a canvas box (topmost first). */
   siteIdsIn(box: [[number, number], [number, number]]): string[] {
-    const layers = [PLANNER_SITES_LAYER, BASELINE_LAYER].filter((id) => this.map.getLayer(id));
+    const layers = [PLANNER_SITES_LAYER, ...BASELINE_LAYERS.map(([id]) => id)].filter((id) =>
+      this.map.getLayer(id),
+    );
     const ids = this.map
       .queryRenderedFeatures(box, { layers })
       .map((feature) => String(feature.properties.id ?? ''))

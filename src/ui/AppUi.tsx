@@ -1,5 +1,6 @@
 import { Header } from './Header';
 import { LayerPanel } from './LayerPanel';
+import { MapProgress } from './MapProgress';
 import { FeatureOverlays, SidePanel } from './SidePanel';
 import { StatusLine } from './StatusLine';
 
@@ -11,6 +12,7 @@ export function AppUi() {
       <LayerPanel />
       <SidePanel />
       <FeatureOverlays />
+      <MapProgress />
       <StatusLine />
     </>
   );

@@ -4,6 +4,8 @@
  * coverage worker). src/app/start-up.ts runs them in order.
  */
 import type { FeatureWiring } from '../app-context';
+// The import and team strings are not in the first-load dictionaries (i18n/feature-messages.ts).
+import '../../domain/i18n/feature-messages';
 import { wireCalibration } from './calibration';
 import { wireCoverage } from './coverage';
 import { wireDistrict } from './district';

@@ -11,6 +11,7 @@ import type { AppContext } from '../app-context';
 import { wirePlannerMap } from '../planner-map-wiring';
 import { createPlannerServices } from '../planner-services';
 import { installPlannerTestHooks } from '../planner-test-hooks';
+import { settledFirstFigure } from '../start-up-marks';
 import { trackedSubscribe } from '../subscriptions';
 
 const COVERAGE_CACHE_KEY = 'shanghai-infra-planner/scenario-coverage';
@@ -22,7 +23,9 @@ export function wirePlanner(context: AppContext): Disposer {
   store.getState().setPlannerServices(createPlannerServices(context));
 
   let sampleIndex: PoleSnapIndex | null = null;
-  const snapReady = map.firstIdle
+  // The 40,000 sample poles (5 MB) are read after the first coverage figure: snapping needs them only
+  // once the planner edits, and reading them earlier delays the figure.
+  const snapReady = settledFirstFigure()
     .then(() => data.ensure('poles'))
     .then((poles) => {
       sampleIndex = PoleSnapIndex.fromFeatures(poles.features as PoleFeature[]);

@@ -6,15 +6,16 @@
 import { calibrationEn, calibrationZh } from './messages/calibration';
 import { coverageEn, coverageZh } from './messages/coverage';
 import { districtEn, districtZh } from './messages/district';
-import { importEn, importZh } from './messages/import';
-import { importCheckEn, importCheckZh } from './messages/import-check';
-import { importFailuresEn, importFailuresZh } from './messages/import-failures';
+import type { importZh } from './messages/import';
+import type { importCheckZh } from './messages/import-check';
+import type { importFailuresZh } from './messages/import-failures';
 import { plannerEn, plannerZh } from './messages/planner';
+import { progressEn, progressZh } from './messages/progress';
 import { radioEn, radioZh } from './messages/radio';
 import { sampleEn, sampleZh } from './messages/sample';
 import { storyEn, storyZh } from './messages/story';
 import { suggestEn, suggestZh } from './messages/suggest';
-import { teamEn, teamZh } from './messages/team';
+import type { teamZh } from './messages/team';
 
 export type Language = 'zh' | 'en';
 export const LANGUAGES: readonly Language[] = ['zh', 'en'];
@@ -118,18 +119,22 @@ const zh = {
   ...coverageZh,
   ...radioZh,
   ...plannerZh,
-  ...importZh,
-  ...importFailuresZh,
-  ...importCheckZh,
   ...districtZh,
   ...storyZh,
   ...suggestZh,
   ...calibrationZh,
   ...sampleZh,
-  ...teamZh,
+  ...progressZh,
 } as const;
 
-export type MessageKey = keyof typeof zh;
+/**
+ * The import and team features' strings are registered when their code loads (feature-messages.ts, from
+ * the features' chunk, the CLI and the import view): they are a tenth of the first-load JavaScript and
+ * no first-screen text needs them.
+ */
+type LaterMessages = typeof importZh & typeof importFailuresZh & typeof importCheckZh & typeof teamZh;
+
+export type MessageKey = keyof typeof zh | keyof LaterMessages;
 export type Dictionary = Record<MessageKey, string>;
 
 const baseEn: Record<keyof typeof baseZh, string> = {
@@ -228,20 +233,27 @@ const baseEn: Record<keyof typeof baseZh, string> = {
   'precision.metroStations': 'Converted GCJ-02 → WGS84, ~50 m',
 };
 
-const en: Dictionary = {
+const en: Record<keyof typeof zh, string> = {
   ...baseEn,
   ...coverageEn,
   ...radioEn,
   ...plannerEn,
-  ...importEn,
-  ...importFailuresEn,
-  ...importCheckEn,
   ...districtEn,
   ...storyEn,
   ...suggestEn,
   ...calibrationEn,
   ...sampleEn,
-  ...teamEn,
+  ...progressEn,
 };
 
-export const DICTIONARIES: Readonly<Record<Language, Dictionary>> = { zh, en };
+// Complete once registerMessages has added the later features' strings (feature-messages.ts).
+export const DICTIONARIES: Readonly<Record<Language, Dictionary>> = {
+  zh: { ...zh },
+  en: { ...en },
+} as Record<Language, Dictionary>;
+
+/** Adds a feature's strings to both dictionaries (called once when the feature's code loads). */
+export function registerMessages(zhPart: Partial<Dictionary>, enPart: Partial<Dictionary>): void {
+  Object.assign(DICTIONARIES.zh, zhPart);
+  Object.assign(DICTIONARIES.en, enPart);
+}

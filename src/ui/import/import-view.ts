@@ -5,6 +5,7 @@
  */
 
 import type { MessageKey } from '../../domain/i18n/translate';
+import '../../domain/i18n/feature-messages';
 import type { ImportPreview } from '../../domain/import/import-session';
 import type {
   CoordinateSystem,

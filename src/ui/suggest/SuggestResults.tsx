@@ -1,3 +1,4 @@
+import { polePicksInGaps } from '../../domain/suggest/pole-gap-check';
 import type { SuggestResult } from '../../domain/suggest/suggest';
 import { useAppState, useTranslate } from '../store-context';
 import { SuggestChart } from './SuggestChart';
@@ -27,6 +28,7 @@ export function SuggestResults({ result }: { result: SuggestResult }) {
           <> · {t(result.targetReached ? 'suggest.targetReached' : 'suggest.targetMissed')}</>
         )}
       </p>
+      <PolesOutsideGaps result={result} />
       <p className="suggest-note">
         {t('suggest.resultMeta', {
           candidates: result.candidateCount.toLocaleString(),
@@ -107,5 +109,29 @@ export function SuggestResults({ result }: { result: SuggestResult }) {
         </button>
       </div>
     </section>
+  );
+}
+
+/**
+ * When the picks stand on poles and none of them inside a weak spot, the gain is small for a reason the
+ * planner should see: say so, and offer the drawn-area grid (positions inside the gaps) instead.
+ */
+function PolesOutsideGaps({ result }: { result: SuggestResult }) {
+  const t = useTranslate();
+  const gaps = useAppState((state) => state.coverageGaps);
+  const setForm = useAppState((state) => state.setSuggestForm);
+  const { polePicks, inGaps } = polePicksInGaps(result.picks, gaps);
+  if (polePicks === 0 || inGaps > 0) return null;
+  return (
+    <div className="suggest-notice" role="note" data-testid="suggest-poles-outside-gaps">
+      <p>{t('suggest.polesOutsideGaps', { count: polePicks })}</p>
+      <button
+        type="button"
+        className="suggest-link"
+        onClick={() => setForm({ usePoles: false, usePolygonGrid: true })}
+      >
+        {t('suggest.useAreaGrid')}
+      </button>
+    </div>
   );
 }

@@ -69,6 +69,9 @@ export const suggestZh = {
   'suggest.resultSummary': '{count} 个站点：覆盖 {before}% → {after}%（+{km2} km²）',
   'suggest.resultMeta': '{candidates} 个候选位置中 {useful} 个有增益 · {ms} 毫秒',
   'suggest.noPicks': '没有候选位置能增加覆盖。',
+  'suggest.polesOutsideGaps':
+    '建议的 {count} 个综合杆都不在覆盖空洞内：杆位只能照到空洞边缘，所以增益很小。可在空洞内绘制区域，改用区域网格候选。',
+  'suggest.useAreaGrid': '改用绘制区域的网格候选',
   'suggest.targetReached': '已达到目标',
   'suggest.targetMissed': '候选位置不足以达到目标',
   'suggest.rank': '#',
@@ -160,6 +163,9 @@ export const suggestEn: Record<keyof typeof suggestZh, string> = {
   'suggest.resultSummary': '{count} sites: coverage {before}% → {after}% (+{km2} km²)',
   'suggest.resultMeta': '{useful} of {candidates} candidate positions add coverage · {ms} ms',
   'suggest.noPicks': 'No candidate position adds coverage.',
+  'suggest.polesOutsideGaps':
+    'None of the {count} suggested poles stands inside a coverage gap: from a pole only a gap’s edge is reached, hence the small gain. Draw an area inside the gap and use its grid instead.',
+  'suggest.useAreaGrid': 'Use the drawn-area grid instead',
   'suggest.targetReached': 'Target reached',
   'suggest.targetMissed': 'Not enough candidates to reach the target',
   'suggest.rank': '#',
