@@ -4,7 +4,7 @@
  * sectors, a per-bearing attenuation) into the grid — no path-loss evaluation per site.
  */
 import { horizontalAttenuationDb, MAXIMUM_ATTENUATION_DB } from '../propagation/antenna-pattern';
-import { losProbability, type PropagationModel, pathLoss } from '../propagation/path-loss';
+import { losProbability, type PropagationModel, pathLossByDistance } from '../propagation/path-loss';
 import type { InterferenceTables } from './interference-kernels';
 
 export interface Kernel {
@@ -41,29 +41,77 @@ export interface Kernel {
   cellWidthM: number;
 }
 
-/** Calls `visit(index, dx, dy)` for every cell of a kernel, in storage order. */
-function forEachCell(kernel: Kernel, visit: (index: number, dx: number, dy: number) => void): void {
-  let index = 0;
-  for (let dy = -kernel.reachRows; dy <= kernel.reachRows; dy++) {
-    const half = kernel.halfWidths[dy + kernel.reachRows]!;
-    for (let dx = -half; dx <= half; dx++) visit(index++, dx, dy);
-  }
+interface BearingGrid {
+  /** Offsets −reach…reach in both directions, row-major. */
+  reach: number;
+  bearings: Uint16Array;
 }
 
-/** Fill a kernel's bearing table and sector floors (sectors need them; omnidirectional sites never pay). */
+/** Bearings by cell offset, shared by every kernel with the same cell size (keyed by width and height). */
+const bearingGrids = new Map<string, BearingGrid>();
+
+/** Whole-degree bearing from a site to the cell at (dx, dy): clockwise from north, rows growing southwards. */
+function bearingOf(dx: number, dy: number, cellWidthM: number, cellHeightM: number): number {
+  const eastM = dx * cellWidthM;
+  const northM = -dy * cellHeightM;
+  const bearing = (Math.atan2(eastM, northM) * 180) / Math.PI;
+  return Math.round((bearing + 360) % 360) % 360;
+}
+
+/** The shared bearing grid for a cell size, at least `reach` cells each way (regrown when a kernel needs more). */
+function bearingGrid(cellWidthM: number, cellHeightM: number, reach: number): BearingGrid {
+  const key = `${cellWidthM}|${cellHeightM}`;
+  const existing = bearingGrids.get(key);
+  if (existing && existing.reach >= reach) return existing;
+  const side = 2 * reach + 1;
+  const bearings = new Uint16Array(side * side);
+  for (let dy = -reach; dy <= reach; dy++) {
+    const start = (dy + reach) * side + reach;
+    for (let dx = -reach; dx <= reach; dx++)
+      bearings[start + dx] = bearingOf(dx, dy, cellWidthM, cellHeightM);
+  }
+  const grid = { reach, bearings };
+  bearingGrids.set(key, grid);
+  return grid;
+}
+
+/**
+ * Fill a kernel's bearing table and sector floors (sectors need them; omnidirectional sites never pay).
+ * Bearings are copied row by row from the grid shared per cell size; the floors depend on distance
+ * alone, so each row is evaluated for dx ≥ 0 once and mirrored (and the row −dy copied from +dy).
+ */
 export function ensureBearings(kernel: Kernel): Uint16Array {
   if (kernel.bearings) return kernel.bearings;
+  const { halfWidths, rowStarts, reachRows, cellWidthM, cellHeightM } = kernel;
   const bearings = new Uint16Array(kernel.values.length);
   const floors = new Float32Array(kernel.values.length);
+  let reach = reachRows;
+  for (const half of halfWidths) reach = Math.max(reach, half);
+  const grid = bearingGrid(cellWidthM, cellHeightM, reach);
+  const side = 2 * grid.reach + 1;
   const vertical = kernel.verticalDbAt;
-  forEachCell(kernel, (index, dx, dy) => {
-    const eastM = dx * kernel.cellWidthM;
-    // Row index grows southwards, so north is −dy.
-    const northM = -dy * kernel.cellHeightM;
-    const bearing = (Math.atan2(eastM, northM) * 180) / Math.PI;
-    bearings[index] = Math.round((bearing + 360) % 360) % 360;
-    floors[index] = -MAXIMUM_ATTENUATION_DB - (vertical ? vertical(Math.hypot(eastM, northM)) : 0);
-  });
+  // Rows dy ≥ 0 first, so that each row −dy can copy its floors from row dy.
+  for (let step = 0; step < halfWidths.length; step++) {
+    const rowIndex = (step + reachRows) % halfWidths.length;
+    const half = halfWidths[rowIndex]!;
+    if (half < 0) continue;
+    const dy = rowIndex - reachRows;
+    const gridCentre = (dy + grid.reach) * side + grid.reach;
+    const centre = rowStarts[rowIndex]! + half;
+    bearings.set(grid.bearings.subarray(gridCentre - half, gridCentre + half + 1), centre - half);
+    if (dy < 0) {
+      // The row −dy (already filled) has the same distances.
+      const mirror = rowStarts[reachRows - dy]!;
+      floors.copyWithin(centre - half, mirror, mirror + 2 * half + 1);
+      continue;
+    }
+    const northM = dy * cellHeightM;
+    for (let dx = 0; dx <= half; dx++) {
+      const floor = -MAXIMUM_ATTENUATION_DB - (vertical ? vertical(Math.hypot(dx * cellWidthM, northM)) : 0);
+      floors[centre + dx] = floor;
+      floors[centre - dx] = floor;
+    }
+  }
   kernel.sectorFloors = floors;
   kernel.bearings = bearings;
   return bearings;
@@ -191,12 +239,15 @@ export function negativePathLoss(profile: PathLossProfile): (distanceM: number) 
 /** −PL(d) in dB computed from the formulas each time; 'expected' weights LOS and NLOS by P_LOS. */
 export function exactNegativePathLoss(profile: PathLossProfile): (distanceM: number) => number {
   const { model, fcGhz, hBsM, hUtM } = profile;
+  if (profile.condition !== 'expected') {
+    const loss = pathLossByDistance(model, profile.condition, fcGhz, hBsM, hUtM);
+    return (distanceM) => -loss(distanceM);
+  }
+  const losLoss = pathLossByDistance(model, 'los', fcGhz, hBsM, hUtM);
+  const nlosLoss = pathLossByDistance(model, 'nlos', fcGhz, hBsM, hUtM);
   return (distanceM) => {
-    const base = { model, fcGhz, d2dM: distanceM, hBsM, hUtM };
-    if (profile.condition !== 'expected')
-      return -pathLoss({ ...base, condition: profile.condition }).pathLossDb;
-    const los = pathLoss({ ...base, condition: 'los' }).pathLossDb;
-    const nlos = pathLoss({ ...base, condition: 'nlos' }).pathLossDb;
+    const los = losLoss(distanceM);
+    const nlos = nlosLoss(distanceM);
     const probability = losProbability(model, Math.max(distanceM, 10));
     return -(probability * los + (1 - probability) * nlos);
   };
