@@ -20,7 +20,7 @@ export interface Kernel {
   bearings: Uint16Array | undefined;
   /**
    * Sectors: per cell the lowest the horizontal term may go, −A_m − A_V, so that value + max(A_H, floor)
-   * is the combined pattern's max(A_H + A_V, −A_m); built on first sector use.
+   * is the combined pattern's max(A_H + A_V, −A_m); built with the kernel when it has a vertical pattern.
    */
   sectorFloors: Float32Array | undefined;
   /**
@@ -76,43 +76,25 @@ function bearingGrid(cellWidthM: number, cellHeightM: number, reach: number): Be
 }
 
 /**
- * Fill a kernel's bearing table and sector floors (sectors need them; omnidirectional sites never pay).
- * Bearings are copied row by row from the grid shared per cell size; the floors depend on distance
- * alone, so each row is evaluated for dx ≥ 0 once and mirrored (and the row −dy copied from +dy).
+ * Fill a kernel's bearing table (sectors need it; omnidirectional sites never pay), copied row by row
+ * from the grid shared per cell size. The sector floors come with the kernel (buildKernel).
  */
 export function ensureBearings(kernel: Kernel): Uint16Array {
   if (kernel.bearings) return kernel.bearings;
   const { halfWidths, rowStarts, reachRows, cellWidthM, cellHeightM } = kernel;
   const bearings = new Uint16Array(kernel.values.length);
-  const floors = new Float32Array(kernel.values.length);
   let reach = reachRows;
   for (const half of halfWidths) reach = Math.max(reach, half);
   const grid = bearingGrid(cellWidthM, cellHeightM, reach);
   const side = 2 * grid.reach + 1;
-  const vertical = kernel.verticalDbAt;
-  // Rows dy ≥ 0 first, so that each row −dy can copy its floors from row dy.
-  for (let step = 0; step < halfWidths.length; step++) {
-    const rowIndex = (step + reachRows) % halfWidths.length;
+  for (let rowIndex = 0; rowIndex < halfWidths.length; rowIndex++) {
     const half = halfWidths[rowIndex]!;
     if (half < 0) continue;
-    const dy = rowIndex - reachRows;
-    const gridCentre = (dy + grid.reach) * side + grid.reach;
-    const centre = rowStarts[rowIndex]! + half;
-    bearings.set(grid.bearings.subarray(gridCentre - half, gridCentre + half + 1), centre - half);
-    if (dy < 0) {
-      // The row −dy (already filled) has the same distances.
-      const mirror = rowStarts[reachRows - dy]!;
-      floors.copyWithin(centre - half, mirror, mirror + 2 * half + 1);
-      continue;
-    }
-    const northM = dy * cellHeightM;
-    for (let dx = 0; dx <= half; dx++) {
-      const floor = -MAXIMUM_ATTENUATION_DB - (vertical ? vertical(Math.hypot(dx * cellWidthM, northM)) : 0);
-      floors[centre + dx] = floor;
-      floors[centre - dx] = floor;
-    }
+    const gridCentre = (rowIndex - reachRows + grid.reach) * side + grid.reach;
+    bearings.set(grid.bearings.subarray(gridCentre - half, gridCentre + half + 1), rowStarts[rowIndex]!);
   }
-  kernel.sectorFloors = floors;
+  // Without a vertical pattern (built without one) the floor is −A_m everywhere.
+  kernel.sectorFloors ??= new Float32Array(kernel.values.length).fill(-MAXIMUM_ATTENUATION_DB);
   kernel.bearings = bearings;
   return bearings;
 }
@@ -129,6 +111,31 @@ export function radialReachM(
     if (valueAtDistance(distance) > level) reachM = distance;
   }
   return reachM;
+}
+
+/** Distances Math.hypot(dx·width, dy·height) for dx, dy ≥ 0, shared by every kernel of a cell size. */
+interface DistanceGrid {
+  side: number;
+  rows: Float64Array[];
+}
+
+const distanceGrids = new Map<string, DistanceGrid>();
+
+/** The shared distance grid of a cell size, at least `side` cells each way (regrown when a kernel needs more). */
+function distanceGrid(cellWidthM: number, cellHeightM: number, side: number): DistanceGrid {
+  const key = `${cellWidthM}|${cellHeightM}`;
+  const existing = distanceGrids.get(key);
+  if (existing && existing.side >= side) return existing;
+  const rows: Float64Array[] = [];
+  for (let dy = 0; dy <= side; dy++) {
+    const row = new Float64Array(side + 1);
+    const northM = dy * cellHeightM;
+    for (let dx = 0; dx <= side; dx++) row[dx] = Math.hypot(dx * cellWidthM, northM);
+    rows.push(row);
+  }
+  const grid = { side, rows };
+  distanceGrids.set(key, grid);
+  return grid;
 }
 
 /**
@@ -154,33 +161,52 @@ export function buildKernel(
   const reachRows = Math.ceil(reachM / cellHeightM);
   const halfWidths = new Int32Array(2 * reachRows + 1).fill(-1);
   const rowStarts = new Int32Array(2 * reachRows + 1);
-  // The kernel is symmetric: evaluate each |dy| row once (dx ≥ 0) and mirror it.
+  const distances = distanceGrid(
+    cellWidthM,
+    cellHeightM,
+    Math.ceil(reachM / Math.min(cellWidthM, cellHeightM)) + 2,
+  );
+  // The kernel is symmetric: evaluate each |dy| row once (dx ≥ 0) and mirror it. With a vertical pattern
+  // the sector floors −A_m − A_V are evaluated here too, at the same distances.
   const rowValues: Float64Array[] = [];
+  const rowFloors: Float64Array[] = [];
   const scratch: number[] = [];
+  const floorScratch: number[] = [];
   let total = 0;
   for (let dy = 0; dy <= reachRows; dy++) {
-    const dyM = dy * cellHeightM;
+    const rowDistances = distances.rows[dy]!;
     scratch.length = 0;
+    floorScratch.length = 0;
     let kept = 0;
     for (let dx = 0; ; dx++) {
-      const distance = Math.hypot(dx * cellWidthM, dyM);
+      const distance = rowDistances[dx]!;
       if (distance > reachM) break;
       const value = valueAtDistance(distance);
       scratch.push(value);
+      if (verticalDbAt) floorScratch.push(-MAXIMUM_ATTENUATION_DB - verticalDbAt(distance));
       if (value > cutValue || distance <= minReachM) kept = scratch.length;
     }
     scratch.length = kept;
     rowValues.push(Float64Array.from(scratch));
+    if (verticalDbAt) {
+      floorScratch.length = kept;
+      rowFloors.push(Float64Array.from(floorScratch));
+    }
     if (scratch.length > 0) total += (2 * scratch.length - 1) * (dy === 0 ? 1 : 2);
   }
   const values = new Float32Array(Math.max(0, total));
+  const floors = verticalDbAt ? new Float32Array(values.length) : undefined;
   let index = 0;
   for (let dy = -reachRows; dy <= reachRows; dy++) {
     const row = rowValues[Math.abs(dy)]!;
+    const floorRow = rowFloors[Math.abs(dy)];
     const half = row.length - 1;
     rowStarts[dy + reachRows] = index;
     halfWidths[dy + reachRows] = half;
-    for (let dx = -half; dx <= half; dx++) values[index++] = row[Math.abs(dx)]!;
+    for (let dx = -half; dx <= half; dx++) {
+      if (floors) floors[index] = floorRow![Math.abs(dx)]!;
+      values[index++] = row[Math.abs(dx)]!;
+    }
   }
   return {
     reachRows,
@@ -188,7 +214,7 @@ export function buildKernel(
     rowStarts,
     values,
     bearings: undefined,
-    sectorFloors: undefined,
+    sectorFloors: floors,
     linear: undefined,
     sectorFloorsLinear: undefined,
     verticalDbAt,
