@@ -1,7 +1,8 @@
 /**
  * The CLI's worker pool for `coverage --workers N`: N − 1 worker_threads (the main thread computes the
- * first band itself), started before the site file is read so each builds the city's engine meanwhile.
- * Each worker computes one row band (domain/coverage/pooled-compute.ts) and exits.
+ * first band itself), started before the site file is read so each builds the city's engine and reads
+ * the sites meanwhile; a band is then sent as the slots of its sites, not the sites themselves.
+ * Each worker computes one row band per compute (domain/coverage/pooled-compute.ts) until closed.
  */
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
@@ -10,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import type { BandRunner } from '../domain/coverage/pooled-compute';
 import type { BandResult } from '../domain/coverage/row-bands';
 import type { CoverageSettings } from '../domain/coverage/settings';
-import type { BandRequest } from './coverage-band-worker';
+import type { BandRequest, BandWorkerData } from './coverage-band-worker';
 
 /**
  * The CLI runs TypeScript through tsx, and so do its workers: Node 20 does not apply an `--import tsx`
@@ -32,10 +33,14 @@ export class CoveragePool {
   private readonly workers: Worker[] = [];
   private next = 0;
 
-  /** Start `count − 1` helper threads with the engine settings the main thread uses. */
-  constructor(count: number, settings: Partial<CoverageSettings>) {
+  /** Start `count − 1` helper threads with the engine settings the main thread uses and the site file. */
+  constructor(count: number, settings: Partial<CoverageSettings>, sitesPath: string) {
     for (let index = 1; index < count; index++) {
-      this.workers.push(new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: { settings } }));
+      const workerData: BandWorkerData = { settings, sitesPath, bandIndex: index, bandCount: count };
+      const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, workerData });
+      // A failure is reported by the band it fails (runBand); until then it must not go unhandled.
+      worker.on('error', () => {});
+      this.workers.push(worker);
     }
   }
 
@@ -44,15 +49,24 @@ export class CoveragePool {
     return this.workers.length + 1;
   }
 
-  /** Sends a band to the next idle helper; resolves with its result. */
-  readonly runBand: BandRunner = (band, sites, globalSlots) => {
-    const worker = this.workers[this.next++];
-    if (!worker) return Promise.reject(new Error('more bands than coverage workers'));
+  /** Sends a band to its helper (helper k − 1 computes band k, every compute); resolves with its result. */
+  readonly runBand: BandRunner = (band, _sites, globalSlots) => {
+    const worker = this.workers[this.next];
+    this.next = (this.next + 1) % this.workers.length;
+    if (!worker) return Promise.reject(new Error('no coverage worker to compute a band'));
     return new Promise<BandResult>((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`coverage worker stopped (exit code ${code})`)));
-      const request: BandRequest = { band, sites, globalSlots };
+      const stopped = (code: number) => fail(new Error(`coverage worker stopped (exit code ${code})`));
+      const done = (result: BandResult | { error: string }) => {
+        worker.off('error', fail).off('exit', stopped);
+        if ('error' in result) reject(new Error(`coverage worker: ${result.error}`));
+        else resolve(result);
+      };
+      const fail = (error: Error) => {
+        worker.off('message', done).off('exit', stopped).off('error', fail);
+        reject(error);
+      };
+      worker.once('message', done).once('error', fail).once('exit', stopped);
+      const request: BandRequest = { band, globalSlots };
       worker.postMessage(request);
     });
   };
