@@ -111,6 +111,9 @@ for (const { count, rsrp, sinr } of sinrCost) {
 say('');
 say(`Load average at the end: ${loadavg()[0]!.toFixed(1)}.`);
 
+// Threads and the cold command (docs/engine.md, bench-pool markers): under tsx, as the CLI runs.
+spawnSync('node_modules/.bin/tsx', ['bench/pool-bench.ts'], { stdio: 'inherit' });
+
 // Calibration (docs/calibration.md): 200,000 synthetic drive-test samples against the 32,000 sample
 // sites; the script writes its own line into docs/calibration.md.
 console.log(JSON.stringify(child('bench/calibration-bench.ts', ['200000', '--write-docs', '--bundled'])));

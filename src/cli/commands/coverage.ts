@@ -9,12 +9,14 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CoverageEngine } from '../../domain/coverage/coverage-engine';
+import { pooledCompute } from '../../domain/coverage/pooled-compute';
 import {
   type AreaFigures,
   coverageStats,
   gapCollection,
   qualityGapCollection,
 } from '../../domain/coverage/report';
+import type { CoverageSettings } from '../../domain/coverage/settings';
 import { geoPackageLayers } from '../../domain/export/geopackage-export';
 import { writeGeoPackage } from '../../domain/geopackage/gpkg-writer';
 import { loadSqlite } from '../../domain/geopackage/sqlite-loader';
@@ -23,6 +25,7 @@ import { compareLandArea } from '../../domain/plan/land-area';
 import { choiceFlag, numberFlag, parseFlags, requireFlag } from '../arguments';
 import { readCalibrationFile } from '../calibration-file';
 import { CliError } from '../cli-error';
+import { CoveragePool, defaultWorkerCount } from '../coverage-pool';
 import { readSiteFile } from '../geo-files';
 import { readShippedCity } from '../shipped-city';
 
@@ -38,6 +41,7 @@ const FLAGS = [
   'noise-figure-db',
   'sinr-threshold-db',
   'calibration',
+  'workers',
 ] as const;
 
 export const usage = `usage: npm run --silent cli -- coverage --sites FILE.geojson [options]
@@ -56,6 +60,8 @@ options:
   --noise-figure-db NF      UE noise figure, dB (with --metric sinr)
   --sinr-threshold-db S     SINR a usable cell needs, dB (with --metric sinr)
   --calibration FILE        corrections from \`calibrate --out\` (path-loss mode)
+  --workers N               threads sharing the full compute, by bands of rows, 1–64 (default: the
+                            number of cores; the result is the same for every N)
   --out DIR                 also write DIR/gaps.geojson (and quality-gaps.geojson), DIR/coverage-stats.json and
                             DIR/coverage.gpkg (sites and gaps, GeoPackage)
   --help                    print this help`;
@@ -74,7 +80,7 @@ function radioFigures(figures: AreaFigures): { sinrGoodFraction?: number; meanRa
 export async function run(args: string[]): Promise<number> {
   const started = performance.now();
   const flags = parseFlags(args, FLAGS);
-  const sitesPath = requireFlag(flags, 'sites');
+  requireFlag(flags, 'sites');
   const mode = choiceFlag(flags, 'mode', ['radius', 'pathloss'] as const, 'radius');
   const cellM = numberFlag(flags, 'cell-m', { min: 25, max: 200 }, 50);
   const thresholdDbm = numberFlag(flags, 'threshold-dbm', { min: -160, max: -30 }, -105);
@@ -98,6 +104,52 @@ export async function run(args: string[]): Promise<number> {
   if (calibrationPath !== undefined && mode !== 'pathloss')
     throw new CliError('--calibration corrects path loss: use it with --mode pathloss');
   const corrections = calibrationPath === undefined ? [] : readCalibrationFile(calibrationPath);
+  const workerCount = numberFlag(flags, 'workers', { min: 1, max: 64 }, defaultWorkerCount());
+  if (!Number.isInteger(workerCount))
+    throw new CliError(`--workers must be a whole number, got ${workerCount}`);
+  const settings = {
+    mode,
+    cellM,
+    thresholdDbm,
+    minGapAreaKm2,
+    sinr,
+    loadFraction,
+    noiseFigureDb,
+    sinrThresholdDb,
+    corrections,
+  };
+  // Started first: the helpers build the city's engine while the site file is read and checked.
+  const pool = new CoveragePool(workerCount, settings, requireFlag(flags, 'sites'));
+  try {
+    return await computeAndReport(started, flags, settings, pool);
+  } finally {
+    await pool.close();
+  }
+}
+
+async function computeAndReport(
+  started: number,
+  flags: Map<string, string>,
+  settings: Omit<
+    CoverageSettings,
+    'losses' | 'radiusTable' | 'metroUpliftM' | 'zoneWeights' | 'interferenceMarginDb'
+  >,
+  pool: CoveragePool,
+): Promise<number> {
+  const {
+    mode,
+    cellM,
+    thresholdDbm,
+    minGapAreaKm2,
+    sinr,
+    loadFraction,
+    noiseFigureDb,
+    sinrThresholdDb,
+    corrections,
+  } = settings;
+  const sitesPath = requireFlag(flags, 'sites');
+  const calibrationPath = flags.get('calibration');
+  const out = flags.get('out');
   const sites = readSiteFile(sitesPath);
   const city = readShippedCity();
   const officialKm2 = new Map(
@@ -122,18 +174,9 @@ export async function run(args: string[]): Promise<number> {
         : {}),
     };
   };
-  const engine = new CoverageEngine(city, {
-    mode,
-    cellM,
-    thresholdDbm,
-    minGapAreaKm2,
-    sinr,
-    loadFraction,
-    noiseFigureDb,
-    sinrThresholdDb,
-    corrections,
-  });
-  engine.computeAll(sites.features);
+  const engine = new CoverageEngine(city, settings);
+  if (pool.bandCount > 1) await pooledCompute(engine, sites.features, pool.bandCount, pool.runBand);
+  else engine.computeAll(sites.features);
   const stats = coverageStats(engine);
   const gaps = gapCollection(engine);
   const elapsedMs = Math.round(performance.now() - started);

@@ -15,6 +15,7 @@ import { RunList } from './land-runs';
 import { mergeSite } from './merge';
 import { RadioGrid } from './radio-grid';
 import { radioPass } from './radio-pass';
+import { bandCity, bandOrder, bandWindow, type RowBand } from './row-bands';
 import {
   type CoverageSettings,
   coverValue,
@@ -53,8 +54,9 @@ export class CoverageEngine {
   /** Interference sums and per-cell SINR, in path-loss mode with SINR on (docs/radio.md). */
   radio: RadioGrid | undefined;
   private store = new SiteSlots();
-  private uncoveredRuns = new RunList();
-  private poorRuns = new RunList();
+  /** The last full compute's uncovered and (SINR) poor runs, in row order: gap labelling's input. */
+  readonly uncoveredRuns = new RunList();
+  readonly poorRuns = new RunList();
   private landCells = 0;
   /** Where cells may differ from the reset state; undefined = unknown (reset every land cell). */
   private written: WrittenCells | undefined;
@@ -126,40 +128,54 @@ export class CoverageEngine {
     }
   }
 
-  /** Full recompute as steps, yielding progress 0–1 so a worker can report it and cancel between steps. */
-  *computeSteps(sites: readonly SiteFeature[], chunk = 4096): Generator<number> {
+  /**
+   * Full recompute as steps, yielding progress 0–1 so a worker can report it and cancel between steps.
+   * With `band` only that band of rows is computed (row-bands.ts: a pool computes the bands in parallel
+   * and one engine adopts the others' results); zones and gaps then wait for finishBands.
+   */
+  *computeSteps(sites: readonly SiteFeature[], chunk = 4096, band?: RowBand): Generator<number> {
     this.store.placeAll(sites, this.city, this.settings);
     yield 0.05;
     const radio = this.prepareRadio();
     const radius = this.settings.mode === 'radius';
-    const touched = this.sweepTouched() ? touchedRowsOf(this.slots, this.city.grid, radius) : undefined;
-    if (radio) yield* radio.rebuildSums(this.slots, touched === undefined, chunk);
+    const touched =
+      !band && this.sweepTouched() ? touchedRowsOf(this.slots, this.city.grid, radius) : undefined;
+    const order = band ? bandOrder(this.slots, band) : undefined;
+    if (radio) yield* radio.rebuildSums(this.slots, touched === undefined, chunk, order);
     const previous = this.written;
     // Unknown until the sweep has run (a compute abandoned between steps leaves cells written anywhere).
     this.written = undefined;
     this.accumulators.reset(this.slots.length);
     this.uncoveredRuns.clear();
     const context = {
-      city: this.city,
+      city: band ? bandCity(this.city, band) : this.city,
       settings: this.settings,
       arrays: this.arrays,
       accumulators: this.accumulators,
       slots: this.slots,
       uncovered: this.uncoveredRuns,
       interference: radio?.sums,
+      order,
+      window: band ? bandWindow(this.city.grid, band) : undefined,
     };
     if (touched) yield* touchedSweep(context, touched, previous, chunk);
     else yield* landSweep(context, chunk);
-    this.accumulators.accumulateCityZones(this.arrays.cellState, touched, radius);
+    if (!band) this.accumulators.accumulateCityZones(this.arrays.cellState, touched, radius);
     this.poorRuns.clear();
     if (radio) {
-      radioPass(this.accumulators, this.city, this.arrays, radio, this.slots, 1, undefined, this.poorRuns);
+      const { city, accumulators, arrays, slots, poorRuns } = this;
+      radioPass(accumulators, city, arrays, radio, slots, 1, context.window, poorRuns);
     }
     this.written = touched ? { touched, windows: [], windowCells: 0 } : undefined;
     yield 0.9;
+    if (!band) this.labelGaps();
+    yield 1;
+  }
+
+  /** Gap components from the uncovered and poor runs of the last full compute (or adopted bands). */
+  labelGaps(): void {
     this.gaps.labelRuns(this.uncoveredRuns);
     this.qualityGaps.labelRuns(this.poorRuns);
-    yield 1;
   }
 
   /** The radio grid when SINR is on in path-loss mode (made or configured here), else none (freed). */

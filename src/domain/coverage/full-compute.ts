@@ -26,6 +26,9 @@ export interface SweepContext {
   uncovered: RunList;
   /** With SINR on: the land sweep adds the fine interference sums while it merges the first ring. */
   interference: InterferenceSums | undefined;
+  /** A band of a pooled compute (row-bands.ts): the sites reaching it in merge order, and its rows. */
+  order?: Int32Array | undefined;
+  window?: CellWindow | undefined;
 }
 
 /** Cells written since the last reset: a touched sweep's intervals plus the windows of later edits. */
@@ -52,10 +55,10 @@ export function* landSweep(context: SweepContext, chunk: number): Generator<numb
   const { city, settings, arrays, slots } = context;
   fillLandRuns(city, arrays.best, floorValue(settings));
   fillLandRuns(city, arrays.server, -1);
-  const order = spatialOrder(slots);
+  const order = context.order ?? spatialOrder(slots);
   const count = order.length;
   const levels = mergeLevels(settings);
-  const whole = wholeGrid(city);
+  const whole = context.window ?? wholeGrid(city);
   let blocks: BlockMask | undefined;
   for (let level = 0; level < levels.length; level++) {
     if (level > 0) blocks = blocksBelow(city, arrays.best, levels[level - 1]!, blocks);

@@ -4,7 +4,7 @@
  * sectors, a per-bearing attenuation) into the grid — no path-loss evaluation per site.
  */
 import { horizontalAttenuationDb, MAXIMUM_ATTENUATION_DB } from '../propagation/antenna-pattern';
-import { losProbability, type PropagationModel, pathLoss } from '../propagation/path-loss';
+import { losProbability, type PropagationModel, pathLossByDistance } from '../propagation/path-loss';
 import type { InterferenceTables } from './interference-kernels';
 
 export interface Kernel {
@@ -20,7 +20,7 @@ export interface Kernel {
   bearings: Uint16Array | undefined;
   /**
    * Sectors: per cell the lowest the horizontal term may go, −A_m − A_V, so that value + max(A_H, floor)
-   * is the combined pattern's max(A_H + A_V, −A_m); built on first sector use.
+   * is the combined pattern's max(A_H + A_V, −A_m); built with the kernel when it has a vertical pattern.
    */
   sectorFloors: Float32Array | undefined;
   /**
@@ -41,30 +41,60 @@ export interface Kernel {
   cellWidthM: number;
 }
 
-/** Calls `visit(index, dx, dy)` for every cell of a kernel, in storage order. */
-function forEachCell(kernel: Kernel, visit: (index: number, dx: number, dy: number) => void): void {
-  let index = 0;
-  for (let dy = -kernel.reachRows; dy <= kernel.reachRows; dy++) {
-    const half = kernel.halfWidths[dy + kernel.reachRows]!;
-    for (let dx = -half; dx <= half; dx++) visit(index++, dx, dy);
-  }
+interface BearingGrid {
+  /** Offsets −reach…reach in both directions, row-major. */
+  reach: number;
+  bearings: Uint16Array;
 }
 
-/** Fill a kernel's bearing table and sector floors (sectors need them; omnidirectional sites never pay). */
+/** Bearings by cell offset, shared by every kernel with the same cell size (keyed by width and height). */
+const bearingGrids = new Map<string, BearingGrid>();
+
+/** Whole-degree bearing from a site to the cell at (dx, dy): clockwise from north, rows growing southwards. */
+function bearingOf(dx: number, dy: number, cellWidthM: number, cellHeightM: number): number {
+  const eastM = dx * cellWidthM;
+  const northM = -dy * cellHeightM;
+  const bearing = (Math.atan2(eastM, northM) * 180) / Math.PI;
+  return Math.round((bearing + 360) % 360) % 360;
+}
+
+/** The shared bearing grid for a cell size, at least `reach` cells each way (regrown when a kernel needs more). */
+function bearingGrid(cellWidthM: number, cellHeightM: number, reach: number): BearingGrid {
+  const key = `${cellWidthM}|${cellHeightM}`;
+  const existing = bearingGrids.get(key);
+  if (existing && existing.reach >= reach) return existing;
+  const side = 2 * reach + 1;
+  const bearings = new Uint16Array(side * side);
+  for (let dy = -reach; dy <= reach; dy++) {
+    const start = (dy + reach) * side + reach;
+    for (let dx = -reach; dx <= reach; dx++)
+      bearings[start + dx] = bearingOf(dx, dy, cellWidthM, cellHeightM);
+  }
+  const grid = { reach, bearings };
+  bearingGrids.set(key, grid);
+  return grid;
+}
+
+/**
+ * Fill a kernel's bearing table (sectors need it; omnidirectional sites never pay), copied row by row
+ * from the grid shared per cell size. The sector floors come with the kernel (buildKernel).
+ */
 export function ensureBearings(kernel: Kernel): Uint16Array {
   if (kernel.bearings) return kernel.bearings;
+  const { halfWidths, rowStarts, reachRows, cellWidthM, cellHeightM } = kernel;
   const bearings = new Uint16Array(kernel.values.length);
-  const floors = new Float32Array(kernel.values.length);
-  const vertical = kernel.verticalDbAt;
-  forEachCell(kernel, (index, dx, dy) => {
-    const eastM = dx * kernel.cellWidthM;
-    // Row index grows southwards, so north is −dy.
-    const northM = -dy * kernel.cellHeightM;
-    const bearing = (Math.atan2(eastM, northM) * 180) / Math.PI;
-    bearings[index] = Math.round((bearing + 360) % 360) % 360;
-    floors[index] = -MAXIMUM_ATTENUATION_DB - (vertical ? vertical(Math.hypot(eastM, northM)) : 0);
-  });
-  kernel.sectorFloors = floors;
+  let reach = reachRows;
+  for (const half of halfWidths) reach = Math.max(reach, half);
+  const grid = bearingGrid(cellWidthM, cellHeightM, reach);
+  const side = 2 * grid.reach + 1;
+  for (let rowIndex = 0; rowIndex < halfWidths.length; rowIndex++) {
+    const half = halfWidths[rowIndex]!;
+    if (half < 0) continue;
+    const gridCentre = (rowIndex - reachRows + grid.reach) * side + grid.reach;
+    bearings.set(grid.bearings.subarray(gridCentre - half, gridCentre + half + 1), rowStarts[rowIndex]!);
+  }
+  // Without a vertical pattern (built without one) the floor is −A_m everywhere.
+  kernel.sectorFloors ??= new Float32Array(kernel.values.length).fill(-MAXIMUM_ATTENUATION_DB);
   kernel.bearings = bearings;
   return bearings;
 }
@@ -81,6 +111,31 @@ export function radialReachM(
     if (valueAtDistance(distance) > level) reachM = distance;
   }
   return reachM;
+}
+
+/** Distances Math.hypot(dx·width, dy·height) for dx, dy ≥ 0, shared by every kernel of a cell size. */
+interface DistanceGrid {
+  side: number;
+  rows: Float64Array[];
+}
+
+const distanceGrids = new Map<string, DistanceGrid>();
+
+/** The shared distance grid of a cell size, at least `side` cells each way (regrown when a kernel needs more). */
+function distanceGrid(cellWidthM: number, cellHeightM: number, side: number): DistanceGrid {
+  const key = `${cellWidthM}|${cellHeightM}`;
+  const existing = distanceGrids.get(key);
+  if (existing && existing.side >= side) return existing;
+  const rows: Float64Array[] = [];
+  for (let dy = 0; dy <= side; dy++) {
+    const row = new Float64Array(side + 1);
+    const northM = dy * cellHeightM;
+    for (let dx = 0; dx <= side; dx++) row[dx] = Math.hypot(dx * cellWidthM, northM);
+    rows.push(row);
+  }
+  const grid = { side, rows };
+  distanceGrids.set(key, grid);
+  return grid;
 }
 
 /**
@@ -106,33 +161,52 @@ export function buildKernel(
   const reachRows = Math.ceil(reachM / cellHeightM);
   const halfWidths = new Int32Array(2 * reachRows + 1).fill(-1);
   const rowStarts = new Int32Array(2 * reachRows + 1);
-  // The kernel is symmetric: evaluate each |dy| row once (dx ≥ 0) and mirror it.
+  const distances = distanceGrid(
+    cellWidthM,
+    cellHeightM,
+    Math.ceil(reachM / Math.min(cellWidthM, cellHeightM)) + 2,
+  );
+  // The kernel is symmetric: evaluate each |dy| row once (dx ≥ 0) and mirror it. With a vertical pattern
+  // the sector floors −A_m − A_V are evaluated here too, at the same distances.
   const rowValues: Float64Array[] = [];
+  const rowFloors: Float64Array[] = [];
   const scratch: number[] = [];
+  const floorScratch: number[] = [];
   let total = 0;
   for (let dy = 0; dy <= reachRows; dy++) {
-    const dyM = dy * cellHeightM;
+    const rowDistances = distances.rows[dy]!;
     scratch.length = 0;
+    floorScratch.length = 0;
     let kept = 0;
     for (let dx = 0; ; dx++) {
-      const distance = Math.hypot(dx * cellWidthM, dyM);
+      const distance = rowDistances[dx]!;
       if (distance > reachM) break;
       const value = valueAtDistance(distance);
       scratch.push(value);
+      if (verticalDbAt) floorScratch.push(-MAXIMUM_ATTENUATION_DB - verticalDbAt(distance));
       if (value > cutValue || distance <= minReachM) kept = scratch.length;
     }
     scratch.length = kept;
     rowValues.push(Float64Array.from(scratch));
+    if (verticalDbAt) {
+      floorScratch.length = kept;
+      rowFloors.push(Float64Array.from(floorScratch));
+    }
     if (scratch.length > 0) total += (2 * scratch.length - 1) * (dy === 0 ? 1 : 2);
   }
   const values = new Float32Array(Math.max(0, total));
+  const floors = verticalDbAt ? new Float32Array(values.length) : undefined;
   let index = 0;
   for (let dy = -reachRows; dy <= reachRows; dy++) {
     const row = rowValues[Math.abs(dy)]!;
+    const floorRow = rowFloors[Math.abs(dy)];
     const half = row.length - 1;
     rowStarts[dy + reachRows] = index;
     halfWidths[dy + reachRows] = half;
-    for (let dx = -half; dx <= half; dx++) values[index++] = row[Math.abs(dx)]!;
+    for (let dx = -half; dx <= half; dx++) {
+      if (floors) floors[index] = floorRow![Math.abs(dx)]!;
+      values[index++] = row[Math.abs(dx)]!;
+    }
   }
   return {
     reachRows,
@@ -140,7 +214,7 @@ export function buildKernel(
     rowStarts,
     values,
     bearings: undefined,
-    sectorFloors: undefined,
+    sectorFloors: floors,
     linear: undefined,
     sectorFloorsLinear: undefined,
     verticalDbAt,
@@ -191,12 +265,15 @@ export function negativePathLoss(profile: PathLossProfile): (distanceM: number) 
 /** −PL(d) in dB computed from the formulas each time; 'expected' weights LOS and NLOS by P_LOS. */
 export function exactNegativePathLoss(profile: PathLossProfile): (distanceM: number) => number {
   const { model, fcGhz, hBsM, hUtM } = profile;
+  if (profile.condition !== 'expected') {
+    const loss = pathLossByDistance(model, profile.condition, fcGhz, hBsM, hUtM);
+    return (distanceM) => -loss(distanceM);
+  }
+  const losLoss = pathLossByDistance(model, 'los', fcGhz, hBsM, hUtM);
+  const nlosLoss = pathLossByDistance(model, 'nlos', fcGhz, hBsM, hUtM);
   return (distanceM) => {
-    const base = { model, fcGhz, d2dM: distanceM, hBsM, hUtM };
-    if (profile.condition !== 'expected')
-      return -pathLoss({ ...base, condition: profile.condition }).pathLossDb;
-    const los = pathLoss({ ...base, condition: 'los' }).pathLossDb;
-    const nlos = pathLoss({ ...base, condition: 'nlos' }).pathLossDb;
+    const los = losLoss(distanceM);
+    const nlos = nlosLoss(distanceM);
     const probability = losProbability(model, Math.max(distanceM, 10));
     return -(probability * los + (1 - probability) * nlos);
   };

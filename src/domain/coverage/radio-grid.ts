@@ -37,16 +37,19 @@ export class RadioGrid {
    * Rebuild the interference sums from zero (a full compute's step), sites in the merges' spatial order
    * (consecutive sites then write the same rows: half the time of site order). With `landSweep` the fine
    * parts that the land sweep fuses into its first ring (InterferenceSums.mergeCore) are left to it.
+   * With `bandOrder` (row-bands.ts) only those sites are added.
    */
   *rebuildSums(
     slots: readonly (PlacedSite | undefined)[],
     landSweep: boolean,
     chunk: number,
+    bandOrder?: Int32Array,
   ): Generator<number> {
     const bands = new Set<PlacedSite['band']>();
     for (const slot of slots) if (slot) bands.add(slot.band);
     this.sums.reset(bands);
-    const order = spatialOrder(slots);
+    // A band of a pooled compute adds only the sites reaching it, in the same relative order.
+    const order = bandOrder ?? spatialOrder(slots);
     for (let step = 0; step < order.length; step++) {
       const site = slots[order[step]!]!;
       this.sums.add(site, 1, !(landSweep && InterferenceSums.fusesFine(site)));

@@ -120,17 +120,22 @@ function urbanLos(
   return intercept + 40 * log10(d3d) + 20 * log10(fc) - farTerm * log10(breakpoint ** 2 + (hBs - hUt) ** 2);
 }
 
-function rmaLos(d2d: number, d3d: number, fc: number, hBs: number, hUt: number): number {
+/** RMa PL1 at a distance (module level: a closure per call cost more than the formula in kernel tables). */
+function rmaPl1(distance: number, fc: number): number {
   const h = RMA_BUILDING_HEIGHT_M;
-  const pl1 = (distance: number): number =>
+  return (
     20 * log10((40 * Math.PI * distance * fc) / 3) +
     Math.min(0.03 * h ** 1.72, 10) * log10(distance) -
     Math.min(0.044 * h ** 1.72, 14.77) +
-    0.002 * log10(h) * distance;
+    0.002 * log10(h) * distance
+  );
+}
+
+function rmaLos(d2d: number, d3d: number, fc: number, hBs: number, hUt: number): number {
   const breakpoint = (2 * Math.PI * hBs * hUt * fc * 1e9) / SPEED_OF_LIGHT;
-  if (d2d <= breakpoint) return pl1(d3d);
+  if (d2d <= breakpoint) return rmaPl1(d3d, fc);
   // As written in the table: PL2 = PL1(dBP) + 40·log10(d3D / dBP).
-  return pl1(breakpoint) + 40 * log10(d3d / breakpoint);
+  return rmaPl1(breakpoint, fc) + 40 * log10(d3d / breakpoint);
 }
 
 function rmaNlosPrime(d3d: number, fc: number, hBs: number, hUt: number): number {
@@ -159,33 +164,75 @@ export function pathLoss(input: PathLossInput): PathLossResult {
   const d2d = clamp(input.d2dM, d2dRange, 'd2dM', clamped);
   const d3d = Math.sqrt(d2d * d2d + (hBs - hUt) ** 2);
   const used = { fcGhz: fc, d2dM: d2d, hBsM: hBs, hUtM: hUt, d3dM: d3d };
+  const breakpointM =
+    model === 'inh'
+      ? undefined
+      : model === 'rma'
+        ? (2 * Math.PI * hBs * hUt * fc * 1e9) / SPEED_OF_LIGHT
+        : (4 * (hBs - 1) * (hUt - 1) * fc * 1e9) / SPEED_OF_LIGHT;
+  const pathLossDb = clampedPathLossDb(model, condition, fc, d2d, hBs, hUt);
+  return { pathLossDb, clamped, used, breakpointM };
+}
+
+/**
+ * The table's formulas on inputs already inside the model's ranges (pathLoss clamps them first). Kept
+ * apart, allocation-free, so a kernel's −PL table of thousands of distances costs only the arithmetic.
+ */
+function clampedPathLossDb(
+  model: PropagationModel,
+  condition: LinkCondition,
+  fc: number,
+  d2d: number,
+  hBs: number,
+  hUt: number,
+): number {
+  const d3d = Math.sqrt(d2d * d2d + (hBs - hUt) ** 2);
   let los: number;
   let nlosPrime: number;
-  let breakpointM: number | undefined;
   switch (model) {
     case 'uma':
-      breakpointM = (4 * (hBs - 1) * (hUt - 1) * fc * 1e9) / SPEED_OF_LIGHT;
       los = urbanLos(d2d, d3d, fc, hBs, hUt, 28, 22, 9);
+      if (condition === 'los') return los;
       nlosPrime = 13.54 + 39.08 * log10(d3d) + 20 * log10(fc) - 0.6 * (hUt - 1.5);
       break;
     case 'umi':
-      breakpointM = (4 * (hBs - 1) * (hUt - 1) * fc * 1e9) / SPEED_OF_LIGHT;
       los = urbanLos(d2d, d3d, fc, hBs, hUt, 32.4, 21, 9.5);
+      if (condition === 'los') return los;
       nlosPrime = 22.4 + 35.3 * log10(d3d) + 21.3 * log10(fc) - 0.3 * (hUt - 1.5);
       break;
     case 'rma':
-      breakpointM = (2 * Math.PI * hBs * hUt * fc * 1e9) / SPEED_OF_LIGHT;
       los = rmaLos(d2d, d3d, fc, hBs, hUt);
+      if (condition === 'los') return los;
       nlosPrime = rmaNlosPrime(d3d, fc, hBs, hUt);
       break;
     case 'inh':
-      breakpointM = undefined;
       los = 32.4 + 17.3 * log10(d3d) + 20 * log10(fc);
+      if (condition === 'los') return los;
       nlosPrime = 17.3 + 38.3 * log10(d3d) + 24.9 * log10(fc);
       break;
   }
-  const pathLossDb = condition === 'los' ? los : Math.max(los, nlosPrime);
-  return { pathLossDb, clamped, used, breakpointM };
+  return Math.max(los, nlosPrime);
+}
+
+const clampTo = (value: number, range: Range): number => Math.min(range.max, Math.max(range.min, value));
+
+/**
+ * pathLoss(…).pathLossDb as a function of d2D alone for fixed model, condition, frequency and heights:
+ * the same clamping and formulas, without building a result object per call (kernels tabulate it).
+ */
+export function pathLossByDistance(
+  model: PropagationModel,
+  condition: LinkCondition,
+  fcGhz: number,
+  hBsM: number,
+  hUtM: number,
+): (d2dM: number) => number {
+  const validity = VALIDITY[model];
+  const fc = clampTo(fcGhz, validity.fcGhz);
+  const hBs = clampTo(hBsM, PRACTICAL_HBS[model]);
+  const hUt = clampTo(hUtM, PRACTICAL_HUT[model]);
+  const d2dRange = condition === 'los' ? validity.d2dLosM : validity.d2dNlosM;
+  return (d2dM) => clampedPathLossDb(model, condition, fc, clampTo(d2dM, d2dRange), hBs, hUt);
 }
 
 /** LOS probability from 38.901 Table 7.4.2-1 (outdoor users, hUT ≤ 13 m), 0–1. */

@@ -1,0 +1,78 @@
+/**
+ * The CLI's worker pool for `coverage --workers N`: N − 1 worker_threads (the main thread computes the
+ * first band itself), started before the site file is read so each builds the city's engine and reads
+ * the sites meanwhile; a band is then sent as the slots of its sites, not the sites themselves.
+ * Each worker computes one row band per compute (domain/coverage/pooled-compute.ts) until closed.
+ */
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { BandRunner } from '../domain/coverage/pooled-compute';
+import type { BandResult } from '../domain/coverage/row-bands';
+import type { CoverageSettings } from '../domain/coverage/settings';
+import type { BandRequest, BandWorkerData } from './coverage-band-worker';
+
+/**
+ * The CLI runs TypeScript through tsx, and so do its workers: Node 20 does not apply an `--import tsx`
+ * loader to a worker's own entry file, so a one-line script loads the entry through tsx's API.
+ */
+const WORKER_ENTRY = new URL('./coverage-band-worker.ts', import.meta.url).href;
+// tsx's ESM API (its exports map puts it beside the CommonJS one that require.resolve finds).
+const TSX_API = pathToFileURL(
+  createRequire(import.meta.url)
+    .resolve('tsx/esm/api')
+    .replace(/\.cjs$/, '.mjs'),
+).href;
+const WORKER_BOOTSTRAP = `import(${JSON.stringify(TSX_API)}).then((api) => api.tsImport(${JSON.stringify(WORKER_ENTRY)}, ${JSON.stringify(WORKER_ENTRY)}))`;
+
+/** Default pool size: one thread per core. */
+export const defaultWorkerCount = (): number => availableParallelism();
+
+export class CoveragePool {
+  private readonly workers: Worker[] = [];
+  private next = 0;
+
+  /** Start `count − 1` helper threads with the engine settings the main thread uses and the site file. */
+  constructor(count: number, settings: Partial<CoverageSettings>, sitesPath: string) {
+    for (let index = 1; index < count; index++) {
+      const workerData: BandWorkerData = { settings, sitesPath, bandIndex: index, bandCount: count };
+      const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, workerData });
+      // A failure is reported by the band it fails (runBand); until then it must not go unhandled.
+      worker.on('error', () => {});
+      this.workers.push(worker);
+    }
+  }
+
+  /** How many bands the compute is split into: the helpers plus the main thread. */
+  get bandCount(): number {
+    return this.workers.length + 1;
+  }
+
+  /** Sends a band to its helper (helper k − 1 computes band k, every compute); resolves with its result. */
+  readonly runBand: BandRunner = (band, _sites, globalSlots) => {
+    const worker = this.workers[this.next];
+    this.next = (this.next + 1) % this.workers.length;
+    if (!worker) return Promise.reject(new Error('no coverage worker to compute a band'));
+    return new Promise<BandResult>((resolve, reject) => {
+      const stopped = (code: number) => fail(new Error(`coverage worker stopped (exit code ${code})`));
+      const done = (result: BandResult | { error: string }) => {
+        worker.off('error', fail).off('exit', stopped);
+        if ('error' in result) reject(new Error(`coverage worker: ${result.error}`));
+        else resolve(result);
+      };
+      const fail = (error: Error) => {
+        worker.off('message', done).off('exit', stopped).off('error', fail);
+        reject(error);
+      };
+      worker.once('message', done).once('error', fail).once('exit', stopped);
+      const request: BandRequest = { band, globalSlots };
+      worker.postMessage(request);
+    });
+  };
+
+  /** Stop every helper (after the compute, or when it failed). */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+}
