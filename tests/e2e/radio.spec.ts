@@ -81,11 +81,9 @@ test('SINR and rate: switch the image, edit a tilt, see the figure and the raste
     .poll(() => page.evaluate(() => window.__e2e!.state().session!.scenario.addedSites.at(-1)!.properties))
     .toMatchObject({ electricalTiltDeg: 60 });
   await expect.poll(districtRate, { timeout: 60_000 }).not.toBeCloseTo(rateBefore, 3);
-  // Open finding (issue #12's note, 2026-12-04): after this round's merges the tilt edit is followed by a
-  // full compute here (coverageElapsedMs changes), not yet diagnosed; the check that it stays an
-  // incremental edit is restored with the fix. Until then the figure and the map must still change.
-  void recomputesBefore;
+  // An incremental edit: the full compute's time is unchanged (no city recompute).
   await planner.waitUntilReady();
+  expect(await page.evaluate(() => window.__e2e!.state().coverageElapsedMs)).toBe(recomputesBefore);
   expect((await planner.mapPixels()).equals(pixelsBefore)).toBe(false);
 
   // The district card shows the new figure, as the store holds it.
