@@ -9,6 +9,7 @@
  */
 import { loadavg } from 'node:os';
 import { readSampleSiteInput } from '../scripts/sample-inputs';
+import { readShippedDryLand } from '../src/cli/shipped-city';
 import { buildCalibrationReport } from '../src/domain/calibration/calibration-report';
 import { compareMeasurements } from '../src/domain/calibration/compare-measurements';
 import { CoverageEngine } from '../src/domain/coverage/coverage-engine';
@@ -38,6 +39,7 @@ const { csv } = synthesiseMeasurements(sites.features, engine.city, engine.setti
   seed: 2026,
   sigmaDb: 7,
   crs: 'gcj02',
+  onDryLand: readShippedDryLand(),
   truth: {
     dense_urban: { offsetDb: 6, slopeDbPerDecade: -3 },
     urban: { offsetDb: 3, slopeDbPerDecade: 4 },

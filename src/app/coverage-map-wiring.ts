@@ -66,6 +66,17 @@ export function wireCoverageMap(
     { fireImmediately: true },
   );
   subscribe(
+    (state) => state.coverageQualityGaps,
+    (gaps) => {
+      if (gaps)
+        layers.setQualityGaps({
+          type: 'FeatureCollection',
+          features: gaps.features.map((gap) => ({ ...gap, id: gap.properties.id })),
+        });
+    },
+    { fireImmediately: true },
+  );
+  subscribe(
     (state) => state.coverageLayers,
     (visible) => {
       layers.setRasterVisible(visible.raster);
@@ -150,7 +161,9 @@ export function wireCoverageMap(
   );
 
   const flyToGap = (gap: GapProperties) => {
-    const feature = store.getState().coverageGaps?.features.find((item) => item.properties.id === gap.id);
+    const state = store.getState();
+    const gaps = gap.kind === 'quality' ? state.coverageQualityGaps : state.coverageGaps;
+    const feature = gaps?.features.find((item) => item.properties.id === gap.id);
     if (feature) layers.flyToBounds(turfBbox(feature.geometry) as [number, number, number, number]);
     else {
       const [longitude, latitude] = gap.centroid;

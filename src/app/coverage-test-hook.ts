@@ -24,6 +24,8 @@ export interface CoverageTestHook {
   rasterTileCount: () => number;
   gapCount: () => number;
   renderedGapCount: () => number;
+  /** Quality-gap polygons drawn in the viewport. */
+  renderedQualityGapCount: () => number;
   /** performance.now() when the last full recompute left 'computing' (its result reached the page). */
   computeFinishedAt: () => number;
 }
@@ -86,6 +88,7 @@ export function installCoverageTestHook(
     rasterTileCount: () => layers.rasterTileCount(),
     gapCount: () => store.getState().coverageGaps?.features.length ?? 0,
     renderedGapCount: () => layers.renderedGapCount(),
+    renderedQualityGapCount: () => layers.renderedQualityGapCount(),
     computeFinishedAt: () => computeFinishedAt,
   };
   return stop;

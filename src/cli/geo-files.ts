@@ -45,7 +45,8 @@ export function readSiteFile(path: string): SiteCollection {
 function validateSite(raw: unknown, index: number, path: string, seen: Set<string>): SiteFeature {
   const check = checkSiteFeature(raw);
   const id = check.ok ? check.site.properties.id : idOf(raw);
-  const where = `sites file "${path}", feature ${index}${id === undefined ? '' : ` (id "${id.slice(0, 80)}")`}`;
+  // Features are counted from 1, as rows are: "feature 1" is the first.
+  const where = `sites file "${path}", feature ${index + 1}${id === undefined ? '' : ` (id "${id.slice(0, 80)}")`}`;
   if (!check.ok) throw new CliError(`${where}: ${describeSiteIssues(check.issues)}`);
   if (seen.has(check.site.properties.id)) throw new CliError(`${where}: duplicate id`);
   seen.add(check.site.properties.id);

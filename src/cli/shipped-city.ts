@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { CityInput, ZoneCollection } from '../domain/coverage/city-raster';
+import { prepareImportGeography } from '../domain/import/geography';
 import type { SampleSiteInput } from '../domain/sample';
 import type { DistrictCollection } from '../domain/types';
 import { REPOSITORY_ROOT, readShippedGeoJson } from './geo-files';
@@ -33,4 +34,21 @@ export function readShippedSampleInput(): SampleSiteInput {
     zones: readShippedGeoJson<SampleSiteInput['zones']>('plan-zones.geojson'),
     poles: readShippedGeoJson<SampleSiteInput['poles']>('sample-poles.geojson'),
   };
+}
+
+/**
+ * On land and out of the sea and inland water, by the outlines the import's "many points in water"
+ * hint reads (land.geojson, sea.geojson, water-bodies.geojson): synthetic drive tests stay there.
+ */
+export function readShippedDryLand(): (lon: number, lat: number) => boolean {
+  type Polygons = FeatureCollection<Polygon | MultiPolygon>;
+  const geography = prepareImportGeography({
+    districts: readShippedGeoJson<DistrictCollection>('districts.geojson'),
+    land: readShippedGeoJson<Polygons>('land.geojson'),
+    water: [
+      readShippedGeoJson<Polygons>('sea.geojson'),
+      readShippedGeoJson<Polygons>('water-bodies.geojson'),
+    ],
+  });
+  return (lon, lat) => geography.onLand(lon, lat) && !geography.inWater(lon, lat);
 }

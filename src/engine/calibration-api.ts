@@ -2,8 +2,8 @@
  * The calibration inside the coverage worker, where the engine's sites and city raster live: these
  * methods are spread into the coverage API (coverage-api.ts), queued with its other calls. Measurement
  * sets are sent once and kept by id; a comparison is kept for the sets and the site list it was made
- * with, so a new calibration only recomputes the figures. The residual dots go back as a GeoJSON Blob,
- * which the map's own worker parses: the main thread never reads them.
+ * with, so a new calibration only recomputes the figures. The residual dots go back as GeoJSON Blobs,
+ * which the map's own worker parses, in pieces (domain/calibration/residual-dots.ts says why).
  */
 import {
   buildCalibrationReport,
@@ -16,6 +16,7 @@ import {
 } from '../domain/calibration/compare-measurements';
 import type { EnvironmentCorrection } from '../domain/calibration/corrections';
 import type { MeasurementSet } from '../domain/calibration/measurement-set';
+import { residualDots } from '../domain/calibration/residual-dots';
 import type { CoverageEngine } from '../domain/coverage/coverage-engine';
 import type { RejectedRow } from '../domain/import/import-types';
 import type { SiteFeature } from '../domain/types';
@@ -29,8 +30,11 @@ export class CalibrationCancelledError extends Error {
 
 export interface CalibrationReply {
   report: CalibrationReport;
-  /** Residual dots as GeoJSON points (properties: e = error dB with the corrections given). */
-  residuals: Blob;
+  /**
+   * Residual dots as GeoJSON in at most RESIDUAL_PIECES pieces (residual-dots.ts), e = error in dB
+   * with the corrections given.
+   */
+  residuals: Blob[];
   /** Dots drawn (every sample up to DOT_LIMIT, then every k-th). */
   dotsShown: number;
   /** Samples with no site in range, across the sets. */
@@ -40,8 +44,6 @@ export interface CalibrationReply {
   unmatchedIds: number;
 }
 
-/** Most dots sent to the map: beyond it every k-th sample is drawn (the figures use all of them). */
-export const DOT_LIMIT = 200_000;
 /** Rejected rows listed back to the page; a file far from the sites would otherwise send 10⁶ of them. */
 export const FAR_ROWS_SENT = 1_000;
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -109,10 +111,10 @@ export function createCalibrationMethods(serial: Serial, engineOf: () => Coverag
           corrections ?? buildCalibrationReport(comparison, [], engine.city.districts).fit.corrections;
         const report = buildCalibrationReport(comparison, fitted, engine.city.districts);
         // The dots show the model in force: the scenario's calibration, or the plain model.
-        const { blob, shown } = residualDots(comparison, correctedErrors(comparison, corrections ?? []));
+        const { blobs, shown } = residualDots(comparison, correctedErrors(comparison, corrections ?? []));
         return {
           report,
-          residuals: blob,
+          residuals: blobs,
           dotsShown: shown,
           farFromSites: comparison.rejected.length,
           farRows: comparison.rejected
@@ -127,26 +129,4 @@ export function createCalibrationMethods(serial: Serial, engineOf: () => Coverag
       cancelled.add(requestId);
     },
   };
-}
-
-/** GeoJSON text of the dots, written in pieces (no array of 10⁵ feature objects). */
-function residualDots(
-  comparison: MeasurementComparison,
-  errorsDb: Float32Array,
-): { blob: Blob; shown: number } {
-  const stride = Math.max(1, Math.ceil(comparison.count / DOT_LIMIT));
-  const parts: string[] = ['{"type":"FeatureCollection","features":['];
-  let shown = 0;
-  for (let index = 0; index < comparison.count; index += stride) {
-    const lon = comparison.lon[index]!.toFixed(6);
-    const lat = comparison.lat[index]!.toFixed(6);
-    const error = Math.round(errorsDb[index]! * 10) / 10;
-    const measured = Math.round(comparison.measuredDbm[index]! * 10) / 10;
-    parts.push(
-      `${shown > 0 ? ',' : ''}{"type":"Feature","geometry":{"type":"Point","coordinates":[${lon},${lat}]},"properties":{"e":${error},"m":${measured},"d":${Math.round(comparison.distanceM[index]!)}}}`,
-    );
-    shown++;
-  }
-  parts.push(']}');
-  return { blob: new Blob(parts, { type: 'application/geo+json' }), shown };
 }

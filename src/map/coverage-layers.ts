@@ -1,7 +1,7 @@
 /**
  * The coverage feature's map layers: the engine's raster (coverage-raster-layer.ts, below district
- * lines, labels and points), the weak-spot gaps (fill + outline coloured by priority) and the selected site's
- * footprint. Knows nothing of the store; app/features/coverage.ts drives it.
+ * lines, labels and points), the weak-spot gaps (fill + outline coloured by priority), the quality gaps
+ * (covered but SINR too low: a dashed outline of their own colour) and the selected site's footprint. Knows nothing of the store; app/features/coverage.ts drives it.
  */
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { type GeoJSONSource, type MapLayerMouseEvent, type Map as MapLibreMap, Popup } from 'maplibre-gl';
@@ -17,10 +17,12 @@ export interface CoverageLayerColours {
   gapHigh: string;
   gapMedium: string;
   gapLow: string;
+  qualityGap: string;
   footprint: string;
 }
 
 const GAPS_SOURCE = 'coverage-gaps';
+const QUALITY_GAPS_SOURCE = 'coverage-quality-gaps';
 
 /** A gap keeps its id only while its cells are unchanged; its priority class can still move. */
 const sameGap = (before: Feature, after: Feature): boolean =>
@@ -30,6 +32,9 @@ const sameGap = (before: Feature, after: Feature): boolean =>
 const FOOTPRINT_SOURCE = 'coverage-footprint';
 export const GAPS_FILL_LAYER = 'coverage-gaps-fill';
 const GAPS_LINE_LAYER = 'coverage-gaps-line';
+const QUALITY_GAPS_FILL_LAYER = 'coverage-quality-gaps-fill';
+const QUALITY_GAPS_LINE_LAYER = 'coverage-quality-gaps-line';
+const GAP_LAYERS = [GAPS_FILL_LAYER, GAPS_LINE_LAYER, QUALITY_GAPS_FILL_LAYER, QUALITY_GAPS_LINE_LAYER];
 const FOOTPRINT_FILL_LAYER = 'coverage-footprint-fill';
 const FOOTPRINT_LINE_LAYER = 'coverage-footprint-line';
 
@@ -54,6 +59,7 @@ export class CoverageLayers extends MapModule {
   private popup: Popup | null = null;
   /** The gap features the source holds, by id (diffed against the next result). */
   private shownGaps = new Map<string | number, Feature<MultiPolygon>>();
+  private shownQualityGaps = new Map<string | number, Feature<MultiPolygon>>();
 
   constructor(
     appMap: AppMap,
@@ -69,6 +75,7 @@ export class CoverageLayers extends MapModule {
 
   protected onAdd(map: MapLibreMap): void {
     this.addSource(GAPS_SOURCE, { type: 'geojson', data: EMPTY });
+    this.addSource(QUALITY_GAPS_SOURCE, { type: 'geojson', data: EMPTY });
     this.addSource(FOOTPRINT_SOURCE, { type: 'geojson', data: EMPTY });
     const gapsBefore = firstExisting(map, ['metro-lines', 'sites-circle', 'districts-label']);
     const priority = ['coalesce', ['get', 'priority'], 'low'];
@@ -98,6 +105,29 @@ export class CoverageLayers extends MapModule {
         paint: {
           'line-color': colour,
           'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.6, 13, 1.8],
+        },
+      },
+      gapsBefore,
+    );
+    // Quality gaps lie on covered land (never on a weak spot): a light fill and a dashed edge.
+    this.addLayer(
+      {
+        id: QUALITY_GAPS_FILL_LAYER,
+        type: 'fill',
+        source: QUALITY_GAPS_SOURCE,
+        paint: { 'fill-color': this.colours.qualityGap, 'fill-opacity': 0.18 },
+      },
+      gapsBefore,
+    );
+    this.addLayer(
+      {
+        id: QUALITY_GAPS_LINE_LAYER,
+        type: 'line',
+        source: QUALITY_GAPS_SOURCE,
+        paint: {
+          'line-color': this.colours.qualityGap,
+          'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.8, 13, 2],
+          'line-dasharray': [2, 1.5],
         },
       },
       gapsBefore,
@@ -151,22 +181,38 @@ export class CoverageLayers extends MapModule {
   /** Gaps with a `priority` property (high/medium/low) already set. */
   setGaps(gaps: FeatureCollection<MultiPolygon>): void {
     void this.ready.then(() => {
-      const source = this.map.getSource<GeoJSONSource>(GAPS_SOURCE);
-      const next = featuresById(gaps.features);
-      const diff = next && this.shownGaps.size > 0 ? diffFeatures(this.shownGaps, next, sameGap) : null;
-      this.shownGaps = next ?? new Map();
-      if (diff && diff.remove.length + diff.add.length <= Math.max(8, next!.size / 2)) {
-        if (diff.remove.length > 0 || diff.add.length > 0) void source?.updateData(diff);
-      } else {
-        void source?.setData(gaps);
-      }
+      this.shownGaps = this.sendChanges(GAPS_SOURCE, this.shownGaps, gaps);
     });
   }
 
+  /** Quality gaps (empty while SINR is off), with a top-level id. */
+  setQualityGaps(gaps: FeatureCollection<MultiPolygon>): void {
+    void this.ready.then(() => {
+      this.shownQualityGaps = this.sendChanges(QUALITY_GAPS_SOURCE, this.shownQualityGaps, gaps);
+    });
+  }
+
+  /** Sends a source only the gaps that changed (whole when most did); returns what it now holds. */
+  private sendChanges(
+    sourceId: string,
+    shown: Map<string | number, Feature<MultiPolygon>>,
+    gaps: FeatureCollection<MultiPolygon>,
+  ): Map<string | number, Feature<MultiPolygon>> {
+    const source = this.map.getSource<GeoJSONSource>(sourceId);
+    const next = featuresById(gaps.features);
+    const diff = next && shown.size > 0 ? diffFeatures(shown, next, sameGap) : null;
+    if (diff && diff.remove.length + diff.add.length <= Math.max(8, next!.size / 2)) {
+      if (diff.remove.length > 0 || diff.add.length > 0) void source?.updateData(diff);
+    } else {
+      void source?.setData(gaps);
+    }
+    return next ?? new Map();
+  }
+
+  /** Both kinds of gap follow the one gaps switch. */
   setGapsVisible(visible: boolean): void {
     void this.ready.then(() => {
-      for (const id of [GAPS_FILL_LAYER, GAPS_LINE_LAYER])
-        this.map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+      for (const id of GAP_LAYERS) this.map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
     });
   }
 
@@ -235,7 +281,17 @@ export class CoverageLayers extends MapModule {
 
   /** Gap polygons drawn in the viewport (tests: the layer renders). */
   renderedGapCount(): number {
-    if (!this.map.getLayer(GAPS_FILL_LAYER)) return 0;
-    return this.map.queryRenderedFeatures({ layers: [GAPS_FILL_LAYER] }).length;
+    return this.renderedCount(GAPS_FILL_LAYER);
+  }
+
+  /** Quality-gap polygons drawn in the viewport (tests). */
+  renderedQualityGapCount(): number {
+    return this.renderedCount(QUALITY_GAPS_FILL_LAYER);
+  }
+
+  private renderedCount(layerId: string): number {
+    if (!this.map.getLayer(layerId)) return 0;
+    const visible = this.map.getLayoutProperty(layerId, 'visibility') !== 'none';
+    return visible ? this.map.queryRenderedFeatures({ layers: [layerId] }).length : 0;
   }
 }

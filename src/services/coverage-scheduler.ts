@@ -12,14 +12,12 @@ import type { Scenario } from '../domain/scenario/scenario-types';
 import type { CoverageResult, CoverageUpdate } from '../engine/coverage-api';
 import type { CoverageClient } from '../engine/coverage-client';
 import { effectiveCoverageSettings } from '../state/calibration-slice';
-import { type CoverageRasterStyle, effectiveRasterStyle } from '../state/coverage-slice';
+import { effectiveRasterStyle, type CoverageRasterStyle as RasterStyle } from '../state/coverage-slice';
 import { openScenarioBaseline } from '../state/scenario-slice';
 import type { AppState } from '../state/store';
 
 /** Above this many changed sites a full compute of the scenario beats one-by-one edits. */
 const LARGE_DELTA = 400;
-
-type RasterStyle = CoverageRasterStyle;
 
 /** The engine calls the scheduler makes (CoverageClient fits as-is; tests pass a fake). */
 export type CoverageEnginePort = Pick<
@@ -65,11 +63,11 @@ interface EngineState {
   style: RasterStyle | null;
 }
 
-/** What a job hands the store: figures, weak spots and quality gaps (none found yet: NONE). */
+// What a job hands the store: figures, weak spots, quality gaps (none found yet: NONE) and nothing else
+// (an edit's reply carries its own elapsedMs, which must not replace the full compute's).
 type Delivery = Pick<CoverageResult, 'stats' | 'gaps' | 'qualityGaps'>;
 const NONE: Delivery['qualityGaps'] = { type: 'FeatureCollection', features: [] };
 
-const emptyDelta = (): SiteSetDelta => ({ upserted: [], removedIds: [] });
 const deltaSize = (delta: SiteSetDelta): number => delta.upserted.length + delta.removedIds.length;
 const withoutChanges = (scenario: Scenario): Scenario => ({
   ...scenario,
@@ -80,7 +78,7 @@ const withoutChanges = (scenario: Scenario): Scenario => ({
 
 /** The sites that differ between what the engine holds (`from`) and `to` (null = baseline alone). */
 function siteDelta(baseline: BaselineSites, from: Scenario | null, to: Scenario | null): SiteSetDelta {
-  if (!from && !to) return emptyDelta();
+  if (!from && !to) return { upserted: [], removedIds: [] };
   const before = from ?? withoutChanges(to!);
   const after = to ?? withoutChanges(from!);
   return diffScenarioSites(baseline, before, after);
@@ -337,10 +335,12 @@ export class CoverageScheduler {
     return results[results.length - 1];
   }
 
-  private deliver(delivery: Delivery, baselineStats?: CoverageStats, elapsedMs?: number): void {
+  private deliver({ stats, gaps, qualityGaps }: Delivery, baselineStats?: CoverageStats, elapsedMs?: number) {
     const more = this.fullPending || this.editPending;
     this.store.getState().setCoverageResult({
-      ...delivery,
+      stats,
+      gaps,
+      qualityGaps,
       ...(baselineStats ? { baselineStats } : {}),
       ...(elapsedMs !== undefined ? { elapsedMs } : {}),
       status: more ? 'updating' : 'ready',

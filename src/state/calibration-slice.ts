@@ -28,10 +28,10 @@ export interface MeasurementImportSummary {
   failure?: ImportFailure;
 }
 
-/** The comparison shown, with the residual dots' data URL (a blob: URL the map reads). */
+/** The comparison shown, with the residual dots' data URLs (blob: URLs the map reads, one per piece). */
 export interface CalibrationView {
   report: CalibrationReport;
-  residualsUrl: string;
+  residualsUrls: readonly string[];
   dotsShown: number;
   /** Samples with no site in range, across the sets. */
   farFromSites: number;

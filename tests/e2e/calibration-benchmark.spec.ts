@@ -20,9 +20,10 @@ test('benchmark: 200,000 drive-test samples against the 32,000 baseline sites, m
   await coverage.switchMode('pathloss');
   await page.getByRole('tab', { name: /校准|Calibration/ }).click();
 
-  // Samples 30 m – 1.5 km around random baseline sites, made in the page; dropped on the panel. The
-  // levels are arbitrary: matching costs the same whatever the level.
-  const timing = await page.evaluate(async (count) => {
+  // Samples 30 m – 1.5 km around random baseline sites, made in the page (in a task of its own, before
+  // the long-task observer starts: building the file is the benchmark's work, not the app's); dropped on
+  // the panel. The levels are arbitrary: matching costs the same whatever the level.
+  await page.evaluate((count) => {
     const sites = window.__e2e!.state().baseline!.features;
     let seed = 7;
     const random = () => {
@@ -38,7 +39,14 @@ test('benchmark: 200,000 drive-test samples against the 32,000 baseline sites, m
         `2026-11-02 10:00:00,${(lon + (distanceM * Math.sin(angle)) / 95_000).toFixed(6)},${(lat + (distanceM * Math.cos(angle)) / 111_000).toFixed(6)},${(-70 - random() * 45).toFixed(1)},${(random() * 25).toFixed(1)}`,
       );
     }
-    const file = new File([lines.join('\n')], 'benchmark-200k.csv', { type: 'text/csv' });
+    (window as unknown as { benchmarkFile: File }).benchmarkFile = new File(
+      [lines.join('\n')],
+      'benchmark-200k.csv',
+      { type: 'text/csv' },
+    );
+  }, SAMPLES);
+  const timing = await page.evaluate(async () => {
+    const file = (window as unknown as { benchmarkFile: File }).benchmarkFile;
     const longTasks: number[] = [];
     const observer = new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) longTasks.push(Math.round(entry.duration));
@@ -72,7 +80,7 @@ test('benchmark: 200,000 drive-test samples against the 32,000 baseline sites, m
       longTasks,
       samples: store.calibration!.view()?.report.samples ?? 0,
     };
-  }, SAMPLES);
+  });
   const longest = timing.longTasks.length ? Math.max(...timing.longTasks) : 0;
   const line = `Measured ${new Date().toISOString().slice(0, 16)}Z in Chromium (SwiftShader), load average ${loadAtStart.toFixed(1)} at the start (the machine's cores are shared): ${SAMPLES.toLocaleString('en')} samples (${timing.sizeMb} MB CSV) dropped on the panel — import in the worker **${timing.importMs} ms**, comparison + fit + report in the coverage worker **${timing.compareMs} ms**, drop → report ${timing.totalMs} ms; main-thread long tasks (> 50 ms) from drop to report: ${timing.longTasks.length ? `${timing.longTasks.length}, longest **${longest} ms** (${timing.longTasks.join(', ')} ms)` : '**none**'}.`;
   console.log(`[calibration benchmark] ${line}`);

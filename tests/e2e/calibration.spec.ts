@@ -1,6 +1,6 @@
 import { readSampleSiteInput } from '../../scripts/sample-inputs';
 import type {} from '../../src/app/calibration-test-hook';
-import { readShippedCity } from '../../src/cli/shipped-city';
+import { readShippedCity, readShippedDryLand } from '../../src/cli/shipped-city';
 import { CoverageEngine } from '../../src/domain/coverage/coverage-engine';
 import { generateSampleSites, SHIPPED_SITE_SEED } from '../../src/domain/sample';
 import { synthesiseMeasurements } from '../../src/domain/sample/synthetic-measurements';
@@ -27,6 +27,7 @@ function driveTestCsv(): string {
     crs: 'gcj02',
     truth: { dense_urban: { offsetDb: 8, slopeDbPerDecade: 0 } },
     aroundSite: (site) => site.properties.adcode === '310101',
+    onDryLand: readShippedDryLand(),
   });
   return `${csv}2026-11-02 12:00:00,121.48,31.23,-171\n`;
 }
@@ -60,6 +61,8 @@ test('drop a measurement file, see residuals and the report, apply the fit, see 
   await page.getByText('未导入的行').click();
   await expect(page.getByTestId('calibration-rejected')).toContainText('第 1502 行：RSRP“-171”无效');
   await expect(page.getByTestId('calibration-sets')).toContainText('路测-黄浦.csv：1500 个样本');
+  // The file's datum is right and its samples are on land: no "check the coordinate system" hint.
+  await expect(page.getByTestId('calibration-import').locator('.calibration-note--warn')).toHaveCount(0);
 
   // The report: the model is about 8 dB optimistic before; the fit takes the bias out.
   const view = await page.evaluate(() => window.__e2e!.calibration!.view());

@@ -39,9 +39,15 @@ test('a 工参表 with oddities: rows read, defaults per kind, the rejected dupl
   await expect(item('mastTall').locator('.import-check__rows')).toHaveText('第 6–8 行');
   await expect(item('mastLow')).toContainText('第 13 行');
   await expect(item('tiltOutside')).toContainText('第 6–8 行');
-  await expect(item('sectorsClose')).toContainText('第 5 行');
+  // Row 5 is a second carrier on row 4's azimuth (0° apart): one antenna, not flagged; row 7 is 30° off row 6.
+  await expect(item('sectorsClose')).toContainText('第 7 行');
+  await expect(item('sectorsClose').locator('.import-check__count')).toHaveText('× 1');
   await expect(item('sitesClose')).toContainText('第 6 行');
   await expect(item('exactDuplicate')).toContainText('第 14 行');
+  // It comes before the column mapping and the preview table: a long sheet does not push it out of reach.
+  const checkBox = (await check.boundingBox())!;
+  const previewBox = (await dialog.locator('.import-preview').boundingBox())!;
+  expect(checkBox.y + checkBox.height).toBeLessThanOrEqual(previewBox.y);
   await check.scrollIntoViewIfNeeded();
   await planner.saveScreenshot('import-check.png');
 
@@ -55,7 +61,7 @@ test('a 工参表 with oddities: rows read, defaults per kind, the rejected dupl
     .split('\r\n');
   expect(lines[0]).toBe('行号,检查项,说明');
   expect(lines).toHaveLength(11);
-  expect(lines).toContain('5,同站同频扇区方位角间隔 < 65°,与第 4 行相隔 0°');
+  expect(lines).toContain('7,同站同频扇区方位角间隔 < 65°,与第 6 行相隔 30°');
   expect(lines).toContain('6,挂高 ≥ 50 米,挂高 55 米');
   expect(lines).toContain('14,整行完全重复,与第 3 行完全相同');
 

@@ -4,7 +4,10 @@
  * the residual dots on the map, and the fit applied or removed as the scenario's calibration (one undo
  * step each; the coverage scheduler then recomputes with it). Test hooks on window.__e2e.calibration.
  */
-import type { ScenarioCalibration } from '../../domain/calibration/scenario-calibration';
+import {
+  checkMeasurementSetInSlices,
+  type ScenarioCalibration,
+} from '../../domain/calibration/scenario-calibration';
 import { type Disposer, Disposers } from '../../domain/disposers';
 import { translate } from '../../domain/i18n/translate';
 import { CalibrationClient } from '../../engine/calibration-client';
@@ -22,6 +25,7 @@ export const CALIBRATION_TAB = 'calibration';
 const COMPARE_DELAY_MS = 300;
 /** How long a replaced residuals URL stays valid for a fetch already under way. */
 const RESIDUALS_URL_GRACE_MS = 10_000;
+const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 export function wireCalibration(context: AppContext): Disposer {
   const { store, map, data } = context;
@@ -32,9 +36,9 @@ export function wireCalibration(context: AppContext): Disposer {
   let importWorker: Worker | null = null;
   let importClient: ImportClient | null = null;
   disposers.add(() => importWorker?.terminate());
-  let residualsUrl: string | null = null;
+  let residualsUrls: readonly string[] = [];
   disposers.add(() => {
-    if (residualsUrl) URL.revokeObjectURL(residualsUrl);
+    for (const url of residualsUrls) URL.revokeObjectURL(url);
   });
   let work: Promise<unknown> = Promise.resolve();
   let compareTimer: ReturnType<typeof setTimeout> | undefined;
@@ -77,6 +81,9 @@ export function wireCalibration(context: AppContext): Disposer {
           );
           return;
         }
+        // The set's one full check, in slices (the edit door and autosave then know it): in one go it
+        // blocked the page for a second at 200,000 samples.
+        await checkMeasurementSetInSlices(outcome.set, 'measurements', [], yieldToPage);
         get().editScenario({
           kind: 'change',
           change: { type: 'putMeasurements', sets: [outcome.set] },
@@ -110,7 +117,7 @@ export function wireCalibration(context: AppContext): Disposer {
       if (!reply) return;
       showView({
         report: reply.report,
-        residualsUrl: URL.createObjectURL(reply.residuals),
+        residualsUrls: reply.residuals.map((piece) => URL.createObjectURL(piece)),
         dotsShown: reply.dotsShown,
         farFromSites: reply.farFromSites,
         farRows: reply.farRows.map(({ setId, ...rejection }) => ({
@@ -127,14 +134,17 @@ export function wireCalibration(context: AppContext): Disposer {
   };
 
   const showView = (view: CalibrationView | null) => {
-    const previous = residualsUrl;
-    residualsUrl = view?.residualsUrl ?? null;
+    const previous = residualsUrls;
+    residualsUrls = view?.residualsUrls ?? [];
     get().setCalibrationView(view);
     // MapLibre's worker may still be fetching the previous dots when new ones arrive (two quick
-    // recomputes): revoking that URL at once fails its fetch with an error on the console, so it goes
-    // only once the new dots are set, after a grace period.
-    void layer.setResiduals(residualsUrl).finally(() => {
-      if (previous) setTimeout(() => URL.revokeObjectURL(previous), RESIDUALS_URL_GRACE_MS);
+    // recomputes): revoking those URLs at once fails their fetch with an error on the console, so they
+    // go only once the new dots are set, after a grace period.
+    void layer.setResiduals(residualsUrls).finally(() => {
+      if (previous.length > 0)
+        setTimeout(() => {
+          for (const url of previous) URL.revokeObjectURL(url);
+        }, RESIDUALS_URL_GRACE_MS);
     });
   };
 

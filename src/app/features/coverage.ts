@@ -5,7 +5,7 @@
 import { type Disposer, Disposers } from '../../domain/disposers';
 import { CoverageLayers } from '../../map/coverage-layers';
 import { CoverageScheduler } from '../../services/coverage-scheduler';
-import { FOOTPRINT_CSS, GAP_PRIORITY_CSS } from '../../ui/coverage/colours';
+import { FOOTPRINT_CSS, GAP_PRIORITY_CSS, QUALITY_GAP_CSS } from '../../ui/coverage/colours';
 import type { AppContext } from '../app-context';
 import { wireCoverageMap } from '../coverage-map-wiring';
 import { installCoverageTestHook } from '../coverage-test-hook';
@@ -21,6 +21,7 @@ export function wireCoverage(context: AppContext): Disposer {
     gapHigh: GAP_PRIORITY_CSS.high,
     gapMedium: GAP_PRIORITY_CSS.medium,
     gapLow: GAP_PRIORITY_CSS.low,
+    qualityGap: QUALITY_GAP_CSS,
     footprint: FOOTPRINT_CSS,
   });
   disposers.add(layers);

@@ -81,12 +81,12 @@ function readPointFile(path: string): [number, number][] {
     const geometry = (feature as { geometry?: { type?: unknown; coordinates?: unknown } })?.geometry;
     const coordinates = geometry?.coordinates as unknown[] | undefined;
     if (geometry?.type !== 'Point' || !Array.isArray(coordinates) || coordinates.length < 2) {
-      throw new CliError(`points file "${path}", feature ${index}: geometry must be a Point`);
+      throw new CliError(`points file "${path}", feature ${index + 1}: geometry must be a Point`);
     }
     const [lon, lat] = coordinates as number[];
     if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lon!) > 180 || Math.abs(lat!) > 90) {
       throw new CliError(
-        `points file "${path}", feature ${index}: coordinates must be [longitude, latitude]`,
+        `points file "${path}", feature ${index + 1}: coordinates must be [longitude, latitude]`,
       );
     }
     return [lon!, lat!];

@@ -70,6 +70,40 @@ export function checkMeasurementSet(
   path: string,
   issues: CalibrationIssue[],
 ): value is MeasurementSet {
+  const steps = measurementSetSteps(value, path, issues);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * checkMeasurementSet in slices of SCAN_SLICE values, awaiting `pause` between them: the first scan of
+ * a 10⁵–10⁶-sample set is seconds of work, which on the main thread would block the page. Once it
+ * resolves true, checkMeasurementSet (the edit door, autosave) knows the set and does not scan it again.
+ */
+export async function checkMeasurementSetInSlices(
+  value: unknown,
+  path: string,
+  issues: CalibrationIssue[],
+  pause: () => Promise<void>,
+): Promise<boolean> {
+  const steps = measurementSetSteps(value, path, issues);
+  let step = steps.next();
+  while (!step.done) {
+    await pause();
+    step = steps.next();
+  }
+  return step.value;
+}
+
+/** Values scanned between two pauses of checkMeasurementSetInSlices. */
+const SCAN_SLICE = 32_768;
+
+function* measurementSetSteps(
+  value: unknown,
+  path: string,
+  issues: CalibrationIssue[],
+): Generator<void, boolean> {
   if (isRecord(value) && validSets.has(value)) return true;
   if (!isRecord(value)) {
     issues.push({ path, code: 'notAnObject' });
@@ -107,6 +141,7 @@ export function checkMeasurementSet(
     const check = COLUMN_CHECKS[key];
     let bad = 0;
     for (let index = 0; index < column.length && bad < MAX_SET_ISSUES; index++) {
+      if (index % SCAN_SLICE === SCAN_SLICE - 1) yield;
       if (check(column[index]!, value)) continue;
       issues.push({ path: `${path}.${key}[${index}]`, code: 'outOfRange', params: { value: column[index] } });
       bad++;

@@ -15,7 +15,10 @@ export const MAST_TALL_M = 50;
 export const MAST_LOW_M = 10;
 /** Total downtilt (mechanical + electrical) accepted, degrees. */
 export const TILT_RANGE_DEG = { min: 2, max: 16 } as const;
-/** Sectors of one band on one mast closer than this in azimuth overlap, degrees. */
+/**
+ * Sectors of one band on one mast closer than this in azimuth overlap, degrees. Sectors on the very same
+ * azimuth are not judged: they are two carriers (or bands a sheet files under one) of one antenna.
+ */
 export const MIN_SECTOR_SEPARATION_DEG = 65;
 /** Masts closer than this in dense urban areas are flagged (redundant, or one is misplaced), metres. */
 export const MIN_DENSE_URBAN_SPACING_M = 100;
@@ -112,7 +115,11 @@ export function checkParameters(
   return { findings, counts, checkedRows: sites.length };
 }
 
-/** Neighbouring sectors of one band on one mast (in azimuth order, around the circle) closer than 65°. */
+/**
+ * Neighbouring azimuths of one band on one mast (in azimuth order, around the circle) closer than 65°.
+ * Sectors sharing an azimuth count as one direction (the first row stands for it): a second carrier on
+ * 240° is not "0° from" the first, and a pair of directions is reported once.
+ */
 function checkSectors(sectors: readonly CheckedSite[], findings: CheckFinding[]): void {
   if (sectors.length < 2) return;
   const byBand = new Map<string, CheckedSite[]>();
@@ -125,7 +132,12 @@ function checkSectors(sectors: readonly CheckedSite[], findings: CheckFinding[])
   }
   for (const list of byBand.values()) {
     if (list.length < 2) continue;
-    const sorted = [...list].sort((a, b) => a.azimuthDeg! - b.azimuthDeg! || a.row - b.row);
+    const sorted = [...list]
+      .sort((a, b) => a.azimuthDeg! - b.azimuthDeg! || a.row - b.row)
+      .filter((sector, index, all) => index === 0 || sector.azimuthDeg !== all[index - 1]!.azimuthDeg);
+    // A full circle (0° and 360°) is one direction too.
+    if (sorted.length > 1 && sorted.at(-1)!.azimuthDeg! - sorted[0]!.azimuthDeg! === 360) sorted.pop();
+    if (sorted.length < 2) continue;
     // Two sectors have one gap between them, not two: a pair is judged once.
     const pairs = sorted.length === 2 ? 1 : sorted.length;
     for (let index = 0; index < pairs; index++) {

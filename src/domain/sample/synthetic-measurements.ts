@@ -3,7 +3,9 @@
  * the plain model's median RSRP from the best server at each point, minus a known error per environment
  * class, error = offset + slope·log10(d / 1 km), minus Gaussian noise of σ dB. A calibration on them should
  * find the offsets and slopes back within their standard errors (docs/calibration.md). Points are drawn
- * around randomly chosen sites, 30 m – 1.5 km out (log-uniform), so distances spread over two decades.
+ * around randomly chosen sites, 30 m – 1.5 km out (log-uniform), so distances spread over two decades,
+ * and kept on dry land (a drive test does not cross the Huangpu or the sea): points in water would also
+ * set off the import's "check the coordinate system" hint, which is there for real shifted files.
  */
 import { ENVIRONMENT_CLASSES } from '../calibration/corrections';
 import { SiteSearch } from '../calibration/site-search';
@@ -32,6 +34,11 @@ export interface SyntheticMeasurementOptions {
   withCellIds?: boolean;
   /** Only around sites for which this holds (e.g. inside one district). */
   aroundSite?: (site: SiteFeature) => boolean;
+  /**
+   * True for a WGS84 point on land and out of the sea and rivers (Node callers:
+   * readShippedDryLand() in cli/shipped-city.ts, the outlines the import's water hint uses).
+   */
+  onDryLand: (lon: number, lat: number) => boolean;
 }
 
 const METRES_PER_DEGREE = 111_320;
@@ -61,6 +68,7 @@ export function synthesiseMeasurements(
     const lat = siteLat + (distanceM * Math.cos(bearing)) / METRES_PER_DEGREE;
     const lon =
       siteLon + (distanceM * Math.sin(bearing)) / (METRES_PER_DEGREE * Math.cos((siteLat * Math.PI) / 180));
+    if (!options.onDryLand(lon, lat)) continue;
     const hit = search.strongest(lon, lat);
     if (!hit) continue;
     const server = probeSites[hit.site]!;

@@ -6,6 +6,7 @@ import {
   FOOTPRINT_CSS,
   GAP_PRIORITY_CSS,
   NO_COVERAGE_CSS,
+  QUALITY_GAP_CSS,
   RATE_BINS,
   RSRP_CLASS_CSS,
   RSRP_CLASS_ORDER,
@@ -24,14 +25,21 @@ const RSRP_LABEL_KEYS = {
   very_poor: 'coverage.rsrp.veryPoor',
 } as const;
 
-function Row({ colour, label, outline }: { colour: string; label: string; outline?: boolean }) {
+interface RowProps {
+  colour: string;
+  label: string;
+  outline?: 'solid' | 'dashed';
+  testId?: string;
+}
+
+function Row({ colour, label, outline, testId }: RowProps) {
   return (
-    <li className="coverage-legend__row">
+    <li className="coverage-legend__row" data-testid={testId}>
       <span
         className="coverage-swatch"
         style={
           outline
-            ? { background: `${colour}40`, border: `1.5px solid ${colour}` }
+            ? { background: `${colour}40`, border: `1.5px ${outline} ${colour}` }
             : { background: colour, opacity: 0.85 }
         }
       />
@@ -114,15 +122,23 @@ export function CoverageLegend() {
         <>
           <h4>{t('coverage.layer.gaps')}</h4>
           <ul>
-            <Row colour={GAP_PRIORITY_CSS.high} label={t('coverage.legend.gapHigh')} outline />
-            <Row colour={GAP_PRIORITY_CSS.medium} label={t('coverage.legend.gapMedium')} outline />
-            <Row colour={GAP_PRIORITY_CSS.low} label={t('coverage.legend.gapLow')} outline />
+            <Row colour={GAP_PRIORITY_CSS.high} label={t('coverage.legend.gapHigh')} outline="solid" />
+            <Row colour={GAP_PRIORITY_CSS.medium} label={t('coverage.legend.gapMedium')} outline="solid" />
+            <Row colour={GAP_PRIORITY_CSS.low} label={t('coverage.legend.gapLow')} outline="solid" />
+            {stats.sinr && (
+              <Row
+                colour={QUALITY_GAP_CSS}
+                label={t('coverage.legend.qualityGap')}
+                outline="dashed"
+                testId="coverage-legend-quality-gap"
+              />
+            )}
           </ul>
         </>
       )}
       {layers.footprint && footprint && (
         <ul>
-          <Row colour={FOOTPRINT_CSS} label={t('coverage.legend.footprint')} outline />
+          <Row colour={FOOTPRINT_CSS} label={t('coverage.legend.footprint')} outline="solid" />
         </ul>
       )}
       <p className="coverage-legend__note">{t('coverage.sampleNote', { year: sampleYear })}</p>

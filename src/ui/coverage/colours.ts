@@ -32,6 +32,8 @@ export const UNCOVERED_CSS = css(UNCOVERED_COLOUR);
 /** Gap outlines and fills by priority: a magenta ramp, apart from the raster's red–green. */
 export const GAP_PRIORITY_CSS = { high: '#7a0177', medium: '#c51b8a', low: '#f768a1' } as const;
 export const FOOTPRINT_CSS = '#0b3d91';
+/** Quality gaps sit where the SINR image is orange to red: a dark teal dashed edge stands out there. */
+export const QUALITY_GAP_CSS = '#01665e';
 
 /** Opaque CSS colour of each SINR grade, as the SINR image draws it. */
 export const SINR_GRADE_CSS = Object.fromEntries(

@@ -52,10 +52,12 @@ export function ImportReview() {
               />
             ) : null}
             {result && !building ? <ImportWarnings result={result} /> : null}
+            {/* The 工参体检 is a few lines: above the column mapping and the long preview, so a big sheet
+                does not hide it below the fold. */}
+            {result && !building ? <ImportCheck result={result} /> : null}
             <ColumnMapping rows={rows} columns={preview.mapping.columns} />
             <PreviewTable preview={preview} rows={rows} rejected={rejectedByRow} />
             {result && !building ? <ImportReport result={result} /> : null}
-            {result && !building ? <ImportCheck result={result} /> : null}
           </div>
         </div>
       </div>

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSampleSiteInput } from '../../../scripts/sample-inputs';
-import { readShippedCity } from '../../../src/cli/shipped-city';
+import { readShippedCity, readShippedDryLand } from '../../../src/cli/shipped-city';
 import { CoverageEngine } from '../../../src/domain/coverage/coverage-engine';
 import { generateSampleSites, SHIPPED_SITE_SEED } from '../../../src/domain/sample';
 import { synthesiseMeasurements } from '../../../src/domain/sample/synthetic-measurements';
@@ -48,6 +48,7 @@ const { csv } = synthesiseMeasurements(sites.features, engine.city, engine.setti
   crs: 'gcj02',
   truth: { dense_urban: { offsetDb: 8, slopeDbPerDecade: 0 } },
   aroundSite: (site) => site.properties.adcode === '310101',
+  onDryLand: readShippedDryLand(),
 });
 const measurementsFile = join(workspace, 'drive-test.csv');
 // Two bad rows at the end: an impossible level and a point 40 km out at sea (no site within reach).

@@ -74,7 +74,7 @@ describe('site files follow the attribute panel rules', () => {
     expect(performance.now() - started).toBeLessThan(20_000);
     expect(out).toEqual([]);
     expect(err).toHaveLength(1);
-    expect(err[0]).toBe(`error: sites file "${path}", feature 0 (id "${properties.id}"): ${reason}`);
+    expect(err[0]).toBe(`error: sites file "${path}", feature 1 (id "${properties.id}"): ${reason}`);
   });
 
   it('suggest refuses a candidate file the panel would refuse', async () => {
@@ -82,7 +82,7 @@ describe('site files follow the attribute panel rules', () => {
     const candidates = siteFile('bad-candidates.geojson', { id: 'c', kind: 'micro', heightM: 0 });
     expect(await runCli(['suggest', '--sites', sites, '--candidates', candidates, '--count', '1'])).toBe(2);
     expect(err).toEqual([
-      `error: candidates file "${candidates}", feature 0 (id "c"): heightM must be between 1 and 300 m`,
+      `error: candidates file "${candidates}", feature 1 (id "c"): heightM must be between 1 and 300 m`,
     ]);
   });
 });

@@ -144,7 +144,7 @@ describe('cli coverage', () => {
     [['coverage', '--sites', 'SITES', '--threshold-dbm', 'loud'], /--threshold-dbm must be a number/],
     [['coverage', '--sites', 'SITES', '--frobnicate', '1'], /unknown option --frobnicate/],
     [['coverage'], /missing required option --sites/],
-    [['coverage', '--sites', 'BAD'], /feature 1 \(id "y"\): geometry must be a Point, not LineString/],
+    [['coverage', '--sites', 'BAD'], /feature 2 \(id "y"\): geometry must be a Point, not LineString/],
   ])('%j fails with exit 2, one line on stderr, nothing written', async (args, message) => {
     const bad = join(workspace, 'bad.geojson');
     writeFileSync(

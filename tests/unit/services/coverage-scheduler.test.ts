@@ -19,7 +19,7 @@ import { type ComputeCallOptions, CoverageClient } from '../../../src/engine/cov
 import { type CoverageEnginePort, CoverageScheduler } from '../../../src/services/coverage-scheduler';
 import { createAppStore } from '../../../src/state/store';
 import { city, islandZone, site } from '../coverage/synthetic-city';
-import { FakeEngine, type FakeStats } from './support/fake-coverage-engine';
+import { EDIT_ELAPSED_MS, FakeEngine, type FakeStats, FULL_ELAPSED_MS } from './support/fake-coverage-engine';
 
 const baselineSites = [site('B1', 121.42, 31.22), site('B2', 121.48, 31.24)];
 
@@ -101,6 +101,22 @@ describe('coverage scheduler: edits are coalesced', () => {
     expect(engine.calls.filter((call) => call.startsWith('upsert'))).toEqual(['upsert:C1', 'upsert:C1']);
     expect(engine.sites.get('C1')!.geometry.coordinates).toEqual([121.454, 31.23]);
     expect(store.getState().coverageStatus).toBe('ready');
+  });
+});
+
+describe('coverage scheduler: what an edit reports', () => {
+  it("an edit keeps the full compute's time in the store (the panel's figure; e2e reads it as 'no recompute')", async () => {
+    const engine = new FakeEngine();
+    const { store, scheduler, addSite } = setUp(engine);
+    scheduler.requestFull();
+    await settle(scheduler);
+    expect(store.getState().coverageElapsedMs).toBe(FULL_ELAPSED_MS);
+    addSite('C1');
+    await settle(scheduler);
+    expect(engine.calls).toEqual(['compute:2', 'upsert:C1']);
+    expect(delivered(store.getState().coverageStats)).toEqual(['B1', 'B2', 'C1']);
+    expect(store.getState().coverageElapsedMs).not.toBe(EDIT_ELAPSED_MS);
+    expect(store.getState().coverageElapsedMs).toBe(FULL_ELAPSED_MS);
   });
 });
 

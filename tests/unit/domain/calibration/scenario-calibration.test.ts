@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { MeasurementSet } from '../../../../src/domain/calibration/measurement-set';
-import type { ScenarioCalibration } from '../../../../src/domain/calibration/scenario-calibration';
+import {
+  type CalibrationIssue,
+  checkMeasurementSet,
+  checkMeasurementSetInSlices,
+  type ScenarioCalibration,
+} from '../../../../src/domain/calibration/scenario-calibration';
 import { parseScenarioFile, serializeScenarioFile } from '../../../../src/domain/export/scenario-file';
 import { applyChange } from '../../../../src/domain/history/apply-change';
 import { migrateScenarioRecord } from '../../../../src/domain/scenario/migrations';
@@ -126,5 +131,38 @@ describe('scenario schema v5: measurements and calibration', () => {
     const put = applyChange(start, changes[0]).scenario;
     expect(put.measurements.map((set) => set.id)).toEqual(['m-1', 'm-2', 'm-3']);
     expect(applyChange(start, { type: 'deleteMeasurements', ids: ['nope'] }).scenario).toBe(start);
+  });
+});
+
+describe('a large measurement set is checked in slices (the main thread is not blocked)', () => {
+  it('pauses between slices, finds what the one-go check finds, and the one-go check then knows the set', async () => {
+    let pauses = 0;
+    const pause = async () => {
+      pauses++;
+    };
+    const good = measurementSet('big', 200_000);
+    // The fixture's PCIs and levels run out of range past a few dozen rows.
+    good.pci!.fill(-1);
+    good.rsrpDbm.fill(-90);
+    const goodIssues: CalibrationIssue[] = [];
+    await checkMeasurementSetInSlices(good, 'm', goodIssues, pause);
+    expect(goodIssues).toEqual([]);
+    // Seven columns (no times) of 200,000 values, a pause every 32,768 values of a column.
+    expect(pauses).toBe(7 * 6);
+    pauses = 0;
+    expect(checkMeasurementSet(good, 'm', [])).toBe(true);
+    expect(await checkMeasurementSetInSlices(good, 'm', [], pause)).toBe(true);
+    expect(pauses).toBe(0);
+
+    const bad = measurementSet('bad', 100_000);
+    bad.pci!.fill(-1);
+    bad.rsrpDbm.fill(-90);
+    bad.rsrpDbm[70_000] = -10;
+    const sliced: CalibrationIssue[] = [];
+    const oneGo: CalibrationIssue[] = [];
+    expect(await checkMeasurementSetInSlices(bad, 'm', sliced, pause)).toBe(false);
+    expect(checkMeasurementSet(bad, 'm', oneGo)).toBe(false);
+    expect(sliced.map((issue) => issue.path)).toEqual(['m.rsrpDbm[70000]']);
+    expect(oneGo).toEqual(sliced);
   });
 });

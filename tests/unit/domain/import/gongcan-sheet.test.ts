@@ -56,9 +56,9 @@ const LINES = [
   row('101-1', 38400, M1, '宏站', 0, '35', ['6', '3', '9']), // row 2
   row('101-2', 38400, M1, '宏站', 120, '35', ['6', '3', '9']),
   row('101-3', 38400, M1, '宏站', 240, '35', ['6', '3', '9']),
-  row('101-4', 38950, M1, '宏站', 240, '35', ['6', '3', '9']), // row 5: a second carrier on 240°
+  row('101-4', 38950, M1, '宏站', 240, '35', ['6', '3', '9']), // row 5: a second carrier on 240° (fine)
   row('102-1', 38400, M2, '宏站', 30, '55', ['12', '8', '20']), // rows 6–8: tall, tilted 20°
-  row('102-2', 38400, M2, '宏站', 150, '55', ['12', '8', '20']),
+  row('102-2', 38400, M2, '宏站', 60, '55', ['12', '8', '20']), // row 7: 30° from row 6
   row('102-3', 38400, M2, '宏站', 270, '55', ['12', '8', '20']),
   row('103-1', 38400, M3, '室分', 0, '0', ['0', '0', '0']), // rows 9–10: indoor at height 0
   row('103-2', 38950, M3, '室分', 0, '0', ['0', '0', '0']),
@@ -147,12 +147,12 @@ describe('a 工参表 with a real one’s oddities', () => {
     const close = check!.findings.find((finding) => finding.code === 'sitesClose')!;
     expect(Math.abs(close.value! - distance(M1, M2, { units: 'meters' }))).toBeLessThan(0.2);
     expect(findings).toEqual([
-      'sectorsClose@5~4=0',
       'mastTall@6=55',
       'tiltOutside@6=20',
       'sitesClose@6~2',
       'mastTall@7=55',
       'tiltOutside@7=20',
+      'sectorsClose@7~6=30',
       'mastTall@8=55',
       'tiltOutside@8=20',
       'mastLow@13=8',
@@ -163,13 +163,13 @@ describe('a 工参表 with a real one’s oddities', () => {
       'mastTall: 6–8',
       'mastLow: 13',
       'tiltOutside: 6–8',
-      'sectorsClose: 5',
+      'sectorsClose: 7',
       'sitesClose: 6',
       'exactDuplicate: 14',
     ]);
     const csv = parameterCheckCsv(check!).split('\r\n');
     expect(csv[0]).toBe('\uFEFFrow,check,detail');
-    expect(csv).toContain('5,sectorsClose,value=0; otherRow=4');
+    expect(csv).toContain('7,sectorsClose,value=30; otherRow=6');
     expect(csv).toContain('14,exactDuplicate,otherRow=3');
   });
 });

@@ -52,6 +52,14 @@ describe('parameter check thresholds', () => {
     ).toEqual(['sectorsClose@2']);
     // Different bands on one azimuth are different layers, not a fault.
     expect(codes([sector(1, 90, 'n41'), sector(2, 90, 'n78')])).toEqual([]);
+    // Two carriers of one band on one azimuth (0° apart) are one antenna's, not overlapping sectors; the
+    // direction is judged once against its neighbours (30° from 240°: one finding, on the later row).
+    expect(codes([sector(1, 0), sector(2, 120), sector(3, 240), sector(4, 240)])).toEqual([]);
+    expect(codes([sector(1, 90), sector(2, 90), sector(3, 90)])).toEqual([]);
+    expect(codes([sector(1, 0), sector(2, 360), sector(3, 120), sector(4, 240)])).toEqual([]);
+    expect(codes([sector(1, 240), sector(2, 240), sector(3, 270), sector(4, 90)])).toEqual([
+      'sectorsClose@3',
+    ]);
   });
 
   it('sites under 100 m apart only where one stands in a dense urban district', () => {

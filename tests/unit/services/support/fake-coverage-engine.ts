@@ -12,6 +12,9 @@ import type { CoverageResult, CoverageUpdate } from '../../../../src/engine/cove
 import type { ComputeCallOptions } from '../../../../src/engine/coverage-client';
 import type { CoverageEnginePort } from '../../../../src/services/coverage-scheduler';
 
+/** A full compute's and an edit's reported time differ, so a test sees which one the store shows. */
+export const FULL_ELAPSED_MS = 1000;
+export const EDIT_ELAPSED_MS = 5;
 const EMPTY_GAPS: CoverageResult['gaps'] = { type: 'FeatureCollection', features: [] };
 
 export interface FullJob {
@@ -125,7 +128,7 @@ export class FakeEngine implements CoverageEnginePort {
       gaps: EMPTY_GAPS,
       qualityGaps: EMPTY_GAPS,
       raster: undefined,
-      elapsedMs: 1,
+      elapsedMs: FULL_ELAPSED_MS,
     });
   }
 
@@ -147,7 +150,7 @@ export class FakeEngine implements CoverageEnginePort {
           removedGapIds: [],
           addedGapIds: [],
           rasterPatches: [],
-          elapsedMs: 1,
+          elapsedMs: EDIT_ELAPSED_MS,
         });
       };
       if (this.holdEdits) this.pendingEdits.push(finish);
