@@ -18,6 +18,8 @@ import {
   type ScenarioRepository,
 } from '../storage';
 import type { AppContext } from './app-context';
+import { trackSaving } from './save-status';
+import { syncScenariosAcrossTabs } from './scenario-tab-sync';
 
 export const BASELINE_ID = 'sample-2020';
 
@@ -73,6 +75,13 @@ export function startPlannerPersistence(context: AppContext): PlannerPersistence
     }
     resolveOpened();
     if (repository) {
+      const openRepository = repository;
+      const tracking = trackSaving(
+        store,
+        () => autosave,
+        () => repository,
+      );
+      const tabs = syncScenariosAcrossTabs(store, openRepository, () => autosave);
       autosave = installAutosave({
         getState: store.getState,
         subscribe: store.subscribe,
@@ -82,16 +91,20 @@ export function startPlannerPersistence(context: AppContext): PlannerPersistence
           if (!snapshot.siteDragActive) stableScenario = snapshot.session?.scenario;
           return stableScenario;
         },
-        repository,
-        onSaved: (scenario) =>
-          store.getState().setSavedScenarios(upsertScenario(store.getState().savedScenarios, scenario)),
-        onError: (error) => console.warn('autosave failed:', error instanceof Error ? error.message : error),
+        repository: openRepository,
+        onSaved: tracking.onSaved,
+        onError: tracking.onError,
+        onConflict: tabs.onConflict,
       });
-      // The first (possibly new) scenario is written right away, not on its first edit.
+      // The first (possibly new) scenario is written right away, not on its first edit (a no-op when
+      // it is the version just read).
       const session = store.getState().session;
       if (session) {
-        void repository.saveScenario(session.scenario).catch(() => undefined);
-        void repository.setLastOpenScenarioId(session.scenario.id).catch(() => undefined);
+        void openRepository.saveScenario(session.scenario).then(
+          () => tracking.onSaved(session.scenario),
+          (error: unknown) => tracking.onError(error, session.scenario),
+        );
+        void openRepository.setLastOpenScenarioId(session.scenario.id).catch(() => undefined);
       }
     }
   };
@@ -99,11 +112,22 @@ export function startPlannerPersistence(context: AppContext): PlannerPersistence
   void openScenarioRepository()
     .then(async (opened) => {
       repository = opened;
-      loaded = await opened.loadScenarios();
+      // Loading reads each record alone, so this fails only when the database itself does; saving then
+      // still works for new scenarios.
+      loaded = await opened
+        .loadScenarios({
+          fallbackName: (key) =>
+            translate(store.getState().language, 'storage.recoveredScenarioName', { key: key.slice(0, 12) }),
+        })
+        .catch((error: unknown) => {
+          console.warn('reading saved scenarios failed:', error instanceof Error ? error.message : error);
+          return null;
+        });
       const state = store.getState();
-      state.setSavedScenarios(loaded.scenarios);
+      state.setSavedScenarios(loaded?.scenarios ?? []);
+      state.setRecoveredScenarios(loaded?.recovered ?? [], loaded?.unreadable.length ?? 0);
       state.setQuarantineNotices(
-        (await opened.listQuarantine()).map((entry) => ({
+        (await opened.listQuarantine().catch(() => [])).map((entry) => ({
           sourceKey: entry.sourceKey,
           code: entry.reason.code,
           message: entry.reason.message,

@@ -3,6 +3,7 @@
  * Everything that edits sites (drawing, attribute panel, import, accepted suggestions) goes through
  * commitScenarioChange, so every edit is one undoable step and the coverage engine sees every change.
  */
+import { applyChange } from '../domain/history/apply-change';
 import { commitChange, createSession, redo, type ScenarioSession, undo } from '../domain/history/history';
 import type { ScenarioChange } from '../domain/history/scenario-change';
 import type { BaselineSites } from '../domain/scenario/baseline';
@@ -22,6 +23,11 @@ export interface ScenarioSlice {
   commitScenarioChange: (change: ScenarioChange, labelKey?: string) => void;
   undoScenario: () => void;
   redoScenario: () => void;
+  /**
+   * Applies another tab's (or a server's) edit: the scenario changes, the history stays, so the user's
+   * undo reverts only the user's own edits.
+   */
+  applyRemoteScenarioChange: (change: ScenarioChange) => void;
 }
 
 const now = (): string => new Date().toISOString();
@@ -39,6 +45,12 @@ export const createScenarioSlice: Slice<ScenarioSlice> = (set) => ({
     }),
   undoScenario: () => set((state) => (state.session ? { session: undo(state.session, now()) } : {})),
   redoScenario: () => set((state) => (state.session ? { session: redo(state.session, now()) } : {})),
+  applyRemoteScenarioChange: (change) =>
+    set((state) => {
+      if (!state.session) return {};
+      const applied = applyChange(state.session.scenario, change).scenario;
+      return applied === state.session.scenario ? {} : { session: { ...state.session, scenario: applied } };
+    }),
 });
 
 /**

@@ -16,6 +16,7 @@ import type { CoverageSlice } from './coverage-slice';
 import type { DistrictSlice } from './district-slice';
 import type { ImportSlice } from './import-slice';
 import type { PlannerSlice } from './planner-slice';
+import type { SaveSlice } from './save-slice';
 import type { ScenarioSlice } from './scenario-slice';
 import type { StorySlice } from './story-slice';
 import type { SuggestSlice } from './suggest-slice';
@@ -70,7 +71,8 @@ export type PlannerState = UiSlice &
   DistrictSlice &
   StorySlice &
   SuggestSlice &
-  ImportSlice;
+  ImportSlice &
+  SaveSlice;
 
 export type Slice<T> = StateCreator<PlannerState, [['zustand/subscribeWithSelector', never]], [], T>;
 

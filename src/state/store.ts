@@ -8,6 +8,7 @@ import { createCoverageSlice } from './coverage-slice';
 import { createDistrictSlice } from './district-slice';
 import { createImportSlice } from './import-slice';
 import { createPlannerSlice } from './planner-slice';
+import { createSaveSlice } from './save-slice';
 import { createScenarioSlice } from './scenario-slice';
 import {
   createDataSlice,
@@ -42,6 +43,7 @@ export function createPlannerStore(
       ...createStorySlice(...args),
       ...createSuggestSlice(...args),
       ...createImportSlice(...args),
+      ...createSaveSlice(...args),
     })),
   );
   if (initial) store.setState(initial);

@@ -8,7 +8,7 @@ import type { ChunkKey } from './site-chunks';
 
 export const DATABASE_NAME = 'shanghai-infra-planner';
 /** IndexedDB structure version (stores and indexes), not the scenario schema version. */
-export const DATABASE_VERSION = 2;
+export const DATABASE_VERSION = 3;
 
 export const META_KEYS = {
   lastOpenScenarioId: 'lastOpenScenarioId',
@@ -28,6 +28,10 @@ export interface QuarantineEntry {
   quarantinedAt: string;
   /** The scenario schema version of the app that quarantined it. */
   appSchemaVersion: number;
+  /** Items the record announced that no stored chunk held (lost chunks), per list. */
+  missingItems?: Partial<Record<string, number>>;
+  /** True when what was intact went back to the scenarios store under the same key. */
+  recovered?: boolean;
 }
 
 export interface PlannerDatabaseSchema extends DBSchema {
@@ -36,6 +40,19 @@ export interface PlannerDatabaseSchema extends DBSchema {
   quarantine: { key: number; value: QuarantineEntry };
   /** Chunks of long site lists, keyed [scenarioId, field, index] (see site-chunks.ts). */
   siteChunks: { key: ChunkKey; value: unknown };
+  /**
+   * One marker per save, keyed [scenarioId, revision]: a save `add`s the marker of the revision it
+   * writes, which fails if another tab wrote that revision first, aborting the whole save atomically
+   * without a read (so the check also holds for the save flushed as the page closes).
+   */
+  revisions: { key: [string, number]; value: RevisionMarker };
+}
+
+export interface RevisionMarker {
+  /** ISO 8601. */
+  savedAt: string;
+  /** The tab that wrote it (scenario-channel.ts). */
+  tabId: string;
 }
 
 export type PlannerDatabase = IDBPDatabase<PlannerDatabaseSchema>;
@@ -50,6 +67,7 @@ export function openPlannerDatabase(name = DATABASE_NAME): Promise<PlannerDataba
         database.createObjectStore('quarantine', { keyPath: 'quarantineId', autoIncrement: true });
       }
       if (oldVersion < 2) database.createObjectStore('siteChunks');
+      if (oldVersion < 3) database.createObjectStore('revisions');
     },
   });
 }

@@ -1,3 +1,4 @@
+import { SaveStatus } from './storage/SaveStatus';
 import { usePlanner, useTranslate } from './store-context';
 
 /** Title bar with the language switch. */
@@ -12,6 +13,7 @@ export function Header() {
         <h1 className="app-header__title">{t('app.title')}</h1>
         <p className="app-header__subtitle">{t('app.subtitle')}</p>
       </div>
+      <SaveStatus />
       <button
         type="button"
         className="language-switch"

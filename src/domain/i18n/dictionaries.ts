@@ -8,6 +8,7 @@ import { districtEn, districtZh } from './messages/district';
 import { importEn, importZh } from './messages/import';
 import { importFailuresEn, importFailuresZh } from './messages/import-failures';
 import { plannerEn, plannerZh } from './messages/planner';
+import { storageEn, storageZh } from './messages/storage';
 import { storyEn, storyZh } from './messages/story';
 import { suggestEn, suggestZh } from './messages/suggest';
 
@@ -117,6 +118,7 @@ const zh = {
   ...districtZh,
   ...storyZh,
   ...suggestZh,
+  ...storageZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -226,6 +228,7 @@ const en: Dictionary = {
   ...districtEn,
   ...storyEn,
   ...suggestEn,
+  ...storageEn,
 };
 
 export const DICTIONARIES: Readonly<Record<Language, Dictionary>> = { zh, en };

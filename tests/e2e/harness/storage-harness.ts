@@ -93,6 +93,69 @@ const harness = {
     return { first: first.chunksWritten, second: second.chunksWritten, moved };
   },
 
+  /**
+   * Two repositories on one database, as two tabs: both read a 3,000-site scenario, the first adds a
+   * site and saves, then the second (still at the old revision) adds another and tries to save.
+   */
+  async conflictingSaves(databaseName: string) {
+    const seed = applyChange(sampleScenario('shared'), {
+      type: 'putSites',
+      sites: Array.from({ length: 3000 }, (_, index) => ({
+        type: 'Feature' as const,
+        geometry: {
+          type: 'Point' as const,
+          coordinates: [121.3 + (index % 100) * 0.004, 31.1 + index * 1e-5],
+        },
+        properties: { id: `S${index}`, status: 'candidate' as const },
+      })),
+    }).scenario;
+    const setup = await openScenarioRepository(databaseName);
+    await setup.saveScenario(seed);
+    setup.close();
+    const first = await openScenarioRepository(databaseName);
+    const second = await openScenarioRepository(databaseName);
+    const mine = (await first.loadScenarios()).scenarios[0]!;
+    const theirs = (await second.loadScenarios()).scenarios[0]!;
+    const site = (id: string, longitude: number) => ({
+      type: 'Feature' as const,
+      geometry: { type: 'Point' as const, coordinates: [longitude, 31.2] },
+      properties: { id, status: 'candidate' as const },
+    });
+    const firstVersion = applyChange(mine, { type: 'putSites', sites: [site('FIRST', 121.41)] }).scenario;
+    const secondVersion = applyChange(theirs, {
+      type: 'moveSites',
+      moves: [{ id: 'S10', coordinates: [121.6, 31.3] }],
+    }).scenario;
+    const firstRevision = (await first.saveScenario(firstVersion)).revision;
+    let secondError: { name: string; storedRevision: number | undefined } | null = null;
+    try {
+      await second.saveScenario(secondVersion);
+    } catch (error) {
+      secondError = {
+        name: (error as Error).name,
+        storedRevision: (error as { storedRevision?: number }).storedRevision,
+      };
+    }
+    const check = await openScenarioRepository(databaseName);
+    const stored = (await check.loadScenarios()).scenarios[0]!;
+    check.close();
+    const reread = await second.loadScenario('shared');
+    const merged =
+      reread.kind === 'valid'
+        ? applyChange(reread.scenario, { type: 'putSites', sites: [site('SECOND', 121.42)] }).scenario
+        : secondVersion;
+    const afterReload = await second.saveScenario(merged);
+    first.close();
+    second.close();
+    return {
+      firstRevision,
+      secondError,
+      firstIds: firstVersion.addedSites.map((item) => item.properties.id),
+      storedIds: stored.addedSites.map((item) => item.properties.id),
+      afterReload: { revision: afterReload.revision, count: merged.addedSites.length },
+    };
+  },
+
   /** Deletes one stored chunk (a damaged database). */
   async dropChunk(databaseName: string, key: [string, string, number]) {
     const database = await openPlannerDatabase(databaseName);
