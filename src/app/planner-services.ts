@@ -13,6 +13,7 @@ import type { Scenario } from '../domain/scenario/scenario-types';
 import type { ExportFormat, PlannerServices } from '../state/planner-slice';
 import type { AppContext } from './app-context';
 import { newScenarioId, type PlannerPersistence, upsertScenario } from './planner-persistence';
+import { reportSaveFailure } from './save-status';
 
 const MIME: Record<ExportFormat, string> = {
   geojson: 'application/geo+json',
@@ -55,7 +56,11 @@ export function createPlannerServices(context: AppContext, persistence: PlannerP
   };
   const save = async (scenario: Scenario) => {
     get().setSavedScenarios(upsertScenario(get().savedScenarios, scenario));
-    await persistence.repository()?.saveScenario(scenario);
+    // A failed save is shown (and the scenario stays in the list, in memory) rather than thrown at a click.
+    await persistence
+      .repository()
+      ?.saveScenario(scenario)
+      .catch((error: unknown) => reportSaveFailure(store, error, scenario));
   };
   const open = async (scenario: Scenario) => {
     await leaveCurrent();
