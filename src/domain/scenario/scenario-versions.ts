@@ -150,7 +150,8 @@ export function mergeScenarioVersions(base: Scenario, mine: Scenario, theirs: Sc
   const applied = applyChange(mine, theirChange).scenario;
   const both = [...touched(theirChange, new Set())].filter((id) => ours.has(id));
   const conflicts = both.filter((key) => !sameValue(stateOf(mine, key), stateOf(applied, key)));
-  const updatedAt = mine.updatedAt > theirs.updatedAt ? mine.updatedAt : theirs.updatedAt;
+  // ISO timestamps order as text: the later of the two.
+  const updatedAt = [mine.updatedAt, theirs.updatedAt].sort()[1]!;
   const merged = applied === mine && updatedAt === mine.updatedAt ? mine : { ...applied, updatedAt };
   return { merged, theirChange, conflicts };
 }
