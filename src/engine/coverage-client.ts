@@ -6,6 +6,7 @@
  */
 import * as Comlink from 'comlink';
 import type { Feature, MultiPolygon } from 'geojson';
+import { rankGaps } from '../domain/coverage/gap-ranking';
 import type { GapProperties } from '../domain/coverage/gaps';
 import type { RasterImage, RasterStyle } from '../domain/coverage/raster';
 import type { CoverageStats } from '../domain/coverage/report';
@@ -151,7 +152,8 @@ export class CoverageClient {
     if (requestId < this.latestCompute) return undefined;
     const update: CoverageUpdate = {
       ...reply,
-      gaps: { type: 'FeatureCollection', features: [...this.gaps.values()] },
+      // Changed gaps arrive as new ids at the end of the map: rank them again, once, for every panel.
+      gaps: { type: 'FeatureCollection', features: rankGaps([...this.gaps.values()]) },
     };
     const patches = [...this.carriedPatches, ...update.rasterPatches];
     if (requestId !== this.latestRequest) {

@@ -11,6 +11,12 @@ import {
 } from '../domain/story/chapters';
 import type { Slice } from './slices';
 
+/**
+ * Key of the whole city's facility counts among the zone figures: the wings chapter says how many of
+ * the city's facilities (all drawn on the map) lie inside the wings, so the two numbers are read together.
+ */
+export const CITY_FIGURES_KEY = '@city';
+
 export interface ZoneFigures {
   sites: number;
   cableLandings: number;

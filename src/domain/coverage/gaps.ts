@@ -6,7 +6,9 @@
  */
 import type { Feature, MultiPolygon } from 'geojson';
 import type { CityRaster } from './city-raster';
+import { gapDistrictAreas, gapZoneAreas } from './gap-area-breakdown';
 import { traceComponentRings, traceRunRings } from './gap-outline';
+import { rankGaps } from './gap-ranking';
 import { labelFromRuns } from './gap-runs';
 import { type CellWindow, clipWindow } from './grid';
 import type { RunList } from './land-runs';
@@ -42,6 +44,10 @@ export interface GapProperties {
   weight: number;
   /** areaKm2 × district population density (people/km²) × weight. */
   priorityScore: number;
+  /** km² of the gap in each district it reaches (adcode → km²); they sum to areaKm2. */
+  districtAreasKm2?: Record<string, number>;
+  /** km² of the gap in each plan zone it reaches (zone id → km²). */
+  zoneAreasKm2?: Record<string, number>;
 }
 
 export class GapIndex {
@@ -281,6 +287,8 @@ export class GapIndex {
       ],
       weight,
       priorityScore: component.areaKm2 * info.populationDensity * weight,
+      districtAreasKm2: gapDistrictAreas(this.city, component),
+      zoneAreasKm2: gapZoneAreas(this.city, component, () => this.labels),
     };
   }
 
@@ -315,6 +323,6 @@ export class GapIndex {
         geometry: this.polygon(component),
       });
     }
-    return features.sort((a, b) => b.properties.priorityScore - a.properties.priorityScore);
+    return rankGaps(features);
   }
 }
