@@ -19,6 +19,7 @@ import {
 } from '../storage';
 import type { AppContext } from './app-context';
 import { trackSaving } from './save-status';
+import { keepScenarioSettings } from './scenario-settings-sync';
 import { syncScenariosAcrossTabs } from './scenario-tab-sync';
 
 export const BASELINE_ID = 'sample-2020';
@@ -43,6 +44,7 @@ export function startPlannerPersistence(context: AppContext): PlannerPersistence
   let repository: ScenarioRepository | null = null;
   let autosave: Autosave | null = null;
   let loaded: LoadedScenarios | null = null;
+  let storedSettings = new Map<string, unknown>();
   let storageSettled = false;
   let opened = false;
   let stableScenario: Scenario | undefined;
@@ -73,6 +75,7 @@ export function startPlannerPersistence(context: AppContext): PlannerPersistence
       state.openScenario(scenario);
       if (!wanted) state.setSavedScenarios([scenario]);
     }
+    if (repository) keepScenarioSettings(store, repository, storedSettings);
     resolveOpened();
     if (repository) {
       const openRepository = repository;
@@ -123,6 +126,7 @@ export function startPlannerPersistence(context: AppContext): PlannerPersistence
           console.warn('reading saved scenarios failed:', error instanceof Error ? error.message : error);
           return null;
         });
+      storedSettings = await opened.loadAllSettings().catch(() => new Map<string, unknown>());
       const state = store.getState();
       state.setSavedScenarios(loaded?.scenarios ?? []);
       state.setRecoveredScenarios(loaded?.recovered ?? [], loaded?.unreadable.length ?? 0);

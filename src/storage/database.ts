@@ -46,6 +46,8 @@ export interface PlannerDatabaseSchema extends DBSchema {
    * without a read (so the check also holds for the save flushed as the page closes).
    */
   revisions: { key: [string, number]; value: RevisionMarker };
+  /** Per scenario id, the settings around it (coverage mode and threshold, drawn candidate areas). */
+  scenarioSettings: { key: string; value: unknown };
 }
 
 export interface RevisionMarker {
@@ -67,7 +69,10 @@ export function openPlannerDatabase(name = DATABASE_NAME): Promise<PlannerDataba
         database.createObjectStore('quarantine', { keyPath: 'quarantineId', autoIncrement: true });
       }
       if (oldVersion < 2) database.createObjectStore('siteChunks');
-      if (oldVersion < 3) database.createObjectStore('revisions');
+      if (oldVersion < 3) {
+        database.createObjectStore('revisions');
+        database.createObjectStore('scenarioSettings');
+      }
     },
   });
 }

@@ -96,6 +96,9 @@ export interface ScenarioRepository {
   acceptAsStored(scenario: Scenario): void;
   /** Forgets what this tab knew of a scenario deleted elsewhere, so saving it writes it afresh. */
   forget(id: string): void;
+  /** Every scenario's stored settings (scenario-settings.ts reads them), by scenario id. */
+  loadAllSettings(): Promise<Map<string, unknown>>;
+  saveSettings(id: string, settings: unknown): Promise<void>;
   getLastOpenScenarioId(): Promise<string | undefined>;
   setLastOpenScenarioId(id: string): Promise<void>;
   listQuarantine(): Promise<QuarantineEntry[]>;
@@ -254,9 +257,13 @@ export function createScenarioRepository(
     },
 
     async deleteScenario(id) {
-      const transaction = database.transaction(['scenarios', 'siteChunks', 'revisions'], 'readwrite');
+      const transaction = database.transaction(
+        ['scenarios', 'siteChunks', 'revisions', 'scenarioSettings'],
+        'readwrite',
+      );
       await Promise.all([
         transaction.objectStore('scenarios').delete(id),
+        transaction.objectStore('scenarioSettings').delete(id),
         transaction.objectStore('siteChunks').delete(chunkRange(id)),
         transaction
           .objectStore('revisions')
@@ -354,6 +361,20 @@ export function createScenarioRepository(
           listener({ type: 'saved', scenarioId: message.scenarioId, revision: message.revision });
         } else listener({ type: 'deleted', scenarioId: message.scenarioId });
       });
+    },
+
+    async loadAllSettings() {
+      const transaction = database.transaction('scenarioSettings');
+      const [keys, values] = await Promise.all([
+        transaction.store.getAllKeys(),
+        transaction.store.getAll(),
+        transaction.done,
+      ]);
+      return new Map(keys.map((key, index) => [String(key), values[index]]));
+    },
+
+    async saveSettings(id, settings) {
+      await database.put('scenarioSettings', settings, id);
     },
 
     async getLastOpenScenarioId() {
