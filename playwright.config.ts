@@ -4,6 +4,8 @@ import { defineConfig } from '@playwright/test';
 // WebGL renders headless through SwiftShader. The flags keep Chromium from calling any outside host.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // E2E_PORT lets two checkouts run their end-to-end tests side by side.
+// The specs run against the end-to-end build in dist-e2e (`vite build --mode e2e --outDir dist-e2e`),
+// the only build with the window.__e2e test hook; scripts/run-e2e.mjs and run-tests.mjs build it.
 const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
@@ -37,7 +39,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    command: `npx vite preview --outDir dist-e2e --host 127.0.0.1 --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -18,7 +18,7 @@ import {
   seededRandom,
   selectSitesExact,
   selectSitesSync,
-} from '../src/domain/selection';
+} from '../src/domain/suggest';
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);

@@ -10,14 +10,14 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CoverageEngine } from '../src/domain/coverage/coverage-engine';
 import { coverageStats } from '../src/domain/coverage/report';
-import type { SiteTemplate } from '../src/domain/selection/footprint-provider';
+import type { SiteTemplate } from '../src/domain/suggest/instance-from-footprints';
 import {
   type SuggestCandidate,
   type SuggestRequest,
   type SuggestResult,
   suggest,
-} from '../src/domain/selection/suggest';
-import { poleCandidates } from '../src/domain/selection/suggest-candidates';
+} from '../src/domain/suggest/suggest';
+import { poleCandidates } from '../src/domain/suggest/suggest-candidates';
 import type { PoleCollection, SiteFeature } from '../src/domain/types';
 import { benchCity, median } from './bench-data';
 import { benchSites } from './sample-sites';

@@ -65,7 +65,34 @@ if (skipE2e) {
     const withinBudget = step('first-load JavaScript budget', 'node', ['scripts/check-bundle-size.mjs']);
     ok = withinBudget && ok;
     if (!withinBudget) failed += 1;
-    const e2eOk = step('end-to-end tests (Chromium)', 'npx', ['playwright', 'test']);
+    // Test hooks only in the end-to-end build: none in what users run, all in what the specs drive.
+    const noHooks = step('no test hooks in the production build', 'node', [
+      'scripts/check-test-hooks.mjs',
+      'dist',
+      'absent',
+    ]);
+    ok = noHooks && ok;
+    if (!noHooks) failed += 1;
+    const builtE2e = step('end-to-end build', 'npx', [
+      'vite',
+      'build',
+      '--mode',
+      'e2e',
+      '--outDir',
+      'dist-e2e',
+      '--logLevel',
+      'warn',
+    ]);
+    const hooksThere =
+      builtE2e &&
+      step('test hooks in the end-to-end build', 'node', [
+        'scripts/check-test-hooks.mjs',
+        'dist-e2e',
+        'present',
+      ]);
+    ok = builtE2e && hooksThere && ok;
+    if (!builtE2e || !hooksThere) failed += 1;
+    const e2eOk = hooksThere && step('end-to-end tests (Chromium)', 'npx', ['playwright', 'test']);
     ok = e2eOk && ok;
     const e2eReport = readJson('test-results/playwright.json');
     if (e2eReport?.stats) {

@@ -1,15 +1,27 @@
-import type { PlannerMap } from '../map/planner-map';
-import type { PlannerStore } from '../state/store';
+import type { Disposer } from '../domain/disposers';
+import type { AppMap } from '../map/app-map';
+import type { AppStore } from '../state/store';
 import type { DataLoader } from './data-loading';
+import type { CoverageEngine } from './features/coverage-engine';
+import type { ScenarioStorage } from './scenario-storage';
 
-/** What each feature's wiring gets: the store, the map, and the shared data loader. */
+/**
+ * What each feature's wiring gets at start-up step 6 (src/app/start-up.ts): the store (holding the
+ * baseline and the open scenario by then), the map, the shared data loader, the scenario storage and
+ * the coverage worker started at step 3.
+ */
 export interface AppContext {
-  store: PlannerStore;
-  map: PlannerMap;
+  store: AppStore;
+  map: AppMap;
   data: DataLoader;
+  scenarioStorage: ScenarioStorage;
+  coverageEngine: CoverageEngine;
   /** The URL hash the page opened with, before the app rewrote it (deep links, e.g. `&story=2`). */
   initialHash: string;
 }
 
-/** Connects one feature (coverage, planner, import…) to the store, the map and its workers. */
-export type FeatureWiring = (context: AppContext) => void;
+/**
+ * Connects one feature (coverage, planner, import…) to the store, the map and its workers; returns the
+ * disposer that undoes every subscription, listener and map module it set up.
+ */
+export type FeatureWiring = (context: AppContext) => Disposer;

@@ -1,13 +1,13 @@
 /**
- * Test hooks of the coverage feature on window.__planner.coverage: wait for a computed result, read
+ * Test hooks of the coverage feature on window.__e2e.coverage (end-to-end builds only): wait for a computed result, read
  * the statistics and settings the panel shows, and ask the worker directly for comparison.
  */
 import type { CoverageStats } from '../domain/coverage/report';
 import type { CoverageSettings } from '../domain/coverage/settings';
 import type { CoverageClient } from '../engine/coverage-client';
 import type { CoverageLayers } from '../map/coverage-layers';
+import type { CoverageScheduler } from '../services/coverage-scheduler';
 import type { AppContext } from './app-context';
-import type { CoverageSync } from './coverage-sync';
 
 export interface CoverageTestHook {
   /**
@@ -29,17 +29,17 @@ export interface CoverageTestHook {
 }
 
 declare module './test-hooks' {
-  interface PlannerTestHook {
+  interface AppTestHook {
     coverage?: CoverageTestHook;
   }
 }
 
 export function installCoverageTestHook(
   { store }: AppContext,
-  sync: CoverageSync,
+  sync: CoverageScheduler,
   layers: CoverageLayers,
   client: CoverageClient,
-): void {
+): () => void {
   const settled = () => {
     const state = store.getState();
     return !sync.hasPendingWork && state.coverageStats !== null && state.coverageStatus === 'ready';
@@ -69,14 +69,14 @@ export function installCoverageTestHook(
       });
     });
   let computeFinishedAt = Number.NaN;
-  store.subscribe(
+  const stop = store.subscribe(
     (state) => state.coverageStatus,
     (status, previous) => {
       if (previous === 'computing' && status !== 'computing') computeFinishedAt = performance.now();
     },
   );
-  if (!window.__planner) return;
-  window.__planner.coverage = {
+  if (!window.__e2e) return stop;
+  window.__e2e.coverage = {
     whenComputed,
     stats: () => store.getState().coverageStats,
     baselineStats: () => store.getState().baselineCoverageStats,
@@ -88,4 +88,5 @@ export function installCoverageTestHook(
     renderedGapCount: () => layers.renderedGapCount(),
     computeFinishedAt: () => computeFinishedAt,
   };
+  return stop;
 }

@@ -5,9 +5,9 @@
 import type { FeatureCollection } from 'geojson';
 import type { DataSourceId } from '../domain/layers/catalogue';
 import { LAYER_CATALOGUE } from '../domain/layers/catalogue';
-import type { PlannerMap } from '../map/planner-map';
+import type { AppMap } from '../map/app-map';
 import { DATA_SOURCE_IDS } from '../map/style';
-import type { PlannerStore } from '../state/store';
+import type { AppStore } from '../state/store';
 import { fetchFeatureCollection } from './data-files';
 
 const HEAVY_LAYERS = LAYER_CATALOGUE.filter((layer) => layer.heavy);
@@ -23,7 +23,7 @@ export interface DataLoader {
 }
 
 /** Starts loading the light sources now and the visible heavy ones after the map's first idle. */
-export function startDataLoading(map: PlannerMap, store: PlannerStore): DataLoader {
+export function startDataLoading(map: AppMap, store: AppStore): DataLoader {
   const requests = new Map<DataSourceId, Promise<FeatureCollection>>();
   const ensure = (id: DataSourceId): Promise<FeatureCollection> => {
     const existing = requests.get(id);
@@ -66,7 +66,7 @@ export function startDataLoading(map: PlannerMap, store: PlannerStore): DataLoad
 }
 
 /** Heavy sources a visible layer still waits for (loading, or not yet started before first idle). */
-export function pendingSources(store: PlannerStore): DataSourceId[] {
+export function pendingSources(store: AppStore): DataSourceId[] {
   const { visibleLayers, dataStatus } = store.getState();
   const pending = new Set<DataSourceId>();
   for (const [id, status] of Object.entries(dataStatus) as [DataSourceId, string][]) {

@@ -2,14 +2,14 @@
  * Keeps the URL hash in step with the store: view, visible layers and language are written with
  * replaceState (throttled, so panning does not flood history), and a pasted link is applied.
  */
-import type { PlannerMap } from '../map/planner-map';
-import type { PlannerStore } from '../state/store';
+import type { AppMap } from '../map/app-map';
+import type { AppStore } from '../state/store';
 import { formatHash, type HashState, parseHash } from '../state/url-hash';
 
 const WRITE_INTERVAL_MS = 250;
 
 /** Applies a parsed hash to the store (view is applied by the caller to the map). */
-export function applyHashToStore(hashState: HashState, store: PlannerStore): void {
+export function applyHashToStore(hashState: HashState, store: AppStore): void {
   const state = store.getState();
   if (hashState.language) state.setLanguage(hashState.language);
   if (hashState.layers) state.showOnlyLayers(hashState.layers);
@@ -17,7 +17,7 @@ export function applyHashToStore(hashState: HashState, store: PlannerStore): voi
 }
 
 /** Wires store → hash (throttled) and hashchange → store + map; returns a disposer. */
-export function syncHash(store: PlannerStore, map: PlannerMap): () => void {
+export function syncHash(store: AppStore, map: AppMap): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastWritten = window.location.hash;
   const write = () => {

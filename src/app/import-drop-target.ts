@@ -2,13 +2,13 @@
  * Files dragged over the map: the store's importDropActive drives the drop overlay, a drop hands
  * the file to the import. Only drags that carry files count (a dragged map feature or text does not).
  */
-import type { PlannerStore } from '../state/store';
+import type { AppStore } from '../state/store';
 
 const carriesFiles = (event: DragEvent): boolean =>
   Array.from(event.dataTransfer?.types ?? []).includes('Files');
 
 /** Makes `element` a drop target for import files; returns a disposer. */
-export function installImportDropTarget(element: HTMLElement, store: PlannerStore): () => void {
+export function installImportDropTarget(element: HTMLElement, store: AppStore): () => void {
   const get = () => store.getState();
   // dragenter/dragleave fire for every child the pointer crosses; a depth count tells the real exit.
   let depth = 0;

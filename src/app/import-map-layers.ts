@@ -5,7 +5,7 @@
  * altered: the map gets copies marked `imported` (their popups then name the import as the source).
  */
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import type { PlannerStore } from '../state/store';
+import type { AppStore } from '../state/store';
 import type { AppContext } from './app-context';
 
 type Imported = readonly Feature<Point, { id: string }>[];
@@ -27,8 +27,8 @@ function marked(feature: Feature): Feature {
 function followImported(
   { store, map, data }: AppContext,
   sourceId: 'sites' | 'poles',
-  select: (state: ReturnType<PlannerStore['getState']>) => Imported,
-): void {
+  select: (state: ReturnType<AppStore['getState']>) => Imported,
+): () => void {
   let shown: Imported = [];
   const show = (features: Imported) => {
     // The sample's own data is already on the map while nothing was imported.
@@ -49,14 +49,23 @@ function followImported(
       });
   };
   // A scenario restored from storage may have been opened before this feature loaded.
-  store.subscribe(select, show);
+  const stop = store.subscribe(select, show);
   show(select(store.getState()));
+  return stop;
 }
 
 const NONE: Imported = [];
 
 /** Keeps the sites and pole layers showing the open scenario's imported existing sites and poles. */
-export function followScenarioImports(context: AppContext): void {
-  followImported(context, 'sites', (state) => state.session?.scenario.existingSites ?? NONE);
-  followImported(context, 'poles', (state) => state.session?.scenario.poles ?? NONE);
+export function followScenarioImports(context: AppContext): () => void {
+  const stopSites = followImported(
+    context,
+    'sites',
+    (state) => state.session?.scenario.existingSites ?? NONE,
+  );
+  const stopPoles = followImported(context, 'poles', (state) => state.session?.scenario.poles ?? NONE);
+  return () => {
+    stopSites();
+    stopPoles();
+  };
 }

@@ -1,10 +1,11 @@
 /**
- * Test hooks of the import on window.__planner.import: wait for the dialog's dry run, and read
+ * Test hooks of the import on window.__e2e.import: wait for the dialog's dry run, and read
  * which features the map renders around a place (imported candidates are drawn by the planner's layer,
  * imported existing sites by the sites layer, imported poles by the pole layer).
  */
+
+import type { ImportController } from '../services/import-controller';
 import type { AppContext } from './app-context';
-import type { ImportController } from './import-controller';
 
 export interface ImportFeatureTestHook {
   /** Resolves once the dialog holds a dry-run result for the current choices. */
@@ -20,13 +21,13 @@ export interface ImportFeatureTestHook {
 }
 
 declare module './test-hooks' {
-  interface PlannerTestHook {
+  interface AppTestHook {
     import?: ImportFeatureTestHook;
   }
 }
 
 export function installImportTestHook({ map }: AppContext, controller: ImportController): void {
-  const hook = window.__planner;
+  const hook = window.__e2e;
   if (!hook) return;
   hook.import = {
     whenSettled: () => controller.whenSettled(),

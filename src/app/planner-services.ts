@@ -12,8 +12,8 @@ import { createScenario, duplicateScenario } from '../domain/scenario/scenario';
 import type { Scenario } from '../domain/scenario/scenario-types';
 import type { ExportFormat, PlannerServices } from '../state/planner-slice';
 import type { AppContext } from './app-context';
-import { newScenarioId, type PlannerPersistence, upsertScenario } from './planner-persistence';
 import { reportSaveFailure } from './save-status';
+import { newScenarioId, upsertScenario } from './scenario-storage';
 
 const MIME: Record<ExportFormat, string> = {
   geojson: 'application/geo+json',
@@ -41,8 +41,8 @@ export function downloadText(text: string, fileName: string, mimeType: string): 
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function createPlannerServices(context: AppContext, persistence: PlannerPersistence): PlannerServices {
-  const { store } = context;
+export function createPlannerServices(context: AppContext): PlannerServices {
+  const { store, scenarioStorage: persistence } = context;
   const get = () => store.getState();
   const nowIso = () => new Date().toISOString();
 
@@ -130,7 +130,11 @@ export function createPlannerServices(context: AppContext, persistence: PlannerP
       const trimmed = name.trim();
       if (trimmed === '') return;
       if (get().session?.scenario.id === id) {
-        get().commitScenarioChange({ type: 'rename', name: trimmed }, 'command.renameScenario');
+        get().editScenario({
+          kind: 'change',
+          change: { type: 'rename', name: trimmed },
+          labelKey: 'command.renameScenario',
+        });
         return;
       }
       const scenario = find(id);

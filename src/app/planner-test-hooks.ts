@@ -1,17 +1,18 @@
 /**
- * Test hooks of the planner feature on window.__planner.planner: readiness of scenarios and pole
+ * Test hooks of the planner feature on window.__e2e.planner: readiness of scenarios and pole
  * snapping, pixel positions of sites and poles, and bulk candidates to reach the 70,000-site load.
  */
+
+import type { PoleSnapLookup } from '../domain/planner/pole-snap-index';
+import { effectiveSite } from '../domain/scenario/scenario-lookup';
 import type { SiteFeature } from '../domain/types';
 import { PLANNER_SITES_LAYER } from '../map/planner-sites-layer';
-import type { PoleSnapLookup } from '../map/planner-snap-index';
 import { openScenarioBaseline } from '../state/scenario-slice';
 import type { AppContext } from './app-context';
 import type { PlannerMapWiring } from './planner-map-wiring';
-import { effectiveSite } from './planner-scenario-view';
 
 export interface PlannerFeatureTestHook {
-  /** Resolves once a scenario is open and the pole index is built. */
+  /** Resolves once the planner layer is on the map and the pole index is built (a scenario is open by then). */
   whenPlannerReady: () => Promise<void>;
   /** Canvas pixel of a site in the open scenario (added, modified or baseline). */
   sitePixel: (id: string) => { x: number; y: number } | null;
@@ -28,7 +29,7 @@ export interface PlannerFeatureTestHook {
 }
 
 declare module './test-hooks' {
-  interface PlannerTestHook {
+  interface AppTestHook {
     planner?: PlannerFeatureTestHook;
   }
 }
@@ -38,15 +39,14 @@ export function installPlannerTestHooks(
   parts: {
     snapReady: Promise<void>;
     snapIndex: () => PoleSnapLookup | null;
-    opened: Promise<void>;
     mapWiring: Promise<PlannerMapWiring>;
   },
 ): void {
-  const hook = window.__planner;
+  const hook = window.__e2e;
   if (!hook) return;
   hook.planner = {
     whenPlannerReady: async () => {
-      await Promise.all([parts.opened, parts.snapReady, parts.mapWiring]);
+      await Promise.all([parts.snapReady, parts.mapWiring]);
     },
     sitePixel(id) {
       const state = store.getState();
@@ -77,7 +77,7 @@ export function installPlannerTestHooks(
         .map((feature) => String(feature.properties.id));
     },
     addGeneratedCandidates(count) {
-      const { baseline, commitScenarioChange } = store.getState();
+      const { baseline, editScenario } = store.getState();
       if (!baseline || baseline.features.length === 0) return 0;
       const sites: SiteFeature[] = [];
       for (let index = 0; index < count; index++) {
@@ -103,7 +103,7 @@ export function installPlannerTestHooks(
           },
         });
       }
-      commitScenarioChange({ type: 'putSites', sites }, 'command.addSite');
+      editScenario({ kind: 'change', change: { type: 'putSites', sites }, labelKey: 'command.addSite' });
       return sites.length;
     },
   };

@@ -6,7 +6,7 @@
  */
 import type { Scenario } from '../domain/scenario/scenario-types';
 import type { SaveFailure } from '../state/save-slice';
-import type { PlannerStore } from '../state/store';
+import type { AppStore } from '../state/store';
 import {
   type Autosave,
   classifySaveError,
@@ -14,7 +14,7 @@ import {
   requestPersistentStorage,
   type ScenarioRepository,
 } from '../storage';
-import { upsertScenario } from './planner-persistence';
+import { upsertScenario } from './scenario-storage';
 
 /** Space figures are refreshed at most this often after saves. */
 const SPACE_REFRESH_MS = 5000;
@@ -25,7 +25,7 @@ export interface SaveTracking {
 }
 
 export function trackSaving(
-  store: PlannerStore,
+  store: AppStore,
   autosave: () => Autosave | null,
   repository: () => ScenarioRepository | null,
 ): SaveTracking {
@@ -78,7 +78,7 @@ export function trackSaving(
 }
 
 /** Shows a failed save (autosave's, or a scenario action's such as creating or renaming one). */
-export function reportSaveFailure(store: PlannerStore, error: unknown, scenario: Scenario): void {
+export function reportSaveFailure(store: AppStore, error: unknown, scenario: Scenario): void {
   const kind = classifySaveError(error);
   const failure: SaveFailure = kind === 'conflict' ? 'unknown' : kind;
   console.warn(`saving “${scenario.name}” failed (${kind}):`, error instanceof Error ? error.message : error);

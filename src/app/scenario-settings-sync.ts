@@ -5,20 +5,20 @@
  * scenario starts from what the planner was using); changing them saves them for the open scenario.
  */
 import { readScenarioSettings, type ScenarioSettings } from '../domain/scenario/scenario-settings';
-import type { PlannerState, PlannerStore } from '../state/store';
+import type { AppState, AppStore } from '../state/store';
 import type { ScenarioRepository } from '../storage';
 
 /** Settings edits settle this long before they are written. */
 const SAVE_DELAY_MS = 400;
 
-const current = (state: PlannerState): ScenarioSettings => ({
+const current = (state: AppState): ScenarioSettings => ({
   coverage: state.coverageSettings,
   rasterStyle: state.coverageRasterStyle,
   candidateAreas: state.suggestAreas,
 });
 
 /** Applies a scenario's stored settings to the store (only the parts that differ). */
-function apply(store: PlannerStore, settings: ScenarioSettings): void {
+function apply(store: AppStore, settings: ScenarioSettings): void {
   const state = store.getState();
   if (JSON.stringify(settings.coverage) !== JSON.stringify(state.coverageSettings)) {
     state.setCoverageSettings(settings.coverage);
@@ -34,7 +34,7 @@ function apply(store: PlannerStore, settings: ScenarioSettings): void {
  * `stored` is what the repository held at start-up.
  */
 export function keepScenarioSettings(
-  store: PlannerStore,
+  store: AppStore,
   repository: ScenarioRepository,
   stored: Map<string, unknown>,
 ): void {

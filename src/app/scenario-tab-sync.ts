@@ -9,9 +9,9 @@
 import { isNoChange } from '../domain/history/apply-change';
 import type { Scenario } from '../domain/scenario/scenario-types';
 import { changeBetween, mergeScenarioVersions } from '../domain/scenario/scenario-versions';
-import type { PlannerStore } from '../state/store';
+import type { AppStore } from '../state/store';
 import type { Autosave, ScenarioConflictError, ScenarioRepository } from '../storage';
-import { upsertScenario } from './planner-persistence';
+import { upsertScenario } from './scenario-storage';
 
 export interface ScenarioTabSync {
   /** For autosave: merges the stored version after a refused save; resolves to the version to save. */
@@ -20,7 +20,7 @@ export interface ScenarioTabSync {
 }
 
 /** Resolves once no drag is streaming versions (a merge must not land inside one undo step). */
-function untilNoDrag(store: PlannerStore): Promise<void> {
+function untilNoDrag(store: AppStore): Promise<void> {
   if (!store.getState().siteDragActive) return Promise.resolve();
   return new Promise((resolve) => {
     const unsubscribe = store.subscribe((state) => {
@@ -32,7 +32,7 @@ function untilNoDrag(store: PlannerStore): Promise<void> {
 }
 
 export function syncScenariosAcrossTabs(
-  store: PlannerStore,
+  store: AppStore,
   repository: ScenarioRepository,
   autosave: () => Autosave | null,
 ): ScenarioTabSync {
@@ -66,7 +66,7 @@ export function syncScenariosAcrossTabs(
     const from = base ?? current;
     const localEdits = base !== undefined && !isNoChange(changeBetween(base, current));
     const { theirChange, conflicts } = mergeScenarioVersions(from, current, theirs);
-    get().applyRemoteScenarioChange(theirChange);
+    get().editScenario({ kind: 'change', origin: 'remote', change: theirChange });
     const merged = get().session!.scenario;
     if (!localEdits) repository.acceptAsStored(merged);
     get().setSavedScenarios(upsertScenario(get().savedScenarios, localEdits ? merged : theirs));

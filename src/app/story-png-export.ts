@@ -5,14 +5,14 @@
 import { translate } from '../domain/i18n/translate';
 import { LAYER_CATALOGUE } from '../domain/layers/catalogue';
 import { storyChapter } from '../domain/story/chapters';
+import type { AppMap } from '../map/app-map';
 import { ATTRIBUTIONS } from '../map/attribution';
 import { downloadBlob, exportMapPng, type PngLegendEntry } from '../map/export-png';
-import type { PlannerMap } from '../map/planner-map';
-import type { PlannerStore } from '../state/store';
+import type { AppStore } from '../state/store';
 
 export const PNG_EXPORT_SCALE = 2;
 
-function exportTitle(store: PlannerStore): { title: string; subtitle: string } {
+function exportTitle(store: AppStore): { title: string; subtitle: string } {
   const { language, story, districtTarget, districtChoices } = store.getState();
   const appTitle = translate(language, 'app.title');
   const date = new Date().toISOString().slice(0, 10);
@@ -33,7 +33,7 @@ function exportTitle(store: PlannerStore): { title: string; subtitle: string } {
   };
 }
 
-function legendEntries(store: PlannerStore): PngLegendEntry[] {
+function legendEntries(store: AppStore): PngLegendEntry[] {
   const { language, visibleLayers } = store.getState();
   return LAYER_CATALOGUE.filter((layer) => visibleLayers[layer.id]).flatMap((layer) =>
     layer.legend.map((entry) => ({
@@ -44,9 +44,9 @@ function legendEntries(store: PlannerStore): PngLegendEntry[] {
   );
 }
 
-/** Follows store.pngExportRequest. */
-export function wirePngExport(store: PlannerStore, map: PlannerMap): void {
-  store.subscribe(
+/** Follows store.pngExportRequest; returns the disposer. */
+export function wirePngExport(store: AppStore, map: AppMap): () => void {
+  return store.subscribe(
     (state) => state.pngExportRequest,
     async () => {
       try {

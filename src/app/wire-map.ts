@@ -3,11 +3,11 @@
  * touch layer visibility and a toggle does not rebuild labels.
  */
 import { LAYER_IDS } from '../domain/layers/catalogue';
-import type { PlannerMap } from '../map/planner-map';
-import type { PlannerStore } from '../state/store';
+import type { AppMap } from '../map/app-map';
+import type { AppStore } from '../state/store';
 
 /** Subscribes the map to the store; returns a disposer. */
-export function wireMapToStore(map: PlannerMap, store: PlannerStore): () => void {
+export function wireMapToStore(map: AppMap, store: AppStore): () => void {
   const unsubscribers = [
     store.subscribe(
       (state) => state.visibleLayers,

@@ -7,8 +7,6 @@ import * as Comlink from 'comlink';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { ZoneCollection } from '../domain/coverage/city-raster';
 import { CoverageEngine, type EditResult } from '../domain/coverage/coverage-engine';
-import type { GapProperties } from '../domain/coverage/gaps';
-import type { CellWindow } from '../domain/coverage/grid';
 import {
   mercatorRowMap,
   type RasterImage,
@@ -16,7 +14,9 @@ import {
   type RasterStyle,
   renderPatch,
   renderRaster,
-} from '../domain/coverage/raster';
+} from '../domain/coverage/coverage-image';
+import type { GapProperties } from '../domain/coverage/gaps';
+import type { CellWindow } from '../domain/coverage/grid';
 import { type CoverageStats, coverageStats, gapCollection, siteBuffer } from '../domain/coverage/report';
 import type { CoverageSettings } from '../domain/coverage/settings';
 import type { DistrictCollection, SiteFeature } from '../domain/types';

@@ -6,9 +6,9 @@
  */
 import * as Comlink from 'comlink';
 import type { Feature, MultiPolygon } from 'geojson';
+import type { RasterImage, RasterStyle } from '../domain/coverage/coverage-image';
 import { rankGaps } from '../domain/coverage/gap-ranking';
 import type { GapProperties } from '../domain/coverage/gaps';
-import type { RasterImage, RasterStyle } from '../domain/coverage/raster';
 import type { CoverageStats } from '../domain/coverage/report';
 import type { CoverageSettings } from '../domain/coverage/settings';
 import type { SiteFeature } from '../domain/types';

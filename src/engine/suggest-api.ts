@@ -4,15 +4,15 @@
  * queued with the engine's other calls. `cancelSuggestion` is not queued: it aborts the running run.
  */
 import type { CoverageEngine } from '../domain/coverage/coverage-engine';
-import type { SuggestArea } from '../domain/coverage/footprint';
-import { type ExactSolver, loadHighsSolver } from '../domain/selection/highs-loader';
+import type { SuggestArea } from '../domain/coverage/engine-footprints';
+import { type ExactSolver, loadHighsSolver } from '../domain/suggest/highs-loader';
 import {
   type SuggestProgress,
   type SuggestRequest,
   type SuggestResult,
   suggest,
-} from '../domain/selection/suggest';
-import { countCandidatesInArea } from '../domain/selection/suggest-count';
+} from '../domain/suggest/suggest';
+import { countCandidatesInArea } from '../domain/suggest/suggest-count';
 
 /** Rejection of a cancelled suggestion (crosses Comlink as an Error with this name). */
 export class SuggestionCancelledError extends Error {

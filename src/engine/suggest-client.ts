@@ -5,8 +5,8 @@
  * resolves `undefined`.
  */
 import * as Comlink from 'comlink';
-import type { SuggestArea } from '../domain/coverage/footprint';
-import type { SuggestProgress, SuggestRequest, SuggestResult } from '../domain/selection/suggest';
+import type { SuggestArea } from '../domain/coverage/engine-footprints';
+import type { SuggestProgress, SuggestRequest, SuggestResult } from '../domain/suggest/suggest';
 import type { CoverageApiObject } from './coverage-api';
 
 export class SuggestClient {

@@ -1,13 +1,14 @@
 /**
  * Candidate areas for site suggestion on the map: the drawn outlines (numbered), the grid points
  * they yield, and the drawing itself. While drawing, this module holds the map's pointer
- * (PlannerMap.claimPointer), so the planner's add/select/drag tools and popups stand aside. Click
+ * (AppMap.claimPointer), so the planner's add/select/drag tools and popups stand aside. Click
  * adds a corner; clicking the first corner, double-clicking, or Enter finishes; Backspace takes the
  * last corner back; Esc cancels. Knows nothing of the store: app/features/suggest-areas.ts drives it.
  */
 import type { Feature, FeatureCollection } from 'geojson';
-import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
-import type { PlannerMap } from './planner-map';
+import type { GeoJSONSource, MapMouseEvent } from 'maplibre-gl';
+import type { AppMap } from './app-map';
+import { MapModule } from './map-module';
 
 export interface CandidateAreaShape {
   id: string;
@@ -31,9 +32,7 @@ const DOUBLE_CLICK_SETTLE_MS = 500;
 
 const collection = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
 
-export class CandidateAreaLayer {
-  private readonly plannerMap: PlannerMap;
-  private readonly ready: Promise<MapLibreMap>;
+export class CandidateAreaLayer extends MapModule {
   private drawing: {
     corners: [number, number][];
     cursor: [number, number] | null;
@@ -44,63 +43,67 @@ export class CandidateAreaLayer {
   private frame = 0;
   private restoreZoomTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(plannerMap: PlannerMap) {
-    this.plannerMap = plannerMap;
-    this.ready = plannerMap.whenLoaded().then(() => {
-      const map = plannerMap.mapLibre;
-      for (const id of [AREAS, POINTS, SKETCH]) map.addSource(id, { type: 'geojson', data: collection([]) });
-      map.addLayer({
-        id: `${AREAS}-fill`,
-        type: 'fill',
-        source: AREAS,
-        paint: { 'fill-color': COLOUR, 'fill-opacity': 0.12 },
-      });
-      map.addLayer({
-        id: `${AREAS}-line`,
-        type: 'line',
-        source: AREAS,
-        paint: { 'line-color': COLOUR, 'line-width': 2, 'line-dasharray': [3, 2] },
-      });
-      map.addLayer({
-        id: `${AREAS}-label`,
-        type: 'symbol',
-        source: AREAS,
-        layout: { 'text-field': ['get', 'label'], 'text-font': ['sans-serif'], 'text-size': 13 },
-        paint: { 'text-color': COLOUR, 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
-      });
-      map.addLayer({
-        id: `${POINTS}-circle`,
-        type: 'circle',
-        source: POINTS,
-        paint: { 'circle-radius': 2, 'circle-color': COLOUR, 'circle-opacity': 0.7 },
-      });
-      map.addLayer({
-        id: `${SKETCH}-line`,
-        type: 'line',
-        source: SKETCH,
-        filter: ['==', ['geometry-type'], 'LineString'],
-        paint: { 'line-color': COLOUR, 'line-width': 2 },
-      });
-      map.addLayer({
-        id: `${SKETCH}-corner`,
-        type: 'circle',
-        source: SKETCH,
-        filter: ['==', ['geometry-type'], 'Point'],
-        paint: {
-          // The first corner is larger: clicking it closes the outline.
-          'circle-radius': ['case', ['get', 'first'], 7, 4],
-          'circle-color': '#ffffff',
-          'circle-stroke-color': COLOUR,
-          'circle-stroke-width': 2,
-        },
-      });
-      return map;
+  constructor(appMap: AppMap) {
+    super(appMap);
+    this.onDispose(() => {
+      this.stopDrawing();
+      clearTimeout(this.restoreZoomTimer);
+    });
+  }
+
+  protected onAdd(): void {
+    for (const id of [AREAS, POINTS, SKETCH]) this.addSource(id, { type: 'geojson', data: collection([]) });
+    this.addLayer({
+      id: `${AREAS}-fill`,
+      type: 'fill',
+      source: AREAS,
+      paint: { 'fill-color': COLOUR, 'fill-opacity': 0.12 },
+    });
+    this.addLayer({
+      id: `${AREAS}-line`,
+      type: 'line',
+      source: AREAS,
+      paint: { 'line-color': COLOUR, 'line-width': 2, 'line-dasharray': [3, 2] },
+    });
+    this.addLayer({
+      id: `${AREAS}-label`,
+      type: 'symbol',
+      source: AREAS,
+      layout: { 'text-field': ['get', 'label'], 'text-font': ['sans-serif'], 'text-size': 13 },
+      paint: { 'text-color': COLOUR, 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+    });
+    this.addLayer({
+      id: `${POINTS}-circle`,
+      type: 'circle',
+      source: POINTS,
+      paint: { 'circle-radius': 2, 'circle-color': COLOUR, 'circle-opacity': 0.7 },
+    });
+    this.addLayer({
+      id: `${SKETCH}-line`,
+      type: 'line',
+      source: SKETCH,
+      filter: ['==', ['geometry-type'], 'LineString'],
+      paint: { 'line-color': COLOUR, 'line-width': 2 },
+    });
+    this.addLayer({
+      id: `${SKETCH}-corner`,
+      type: 'circle',
+      source: SKETCH,
+      filter: ['==', ['geometry-type'], 'Point'],
+      paint: {
+        // The first corner is larger: clicking it closes the outline.
+        'circle-radius': ['case', ['get', 'first'], 7, 4],
+        'circle-color': '#ffffff',
+        'circle-stroke-color': COLOUR,
+        'circle-stroke-width': 2,
+      },
     });
   }
 
   /** Shows these finished areas. */
   async setAreas(areas: readonly CandidateAreaShape[]): Promise<void> {
-    const map = await this.ready;
+    await this.ready;
+    const map = this.map;
     const features: Feature[] = areas.map((area) => ({
       type: 'Feature',
       properties: { id: area.id, label: area.label },
@@ -111,7 +114,8 @@ export class CandidateAreaLayer {
 
   /** Shows the grid candidates the areas yield (an empty list hides them). */
   async setGridPoints(points: readonly [number, number][]): Promise<void> {
-    const map = await this.ready;
+    await this.ready;
+    const map = this.map;
     const features: Feature[] = points.map((coordinates) => ({
       type: 'Feature',
       properties: {},
@@ -122,7 +126,9 @@ export class CandidateAreaLayer {
 
   /** Starts taking an outline (a drawing already under way is cancelled first). */
   async startDrawing(callbacks: AreaDrawCallbacks): Promise<void> {
-    const map = await this.ready;
+    await this.ready;
+    if (this.isDisposed) return;
+    const map = this.map;
     if (this.drawing) this.cancel();
     const restoreDoubleClickZoom = map.doubleClickZoom.isEnabled() || this.restoreZoomTimer !== undefined;
     clearTimeout(this.restoreZoomTimer);
@@ -132,7 +138,7 @@ export class CandidateAreaLayer {
       corners: [],
       cursor: null,
       callbacks,
-      release: this.plannerMap.claimPointer(),
+      release: this.appMap.claimPointer(),
       restoreDoubleClickZoom,
     };
     map.getCanvas().style.cursor = 'crosshair';
@@ -146,7 +152,7 @@ export class CandidateAreaLayer {
     const drawing = this.drawing;
     if (!drawing) return;
     this.drawing = null;
-    const map = this.plannerMap.mapLibre;
+    const map = this.appMap.mapLibre;
     map.off('click', this.onClick);
     map.off('mousemove', this.onMove);
     window.removeEventListener('keydown', this.onKeyDown, true);
@@ -181,7 +187,7 @@ export class CandidateAreaLayer {
   private readonly onClick = (event: MapMouseEvent): void => {
     const drawing = this.drawing;
     if (!drawing) return;
-    const map = this.plannerMap.mapLibre;
+    const map = this.appMap.mapLibre;
     const near = (corner: [number, number] | undefined) =>
       corner !== undefined && map.project(corner).dist(event.point) <= CLOSE_PX;
     const { corners } = drawing;
@@ -198,7 +204,7 @@ export class CandidateAreaLayer {
   private readonly onMove = (event: MapMouseEvent): void => {
     if (!this.drawing) return;
     this.drawing.cursor = [event.lngLat.lng, event.lngLat.lat];
-    this.plannerMap.mapLibre.getCanvas().style.cursor = 'crosshair';
+    this.appMap.mapLibre.getCanvas().style.cursor = 'crosshair';
     this.scheduleSketch();
   };
 
@@ -236,7 +242,7 @@ export class CandidateAreaLayer {
           geometry: { type: 'LineString', coordinates: line },
         });
       }
-      this.plannerMap.mapLibre.getSource<GeoJSONSource>(SKETCH)?.setData(collection(features));
+      this.appMap.mapLibre.getSource<GeoJSONSource>(SKETCH)?.setData(collection(features));
     });
   }
 }

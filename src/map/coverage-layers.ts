@@ -1,20 +1,15 @@
 /**
- * The coverage feature's map layers: the engine's raster (tiled image sources, below district lines,
- * labels and points), the weak-spot gaps (fill + outline coloured by priority) and the selected site's
+ * The coverage feature's map layers: the engine's raster (coverage-raster-layer.ts, below district
+ * lines, labels and points), the weak-spot gaps (fill + outline coloured by priority) and the selected site's
  * footprint. Knows nothing of the store; app/features/coverage.ts drives it.
  */
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { type GeoJSONSource, type ImageSource, type Map as MapLibreMap, Popup } from 'maplibre-gl';
-import {
-  applyPatchToImage,
-  type Corners,
-  type PatchRect,
-  type RasterTile,
-  tileLayout,
-  tilesTouched,
-} from './coverage-raster-tiles';
+import { type GeoJSONSource, type MapLayerMouseEvent, type Map as MapLibreMap, Popup } from 'maplibre-gl';
+import type { AppMap } from './app-map';
+import { type CoverageRasterInput, CoverageRasterLayer } from './coverage-raster-layer';
+import type { PatchRect } from './coverage-raster-tiles';
 import { diffFeatures, featuresById } from './feature-diff';
-import type { PlannerMap } from './planner-map';
+import { MapModule } from './map-module';
 import { buildPopupElement } from './popup-element';
 import type { PopupModel } from './popup-model';
 
@@ -37,16 +32,10 @@ export const GAPS_FILL_LAYER = 'coverage-gaps-fill';
 const GAPS_LINE_LAYER = 'coverage-gaps-line';
 const FOOTPRINT_FILL_LAYER = 'coverage-footprint-fill';
 const FOOTPRINT_LINE_LAYER = 'coverage-footprint-line';
-const rasterSourceId = (index: number): string => `coverage-raster-${index}`;
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-export interface CoverageRasterInput {
-  width: number;
-  height: number;
-  rgba: Uint8ClampedArray;
-  coordinates: Corners;
-}
+export type { CoverageRasterInput };
 
 export interface GapClick {
   properties: Record<string, unknown>;
@@ -59,33 +48,28 @@ function firstExisting(map: MapLibreMap, ids: readonly string[]): string | undef
   return ids.find((id) => map.getLayer(id));
 }
 
-export class CoverageLayers {
-  private readonly map: MapLibreMap;
-  private readonly ready: Promise<void>;
-  private tiles: RasterTile[] = [];
-  /** The whole city image as last delivered plus the patches since. */
-  private image: ImageData | null = null;
-  private imageKey = '';
-  private readonly bitmaps = new Map<number, ImageBitmap>();
-  private rasterVisible = true;
-  private readonly dirty = new Set<number>();
-  private uploading = false;
+export class CoverageLayers extends MapModule {
+  /** The engine's image, as tiles below the district lines and the gaps. */
+  private readonly raster: CoverageRasterLayer;
   private popup: Popup | null = null;
   /** The gap features the source holds, by id (diffed against the next result). */
   private shownGaps = new Map<string | number, Feature<MultiPolygon>>();
 
   constructor(
-    private readonly plannerMap: PlannerMap,
+    appMap: AppMap,
     private readonly colours: CoverageLayerColours,
   ) {
-    this.map = plannerMap.mapLibre;
-    this.ready = plannerMap.whenLoaded().then(() => this.addLayers());
+    super(appMap);
+    this.raster = new CoverageRasterLayer(appMap, ['districts-fill', 'districts-line', GAPS_FILL_LAYER]);
+    this.onDispose(() => {
+      this.closePopup();
+      this.raster.dispose();
+    });
   }
 
-  private addLayers(): void {
-    const map = this.map;
-    map.addSource(GAPS_SOURCE, { type: 'geojson', data: EMPTY });
-    map.addSource(FOOTPRINT_SOURCE, { type: 'geojson', data: EMPTY });
+  protected onAdd(map: MapLibreMap): void {
+    this.addSource(GAPS_SOURCE, { type: 'geojson', data: EMPTY });
+    this.addSource(FOOTPRINT_SOURCE, { type: 'geojson', data: EMPTY });
     const gapsBefore = firstExisting(map, ['metro-lines', 'sites-circle', 'districts-label']);
     const priority = ['coalesce', ['get', 'priority'], 'low'];
     const colour = [
@@ -97,7 +81,7 @@ export class CoverageLayers {
       this.colours.gapMedium,
       this.colours.gapLow,
     ] as unknown as string;
-    map.addLayer(
+    this.addLayer(
       {
         id: GAPS_FILL_LAYER,
         type: 'fill',
@@ -106,7 +90,7 @@ export class CoverageLayers {
       },
       gapsBefore,
     );
-    map.addLayer(
+    this.addLayer(
       {
         id: GAPS_LINE_LAYER,
         type: 'line',
@@ -119,7 +103,7 @@ export class CoverageLayers {
       gapsBefore,
     );
     const footprintBefore = firstExisting(map, ['sites-circle', 'districts-label']);
-    map.addLayer(
+    this.addLayer(
       {
         id: FOOTPRINT_FILL_LAYER,
         type: 'fill',
@@ -128,7 +112,7 @@ export class CoverageLayers {
       },
       footprintBefore,
     );
-    map.addLayer(
+    this.addLayer(
       {
         id: FOOTPRINT_LINE_LAYER,
         type: 'line',
@@ -137,42 +121,31 @@ export class CoverageLayers {
       },
       footprintBefore,
     );
-    this.plannerMap.addHoverLayer(GAPS_FILL_LAYER);
+    this.onDispose(this.appMap.addHoverLayer(GAPS_FILL_LAYER));
   }
 
   /** Shows a whole coverage image (after a full compute or a style switch). */
   setRaster(raster: CoverageRasterInput): void {
-    void this.ready.then(() => {
-      const key = `${raster.width}x${raster.height}:${raster.coordinates.flat().join(',')}`;
-      if (key !== this.imageKey) this.rebuildTiles(raster, key);
-      this.image = new ImageData(raster.rgba as Uint8ClampedArray<ArrayBuffer>, raster.width, raster.height);
-      for (let index = 0; index < this.tiles.length; index++) this.dirty.add(index);
-      this.scheduleUploads();
-    });
+    this.raster.setRaster(raster);
   }
 
   /** Applies an incremental edit's patches; only the tiles they touch are uploaded again. */
   applyPatches(patches: readonly PatchRect[]): void {
-    if (patches.length === 0) return;
-    void this.ready.then(() => {
-      const image = this.image;
-      if (!image) return;
-      for (const patch of patches) {
-        applyPatchToImage(image.data, image.width, patch);
-        for (const index of tilesTouched(this.tiles, patch)) this.dirty.add(index);
-      }
-      this.scheduleUploads();
-    });
+    this.raster.applyPatches(patches);
   }
 
   setRasterVisible(visible: boolean): void {
-    this.rasterVisible = visible;
-    void this.ready.then(() => {
-      this.tiles.forEach((_, index) => {
-        if (this.map.getLayer(rasterSourceId(index)))
-          this.map.setLayoutProperty(rasterSourceId(index), 'visibility', visible ? 'visible' : 'none');
-      });
-    });
+    this.raster.setVisible(visible);
+  }
+
+  /** How many raster tiles the image is split into (tests). */
+  rasterTileCount(): number {
+    return this.raster.tileCount();
+  }
+
+  /** Tiles still waiting to be handed to MapLibre (0 once the whole image is on the map). */
+  pendingTileCount(): number {
+    return this.raster.pendingTileCount();
   }
 
   /** Gaps with a `priority` property (high/medium/low) already set. */
@@ -210,20 +183,28 @@ export class CoverageLayers {
     });
   }
 
-  /** Calls back with the gap under a click (after the planner map has handled the same click). */
-  onGapClick(handler: (click: GapClick) => void): void {
-    void this.ready.then(() =>
-      this.map.on('click', GAPS_FILL_LAYER, (event) => {
-        const feature = event.features?.[0];
-        // A module holding the pointer (drawing a candidate area) owns the click: no gap popup.
-        if (!feature || this.plannerMap.pointerClaimed) return;
-        handler({
-          properties: { ...feature.properties },
-          longitude: event.lngLat.lng,
-          latitude: event.lngLat.lat,
-        });
-      }),
-    );
+  /** Calls back with the gap under a click (after the planner map has handled the same click); returns the disposer. */
+  onGapClick(handler: (click: GapClick) => void): () => void {
+    const listener = (event: MapLayerMouseEvent) => {
+      const feature = event.features?.[0];
+      // A module holding the pointer (drawing a candidate area) owns the click: no gap popup.
+      if (!feature || this.appMap.pointerClaimed) return;
+      handler({
+        properties: { ...feature.properties },
+        longitude: event.lngLat.lng,
+        latitude: event.lngLat.lat,
+      });
+    };
+    let removed = false;
+    void this.ready.then(() => {
+      if (!removed && !this.isDisposed) this.map.on('click', GAPS_FILL_LAYER, listener);
+    });
+    const remove = () => {
+      removed = true;
+      if (!this.appMap.isDisposed) this.map.off('click', GAPS_FILL_LAYER, listener);
+    };
+    this.onDispose(remove);
+    return remove;
   }
 
   /** A text-only popup (the app's popup look) at a point; replaces any open coverage popup. */
@@ -252,89 +233,9 @@ export class CoverageLayers {
     );
   }
 
-  /** How many raster tiles the image is split into (tests). */
-  rasterTileCount(): number {
-    return this.tiles.length;
-  }
-
-  /** Tiles still waiting to be handed to MapLibre (0 once the whole image is on the map). */
-  pendingTileCount(): number {
-    return this.dirty.size + (this.uploading ? 1 : 0);
-  }
-
   /** Gap polygons drawn in the viewport (tests: the layer renders). */
   renderedGapCount(): number {
     if (!this.map.getLayer(GAPS_FILL_LAYER)) return 0;
     return this.map.queryRenderedFeatures({ layers: [GAPS_FILL_LAYER] }).length;
-  }
-
-  private rebuildTiles(raster: CoverageRasterInput, key: string): void {
-    for (let index = 0; index < this.tiles.length; index++) {
-      if (this.map.getLayer(rasterSourceId(index))) this.map.removeLayer(rasterSourceId(index));
-      if (this.map.getSource(rasterSourceId(index))) this.map.removeSource(rasterSourceId(index));
-    }
-    this.dirty.clear();
-    for (const bitmap of this.bitmaps.values()) bitmap.close();
-    this.bitmaps.clear();
-    this.imageKey = key;
-    const before = firstExisting(this.map, ['districts-fill', 'districts-line', GAPS_FILL_LAYER]);
-    this.tiles = tileLayout(raster);
-    this.tiles.forEach((tile, index) => {
-      const id = rasterSourceId(index);
-      this.map.addSource(id, { type: 'image', coordinates: tile.coordinates } as never);
-      this.map.addLayer(
-        {
-          id,
-          type: 'raster',
-          source: id,
-          layout: { visibility: this.rasterVisible ? 'visible' : 'none' },
-          paint: { 'raster-fade-duration': 0, 'raster-resampling': 'nearest', 'raster-opacity': 0.9 },
-        },
-        before,
-      );
-    });
-  }
-
-  /**
-   * Hands changed tiles to MapLibre as premultiplied ImageBitmaps cropped from the whole image:
-   * createImageBitmap copies and converts off the main thread, and MapLibre then uploads a bitmap
-   * without its own per-pixel premultiply pass (measured ~300 ms per 1024² ImageData tile on
-   * SwiftShader otherwise). One 512² tile per frame (~20 ms of main thread), so no frame uploads the city.
-   */
-  private scheduleUploads(): void {
-    if (this.uploading) return;
-    this.uploading = true;
-    const step = async (): Promise<void> => {
-      const image = this.image;
-      const batch = [...this.dirty].slice(0, 1);
-      if (!image || batch.length === 0) {
-        this.uploading = false;
-        return;
-      }
-      const key = this.imageKey;
-      for (const index of batch) this.dirty.delete(index);
-      const bitmaps = await Promise.all(
-        batch.map((index) => {
-          const tile = this.tiles[index]!;
-          return createImageBitmap(image, tile.x, tile.y, tile.width, tile.height, {
-            premultiplyAlpha: 'premultiply',
-          });
-        }),
-      );
-      batch.forEach((index, position) => {
-        const bitmap = bitmaps[position]!;
-        // The image was rebuilt at another size meanwhile: this tile no longer exists.
-        if (key !== this.imageKey) {
-          bitmap.close();
-          return;
-        }
-        this.map.getSource<ImageSource>(rasterSourceId(index))?.updateImage({ image: bitmap });
-        // The replaced bitmap is no longer referenced by the source; free it now, not at GC.
-        this.bitmaps.get(index)?.close();
-        this.bitmaps.set(index, bitmap);
-      });
-      requestAnimationFrame(() => void step());
-    };
-    void step();
   }
 }

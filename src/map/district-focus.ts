@@ -5,7 +5,8 @@
  */
 import bbox from '@turf/bbox';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { GeoJSONSource } from 'maplibre-gl';
+import { MapModule } from './map-module';
 
 const MASK_SOURCE = 'district-focus-mask';
 const OUTLINE_SOURCE = 'district-focus-outline';
@@ -40,16 +41,7 @@ export function maskAround(geometry: Polygon | MultiPolygon): Feature<Polygon> {
   };
 }
 
-export class DistrictFocus {
-  private ready: Promise<void>;
-
-  constructor(
-    private readonly map: MapLibreMap,
-    loaded: Promise<void>,
-  ) {
-    this.ready = loaded.then(() => this.addLayers());
-  }
-
+export class DistrictFocus extends MapModule {
   /** Dims everything outside the area, outlines it and eases the camera to it. */
   async show(geometry: Polygon | MultiPolygon, options: { animate: boolean }): Promise<void> {
     await this.ready;
@@ -97,13 +89,12 @@ export class DistrictFocus {
     return this.map.getSource<GeoJSONSource>(id);
   }
 
-  private addLayers(): void {
-    for (const id of [MASK_SOURCE, OUTLINE_SOURCE, GAP_SOURCE]) {
-      if (!this.map.getSource(id)) this.map.addSource(id, { type: 'geojson', data: EMPTY });
-    }
+  protected onAdd(): void {
+    for (const id of [MASK_SOURCE, OUTLINE_SOURCE, GAP_SOURCE])
+      this.addSource(id, { type: 'geojson', data: EMPTY });
     // Under the labels, so district names stay readable through the mask.
     const beforeId = this.map.getLayer('districts-label') ? 'districts-label' : undefined;
-    this.map.addLayer(
+    this.addLayer(
       {
         id: 'district-focus-mask',
         type: 'fill',
@@ -112,7 +103,7 @@ export class DistrictFocus {
       },
       beforeId,
     );
-    this.map.addLayer(
+    this.addLayer(
       {
         id: 'district-focus-outline',
         type: 'line',
@@ -121,13 +112,13 @@ export class DistrictFocus {
       },
       beforeId,
     );
-    this.map.addLayer({
+    this.addLayer({
       id: 'district-focus-gap-fill',
       type: 'fill',
       source: GAP_SOURCE,
       paint: { 'fill-color': '#f03e3e', 'fill-opacity': 0.35 },
     });
-    this.map.addLayer({
+    this.addLayer({
       id: 'district-focus-gap-line',
       type: 'line',
       source: GAP_SOURCE,

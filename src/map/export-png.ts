@@ -1,7 +1,7 @@
 /**
  * PNG export of the current map view for slides: the WebGL canvas re-rendered at 2× (setPixelRatio),
  * with a title bar, legend, scale bar, north arrow and attribution drawn on a 2D canvas over it.
- * The drawing buffer is preserved (PlannerMap sets preserveDrawingBuffer), so the canvas is readable.
+ * The drawing buffer is preserved (AppMap sets preserveDrawingBuffer), so the canvas is readable.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 

@@ -6,7 +6,7 @@
  */
 import type { MapMouseEvent } from 'maplibre-gl';
 import type { LayerId } from '../domain/layers/catalogue';
-import type { PlannerMap } from './planner-map';
+import type { AppMap } from './app-map';
 import type { PlannerSitesLayer } from './planner-sites-layer';
 
 export type PlannerMapTool = 'select' | 'add';
@@ -36,12 +36,13 @@ const POINT_LAYERS_ABOVE_SITES: ReadonlySet<LayerId> = new Set([
 
 type Box = [[number, number], [number, number]];
 
+/** Installs the planner's pointer gestures on the map; returns the disposer. */
 export function installPlannerGestures(
-  plannerMap: PlannerMap,
+  appMap: AppMap,
   layer: PlannerSitesLayer,
   callbacks: PlannerGestureCallbacks,
 ): () => void {
-  const map = plannerMap.mapLibre;
+  const map = appMap.mapLibre;
   const canvas = map.getCanvasContainer();
   map.boxZoom.disable();
   let lastModifiers = { shiftKey: false, altKey: false };
@@ -57,7 +58,7 @@ export function installPlannerGestures(
     return { x: event.clientX - rect.left, y: event.clientY - rect.top };
   };
 
-  plannerMap.setClickInterceptor((x, y, topFeature) => {
+  const releaseClicks = appMap.setClickInterceptor((x, y, topFeature) => {
     if (callbacks.tool() === 'add') {
       const lngLat = map.unproject([x, y]);
       callbacks.onAddSite(lngLat.lng, lngLat.lat, lastModifiers.altKey);
@@ -103,7 +104,7 @@ export function installPlannerGestures(
         width: `${Math.abs(point.x - gesture.startX)}px`,
         height: `${Math.abs(point.y - gesture.startY)}px`,
       });
-    } else if (!gesture && !plannerMap.pointerClaimed) {
+    } else if (!gesture && !appMap.pointerClaimed) {
       const lngLat = map.unproject([point.x, point.y]);
       if (callbacks.tool() === 'add') callbacks.onHover(lngLat.lng, lngLat.lat, event.altKey);
       else {
@@ -171,7 +172,7 @@ export function installPlannerGestures(
     const original = event.originalEvent;
     lastModifiers = { shiftKey: original.shiftKey, altKey: original.altKey };
     // Another module (drawing a candidate area) holds the pointer: no drag, no box.
-    if (original.button !== 0 || callbacks.tool() !== 'select' || plannerMap.pointerClaimed) return;
+    if (original.button !== 0 || callbacks.tool() !== 'select' || appMap.pointerClaimed) return;
     const { x, y } = event.point;
     if (original.shiftKey) {
       gesture = { kind: 'box', startX: x, startY: y, moved: false };
@@ -195,6 +196,7 @@ export function installPlannerGestures(
     map.off('mousedown', onMouseDown);
     window.removeEventListener('mousemove', onWindowMove);
     window.removeEventListener('keydown', onKeyDown, true);
-    plannerMap.setClickInterceptor(null);
+    releaseClicks();
+    map.boxZoom.enable();
   };
 }

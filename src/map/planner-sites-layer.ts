@@ -6,8 +6,9 @@
  * the tiny drag source.
  */
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { ExpressionSpecification, GeoJSONSource } from 'maplibre-gl';
 import { LAYER_COLORS } from '../domain/layers/catalogue';
+import { MapModule } from './map-module';
 
 /** How a site shows in the planner layer. */
 export type PlannerSiteState = 'candidate' | 'planned' | 'modified' | 'removed';
@@ -55,15 +56,24 @@ const COLOR: ExpressionSpecification = [
 
 const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 
-export class PlannerSitesLayer {
+export class PlannerSitesLayer extends MapModule {
   private shown = new Map<string, PlannerSiteFeature>();
   private hiddenBaselineKey = '';
   private draggedKey = '';
 
-  constructor(private readonly map: MapLibreMap) {
-    for (const id of Object.values(SOURCES)) map.addSource(id, { type: 'geojson', data: empty() });
+  /** Resolves once the layers are on the map; the setters below expect them there. */
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+
+  protected onAdd(): void {
+    for (const id of Object.values(SOURCES)) this.addSource(id, { type: 'geojson', data: empty() });
+    this.onDispose(() => {
+      if (!this.appMap.isDisposed && this.map.getLayer(BASELINE_LAYER))
+        this.map.setFilter(BASELINE_LAYER, null);
+    });
     const siteCircle = (id: string, source: string) =>
-      map.addLayer({
+      this.addLayer({
         id,
         type: 'circle',
         source,
@@ -76,7 +86,7 @@ export class PlannerSitesLayer {
         },
       });
     siteCircle(PLANNER_SITES_LAYER, SOURCES.sites);
-    map.addLayer({
+    this.addLayer({
       id: 'planner-sites-removed-cross',
       type: 'symbol',
       source: SOURCES.sites,
@@ -84,7 +94,7 @@ export class PlannerSitesLayer {
       layout: { 'text-field': '✕', 'text-font': ['sans-serif'], 'text-size': 13, 'text-allow-overlap': true },
       paint: { 'text-color': '#c92a2a' },
     });
-    map.addLayer({
+    this.addLayer({
       id: 'planner-selection-ring',
       type: 'circle',
       source: SOURCES.selection,
@@ -96,7 +106,7 @@ export class PlannerSitesLayer {
       },
     });
     siteCircle('planner-drag-circle', SOURCES.drag);
-    map.addLayer({
+    this.addLayer({
       id: 'planner-snap-ring',
       type: 'circle',
       source: SOURCES.snap,

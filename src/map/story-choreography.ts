@@ -6,9 +6,11 @@
 import bbox from '@turf/bbox';
 import circle from '@turf/circle';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { GeoJSONSource } from 'maplibre-gl';
 import { SHANGHAI_BBOX } from '../domain/plan/district-facts';
 import type { StoryCamera } from '../domain/story/chapters';
+import type { AppMap } from './app-map';
+import { MapModule } from './map-module';
 
 const EMPHASIS_SOURCE = 'story-emphasis';
 const EXTRUSION_SOURCE = 'story-datacentre-extrusion';
@@ -45,16 +47,13 @@ export function datacentreExtrusions(
   };
 }
 
-export class StoryChoreography {
-  private readonly ready: Promise<void>;
+export class StoryChoreography extends MapModule {
   private zones = new Map<string, ZoneFeature>();
   private pulseTimer: ReturnType<typeof setInterval> | undefined;
 
-  constructor(
-    private readonly map: MapLibreMap,
-    loaded: Promise<void>,
-  ) {
-    this.ready = loaded.then(() => this.addLayers());
+  constructor(appMap: AppMap) {
+    super(appMap);
+    this.onDispose(() => clearInterval(this.pulseTimer));
   }
 
   setZones(zones: FeatureCollection<Polygon | MultiPolygon, { id: string }>): void {
@@ -132,11 +131,9 @@ export class StoryChoreography {
     }
   }
 
-  private addLayers(): void {
-    if (!this.map.getSource(EMPHASIS_SOURCE))
-      this.map.addSource(EMPHASIS_SOURCE, { type: 'geojson', data: EMPTY });
-    if (!this.map.getSource(EXTRUSION_SOURCE))
-      this.map.addSource(EXTRUSION_SOURCE, { type: 'geojson', data: EMPTY });
+  protected onAdd(): void {
+    this.addSource(EMPHASIS_SOURCE, { type: 'geojson', data: EMPTY });
+    this.addSource(EXTRUSION_SOURCE, { type: 'geojson', data: EMPTY });
     const zoneColour = [
       'match',
       ['get', 'kind'],
@@ -146,7 +143,7 @@ export class StoryChoreography {
       '#d6336c',
       ['match', ['get', 'wing'], 'east', '#1971c2', '#7048e8'],
     ] as const;
-    this.map.addLayer({
+    this.addLayer({
       id: 'story-emphasis-line',
       type: 'line',
       source: EMPHASIS_SOURCE,
@@ -160,7 +157,7 @@ export class StoryChoreography {
       },
       layout: { 'line-join': 'round' },
     });
-    this.map.addLayer({
+    this.addLayer({
       id: 'story-datacentre-extrusion',
       type: 'fill-extrusion',
       source: EXTRUSION_SOURCE,

@@ -3,8 +3,8 @@
  * filled, unticked ones hollow. Knows nothing of the store; app/features/suggest.ts drives it.
  */
 import type { FeatureCollection, Point } from 'geojson';
-import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
-import type { PlannerMap } from './planner-map';
+import type { GeoJSONSource } from 'maplibre-gl';
+import { MapModule } from './map-module';
 
 export interface SuggestMarker {
   id: string;
@@ -19,44 +19,38 @@ export const SUGGEST_MARKER_LAYER = 'suggest-picks-circle';
 const LABEL_LAYER = 'suggest-picks-label';
 const COLOUR = '#7048e8';
 
-export class SuggestLayer {
-  private readonly ready: Promise<MapLibreMap>;
-
-  constructor(plannerMap: PlannerMap) {
-    this.ready = plannerMap.whenLoaded().then(() => {
-      const map = plannerMap.mapLibre;
-      map.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-      map.addLayer({
-        id: SUGGEST_MARKER_LAYER,
-        type: 'circle',
-        source: SOURCE,
-        paint: {
-          'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 7, 14, 11],
-          'circle-color': ['case', ['get', 'checked'], COLOUR, '#ffffff'],
-          'circle-stroke-color': COLOUR,
-          'circle-stroke-width': 2,
-        },
-      });
-      map.addLayer({
-        id: LABEL_LAYER,
-        type: 'symbol',
-        source: SOURCE,
-        layout: {
-          'text-field': ['to-string', ['get', 'rank']],
-          'text-font': ['sans-serif'],
-          'text-size': 11,
-          'text-allow-overlap': true,
-          'text-ignore-placement': true,
-        },
-        paint: { 'text-color': ['case', ['get', 'checked'], '#ffffff', COLOUR] },
-      });
-      return map;
+export class SuggestLayer extends MapModule {
+  protected onAdd(): void {
+    this.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    this.addLayer({
+      id: SUGGEST_MARKER_LAYER,
+      type: 'circle',
+      source: SOURCE,
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 7, 14, 11],
+        'circle-color': ['case', ['get', 'checked'], COLOUR, '#ffffff'],
+        'circle-stroke-color': COLOUR,
+        'circle-stroke-width': 2,
+      },
+    });
+    this.addLayer({
+      id: LABEL_LAYER,
+      type: 'symbol',
+      source: SOURCE,
+      layout: {
+        'text-field': ['to-string', ['get', 'rank']],
+        'text-font': ['sans-serif'],
+        'text-size': 11,
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: { 'text-color': ['case', ['get', 'checked'], '#ffffff', COLOUR] },
     });
   }
 
   /** Shows these markers (an empty list hides them). */
   async setMarkers(markers: readonly SuggestMarker[]): Promise<void> {
-    const map = await this.ready;
+    await this.ready;
     const data: FeatureCollection<Point> = {
       type: 'FeatureCollection',
       features: markers.map((marker) => ({
@@ -66,12 +60,12 @@ export class SuggestLayer {
         properties: { id: marker.id, rank: marker.rank, checked: marker.checked },
       })),
     };
-    (map.getSource(SOURCE) as GeoJSONSource | undefined)?.setData(data);
+    (this.map.getSource(SOURCE) as GeoJSONSource | undefined)?.setData(data);
   }
 
   /** Eases the map to a pick. */
   async flyTo(lon: number, lat: number): Promise<void> {
-    const map = await this.ready;
-    map.easeTo({ center: [lon, lat], zoom: Math.max(map.getZoom(), 14), duration: 600 });
+    await this.ready;
+    this.map.easeTo({ center: [lon, lat], zoom: Math.max(this.map.getZoom(), 14), duration: 600 });
   }
 }

@@ -1,7 +1,8 @@
 /**
  * The import dialog's state: which file is open, how far the worker got, the preview, the user's
  * choices (layer, datum, mapping, fixes), the latest dry-run result and the "N imported — Undo"
- * notice. What an import adds lives in the scenario (sites, existing sites, poles). Reading and building run in the worker (app/import-controller.ts);
+ * notice. What an import adds lives in the scenario (sites, existing sites, poles). Reading and building run in the
+ * worker (services/import-controller.ts);
  * nothing here touches the scenario until the user presses Import.
  */
 import type { ImportPreview } from '../domain/import/import-session';
@@ -12,12 +13,13 @@ import type {
   ImportResult,
   MappingChoice,
 } from '../domain/import/import-types';
+import type { ImportSiteRole } from '../domain/scenario/import-into-scenario';
 import type { Slice } from './slices';
 
 /** idle: no dialog; reading: the worker reads the file; review: the dialog; failed: a whole-file error. */
 export type ImportPhase = 'idle' | 'reading' | 'review' | 'failed';
 /** What the user calls the sites; 'existing' ones extend the scenario's baseline (read-only, status existing). */
-export type ImportSiteRole = 'existing' | 'candidate';
+export type { ImportSiteRole };
 
 /** A whole-file failure of the core, or one the dialog finds itself (several files dropped at once). */
 export interface ImportDialogFailure {

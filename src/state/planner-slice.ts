@@ -1,12 +1,10 @@
 /**
  * The planner workflow's state: active tool, selected sites, snapping, the list of saved scenarios,
- * quarantined records, coverage figures cached per scenario, and a drag that streams positions to
- * the session while staying ONE undo step (see beginSiteDrag).
+ * quarantined records and coverage figures cached per scenario. Edits of the scenario itself go through
+ * the scenario slice's one door, editScenario.
  */
 
 import type { CoverageStats } from '../domain/coverage/report';
-import { commitChange, type ScenarioSession } from '../domain/history/history';
-import type { ScenarioChange } from '../domain/history/scenario-change';
 import type { Scenario } from '../domain/scenario/scenario-types';
 import type { DistrictOfPoint } from '../domain/scenario/sites-by-district';
 import type { Slice } from './slices';
@@ -48,13 +46,6 @@ export interface PlannerServices {
   exportQuarantine(): Promise<void>;
 }
 
-interface DragState {
-  /** The session before the drag: every tick commits from it, so the drag is one history entry. */
-  base: ScenarioSession;
-  /** The session the last tick produced; if the store holds another, someone else edited meanwhile. */
-  last: ScenarioSession;
-}
-
 export interface PlannerSlice {
   plannerTool: PlannerTool;
   setPlannerTool: (tool: PlannerTool) => void;
@@ -78,89 +69,48 @@ export interface PlannerSlice {
   /** The district (adcode) of a point, once the district outlines are loaded. */
   districtOfPoint: DistrictOfPoint | null;
   setDistrictOfPoint: (lookup: DistrictOfPoint) => void;
-  /** Sets the session and selection a command produced. */
-  applyCommandOutcome: (outcome: { session: ScenarioSession; selection: readonly string[] }) => void;
-  siteDragActive: boolean;
-  /** Remembers the session before a drag. */
-  beginSiteDrag: () => void;
-  /** Replaces the drag's single history step with `change` applied to the pre-drag session. */
-  updateSiteDrag: (change: ScenarioChange, labelKey: string) => void;
-  /** Commits the final change (or restores the pre-drag session when null) and ends the drag. */
-  endSiteDrag: (change: ScenarioChange | null, labelKey: string) => void;
 }
 
 const now = (): string => new Date().toISOString();
 
-export const createPlannerSlice: Slice<PlannerSlice> = (set, get) => {
-  // Per store, not module-wide: tests build many stores.
-  let drag: DragState | null = null;
-  const dragStep = (change: ScenarioChange, labelKey: string): void => {
-    const current = get().session;
-    if (!drag || !current) return;
-    if (current !== drag.last) {
-      // The session moved on under the drag (e.g. undo pressed mid-drag): start the step afresh.
-      drag = { base: current, last: current };
-    }
-    const next = commitChange(drag.base, change, { nowIso: now(), labelKey });
-    drag.last = next;
-    set({ session: next });
-  };
-  return {
-    plannerTool: 'select',
-    setPlannerTool: (plannerTool) => set({ plannerTool }),
-    selectedSiteIds: [],
-    setSelectedSiteIds: (selectedSiteIds) => set({ selectedSiteIds }),
-    snapToPoles: true,
-    setSnapToPoles: (snapToPoles) => set({ snapToPoles }),
-    snapDistanceM: 30,
-    setSnapDistanceM: (snapDistanceM) => set({ snapDistanceM: Math.min(200, Math.max(1, snapDistanceM)) }),
-    savedScenarios: [],
-    setSavedScenarios: (savedScenarios) => set({ savedScenarios }),
-    plannerStorageStatus: 'loading',
-    setPlannerStorageStatus: (plannerStorageStatus) => set({ plannerStorageStatus }),
-    quarantineNotices: [],
-    setQuarantineNotices: (quarantineNotices) => set({ quarantineNotices }),
-    scenarioCoverageCache: {},
-    cacheScenarioCoverage: (scenario, stats) =>
-      set((state) => ({
-        scenarioCoverageCache: {
-          ...state.scenarioCoverageCache,
-          [scenario.id]: {
-            cityCoveredKm2: stats.coveredKm2,
-            cityCoveredFraction: stats.coveredFraction,
-            gapCount: stats.gaps.count,
-            gapAreaKm2: stats.gaps.areaKm2,
-            districts: stats.districts.map((district) => ({
-              adcode: district.adcode,
-              name: district.name,
-              coveredKm2: district.coveredKm2,
-              coveredFraction: district.coveredFraction,
-            })),
-            computedAt: now(),
-            scenarioUpdatedAt: scenario.updatedAt,
-          },
+export const createPlannerSlice: Slice<PlannerSlice> = (set) => ({
+  plannerTool: 'select',
+  setPlannerTool: (plannerTool) => set({ plannerTool }),
+  selectedSiteIds: [],
+  setSelectedSiteIds: (selectedSiteIds) => set({ selectedSiteIds }),
+  snapToPoles: true,
+  setSnapToPoles: (snapToPoles) => set({ snapToPoles }),
+  snapDistanceM: 30,
+  setSnapDistanceM: (snapDistanceM) => set({ snapDistanceM: Math.min(200, Math.max(1, snapDistanceM)) }),
+  savedScenarios: [],
+  setSavedScenarios: (savedScenarios) => set({ savedScenarios }),
+  plannerStorageStatus: 'loading',
+  setPlannerStorageStatus: (plannerStorageStatus) => set({ plannerStorageStatus }),
+  quarantineNotices: [],
+  setQuarantineNotices: (quarantineNotices) => set({ quarantineNotices }),
+  scenarioCoverageCache: {},
+  cacheScenarioCoverage: (scenario, stats) =>
+    set((state) => ({
+      scenarioCoverageCache: {
+        ...state.scenarioCoverageCache,
+        [scenario.id]: {
+          cityCoveredKm2: stats.coveredKm2,
+          cityCoveredFraction: stats.coveredFraction,
+          gapCount: stats.gaps.count,
+          gapAreaKm2: stats.gaps.areaKm2,
+          districts: stats.districts.map((district) => ({
+            adcode: district.adcode,
+            name: district.name,
+            coveredKm2: district.coveredKm2,
+            coveredFraction: district.coveredFraction,
+          })),
+          computedAt: now(),
+          scenarioUpdatedAt: scenario.updatedAt,
         },
-      })),
-    plannerServices: null,
-    setPlannerServices: (plannerServices) => set({ plannerServices }),
-    districtOfPoint: null,
-    setDistrictOfPoint: (districtOfPoint) => set({ districtOfPoint }),
-    applyCommandOutcome: ({ session, selection }) => set({ session, selectedSiteIds: selection }),
-    siteDragActive: false,
-    beginSiteDrag: () => {
-      const session = get().session;
-      if (!session) return;
-      drag = { base: session, last: session };
-      set({ siteDragActive: true });
-    },
-    updateSiteDrag: dragStep,
-    endSiteDrag: (change, labelKey) => {
-      if (drag) {
-        if (change) dragStep(change, labelKey);
-        else if (get().session === drag.last) set({ session: drag.base });
-      }
-      drag = null;
-      set({ siteDragActive: false });
-    },
-  };
-};
+      },
+    })),
+  plannerServices: null,
+  setPlannerServices: (plannerServices) => set({ plannerServices }),
+  districtOfPoint: null,
+  setDistrictOfPoint: (districtOfPoint) => set({ districtOfPoint }),
+});

@@ -1,13 +1,26 @@
 /**
- * The planner's scenario: the read-only baseline and an undoable session of changes on top of it.
- * Everything that edits sites (drawing, attribute panel, import, accepted suggestions) goes through
- * commitScenarioChange, so every edit is one undoable step and the coverage engine sees every change.
+ * The open scenario: the read-only baseline and an undoable session of changes on top of it, and the
+ * ONE door every edit of it goes through: `editScenario`. Drawing, drags, toolbar commands and
+ * shortcuts, the attribute panel, imports, accepted suggestions and a team server's sync all call it
+ * with a ScenarioEdit (src/domain/history/scenario-edit.ts), so every user action is one undo step and
+ * autosave, the coverage engine and the map see every edit the same way.
+ *
+ * A team server's sync (not built yet) uses the door in both directions:
+ * - remote edits come in as `editScenario({ kind: 'change', change, origin: 'remote' })`: applied
+ *   without an undo step (the user's undo reverts only the user's own edits), and rebased under a drag
+ *   in progress so the drag stays one step;
+ * - local edits go out from `onScenarioEdit`: push those with origin 'local' (for a gesture, when
+ *   `gesture.final`), never those with origin 'remote'.
  */
-import { applyChange } from '../domain/history/apply-change';
-import { commitChange, createSession, redo, type ScenarioSession, undo } from '../domain/history/history';
-import type { ScenarioChange } from '../domain/history/scenario-change';
-import type { BaselineSites } from '../domain/scenario/baseline';
-import { scenarioBaseline } from '../domain/scenario/scenario-baseline';
+import { createSession, type ScenarioSession } from '../domain/history/history';
+import {
+  type AppliedEdit,
+  applyEdit,
+  applyRemoteChange,
+  type ScenarioEdit,
+} from '../domain/history/scenario-edit';
+import type { BaselineSites } from '../domain/scenario/baseline-sites';
+import { scenarioBaseline } from '../domain/scenario/baseline-with-imports';
 import type { Scenario } from '../domain/scenario/scenario-types';
 import type { Slice } from './slices';
 
@@ -19,39 +32,131 @@ export interface ScenarioSlice {
   setBaseline: (baseline: BaselineSites) => void;
   /** Opens a scenario with fresh history (switching scenarios does not carry undo steps over). */
   openScenario: (scenario: Scenario) => void;
-  /** Applies one change as one undoable step. A no-op change adds no step. */
-  commitScenarioChange: (change: ScenarioChange, labelKey?: string) => void;
-  undoScenario: () => void;
-  redoScenario: () => void;
   /**
-   * Applies another tab's (or a server's) edit: the scenario changes, the history stays, so the user's
-   * undo reverts only the user's own edits.
+   * The one door for edits of the open scenario. A local change is one undo step (a no-op change adds
+   * none); the steps of a gesture replace each other, so a whole drag is one step. Returns true when the
+   * scenario changed.
    */
-  applyRemoteScenarioChange: (change: ScenarioChange) => void;
+  editScenario: (edit: ScenarioEdit) => boolean;
+  /** Hears every edit that changed the scenario (a team sync pushes the local ones); returns a disposer. */
+  onScenarioEdit: (listener: (edit: AppliedEdit) => void) => () => void;
+  /** True while a gesture (a site drag) streams versions of its one undo step. */
+  siteDragActive: boolean;
+}
+
+interface OpenGesture {
+  id: string;
+  /** The session before the gesture: every step is applied to it, so the gesture is one undo step. */
+  base: ScenarioSession;
+  /** The session the last step produced; if the store holds another, the user moved on (undo mid-drag). */
+  last: ScenarioSession;
 }
 
 const now = (): string => new Date().toISOString();
 
-export const createScenarioSlice: Slice<ScenarioSlice> = (set) => ({
-  baseline: null,
-  session: null,
-  setBaseline: (baseline) => set({ baseline }),
-  openScenario: (scenario) => set({ session: createSession(scenario) }),
-  commitScenarioChange: (change, labelKey) =>
-    set((state) => {
-      if (!state.session) return {};
-      const options = labelKey === undefined ? { nowIso: now() } : { nowIso: now(), labelKey };
-      return { session: commitChange(state.session, change, options) };
-    }),
-  undoScenario: () => set((state) => (state.session ? { session: undo(state.session, now()) } : {})),
-  redoScenario: () => set((state) => (state.session ? { session: redo(state.session, now()) } : {})),
-  applyRemoteScenarioChange: (change) =>
-    set((state) => {
-      if (!state.session) return {};
-      const applied = applyChange(state.session.scenario, change).scenario;
-      return applied === state.session.scenario ? {} : { session: { ...state.session, scenario: applied } };
-    }),
-});
+export const createScenarioSlice: Slice<ScenarioSlice> = (set, get) => {
+  // Per store, not module-wide: tests build many stores.
+  let gesture: OpenGesture | null = null;
+  const listeners = new Set<(edit: AppliedEdit) => void>();
+  const tell = (edit: AppliedEdit) => {
+    for (const listener of listeners) listener(edit);
+  };
+
+  const closeGesture = () => {
+    gesture = null;
+    if (get().siteDragActive) set({ siteDragActive: false });
+  };
+
+  /** Applies a session (and selection) and reports the change; false when nothing changed. */
+  const commit = (
+    before: ScenarioSession,
+    after: ScenarioSession,
+    selection: readonly string[] | undefined,
+    heard: Omit<AppliedEdit, 'scenarioId'> | null,
+  ): boolean => {
+    const changed = after !== before;
+    const selectionChanged = selection !== undefined && selection !== get().selectedSiteIds;
+    if (changed && selectionChanged) set({ session: after, selectedSiteIds: selection });
+    else if (changed) set({ session: after });
+    else if (selectionChanged) set({ selectedSiteIds: selection });
+    if (changed && heard) tell({ ...heard, scenarioId: after.scenario.id });
+    return changed;
+  };
+
+  const gestureStep = (
+    session: ScenarioSession,
+    edit: Extract<ScenarioEdit, { kind: 'change' }>,
+    step: NonNullable<Extract<ScenarioEdit, { kind: 'change' }>['gesture']>,
+  ): boolean => {
+    if (!gesture || gesture.id !== step.id || session !== gesture.last) {
+      // A new gesture, or the session moved on under it (undo pressed mid-drag): start the step afresh.
+      gesture = { id: step.id, base: session, last: session };
+      if (!get().siteDragActive) set({ siteDragActive: true });
+    }
+    const options = { nowIso: now(), ...(edit.labelKey !== undefined ? { labelKey: edit.labelKey } : {}) };
+    const after = applyEdit(gesture.base, { ...edit, gesture: undefined }, options.nowIso);
+    gesture.last = after;
+    const changed = commit(session, after, edit.selection, {
+      origin: 'local',
+      change: edit.change,
+      gesture: { id: step.id, final: step.done === true },
+    });
+    if (step.done) closeGesture();
+    return changed;
+  };
+
+  return {
+    baseline: null,
+    session: null,
+    siteDragActive: false,
+    setBaseline: (baseline) => set({ baseline }),
+    openScenario: (scenario) => {
+      closeGesture();
+      set({ session: createSession(scenario) });
+    },
+    onScenarioEdit: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    editScenario: (edit) => {
+      if (edit.kind === 'select') {
+        if (edit.selection !== get().selectedSiteIds) set({ selectedSiteIds: edit.selection });
+        return false;
+      }
+      const session = get().session;
+      if (!session) return false;
+      if (edit.kind === 'cancelGesture') {
+        if (gesture?.id !== edit.gestureId) return false;
+        const restore = session === gesture.last ? gesture.base : session;
+        closeGesture();
+        return commit(session, restore, undefined, {
+          origin: 'local',
+          change: { type: 'batch', changes: [] },
+          gesture: { id: edit.gestureId, final: true },
+        });
+      }
+      if (edit.kind === 'change' && edit.origin === 'remote') {
+        const after = applyRemoteChange(session, edit.change, now());
+        if (gesture && session === gesture.last) {
+          // Rebase the open gesture under the remote edit: the drag stays one undo step.
+          gesture.base = applyRemoteChange(gesture.base, edit.change);
+          gesture.last = after;
+        }
+        return commit(session, after, edit.selection, { origin: 'remote', change: edit.change });
+      }
+      if (edit.kind === 'change' && edit.gesture) return gestureStep(session, edit, edit.gesture);
+      const entry =
+        edit.kind === 'undo'
+          ? session.undoStack.at(-1)
+          : edit.kind === 'redo'
+            ? session.redoStack.at(-1)
+            : null;
+      const after = applyEdit(session, edit, now());
+      const change = edit.kind === 'change' ? edit.change : entry?.change;
+      return commit(session, after, edit.selection, change ? { origin: 'local', change } : null);
+    },
+  };
+};
 
 /**
  * The open scenario's baseline: the shared baseline plus the existing sites imported into the

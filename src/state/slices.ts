@@ -60,7 +60,7 @@ export interface DataSlice {
   setMapIdle: (idle: boolean) => void;
 }
 
-export type PlannerState = UiSlice &
+export type AppState = UiSlice &
   LayersSlice &
   ViewSlice &
   SelectionSlice &
@@ -74,7 +74,7 @@ export type PlannerState = UiSlice &
   ImportSlice &
   SaveSlice;
 
-export type Slice<T> = StateCreator<PlannerState, [['zustand/subscribeWithSelector', never]], [], T>;
+export type Slice<T> = StateCreator<AppState, [['zustand/subscribeWithSelector', never]], [], T>;
 
 /** Visibility of every layer as the catalogue declares it by default. */
 export function defaultVisibleLayers(): Record<LayerId, boolean> {

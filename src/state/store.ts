@@ -11,25 +11,23 @@ import { createPlannerSlice } from './planner-slice';
 import { createSaveSlice } from './save-slice';
 import { createScenarioSlice } from './scenario-slice';
 import {
+  type AppState,
   createDataSlice,
   createLayersSlice,
   createSelectionSlice,
   createUiSlice,
   createViewSlice,
-  type PlannerState,
 } from './slices';
 import { createStorySlice } from './story-slice';
 import { createSuggestSlice } from './suggest-slice';
 
-export type { DataStatus, MapView, PlannerState, Selection } from './slices';
+export type { AppState, DataStatus, MapView, Selection } from './slices';
 
-export type PlannerStore = ReturnType<typeof createPlannerStore>;
+export type AppStore = ReturnType<typeof createAppStore>;
 
 /** A fresh store; the app makes one, tests make as many as they like. */
-export function createPlannerStore(
-  initial?: Partial<Pick<PlannerState, 'language' | 'visibleLayers' | 'view'>>,
-) {
-  const store = createStore<PlannerState>()(
+export function createAppStore(initial?: Partial<Pick<AppState, 'language' | 'visibleLayers' | 'view'>>) {
+  const store = createStore<AppState>()(
     subscribeWithSelector((...args) => ({
       ...createUiSlice(...args),
       ...createLayersSlice(...args),
@@ -50,4 +48,4 @@ export function createPlannerStore(
   return store;
 }
 
-export type PlannerStoreApi = StoreApi<PlannerState>;
+export type AppStoreApi = StoreApi<AppState>;

@@ -3,6 +3,8 @@
  * choreography in app/features/story.ts follows it. Zone figures (sites and facilities per plan zone)
  * are counted by the wiring from the loaded layers; coverage per zone comes from coverageStats.
  */
+
+import type { ZoneFigures } from '../domain/report/zone-figures';
 import {
   nextStoryPosition,
   previousStoryPosition,
@@ -11,18 +13,8 @@ import {
 } from '../domain/story/chapters';
 import type { Slice } from './slices';
 
-/**
- * Key of the whole city's facility counts among the zone figures: the wings chapter says how many of
- * the city's facilities (all drawn on the map) lie inside the wings, so the two numbers are read together.
- */
-export const CITY_FIGURES_KEY = '@city';
-
-export interface ZoneFigures {
-  sites: number;
-  cableLandings: number;
-  internetExchanges: number;
-  hubClusters: number;
-}
+export { CITY_FIGURES_KEY } from '../domain/report/zone-figures';
+export type { ZoneFigures };
 
 export type PngExportStatus = 'idle' | 'exporting' | 'done' | 'error';
 

@@ -5,9 +5,9 @@
  */
 
 // Types only: the outline check (Turf) stays out of the first-load store; the caller runs it.
-import type { DrawnArea, DrawnOutlineCheck } from '../domain/selection/candidate-sources';
-import type { SuggestProgress, SuggestResult } from '../domain/selection/suggest';
-import type { SelectionMethod } from '../domain/selection/types';
+import type { DrawnArea, DrawnOutlineCheck } from '../domain/suggest/candidate-sources';
+import type { SuggestProgress, SuggestResult } from '../domain/suggest/suggest';
+import type { SelectionMethod } from '../domain/suggest/types';
 import type { Band, SiteKind } from '../domain/types';
 import type { Slice } from './slices';
 

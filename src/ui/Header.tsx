@@ -1,11 +1,11 @@
 import { SaveStatus } from './storage/SaveStatus';
-import { usePlanner, useTranslate } from './store-context';
+import { useAppState, useTranslate } from './store-context';
 
 /** Title bar with the language switch. */
 export function Header() {
   const t = useTranslate();
-  const language = usePlanner((state) => state.language);
-  const setLanguage = usePlanner((state) => state.setLanguage);
+  const language = useAppState((state) => state.language);
+  const setLanguage = useAppState((state) => state.setLanguage);
   const other = language === 'zh' ? 'en' : 'zh';
   return (
     <header className="app-header">

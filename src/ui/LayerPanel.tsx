@@ -1,13 +1,13 @@
 import { useShallow } from 'zustand/react/shallow';
 import { LAYER_CATALOGUE, LAYER_GROUPS, type LayerDefinition } from '../domain/layers/catalogue';
 import { LegendSwatch } from './LegendSwatch';
-import { usePlanner, useTranslate } from './store-context';
+import { useAppState, useTranslate } from './store-context';
 
 function LayerRow({ layer }: { layer: LayerDefinition }) {
   const t = useTranslate();
-  const visible = usePlanner((state) => state.visibleLayers[layer.id]);
-  const status = usePlanner(useShallow((state) => layer.sources.map((id) => state.dataStatus[id])));
-  const setLayerVisible = usePlanner((state) => state.setLayerVisible);
+  const visible = useAppState((state) => state.visibleLayers[layer.id]);
+  const status = useAppState(useShallow((state) => layer.sources.map((id) => state.dataStatus[id])));
+  const setLayerVisible = useAppState((state) => state.setLayerVisible);
   const failed = status.includes('error');
   const inputId = `layer-toggle-${layer.id}`;
   return (

@@ -1,12 +1,12 @@
-import { usePlanner, useTranslate } from './store-context';
+import { useAppState, useTranslate } from './store-context';
 import { useUiFeatures } from './use-ui-features';
 
 /** The right-hand panel: one tab per feature (coverage, planner, district…); collapsible. */
 export function SidePanel() {
   const t = useTranslate();
   const tabs = useUiFeatures().flatMap((feature) => feature.tabs);
-  const activeTab = usePlanner((state) => state.activePanelTab);
-  const setActiveTab = usePlanner((state) => state.setActivePanelTab);
+  const activeTab = useAppState((state) => state.activePanelTab);
+  const setActiveTab = useAppState((state) => state.setActivePanelTab);
   if (tabs.length === 0) return null;
   const active = tabs.find((tab) => tab.id === activeTab);
   return (

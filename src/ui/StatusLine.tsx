@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { DATA_SOURCE_LABEL_KEYS, type DataSourceId, LAYER_CATALOGUE } from '../domain/layers/catalogue';
 import type { DataStatus } from '../state/store';
-import { usePlanner, useTranslate } from './store-context';
+import { useAppState, useTranslate } from './store-context';
 
 function namesWith(
   statuses: Record<DataSourceId, DataStatus>,
@@ -19,9 +19,9 @@ function namesWith(
 /** One line under the map: what is loading, which layers are sample data, what failed to load. */
 export function StatusLine() {
   const t = useTranslate();
-  const statuses = usePlanner(useShallow((state) => state.dataStatus));
-  const visible = usePlanner(useShallow((state) => state.visibleLayers));
-  const mapIdle = usePlanner((state) => state.mapIdle);
+  const statuses = useAppState(useShallow((state) => state.dataStatus));
+  const visible = useAppState(useShallow((state) => state.visibleLayers));
+  const mapIdle = useAppState((state) => state.mapIdle);
   const loading = namesWith(statuses, 'loading', t);
   const failed = namesWith(statuses, 'error', t);
   const sample = LAYER_CATALOGUE.filter((layer) => layer.sample && visible[layer.id])

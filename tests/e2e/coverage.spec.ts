@@ -60,7 +60,7 @@ test('coverage computes on load, follows the mode switch and keeps the map respo
   expect(changed).toBeGreaterThan(0.2);
 
   // Gaps render as polygons on the map.
-  expect(await page.evaluate(() => window.__planner!.coverage!.gapCount())).toBe(loaded.gaps.count);
+  expect(await page.evaluate(() => window.__e2e!.coverage!.gapCount())).toBe(loaded.gaps.count);
   expect(await coverage.renderedGapCount()).toBeGreaterThan(10);
 
   // Path-loss mode recomputes and the figure changes.
@@ -90,7 +90,7 @@ test('coverage computes on load, follows the mode switch and keeps the map respo
 
   // Responsiveness: recompute the whole city at 25 m and pan the map meanwhile.
   const probe = [121.47, 31.23] as const;
-  const pixelBefore = await page.evaluate(([lon, lat]) => window.__planner!.project(lon, lat), probe);
+  const pixelBefore = await page.evaluate(([lon, lat]) => window.__e2e!.project(lon, lat), probe);
   await coverage.startFrameMeter();
   started = Date.now();
   await coverage.applyCellSize(25);
@@ -104,7 +104,7 @@ test('coverage computes on load, follows the mode switch and keeps the map respo
   await page.mouse.down();
   await page.mouse.move(centre.x - 160, centre.y + 60, { steps: 4 });
   const statusWhilePanning = await coverage.status();
-  const pixelWhileComputing = await page.evaluate(([lon, lat]) => window.__planner!.project(lon, lat), probe);
+  const pixelWhileComputing = await page.evaluate(([lon, lat]) => window.__e2e!.project(lon, lat), probe);
   await page.mouse.up();
   timings.panMs = Date.now() - panStarted;
   const fine = await coverage.whenComputed();

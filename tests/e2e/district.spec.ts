@@ -42,7 +42,7 @@ for (const language of ['zh', 'en'] as const) {
     const before = await planner.view();
     await planner.page.getByRole('button', { name: words.fly }).click();
     await expect
-      .poll(() => planner.page.evaluate(() => window.__planner!.state().highlightedGapId))
+      .poll(() => planner.page.evaluate(() => window.__e2e!.state().highlightedGapId))
       .toBe(gapIds[0]);
     await expect
       .poll(async () => (await planner.view())?.zoom ?? 0, { timeout: 15_000 })

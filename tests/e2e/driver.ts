@@ -1,11 +1,11 @@
 /**
  * The one file that talks to Playwright. Specs speak the user's language through this driver:
  * open the app, toggle a layer, click a district, switch language — and read what the map renders
- * through the app's window.__planner hook (no sleeps: it waits for the map's own idle).
+ * through the app's window.__e2e hook (no sleeps: it waits for the map's own idle).
  */
 import { test as base, type ConsoleMessage, expect, type Page } from '@playwright/test';
 
-// Types only, erased at run time: the app's window.__planner declaration and its layer ids.
+// Types only, erased at run time: the app's window.__e2e declaration and its layer ids.
 import type {} from '../../src/app/test-hooks';
 import type { LayerId } from '../../src/domain/layers/catalogue';
 
@@ -52,12 +52,12 @@ export class PlannerDriver {
   }
 
   async waitUntilReady(): Promise<void> {
-    await this.page.waitForFunction(() => window.__planner !== undefined);
-    await this.page.evaluate(() => window.__planner!.whenReady());
+    await this.page.waitForFunction(() => window.__e2e !== undefined);
+    await this.page.evaluate(() => window.__e2e!.whenReady());
   }
 
   renderedCount(layerId: LayerId): Promise<number> {
-    return this.page.evaluate((id) => window.__planner!.renderedFeatureCount(id), layerId);
+    return this.page.evaluate((id) => window.__e2e!.renderedFeatureCount(id), layerId);
   }
 
   layerCheckbox(labelText: string | RegExp) {
@@ -77,7 +77,7 @@ export class PlannerDriver {
 
   /** Clicks the map at a WGS84 point. */
   async clickMapAt(longitude: number, latitude: number): Promise<void> {
-    const point = await this.page.evaluate(([lon, lat]) => window.__planner!.project(lon, lat), [
+    const point = await this.page.evaluate(([lon, lat]) => window.__e2e!.project(lon, lat), [
       longitude,
       latitude,
     ] as const);
@@ -101,7 +101,7 @@ export class PlannerDriver {
   /** Clicks a rendered point of a layer: the one with `featureId`, or any one near the map centre. */
   async clickFeature(layerId: LayerId, featureId?: string): Promise<void> {
     const point = await this.page.evaluate(
-      ([id, wanted]) => window.__planner!.renderedPointNearCentre(id, wanted),
+      ([id, wanted]) => window.__e2e!.renderedPointNearCentre(id, wanted),
       [layerId, featureId] as const,
     );
     if (!point) throw new Error(`no rendered point of ${layerId} ${featureId ?? ''}`);
@@ -114,11 +114,11 @@ export class PlannerDriver {
   async hover(target: { layerId: LayerId; featureId?: string } | { longitude: number; latitude: number }) {
     const point =
       'layerId' in target
-        ? await this.page.evaluate(([id, wanted]) => window.__planner!.renderedPointNearCentre(id, wanted), [
+        ? await this.page.evaluate(([id, wanted]) => window.__e2e!.renderedPointNearCentre(id, wanted), [
             target.layerId,
             target.featureId,
           ] as const)
-        : await this.page.evaluate(([lon, lat]) => window.__planner!.project(lon, lat), [
+        : await this.page.evaluate(([lon, lat]) => window.__e2e!.project(lon, lat), [
             target.longitude,
             target.latitude,
           ] as const);
@@ -135,7 +135,7 @@ export class PlannerDriver {
 
   /** The label layer's text-field expression, as JSON text. */
   labelExpression(mapLayerId: string): Promise<string> {
-    return this.page.evaluate((id) => JSON.stringify(window.__planner!.labelExpression(id)), mapLayerId);
+    return this.page.evaluate((id) => JSON.stringify(window.__e2e!.labelExpression(id)), mapLayerId);
   }
 
   mapCanvas() {
@@ -173,7 +173,7 @@ export class PlannerDriver {
   }
 
   view() {
-    return this.page.evaluate(() => window.__planner!.state().view);
+    return this.page.evaluate(() => window.__e2e!.state().view);
   }
 
   async saveScreenshot(name: string): Promise<string> {

@@ -36,8 +36,8 @@ test('benchmark: 100,000-row 工参表 generated in the page, read and checked i
       target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
     }
     await new Promise((resolve) => setTimeout(resolve, 0));
-    await window.__planner!.import!.whenSettled();
-    const result = window.__planner!.state().importResult!;
+    await window.__e2e!.import!.whenSettled();
+    const result = window.__e2e!.state().importResult!;
     return {
       elapsedMs: Math.round(performance.now() - started),
       sizeMb: Math.round((file.size / 2 ** 20) * 10) / 10,
@@ -60,7 +60,7 @@ test('benchmark: 100,000-row 工参表 generated in the page, read and checked i
     `[import benchmark] Import click → 100,000 sites in the scenario: ${Date.now() - applyStarted} ms`,
   );
   const addedCount = await planner.page.evaluate(
-    () => window.__planner!.state().session?.scenario.addedSites.length ?? 0,
+    () => window.__e2e!.state().session?.scenario.addedSites.length ?? 0,
   );
   expect(addedCount - before.length).toBe(ROWS);
   await planner.page.getByTestId('import-notice').getByRole('button', { name: '撤销' }).click();
@@ -81,5 +81,5 @@ test('benchmark: 100,000-row 工参表 generated in the page, read and checked i
   await workflow.dialog().getByRole('button', { name: '取消', exact: true }).click();
   await workflow.expectDialogClosed();
   expect(await workflow.addedSites()).toEqual(before);
-  expect(await planner.page.evaluate(() => window.__planner!.state().importResult)).toBeNull();
+  expect(await planner.page.evaluate(() => window.__e2e!.state().importResult)).toBeNull();
 });

@@ -27,7 +27,7 @@ const EXISTING_CSV = [
 
 const scenarioLists = (workflow: ImportWorkflow) =>
   workflow.page.evaluate(() => {
-    const scenario = window.__planner!.state().session!.scenario;
+    const scenario = window.__e2e!.state().session!.scenario;
     return {
       added: scenario.addedSites.length,
       existing: scenario.existingSites.map((site) => `${site.properties.id}:${site.properties.status}`),
@@ -104,7 +104,7 @@ test('import existing sites: counted as existing, not added, in coverage; undo, 
   await plannerFlow.open(13, SITE.latitude, SITE.longitude);
   const coverageReady = (await plannerFlow.waitForCoverage(120_000)) !== null;
   const referenceKm2 = () =>
-    planner.page.evaluate(() => window.__planner!.state().baselineCoverageStats?.coveredKm2 ?? null);
+    planner.page.evaluate(() => window.__e2e!.state().baselineCoverageStats?.coveredKm2 ?? null);
   const referenceBefore = await referenceKm2();
   await plannerFlow.openPanel();
   const existingShown = planner.page.getByTestId('planner-summary-existing');

@@ -56,7 +56,7 @@ test('drop a GBK CSV in GCJ-02 on the map, map the columns, import, see the site
   await planner.waitUntilReady();
   console.log(`[import e2e] Import click → sites on the map: ${Date.now() - started} ms`);
   expect(
-    await planner.page.evaluate(([lon, lat]) => window.__planner!.import!.inView(lon, lat), [
+    await planner.page.evaluate(([lon, lat]) => window.__e2e!.import!.inView(lon, lat), [
       SH001_WGS84.longitude,
       SH001_WGS84.latitude,
     ] as const),
@@ -120,7 +120,7 @@ test('cancel and Esc leave the scenario unchanged; a swapped file offers a one-c
 }) => {
   const workflow = new ImportWorkflow(planner);
   await workflow.open();
-  const before = await planner.page.evaluate(() => window.__planner!.state().session);
+  const before = await planner.page.evaluate(() => window.__e2e!.state().session);
   // GCJ-02 points along the coast read as WGS84 fall in the sea: the dialog says so and offers GCJ-02.
   await workflow.dropFile('coastal-gcj02.csv', await workflow.fixture('coastal-gcj02.csv'));
   await workflow.settled();
@@ -155,7 +155,7 @@ test('cancel and Esc leave the scenario unchanged; a swapped file offers a one-c
   await workflow.settled();
   await dialog.getByRole('button', { name: '取消', exact: true }).click();
   await workflow.expectDialogClosed();
-  const after = await planner.page.evaluate(() => window.__planner!.state().session);
+  const after = await planner.page.evaluate(() => window.__e2e!.state().session);
   expect(after).toEqual(before);
 });
 

@@ -15,11 +15,9 @@ test('long tasks while dragging a site with 70,000 sites in the scenario', async
   test.setTimeout(420_000);
   const workflow = new PlannerWorkflow(planner);
   await workflow.open(15, PLACE.latitude, PLACE.longitude);
-  const baselineCount = await workflow.page.evaluate(
-    () => window.__planner!.state().baseline!.features.length,
-  );
+  const baselineCount = await workflow.page.evaluate(() => window.__e2e!.state().baseline!.features.length);
   const generated = await workflow.page.evaluate(
-    (count) => window.__planner!.planner!.addGeneratedCandidates(count),
+    (count) => window.__e2e!.planner!.addGeneratedCandidates(count),
     TARGET_SITES - baselineCount,
   );
   expect(baselineCount + generated).toBe(TARGET_SITES);
@@ -46,7 +44,7 @@ test('long tasks while dragging a site with 70,000 sites in the scenario', async
   }
   const before = (await workflow.scenario()).added.at(-1)!.coordinates;
   const undoBefore = (await workflow.scenario()).undoSteps;
-  const start = (await workflow.page.evaluate((siteId) => window.__planner!.planner!.sitePixel(siteId), id))!;
+  const start = (await workflow.page.evaluate((siteId) => window.__e2e!.planner!.sitePixel(siteId), id))!;
   const box = await workflow.canvasBox();
   await workflow.page.mouse.move(box.x + start.x, box.y + start.y);
   await workflow.page.mouse.down();

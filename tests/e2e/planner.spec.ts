@@ -61,7 +61,7 @@ test('add three sites, snap one onto a pole by dragging, undo/redo, rename, relo
   expect(scenario.added[1]!.kind).toBe('micro');
   expect(scenario.added[1]!.heightM).toBe(pole!.heightM);
   await expect
-    .poll(() => workflow.page.evaluate(() => window.__planner!.planner!.renderedPlannerSiteIds()))
+    .poll(() => workflow.page.evaluate(() => window.__e2e!.planner!.renderedPlannerSiteIds()))
     .toContain(dragged);
   // The whole drag (many streamed ticks) is one undo step after the three adds.
   expect(scenario.undoSteps).toBe(4);

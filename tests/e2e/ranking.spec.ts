@@ -24,7 +24,7 @@ interface RankedGap {
 const rankedGaps = (page: import('@playwright/test').Page) =>
   page.evaluate(() =>
     window
-      .__planner!.state()
+      .__e2e!.state()
       .coverageGaps!.features.map((gap) => ({
         id: gap.properties.id,
         areaKm2: gap.properties.areaKm2,

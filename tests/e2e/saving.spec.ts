@@ -17,7 +17,7 @@ import {
 const PLACE = { longitude: 121.4737, latitude: 31.2304 };
 
 const openScenarioId = (workflow: PlannerWorkflow) =>
-  workflow.page.evaluate(() => window.__planner!.state().session!.scenario.id);
+  workflow.page.evaluate(() => window.__e2e!.state().session!.scenario.id);
 
 /** Ids of the added sites stored for a scenario. */
 async function storedIds(workflow: PlannerWorkflow, scenarioId: string): Promise<string[]> {
@@ -56,7 +56,7 @@ test('two tabs editing one scenario keep both tabs’ sites, also past 2,000 sit
   expect((await second.scenario()).added.map((site) => site.id)).toContain(fromFirst);
 
   // Past 2,000 sites the lists are stored in chunks: the second tab's edit must not mix or drop them.
-  await first.page.evaluate(() => window.__planner!.planner!.addGeneratedCandidates(3000));
+  await first.page.evaluate(() => window.__e2e!.planner!.addGeneratedCandidates(3000));
   await expect.poll(async () => (await storedIds(first, scenarioId)).length, { timeout: 30_000 }).toBe(3002);
   await expect.poll(async () => (await second.scenario()).added.length, { timeout: 30_000 }).toBe(3002);
   const lastFromSecond = await second.addSiteAt(PLACE.longitude, PLACE.latitude + 0.002, true);
@@ -90,7 +90,7 @@ test('a full disk: the failed save is said at once and until it succeeds; export
   const cdp = await context.newCDPSession(page);
   const origin = new URL(page.url()).origin;
   await setQuota(cdp, origin, (await usageBytes(page)) + 50_000);
-  await page.evaluate(() => window.__planner!.planner!.addGeneratedCandidates(5000));
+  await page.evaluate(() => window.__e2e!.planner!.addGeneratedCandidates(5000));
 
   const alert = page.getByRole('alert').filter({ hasText: '未能保存' });
   await expect(alert).toBeVisible({ timeout: 20_000 });

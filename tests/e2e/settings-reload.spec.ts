@@ -9,7 +9,7 @@ import { SuggestWorkflow } from './drivers/suggest-driver';
 
 const settings = (page: import('@playwright/test').Page) =>
   page.evaluate(() => {
-    const state = window.__planner!.state();
+    const state = window.__e2e!.state();
     return {
       mode: state.coverageSettings.mode,
       thresholdDbm: state.coverageSettings.thresholdDbm,

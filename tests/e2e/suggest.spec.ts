@@ -19,7 +19,7 @@ test('suggest 5 pole sites in a district, accept them, coverage rises by the rep
   await expect(planner.page.getByTestId('suggest-chart').locator('circle')).toHaveCount(6);
   expect(result.picks.every((pick) => pick.gainKm2 > 0 && pick.poleId)).toBe(true);
   expect(result.coveredKm2Before).toBeCloseTo(before, 6);
-  await expect.poll(() => planner.page.evaluate(() => window.__planner!.suggest!.markerCount())).toBe(5);
+  await expect.poll(() => planner.page.evaluate(() => window.__e2e!.suggest!.markerCount())).toBe(5);
   await planner.saveScreenshot('suggest-result.png');
 
   // Accept: one undo step adds five candidate sites on their poles; coverage rises by the reported gain.

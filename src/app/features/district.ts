@@ -4,17 +4,21 @@
  * on the map while the tab is open, and captures the map image for the printable report.
  */
 import type { Feature, MultiPolygon, Point } from 'geojson';
+import { type Disposer, Disposers } from '../../domain/disposers';
 import { buildAreaReport, type ReportArea } from '../../domain/report/area-report';
 import { DistrictFocus } from '../../map/district-focus';
+import { effectiveSitesSource, findArea, loadAreas, polesSource, toChoices } from '../../services/area-data';
 import type { AppContext } from '../app-context';
-import { effectiveSitesSource, findArea, loadAreas, polesSource, toChoices } from '../district-data';
+import { trackedSubscribe } from '../subscriptions';
 
 export const DISTRICT_TAB_ID = 'district';
 const RECOMPUTE_DELAY_MS = 60;
 
 /** Wires the district feature into the app. */
-export function wireDistrict({ store, map, data }: AppContext): void {
-  const focus = new DistrictFocus(map.mapLibre, map.whenLoaded());
+export function wireDistrict({ store, map, data }: AppContext): Disposer {
+  const disposers = new Disposers();
+  const subscribe = trackedSubscribe(store, disposers);
+  const focus = disposers.add(new DistrictFocus(map));
   const effectiveSites = effectiveSitesSource(store, data);
   const poles = polesSource(data);
   let areas: ReportArea[] = [];
@@ -30,6 +34,7 @@ export function wireDistrict({ store, map, data }: AppContext): void {
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(() => void rebuild(), RECOMPUTE_DELAY_MS);
   };
+  disposers.add(() => clearTimeout(timer));
   const rebuild = async () => {
     timer = undefined;
     const target = store.getState().districtTarget;
@@ -62,7 +67,7 @@ export function wireDistrict({ store, map, data }: AppContext): void {
     );
   };
 
-  store.subscribe(
+  subscribe(
     (state) => state.districtTarget,
     async (target) => {
       if (!target) {
@@ -75,7 +80,7 @@ export function wireDistrict({ store, map, data }: AppContext): void {
       recompute();
     },
   );
-  store.subscribe(
+  subscribe(
     (state) => [state.coverageStats, state.coverageGaps, state.session?.scenario, state.baseline] as const,
     recompute,
     {
@@ -83,7 +88,7 @@ export function wireDistrict({ store, map, data }: AppContext): void {
     },
   );
 
-  store.subscribe(
+  subscribe(
     (state) => state.highlightedGapId,
     (gapId) => {
       const gap =
@@ -95,7 +100,7 @@ export function wireDistrict({ store, map, data }: AppContext): void {
   );
 
   // A district clicked on the map while the district tab is open becomes the open district.
-  store.subscribe(
+  subscribe(
     (state) => state.selection,
     (selection) => {
       const state = store.getState();
@@ -105,7 +110,7 @@ export function wireDistrict({ store, map, data }: AppContext): void {
     },
   );
 
-  store.subscribe(
+  subscribe(
     (state) => state.districtReportStatus,
     async (status) => {
       if (status !== 'preparing') return;
@@ -123,4 +128,5 @@ export function wireDistrict({ store, map, data }: AppContext): void {
       }
     },
   );
+  return disposers.disposer;
 }

@@ -1,3 +1,8 @@
+/**
+ * The features' chunk, loaded apart from the entry so the map's first paint never waits for it: the
+ * wiring of every feature and the start-up steps that need feature code (the scenario storage, the
+ * coverage worker). src/app/start-up.ts runs them in order.
+ */
 import type { FeatureWiring } from '../app-context';
 import { wireCoverage } from './coverage';
 import { wireDistrict } from './district';
@@ -5,6 +10,9 @@ import { wireImport } from './import';
 import { wirePlanner } from './planner';
 import { wireStory } from './story';
 import { wireSuggest } from './suggest';
+
+export { openFirstScenario, openScenarioStorage } from '../scenario-storage';
+export { startCoverageEngine } from './coverage-engine';
 
 /** Every feature's wiring, in the order they start. Coverage first: the others read its results. */
 export const FEATURE_WIRINGS: readonly FeatureWiring[] = [

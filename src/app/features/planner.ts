@@ -1,24 +1,25 @@
 /**
- * The planner workflow: scenarios from IndexedDB, the planner layer and tools on the map, pole
- * snapping, services for the panel (scenario management, files) and test hooks.
+ * The planner workflow: the planner layer and tools on the map, pole snapping, services for the panel
+ * (scenario management over the storage opened at start-up, files) and test hooks.
  */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { type Disposer, Disposers } from '../../domain/disposers';
 import { createFeatureLookup } from '../../domain/geo/feature-lookup';
+import { PoleSnapIndex, scenarioPoleSnap } from '../../domain/planner/pole-snap-index';
 import type { PoleFeature } from '../../domain/types';
-import { PoleSnapIndex, scenarioPoleSnap } from '../../map/planner-snap-index';
 import type { AppContext } from '../app-context';
 import { wirePlannerMap } from '../planner-map-wiring';
-import { startPlannerPersistence } from '../planner-persistence';
 import { createPlannerServices } from '../planner-services';
 import { installPlannerTestHooks } from '../planner-test-hooks';
+import { trackedSubscribe } from '../subscriptions';
 
 const COVERAGE_CACHE_KEY = 'shanghai-infra-planner/scenario-coverage';
 
 /** Wires the planner feature into the app. */
-export function wirePlanner(context: AppContext): void {
+export function wirePlanner(context: AppContext): Disposer {
   const { store, map, data } = context;
-  const persistence = startPlannerPersistence(context);
-  store.getState().setPlannerServices(createPlannerServices(context, persistence));
+  const disposers = new Disposers();
+  store.getState().setPlannerServices(createPlannerServices(context));
 
   let sampleIndex: PoleSnapIndex | null = null;
   const snapReady = map.firstIdle
@@ -48,25 +49,22 @@ export function wirePlanner(context: AppContext): void {
     () => undefined,
   );
 
-  const mapWiring = wirePlannerMap(context, snapIndex);
-  keepScenarioCoverage(context);
-  installPlannerTestHooks(context, {
-    snapReady,
-    snapIndex,
-    opened: persistence.opened,
-    mapWiring,
-  });
+  const mapWiring = wirePlannerMap(context, snapIndex, disposers);
+  keepScenarioCoverage(context, disposers);
+  if (import.meta.env.MODE === 'e2e') installPlannerTestHooks(context, { snapReady, snapIndex, mapWiring });
+  return disposers.disposer;
 }
 
 /** Caches each scenario's coverage figures (also across reloads) for the side-by-side comparison. */
-function keepScenarioCoverage({ store }: AppContext): void {
+function keepScenarioCoverage({ store }: AppContext, disposers: Disposers): void {
+  const subscribe = trackedSubscribe(store, disposers);
   try {
     const stored = localStorage.getItem(COVERAGE_CACHE_KEY);
     if (stored) store.setState({ scenarioCoverageCache: JSON.parse(stored) });
   } catch {
     // A broken cache only costs the comparison its figures for scenarios not open since.
   }
-  store.subscribe(
+  subscribe(
     (state) => state.coverageStats,
     (stats) => {
       const state = store.getState();
@@ -75,7 +73,7 @@ function keepScenarioCoverage({ store }: AppContext): void {
       }
     },
   );
-  store.subscribe(
+  subscribe(
     (state) => state.scenarioCoverageCache,
     (cache) => {
       try {

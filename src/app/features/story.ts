@@ -5,20 +5,24 @@
  * Also opens a chapter from the link (`#…&story=2`), counts per-zone figures and wires PNG export.
  */
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import { type Disposer, Disposers } from '../../domain/disposers';
 import type { LayerId } from '../../domain/layers/catalogue';
 import type { ReportArea } from '../../domain/report/area-report';
+import { zoneFigures } from '../../domain/report/zone-figures';
 import { storyChapter, storyStep } from '../../domain/story/chapters';
 import { StoryChoreography } from '../../map/story-choreography';
+import { effectiveSitesSource, loadAreas } from '../../services/area-data';
 import type { MapView } from '../../state/slices';
 import { parseHash } from '../../state/url-hash';
 import type { AppContext } from '../app-context';
-import { effectiveSitesSource, loadAreas } from '../district-data';
 import { wirePngExport } from '../story-png-export';
-import { zoneFigures } from '../story-zone-figures';
+import { trackedSubscribe } from '../subscriptions';
 
 /** Wires the story feature into the app. */
-export function wireStory({ store, map, data, initialHash }: AppContext): void {
-  const choreography = new StoryChoreography(map.mapLibre, map.whenLoaded());
+export function wireStory({ store, map, data, initialHash }: AppContext): Disposer {
+  const disposers = new Disposers();
+  const subscribe = trackedSubscribe(store, disposers);
+  const choreography = disposers.add(new StoryChoreography(map));
   const zonesLoaded = data.ensure('planZones').then((zones) => {
     choreography.setZones(zones as FeatureCollection<Polygon | MultiPolygon, { id: string }>);
   });
@@ -28,7 +32,7 @@ export function wireStory({ store, map, data, initialHash }: AppContext): void {
   );
 
   let saved: { layers: LayerId[]; view: MapView } | null = null;
-  store.subscribe(
+  subscribe(
     (state) => state.story,
     async (position, previous) => {
       const state = store.getState();
@@ -84,11 +88,13 @@ export function wireStory({ store, map, data, initialHash }: AppContext): void {
         );
     }, 200);
   };
-  store.subscribe((state) => state.story !== null, countZones, { fireImmediately: true });
-  store.subscribe((state) => state.session?.scenario, countZones);
+  subscribe((state) => state.story !== null, countZones, { fireImmediately: true });
+  subscribe((state) => state.session?.scenario, countZones);
+  disposers.add(() => clearTimeout(timer));
 
-  wirePngExport(store, map);
+  disposers.add(wirePngExport(store, map));
 
   const linked = parseHash(initialHash).story;
   if (linked !== undefined) store.getState().startStory(linked);
+  return disposers.disposer;
 }

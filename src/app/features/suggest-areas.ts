@@ -4,25 +4,29 @@
  * drawn areas and the grid points they yield are shown. Leaving the Suggest tab or picking a planner
  * tool ends drawing.
  */
+import { type Disposer, Disposers } from '../../domain/disposers';
 import { translate } from '../../domain/i18n/translate';
 import {
   checkDrawnOutline,
   checkGridSpacing,
   gridCandidatesOf,
-} from '../../domain/selection/candidate-sources';
+} from '../../domain/suggest/candidate-sources';
 import { CandidateAreaLayer } from '../../map/candidate-area-layer';
 import type { AppContext } from '../app-context';
+import { trackedSubscribe } from '../subscriptions';
 
 export const SUGGEST_TAB_ID = 'suggest';
 /** Grid points are drawn on the map up to this many (beyond, only the count is shown). */
 const MAX_SHOWN_GRID_POINTS = 5000;
 
 /** Wires the candidate-area drawing and display. */
-export function wireSuggestAreas({ store, map }: AppContext): void {
-  const layer = new CandidateAreaLayer(map);
+export function wireSuggestAreas({ store, map }: AppContext): Disposer {
+  const disposers = new Disposers();
+  const subscribe = trackedSubscribe(store, disposers);
+  const layer = disposers.add(new CandidateAreaLayer(map));
   const get = () => store.getState();
 
-  store.subscribe(
+  subscribe(
     (state) => state.suggestDrawing,
     (drawing) => {
       if (!drawing) return layer.stopDrawing();
@@ -33,13 +37,13 @@ export function wireSuggestAreas({ store, map }: AppContext): void {
     },
   );
   // Drawing belongs to the Suggest tab: leaving it, or taking a planner tool, ends it.
-  store.subscribe(
+  subscribe(
     (state) => state.activePanelTab,
     (tab) => {
       if (tab !== SUGGEST_TAB_ID && get().suggestDrawing) get().setSuggestDrawing(false);
     },
   );
-  store.subscribe(
+  subscribe(
     (state) => state.plannerTool,
     () => {
       if (get().suggestDrawing) get().setSuggestDrawing(false);
@@ -68,7 +72,7 @@ export function wireSuggestAreas({ store, map }: AppContext): void {
     }
     void layer.setGridPoints(points);
   };
-  store.subscribe(
+  subscribe(
     (state) =>
       [
         state.suggestAreas,
@@ -79,4 +83,5 @@ export function wireSuggestAreas({ store, map }: AppContext): void {
     redraw,
     { equalityFn: (a, b) => a.every((value, index) => value === b[index]) },
   );
+  return disposers.disposer;
 }

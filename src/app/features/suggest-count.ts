@@ -3,18 +3,20 @@
  * coverage worker, on the engine's own area mask), so the panel can show the figure and offer exact
  * mode only when it fits HiGHS's limit. Counts only while the Suggest tab is open: poles load on use.
  */
-import { EXACT_MAX_CANDIDATES } from '../../domain/selection/exact';
+import type { Disposer } from '../../domain/disposers';
+import { EXACT_MAX_CANDIDATES } from '../../domain/suggest/exact';
 import type { SuggestClient } from '../../engine/suggest-client';
-import type { PlannerState } from '../../state/store';
+import { formCandidates } from '../../services/suggest-form-candidates';
+import type { AppState } from '../../state/store';
+import { areaOf, formProblem } from '../../state/suggest-form';
 import type { AppContext } from '../app-context';
 import { SUGGEST_TAB_ID } from './suggest-areas';
-import { areaOf, formCandidates, formProblem } from './suggest-form-reading';
 
 /** Typing in the form settles this long before a recount. */
 const RECOUNT_DELAY_MS = 250;
 
 /** What the count depends on: the area and candidate choice, drawn areas, scenario candidates. */
-const countInputs = (state: PlannerState) => {
+const countInputs = (state: AppState) => {
   const form = state.suggestForm;
   return [
     state.activePanelTab === SUGGEST_TAB_ID,
@@ -32,7 +34,7 @@ const countInputs = (state: PlannerState) => {
   ] as const;
 };
 
-export function wireSuggestCount({ store, data }: AppContext, client: Promise<SuggestClient>): void {
+export function wireSuggestCount({ store, data }: AppContext, client: Promise<SuggestClient>): Disposer {
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -55,7 +57,7 @@ export function wireSuggestCount({ store, data }: AppContext, client: Promise<Su
     }
   };
 
-  store.subscribe(
+  const stop = store.subscribe(
     countInputs,
     () => {
       clearTimeout(timer);
@@ -65,4 +67,8 @@ export function wireSuggestCount({ store, data }: AppContext, client: Promise<Su
     },
     { equalityFn: (a, b) => a.every((value, index) => value === b[index]) },
   );
+  return () => {
+    stop();
+    clearTimeout(timer);
+  };
 }

@@ -1,20 +1,23 @@
 /**
  * The suggest feature: turns the panel's choices into a request, runs it in the coverage worker (on
  * the engine's own grid), shows the picks as numbered markers, and accepts them into the scenario as
- * candidate sites in ONE undoable step. Test hooks on window.__planner.suggest.
+ * candidate sites in ONE undoable step. Test hooks on window.__e2e.suggest.
  */
 
+import { type Disposer, Disposers } from '../../domain/disposers';
 import { translate } from '../../domain/i18n/translate';
-import type { SuggestRequest, SuggestResult } from '../../domain/selection/suggest';
+import type { SuggestRequest, SuggestResult } from '../../domain/suggest/suggest';
 import type { SiteFeature } from '../../domain/types';
 import { coverageEndpoint, SuggestClient } from '../../engine/suggest-client';
 import { SuggestLayer } from '../../map/suggest-layer';
-import type { PlannerStore } from '../../state/store';
+import { formCandidates } from '../../services/suggest-form-candidates';
+import type { AppStore } from '../../state/store';
+import { areaOf, formProblem } from '../../state/suggest-form';
 import type { SuggestForm } from '../../state/suggest-slice';
 import type { AppContext } from '../app-context';
+import { trackedSubscribe } from '../subscriptions';
 import { wireSuggestAreas } from './suggest-areas';
 import { wireSuggestCount } from './suggest-count';
-import { areaOf, formCandidates, formProblem } from './suggest-form-reading';
 
 export interface SuggestTestHook {
   /** Patches the form, runs, and resolves with the result (rejects on error or cancel). */
@@ -26,7 +29,7 @@ export interface SuggestTestHook {
 }
 
 declare module '../test-hooks' {
-  interface PlannerTestHook {
+  interface AppTestHook {
     suggest?: SuggestTestHook;
   }
 }
@@ -41,12 +44,14 @@ function templateOf(form: SuggestForm): SuggestRequest['template'] {
 }
 
 /** Wires the suggest feature into the app. */
-export function wireSuggest(context: AppContext): void {
+export function wireSuggest(context: AppContext): Disposer {
   const { store, map, data } = context;
-  const layer = new SuggestLayer(map);
-  wireSuggestAreas(context);
+  const disposers = new Disposers();
+  const subscribe = trackedSubscribe(store, disposers);
+  const layer = disposers.add(new SuggestLayer(map));
+  disposers.add(wireSuggestAreas(context));
   const client = coverageEndpoint().then((endpoint) => new SuggestClient(endpoint));
-  wireSuggestCount(context, client);
+  disposers.add(wireSuggestCount(context, client));
   let lastRequest: SuggestRequest | null = null;
   let markerCount = 0;
   const message = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) =>
@@ -116,7 +121,13 @@ export function wireSuggest(context: AppContext): void {
           ...(pick.poleId !== undefined ? { poleId: pick.poleId } : {}),
         },
       }));
-    if (sites.length > 0) state.commitScenarioChange({ type: 'putSites', sites }, 'suggest.undoLabel');
+    if (sites.length > 0) {
+      state.editScenario({
+        kind: 'change',
+        change: { type: 'putSites', sites },
+        labelKey: 'suggest.undoLabel',
+      });
+    }
     state.clearSuggestResult(sites.length);
   };
 
@@ -131,7 +142,7 @@ export function wireSuggest(context: AppContext): void {
     },
   });
 
-  store.subscribe(
+  subscribe(
     (state) => [state.suggestResult, state.suggestChecked] as const,
     ([result, checked]) => {
       const markers = (result?.picks ?? []).map((pick) => ({
@@ -147,8 +158,8 @@ export function wireSuggest(context: AppContext): void {
     { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] },
   );
 
-  if (typeof window !== 'undefined' && window.__planner) {
-    window.__planner.suggest = {
+  if (import.meta.env.MODE === 'e2e' && window.__e2e) {
+    window.__e2e.suggest = {
       run: async (form) => {
         store.getState().setSuggestForm(form);
         const result = await run();
@@ -160,9 +171,10 @@ export function wireSuggest(context: AppContext): void {
       markerCount: () => markerCount,
     };
   }
+  return disposers.disposer;
 }
 
-function fail(store: PlannerStore, text: string): undefined {
+function fail(store: AppStore, text: string): undefined {
   store.getState().setSuggestFailed('error', text);
   return undefined;
 }

@@ -1,9 +1,11 @@
 /**
  * Commands as registered data (excalidraw's actions): one list that menus, toolbar buttons,
- * keyboard shortcuts and tests all read. A command is pure: context in, new session out.
+ * keyboard shortcuts and tests all read. A command is pure: context in, the edit it makes out (the
+ * store's one door, editScenario, applies it).
  */
 import type { ScenarioSession } from '../history/history';
-import type { BaselineSites } from '../scenario/baseline';
+import type { ScenarioEdit } from '../history/scenario-edit';
+import type { BaselineSites } from '../scenario/baseline-sites';
 import { normalizeShortcut } from './shortcuts';
 
 export interface CommandContext {
@@ -11,15 +13,8 @@ export interface CommandContext {
   baseline: BaselineSites;
   /** Selected site ids. */
   selection: readonly string[];
-  /** Stamps updatedAt on the scenario. */
-  nowIso: string;
   /** Makes a fresh site id (the app passes e.g. () => `cand-${crypto.randomUUID()}`). */
   createId: () => string;
-}
-
-export interface CommandOutcome {
-  session: ScenarioSession;
-  selection: readonly string[];
 }
 
 export interface Command {
@@ -29,7 +24,7 @@ export interface Command {
   /** Canonical shortcuts ('mod+z'); the first one is shown in menus. */
   shortcuts: readonly string[];
   isEnabled(context: CommandContext): boolean;
-  perform(context: CommandContext): CommandOutcome;
+  perform(context: CommandContext): ScenarioEdit;
 }
 
 export interface CommandRegistry {
@@ -38,7 +33,7 @@ export interface CommandRegistry {
   /** The command bound to a canonical shortcut (see chordToShortcut), if any. */
   forShortcut(shortcut: string): Command | undefined;
   /** Runs a command when it exists and is enabled; otherwise returns undefined. */
-  run(name: string, context: CommandContext): CommandOutcome | undefined;
+  run(name: string, context: CommandContext): ScenarioEdit | undefined;
 }
 
 /** Builds a registry; throws on duplicate names or shortcuts so conflicts show up in tests. */

@@ -8,13 +8,17 @@ import {
   duplicateSitesChange,
   siteOrigin,
 } from '../history/change-builders';
-import { canRedo, canUndo, commitChange, redo, undo } from '../history/history';
+import { canRedo, canUndo } from '../history/history';
 import type { ScenarioChange } from '../history/scenario-change';
+import type { ScenarioEdit } from '../history/scenario-edit';
 import { type Command, type CommandContext, createCommandRegistry } from './command-registry';
 
-function commit(context: CommandContext, change: ScenarioChange, labelKey: string) {
-  return commitChange(context.session, change, { nowIso: context.nowIso, labelKey });
-}
+const edit = (change: ScenarioChange, labelKey: string, selection: readonly string[]): ScenarioEdit => ({
+  kind: 'change',
+  change,
+  labelKey,
+  selection,
+});
 
 function selectionOf(context: CommandContext, origins: readonly string[]): string[] {
   return context.selection.filter((id) =>
@@ -32,14 +36,14 @@ export const scenarioCommands: readonly Command[] = [
     labelKey: 'command.undo',
     shortcuts: ['mod+z'],
     isEnabled: (context) => canUndo(context.session),
-    perform: (context) => ({ session: undo(context.session, context.nowIso), selection: context.selection }),
+    perform: () => ({ kind: 'undo' }),
   },
   {
     name: 'redo',
     labelKey: 'command.redo',
     shortcuts: ['mod+shift+z', 'mod+y'],
     isEnabled: (context) => canRedo(context.session),
-    perform: (context) => ({ session: redo(context.session, context.nowIso), selection: context.selection }),
+    perform: () => ({ kind: 'redo' }),
   },
   {
     name: 'deleteSelection',
@@ -48,8 +52,8 @@ export const scenarioCommands: readonly Command[] = [
     isEnabled: hasSelection(['added']),
     perform(context) {
       const ids = selectionOf(context, ['added']);
-      const session = commit(context, deleteSelectionChange(ids), 'command.deleteSelection');
-      return { session, selection: context.selection.filter((id) => !ids.includes(id)) };
+      const selection = context.selection.filter((id) => !ids.includes(id));
+      return edit(deleteSelectionChange(ids), 'command.deleteSelection', selection);
     },
   },
   {
@@ -64,7 +68,7 @@ export const scenarioCommands: readonly Command[] = [
         context.selection,
         context.createId,
       );
-      return { session: commit(context, change, 'command.duplicateSelection'), selection: newIds };
+      return edit(change, 'command.duplicateSelection', newIds);
     },
   },
   {
@@ -75,7 +79,7 @@ export const scenarioCommands: readonly Command[] = [
     perform(context) {
       const ids = selectionOf(context, ['baseline']);
       const change = beginModificationChange(context.session.scenario, context.baseline, ids);
-      return { session: commit(context, change, 'command.modifySelection'), selection: context.selection };
+      return edit(change, 'command.modifySelection', context.selection);
     },
   },
   {
@@ -85,7 +89,7 @@ export const scenarioCommands: readonly Command[] = [
     isEnabled: hasSelection(['modified']),
     perform(context) {
       const change: ScenarioChange = { type: 'dropModifications', ids: selectionOf(context, ['modified']) };
-      return { session: commit(context, change, 'command.revertSelection'), selection: context.selection };
+      return edit(change, 'command.revertSelection', context.selection);
     },
   },
   {
@@ -101,10 +105,7 @@ export const scenarioCommands: readonly Command[] = [
         type: 'markForRemoval',
         ids: selectionOf(context, ['baseline', 'modified']),
       };
-      return {
-        session: commit(context, change, 'command.planSelectionForRemoval'),
-        selection: context.selection,
-      };
+      return edit(change, 'command.planSelectionForRemoval', context.selection);
     },
   },
   {
@@ -115,10 +116,7 @@ export const scenarioCommands: readonly Command[] = [
       context.selection.some((id) => context.session.scenario.removedSiteIds.includes(id)),
     perform(context) {
       const change: ScenarioChange = { type: 'unmarkForRemoval', ids: context.selection };
-      return {
-        session: commit(context, change, 'command.cancelSelectionRemoval'),
-        selection: context.selection,
-      };
+      return edit(change, 'command.cancelSelectionRemoval', context.selection);
     },
   },
 ];

@@ -8,7 +8,7 @@ import { type DensityClass, districtFacts } from '../plan/district-facts';
 import type { DistrictCollection } from '../types';
 import { columnOf, createGrid, type GridGeometry, rowOf } from './grid';
 import { buildLandRuns } from './land-runs';
-import { type CellRuns, fillRuns, rasterisePolygon, runsBounds } from './rasterise';
+import { type CellRuns, fillRuns, rasterisePolygon, runsBounds } from './polygon-runs';
 import { type CoverageSettings, DENSITY_CLASSES } from './settings';
 
 /** Any polygon zone with an id; `kind` selects a default weight, `weight` overrides it. */

@@ -1,5 +1,5 @@
 /** Which sites an export covers: the scenario's candidates only, or the whole resolved scenario. */
-import type { BaselineSites } from '../scenario/baseline';
+import type { BaselineSites } from '../scenario/baseline-sites';
 import { materializeScenarioSites, scenarioCandidateSites } from '../scenario/scenario';
 import type { Scenario } from '../scenario/scenario-types';
 import type { SiteFeature } from '../types';

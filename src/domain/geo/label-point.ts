@@ -1,5 +1,5 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import { localMetresFrame } from './local-metres';
+import { localMetresFrame } from './geodesy';
 import { preparePolygon } from './prepared-polygon';
 
 /** Signed planar area of a ring in squared degrees (shoelace); only its magnitude is used. */

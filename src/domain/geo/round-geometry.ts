@@ -1,5 +1,5 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import { roundCoordinate } from './local-metres';
+import { roundCoordinate } from './geodesy';
 
 function roundRing(ring: Position[]): Position[] {
   const rounded: Position[] = [];

@@ -4,7 +4,7 @@
  * the same undo step), so a slip never alters the baseline itself.
  */
 import type { Position } from 'geojson';
-import type { BaselineSites } from '../scenario/baseline';
+import type { BaselineSites } from '../scenario/baseline-sites';
 import { addedSite, modifiedSite, scenarioSite } from '../scenario/scenario-lookup';
 import type { Scenario } from '../scenario/scenario-types';
 import type { SiteFeature } from '../types';

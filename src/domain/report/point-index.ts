@@ -4,10 +4,13 @@
  * haversine distance is far below a pole's positional accuracy.
  */
 
-const METRES_PER_DEGREE_LATITUDE = 111_320;
-const REFERENCE_LATITUDE_DEG = 31.2;
-const METRES_PER_DEGREE_LONGITUDE =
-  METRES_PER_DEGREE_LATITUDE * Math.cos((REFERENCE_LATITUDE_DEG * Math.PI) / 180);
+import {
+  localDistanceM as frameDistanceM,
+  localMetresFrame,
+  SHANGHAI_REFERENCE_LATITUDE_DEG,
+} from '../geo/geodesy';
+
+const FRAME = localMetresFrame(SHANGHAI_REFERENCE_LATITUDE_DEG);
 
 export interface NearestPoles {
   /** Points within the radius. */
@@ -18,9 +21,7 @@ export interface NearestPoles {
 
 /** Distance in metres between two WGS84 points (local equirectangular approximation). */
 export function localDistanceM(a: readonly [number, number], b: readonly [number, number]): number {
-  const dx = (a[0] - b[0]) * METRES_PER_DEGREE_LONGITUDE;
-  const dy = (a[1] - b[1]) * METRES_PER_DEGREE_LATITUDE;
-  return Math.hypot(dx, dy);
+  return frameDistanceM(FRAME, a, b);
 }
 
 export class PointIndex {
@@ -68,11 +69,11 @@ export class PointIndex {
   }
 
   private column(longitude: number): number {
-    return Math.floor((longitude * METRES_PER_DEGREE_LONGITUDE) / this.cellM);
+    return Math.floor((longitude * FRAME.metresPerDegreeLon) / this.cellM);
   }
 
   private row(latitude: number): number {
-    return Math.floor((latitude * METRES_PER_DEGREE_LATITUDE) / this.cellM);
+    return Math.floor((latitude * FRAME.metresPerDegreeLat) / this.cellM);
   }
 
   private key(column: number, row: number): string {

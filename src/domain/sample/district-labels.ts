@@ -1,6 +1,6 @@
 import type { Point } from 'geojson';
+import { roundCoordinate } from '../geo/geodesy';
 import { labelPoint } from '../geo/label-point';
-import { roundCoordinate } from '../geo/local-metres';
 import type { DistrictCollection } from '../types';
 import { type CollectionWithMetadata, SAMPLE_NOTE } from './sample-metadata';
 

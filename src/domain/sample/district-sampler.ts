@@ -1,5 +1,5 @@
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import { roundCoordinate } from '../geo/local-metres';
+import { roundCoordinate } from '../geo/geodesy';
 import { type PreparedPolygon, preparePolygon } from '../geo/prepared-polygon';
 import type { SeededRandom } from '../geo/seeded-random';
 import type { DistrictCollection, DistrictFeature } from '../types';

@@ -1,6 +1,6 @@
 import type { Point } from 'geojson';
 import { apportionByLargestRemainder } from '../geo/apportion';
-import { localMetresFrame, roundCoordinate } from '../geo/local-metres';
+import { localMetresFrame, roundCoordinate } from '../geo/geodesy';
 import { createSeededRandom, deriveSeed, type SeededRandom, shuffleInPlace } from '../geo/seeded-random';
 import { type DistrictFacts, districtFacts } from '../plan/district-facts';
 import type { PoleFeature, PoleProperties } from '../types';

@@ -1,5 +1,5 @@
 import type { FeatureCollection, Point } from 'geojson';
-import { localMetresFrame } from '../geo/local-metres';
+import { localMetresFrame } from '../geo/geodesy';
 
 const CELL_M = 2000;
 

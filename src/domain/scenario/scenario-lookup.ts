@@ -7,6 +7,7 @@
  * positions after one cheap pass instead of hashing every id again.
  */
 import type { SiteFeature } from '../types';
+import type { BaselineSites } from './baseline-sites';
 import type { Scenario } from './scenario-types';
 
 export interface SiteLookup {
@@ -71,3 +72,18 @@ export const addedSite = (scenario: Scenario, id: string): SiteFeature | undefin
 
 export const modifiedSite = (scenario: Scenario, id: string): SiteFeature | undefined =>
   siteIndex(scenario.modifiedSites).get(id);
+
+/** The effective feature of an id in the scenario (added, modified, or baseline). */
+export function effectiveSite(
+  scenario: Scenario,
+  baseline: BaselineSites,
+  id: string,
+): SiteFeature | undefined {
+  return scenarioSite(scenario, id) ?? baseline.get(id);
+}
+
+/** True for sites a drag may move: the scenario's own and modified ones not planned for removal. */
+export function isDraggableSite(scenario: Scenario, id: string): boolean {
+  if (siteIndex(scenario.addedSites).has(id)) return true;
+  return siteIndex(scenario.modifiedSites).has(id) && !scenario.removedSiteIds.includes(id);
+}

@@ -3,8 +3,8 @@
  * copy of the 70,000 baseline sites, so the engine can patch its own indexes incrementally.
  */
 import type { SiteFeature } from '../types';
-import type { BaselineSites } from './baseline';
-import { scenarioBaseline } from './scenario-baseline';
+import type { BaselineSites } from './baseline-sites';
+import { scenarioBaseline } from './baseline-with-imports';
 import { sameIdsInOrder, siteIndex } from './scenario-lookup';
 import { type BaselineRef, CURRENT_SCENARIO_SCHEMA_VERSION, type Scenario } from './scenario-types';
 

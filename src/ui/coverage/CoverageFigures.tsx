@@ -1,7 +1,7 @@
 import type { AreaFigures, CoverageStats } from '../../domain/coverage/report';
 import { PLAN_FIGURES } from '../../domain/plan/district-facts';
 import { BANDS, SITE_KINDS } from '../../domain/types';
-import { usePlanner, useTranslate } from '../store-context';
+import { useAppState, useTranslate } from '../store-context';
 import { RSRP_CLASS_CSS, RSRP_CLASS_ORDER } from './colours';
 import { formatCount, formatKm2, formatPercent, formatSigned } from './format';
 
@@ -28,7 +28,7 @@ export function AreaCard({
   testId: string;
 }) {
   const t = useTranslate();
-  const language = usePlanner((state) => state.language);
+  const language = useAppState((state) => state.language);
   const shortPoints = (TARGET - figures.coveredFraction) * 100;
   const deltaPoints = baseline ? (figures.coveredFraction - baseline.coveredFraction) * 100 : 0;
   const deltaKm2 = baseline ? figures.coveredKm2 - baseline.coveredKm2 : 0;
@@ -79,7 +79,7 @@ export function AreaCard({
 /** Land area per RSRP class (path-loss mode) as a stacked bar and a table. */
 export function RsrpBreakdown({ stats }: { stats: CoverageStats }) {
   const t = useTranslate();
-  const language = usePlanner((state) => state.language);
+  const language = useAppState((state) => state.language);
   const classes = stats.rsrpClassesKm2;
   if (!classes) return null;
   const total = RSRP_CLASS_ORDER.reduce((sum, key) => sum + classes[key], 0);
@@ -122,7 +122,7 @@ export function RsrpBreakdown({ stats }: { stats: CoverageStats }) {
 /** Sites the engine counted, by kind and by band. */
 export function SitesTable({ stats }: { stats: CoverageStats }) {
   const t = useTranslate();
-  const language = usePlanner((state) => state.language);
+  const language = useAppState((state) => state.language);
   const kindKey = {
     macro: 'coverage.kind.macro',
     micro: 'coverage.kind.micro',

@@ -3,7 +3,7 @@ import { rankGaps } from '../../domain/coverage/gap-ranking';
 import { districtFacts } from '../../domain/plan/district-facts';
 import { gapsOfArea } from '../../domain/report/area-report';
 import { gapPriorityBreaks, gapPriorityLevel } from '../../state/coverage-slice';
-import { usePlanner, useTranslate } from '../store-context';
+import { useAppState, useTranslate } from '../store-context';
 import { GAP_PRIORITY_CSS } from './colours';
 import { formatCount, formatKm2 } from './format';
 
@@ -17,11 +17,11 @@ const PRIORITY_KEYS = {
 /** Gap count and area, and the highest-priority gaps (of the picked district, if any) to fly to. */
 export function CoverageGaps() {
   const t = useTranslate();
-  const language = usePlanner((state) => state.language);
-  const stats = usePlanner((state) => state.coverageStats);
-  const gaps = usePlanner((state) => state.coverageGaps);
-  const district = usePlanner((state) => state.coverageDistrict);
-  const services = usePlanner((state) => state.coverageServices);
+  const language = useAppState((state) => state.language);
+  const stats = useAppState((state) => state.coverageStats);
+  const gaps = useAppState((state) => state.coverageGaps);
+  const district = useAppState((state) => state.coverageDistrict);
+  const services = useAppState((state) => state.coverageServices);
   const breaks = useMemo(
     () => gapPriorityBreaks(gaps?.features.map((gap) => gap.properties.priorityScore) ?? []),
     [gaps],

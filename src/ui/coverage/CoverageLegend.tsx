@@ -1,4 +1,4 @@
-import { usePlanner, useTranslate } from '../store-context';
+import { useAppState, useTranslate } from '../store-context';
 import {
   COVERED_CSS,
   FOOTPRINT_CSS,
@@ -36,10 +36,10 @@ function Row({ colour, label, outline }: { colour: string; label: string; outlin
 /** The coverage legend over the map: the raster's classes for the mode shown, gaps, footprint. */
 export function CoverageLegend() {
   const t = useTranslate();
-  const stats = usePlanner((state) => state.coverageStats);
-  const layers = usePlanner((state) => state.coverageLayers);
-  const chosen = usePlanner((state) => state.coverageRasterStyle);
-  const footprint = usePlanner((state) => state.coverageFootprint);
+  const stats = useAppState((state) => state.coverageStats);
+  const layers = useAppState((state) => state.coverageLayers);
+  const chosen = useAppState((state) => state.coverageRasterStyle);
+  const footprint = useAppState((state) => state.coverageFootprint);
   if (!stats || !(layers.raster || layers.gaps)) return null;
   const style = stats.mode === 'pathloss' ? chosen : 'covered';
   return (

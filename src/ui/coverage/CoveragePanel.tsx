@@ -1,6 +1,6 @@
 import { DISTRICT_FACTS } from '../../domain/plan/district-facts';
 import { effectiveRasterStyle } from '../../state/coverage-slice';
-import { usePlanner, useTranslate } from '../store-context';
+import { useAppState, useTranslate } from '../store-context';
 import { AreaCard, RsrpBreakdown, SitesTable } from './CoverageFigures';
 import { CoverageGaps } from './CoverageGaps';
 import { CoverageSettingsForm } from './CoverageSettingsForm';
@@ -10,11 +10,11 @@ import { formatDistance, formatKm2, formatPercent, formatSeconds } from './forma
 /** Progress bar with cancel while a full recompute runs; notices for updating, cancelled, error. */
 function CoverageStatusBar() {
   const t = useTranslate();
-  const language = usePlanner((state) => state.language);
-  const status = usePlanner((state) => state.coverageStatus);
-  const progress = usePlanner((state) => state.coverageProgress);
-  const error = usePlanner((state) => state.coverageError);
-  const services = usePlanner((state) => state.coverageServices);
+  const language = useAppState((state) => state.language);
+  const status = useAppState((state) => state.coverageStatus);
+  const progress = useAppState((state) => state.coverageProgress);
+  const error = useAppState((state) => state.coverageError);
+  const services = useAppState((state) => state.coverageServices);
   if (status === 'computing') {
     return (
       <div className="coverage-status" role="status" data-testid="coverage-progress">
@@ -52,8 +52,8 @@ function CoverageStatusBar() {
 
 function ModeSwitch() {
   const t = useTranslate();
-  const settings = usePlanner((state) => state.coverageSettings);
-  const setSettings = usePlanner((state) => state.setCoverageSettings);
+  const settings = useAppState((state) => state.coverageSettings);
+  const setSettings = useAppState((state) => state.setCoverageSettings);
   return (
     <fieldset className="coverage-segmented">
       <legend className="coverage-hidden">{t('coverage.settings.mode')}</legend>
@@ -74,11 +74,11 @@ function ModeSwitch() {
 
 function LayerSwitches() {
   const t = useTranslate();
-  const layers = usePlanner((state) => state.coverageLayers);
-  const setVisible = usePlanner((state) => state.setCoverageLayerVisible);
-  const settings = usePlanner((state) => state.coverageSettings);
-  const chosen = usePlanner((state) => state.coverageRasterStyle);
-  const setStyle = usePlanner((state) => state.setCoverageRasterStyle);
+  const layers = useAppState((state) => state.coverageLayers);
+  const setVisible = useAppState((state) => state.setCoverageLayerVisible);
+  const settings = useAppState((state) => state.coverageSettings);
+  const chosen = useAppState((state) => state.coverageRasterStyle);
+  const setStyle = useAppState((state) => state.setCoverageRasterStyle);
   const style = effectiveRasterStyle(settings, chosen);
   return (
     <section className="coverage-section" aria-labelledby="coverage-layers-title">
@@ -119,13 +119,13 @@ function LayerSwitches() {
 /** The "覆盖 / Coverage" side-panel tab. */
 export function CoveragePanel() {
   const t = useTranslate();
-  const language = usePlanner((state) => state.language);
-  const stats = usePlanner((state) => state.coverageStats);
-  const baseline = usePlanner((state) => state.baselineCoverageStats);
-  const elapsedMs = usePlanner((state) => state.coverageElapsedMs);
-  const district = usePlanner((state) => state.coverageDistrict);
-  const setDistrict = usePlanner((state) => state.setCoverageDistrict);
-  const footprint = usePlanner((state) => state.coverageFootprint);
+  const language = useAppState((state) => state.language);
+  const stats = useAppState((state) => state.coverageStats);
+  const baseline = useAppState((state) => state.baselineCoverageStats);
+  const elapsedMs = useAppState((state) => state.coverageElapsedMs);
+  const district = useAppState((state) => state.coverageDistrict);
+  const setDistrict = useAppState((state) => state.setCoverageDistrict);
+  const footprint = useAppState((state) => state.coverageFootprint);
   const districtFigures = stats?.districts.find((item) => item.adcode === district);
   const districtBaseline = baseline?.districts.find((item) => item.adcode === district);
   const districtName = (adcode: string) => {

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { DENSITY_CLASSES, defaultCoverageSettings } from '../../domain/coverage/settings';
 import { rsrpClass } from '../../domain/propagation/link-budget';
 import { BANDS, SITE_KINDS } from '../../domain/types';
-import { usePlanner, useTranslate } from '../store-context';
+import { useAppState, useTranslate } from '../store-context';
 import {
   draftFromSettings,
   parseNumber,
@@ -72,8 +72,8 @@ function Field({
 /** Mode, threshold, cell size, minimum gap and the radius table; applied together (one recompute). */
 export function CoverageSettingsForm() {
   const t = useTranslate();
-  const settings = usePlanner((state) => state.coverageSettings);
-  const setSettings = usePlanner((state) => state.setCoverageSettings);
+  const settings = useAppState((state) => state.coverageSettings);
+  const setSettings = useAppState((state) => state.setCoverageSettings);
   const [draft, setDraft] = useState<SettingsDraft>(() => draftFromSettings(settings));
   useEffect(() => setDraft(draftFromSettings(settings)), [settings]);
   const { patch, errors } = validateDraft(draft, settings);

@@ -2,7 +2,7 @@
  * Colours of the coverage layers, shared by the legend, the panel and (through app/ wiring) the map
  * layers, so a swatch always matches what is drawn. Raster colours come from the engine's renderer.
  */
-import { CLASS_COLOURS, COVERED_COLOUR, UNCOVERED_COLOUR } from '../../domain/coverage/raster';
+import { CLASS_COLOURS, COVERED_COLOUR, UNCOVERED_COLOUR } from '../../domain/coverage/coverage-image';
 import type { RsrpClass } from '../../domain/propagation/link-budget';
 
 const css = (rgba: readonly number[]): string => `rgb(${rgba[0]} ${rgba[1]} ${rgba[2]})`;

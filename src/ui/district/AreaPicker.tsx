@@ -1,6 +1,6 @@
 import type { ReportTarget } from '../../domain/report/area-report';
 import type { DistrictChoice } from '../../state/district-slice';
-import { usePlanner, useTranslate } from '../store-context';
+import { useAppState, useTranslate } from '../store-context';
 
 /** A target as the select's option value. */
 export const targetKey = (target: ReportTarget) =>
@@ -16,10 +16,10 @@ const GROUPS = [
 /** The district / plan-zone picker (grouped select). */
 export function AreaPicker() {
   const t = useTranslate();
-  const language = usePlanner((state) => state.language);
-  const choices = usePlanner((state) => state.districtChoices);
-  const target = usePlanner((state) => state.districtTarget);
-  const setTarget = usePlanner((state) => state.setDistrictTarget);
+  const language = useAppState((state) => state.language);
+  const choices = useAppState((state) => state.districtChoices);
+  const target = useAppState((state) => state.districtTarget);
+  const setTarget = useAppState((state) => state.setDistrictTarget);
   const byKey = new Map<string, DistrictChoice>(choices.map((choice) => [targetKey(choice.target), choice]));
   return (
     <label className="district-picker">

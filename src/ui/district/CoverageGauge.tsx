@@ -1,13 +1,13 @@
 import type { AreaReport } from '../../domain/report/area-report';
 import { formatPercent } from '../report/format';
-import { usePlanner, useTranslate } from '../store-context';
+import { useAppState, useTranslate } from '../store-context';
 
 /** The area's coverage as a big figure and a bar with the plan's 90% mark, or the computing state. */
 export function CoverageGauge({ report }: { report: AreaReport | null }) {
   const t = useTranslate();
-  const language = usePlanner((state) => state.language);
-  const status = usePlanner((state) => state.coverageStatus);
-  const progress = usePlanner((state) => state.coverageProgress);
+  const language = useAppState((state) => state.language);
+  const status = useAppState((state) => state.coverageStatus);
+  const progress = useAppState((state) => state.coverageProgress);
   if (!report?.coverage) {
     return (
       <p className="district-computing" role="status" data-testid="district-computing">

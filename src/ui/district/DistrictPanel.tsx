@@ -2,7 +2,7 @@ import './district.css';
 import { useState } from 'react';
 import { reportFileName, weakSpotsCsv } from '../../domain/report/weak-spot-csv';
 import { coverageRows, siteRows } from '../report/figure-rows';
-import { usePlanner, useTranslate } from '../store-context';
+import { useAppState, useTranslate } from '../store-context';
 import { AreaPicker } from './AreaPicker';
 import { CoverageGauge } from './CoverageGauge';
 import { FigureTable } from './FigureTable';
@@ -24,15 +24,15 @@ function downloadText(text: string, fileName: string, type: string): void {
 /** The 区县 / District tab: pick an area, read its live figures and weak spots, make its report. */
 export function DistrictPanel() {
   const t = useTranslate();
-  const language = usePlanner((state) => state.language);
-  const target = usePlanner((state) => state.districtTarget);
-  const report = usePlanner((state) => state.districtReport);
-  const selection = usePlanner((state) => state.selection);
-  const highlightedGapId = usePlanner((state) => state.highlightedGapId);
-  const setTarget = usePlanner((state) => state.setDistrictTarget);
-  const setHighlightedGap = usePlanner((state) => state.setHighlightedGap);
-  const requestReport = usePlanner((state) => state.requestDistrictReport);
-  const reportStatus = usePlanner((state) => state.districtReportStatus);
+  const language = useAppState((state) => state.language);
+  const target = useAppState((state) => state.districtTarget);
+  const report = useAppState((state) => state.districtReport);
+  const selection = useAppState((state) => state.selection);
+  const highlightedGapId = useAppState((state) => state.highlightedGapId);
+  const setTarget = useAppState((state) => state.setDistrictTarget);
+  const setHighlightedGap = useAppState((state) => state.setHighlightedGap);
+  const requestReport = useAppState((state) => state.requestDistrictReport);
+  const reportStatus = useAppState((state) => state.districtReportStatus);
   const [showAll, setShowAll] = useState(false);
 
   const selectedAdcode = selection?.layerId === 'districts' ? selection.properties.adcode : undefined;

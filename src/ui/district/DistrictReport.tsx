@@ -1,7 +1,7 @@
 import './district.css';
 import { useEffect } from 'react';
 import { coverageRows, siteRows } from '../report/figure-rows';
-import { usePlanner, useTranslate } from '../store-context';
+import { useAppState, useTranslate } from '../store-context';
 import { FigureTable } from './FigureTable';
 import { WeakSpotTable } from './WeakSpotTable';
 
@@ -10,14 +10,14 @@ const REPORT_WEAK_SPOTS = 25;
 /** The printable district report (print-styled; opens the browser's print dialog to save as PDF). */
 export function DistrictReport() {
   const t = useTranslate();
-  const language = usePlanner((state) => state.language);
-  const status = usePlanner((state) => state.districtReportStatus);
-  const report = usePlanner((state) => state.districtReport);
-  const image = usePlanner((state) => state.districtReportImage);
-  const dateIso = usePlanner((state) => state.districtReportDateIso);
-  const scenarioName = usePlanner((state) => state.session?.scenario.name);
-  const settings = usePlanner((state) => state.coverageStats);
-  const close = usePlanner((state) => state.closeDistrictReport);
+  const language = useAppState((state) => state.language);
+  const status = useAppState((state) => state.districtReportStatus);
+  const report = useAppState((state) => state.districtReport);
+  const image = useAppState((state) => state.districtReportImage);
+  const dateIso = useAppState((state) => state.districtReportDateIso);
+  const scenarioName = useAppState((state) => state.session?.scenario.name);
+  const settings = useAppState((state) => state.coverageStats);
+  const close = useAppState((state) => state.closeDistrictReport);
   const open = status === 'open' && report !== null;
 
   useEffect(() => {

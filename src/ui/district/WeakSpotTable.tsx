@@ -1,6 +1,6 @@
 import type { WeakSpotRow } from '../../domain/report/area-report';
 import { formatCount, formatDecimal, formatKm2, formatMetres } from '../report/format';
-import { usePlanner, useTranslate } from '../store-context';
+import { useAppState, useTranslate } from '../store-context';
 
 interface WeakSpotTableProps {
   rows: readonly WeakSpotRow[];
@@ -12,7 +12,7 @@ interface WeakSpotTableProps {
 /** The ranked weak spots: rank, area, priority, poles within 300 m and the nearest pole. */
 export function WeakSpotTable({ rows, onPick, highlightedGapId }: WeakSpotTableProps) {
   const t = useTranslate();
-  const language = usePlanner((state) => state.language);
+  const language = useAppState((state) => state.language);
   return (
     <table className="weak-spots" data-testid="weak-spots">
       <thead>

@@ -1,5 +1,5 @@
 import type { MessageKey } from '../../domain/i18n/translate';
-import { usePlanner, useTranslate } from '../store-context';
+import { useAppState, useTranslate } from '../store-context';
 import type { MappingRow } from './import-view';
 
 const STATE_HINT: Partial<Record<MappingRow['state'], MessageKey>> = {
@@ -17,7 +17,7 @@ export function ColumnMapping({
   columns: readonly string[];
 }) {
   const t = useTranslate();
-  const setMapping = usePlanner((state) => state.setImportMapping);
+  const setMapping = useAppState((state) => state.setImportMapping);
   const columnLabel = (index: number) => columns[index]?.trim() || `#${index + 1}`;
   return (
     <fieldset className="import-fieldset import-mapping">

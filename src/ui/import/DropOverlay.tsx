@@ -1,10 +1,10 @@
-import { usePlanner, useTranslate } from '../store-context';
+import { useAppState, useTranslate } from '../store-context';
 import './import.css';
 
 /** Shown while a file is dragged over the map; it lets the drop through to the map below. */
 export function DropOverlay() {
   const t = useTranslate();
-  const active = usePlanner((state) => state.importDropActive);
+  const active = useAppState((state) => state.importDropActive);
   if (!active) return null;
   return (
     <div className="import-drop" aria-hidden="true">

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { usePlanner, useTranslate } from '../store-context';
+import { useAppState, useTranslate } from '../store-context';
 import './import.css';
 
 /** What the file picker offers; anything else is still read and reported if it is not importable. */
@@ -8,7 +8,7 @@ const ACCEPT = '.csv,.tsv,.txt,.xlsx,.geojson,.json,.kml,.kmz,.zip,.shp,.dbf,.pr
 /** "导入 / Import" over the map: opens the file picker. */
 export function ImportButton() {
   const t = useTranslate();
-  const services = usePlanner((state) => state.importServices);
+  const services = useAppState((state) => state.importServices);
   const inputRef = useRef<HTMLInputElement>(null);
   if (!services) return null;
   return (

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { usePlanner, useTranslate } from '../store-context';
+import { useAppState, useTranslate } from '../store-context';
 import { ImportProgressBar } from './ImportProgressBar';
 import { ImportReview } from './ImportReview';
 import { failureText, percentText } from './import-view';
@@ -9,9 +9,9 @@ import './import.css';
 /** The import dialog: reading progress, a whole-file error, or the review (mapping, datum, report). */
 export function ImportDialog() {
   const t = useTranslate();
-  const phase = usePlanner((state) => state.importPhase);
-  const fileName = usePlanner((state) => state.importFileName);
-  const services = usePlanner((state) => state.importServices);
+  const phase = useAppState((state) => state.importPhase);
+  const fileName = useAppState((state) => state.importFileName);
+  const services = useAppState((state) => state.importServices);
   const dialogRef = useRef<HTMLDivElement>(null);
   const open = phase !== 'idle';
   useFocusTrap(dialogRef, open, () => services?.close(), phase);
@@ -49,8 +49,8 @@ export function ImportDialog() {
 
 function ReadingProgress() {
   const t = useTranslate();
-  const progress = usePlanner((state) => state.importProgress);
-  const services = usePlanner((state) => state.importServices);
+  const progress = useAppState((state) => state.importProgress);
+  const services = useAppState((state) => state.importServices);
   const fraction = progress?.fraction ?? 0;
   const label =
     progress?.stage === 'validate'
@@ -70,8 +70,8 @@ function ReadingProgress() {
 
 function FailureMessage() {
   const t = useTranslate();
-  const failure = usePlanner((state) => state.importFailure);
-  const services = usePlanner((state) => state.importServices);
+  const failure = useAppState((state) => state.importFailure);
+  const services = useAppState((state) => state.importServices);
   return (
     <div className="import-dialog__body import-dialog__body--narrow">
       <p className="import-failure" role="alert">

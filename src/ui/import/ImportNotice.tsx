@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { usePlanner, useTranslate } from '../store-context';
+import { useAppState, useTranslate } from '../store-context';
 import './import.css';
 
 /** The notice stays this long unless closed (long enough to decide on Undo). */
@@ -8,9 +8,9 @@ const SHOWN_MS = 60_000;
 /** "N imported, M rejected — Undo" after an import. */
 export function ImportNotice() {
   const t = useTranslate();
-  const notice = usePlanner((state) => state.importNotice);
-  const services = usePlanner((state) => state.importServices);
-  const showNotice = usePlanner((state) => state.showImportNotice);
+  const notice = useAppState((state) => state.importNotice);
+  const services = useAppState((state) => state.importServices);
+  const showNotice = useAppState((state) => state.showImportNotice);
   useEffect(() => {
     if (!notice) return;
     const timer = setTimeout(() => showNotice(null), SHOWN_MS);

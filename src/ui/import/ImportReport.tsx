@@ -1,6 +1,6 @@
 import type { MessageKey } from '../../domain/i18n/translate';
 import type { ImportResult, RejectReason } from '../../domain/import/import-types';
-import { usePlanner, useTranslate } from '../store-context';
+import { useAppState, useTranslate } from '../store-context';
 import { rejectionText } from './import-view';
 
 /** Rejected rows listed in the dialog; the downloadable report has them all. */
@@ -9,7 +9,7 @@ const LISTED_ROWS = 100;
 /** Counts, the rejected rows with their row numbers and reasons, and the CSV download. */
 export function ImportReport({ result }: { result: ImportResult }) {
   const t = useTranslate();
-  const services = usePlanner((state) => state.importServices);
+  const services = useAppState((state) => state.importServices);
   const valid = result.features.length;
   const rejected = result.rejected.length;
   const byReason = new Map<RejectReason, number>();

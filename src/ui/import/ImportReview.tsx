@@ -1,5 +1,5 @@
 import { layerFields } from '../../domain/import/build-import';
-import { usePlanner, useTranslate } from '../store-context';
+import { useAppState, useTranslate } from '../store-context';
 import { ColumnMapping } from './ColumnMapping';
 import { ImportProgressBar } from './ImportProgressBar';
 import { ImportReport } from './ImportReport';
@@ -12,13 +12,13 @@ import { SourceFacts } from './SourceFacts';
 /** The review: what was read, the choices on the left, warnings, preview and report on the right. */
 export function ImportReview() {
   const t = useTranslate();
-  const preview = usePlanner((state) => state.importPreview);
-  const choices = usePlanner((state) => state.importChoices);
-  const result = usePlanner((state) => state.importResult);
-  const building = usePlanner((state) => state.importBuilding);
-  const progress = usePlanner((state) => state.importProgress);
-  const hasSession = usePlanner((state) => state.session !== null);
-  const services = usePlanner((state) => state.importServices);
+  const preview = useAppState((state) => state.importPreview);
+  const choices = useAppState((state) => state.importChoices);
+  const result = useAppState((state) => state.importResult);
+  const building = useAppState((state) => state.importBuilding);
+  const progress = useAppState((state) => state.importProgress);
+  const hasSession = useAppState((state) => state.session !== null);
+  const services = useAppState((state) => state.importServices);
   if (!preview || !services) return null;
   const rows = mappingRows(preview, choices.mapping, layerFields(choices.layer));
   const count = result?.features.length ?? 0;

@@ -1,7 +1,7 @@
 import type { MessageKey } from '../../domain/i18n/translate';
 import { COORDINATE_SYSTEMS, type CoordinateSystem } from '../../domain/import/import-types';
 import type { ImportChoices } from '../../state/import-slice';
-import { usePlanner, useTranslate } from '../store-context';
+import { useAppState, useTranslate } from '../store-context';
 
 type Target = 'existing' | 'candidate' | 'poles';
 const TARGETS: readonly Target[] = ['existing', 'candidate', 'poles'];
@@ -13,8 +13,8 @@ const choicesFor = (target: Target): Partial<ImportChoices> =>
 /** Target layer and coordinate system, as radio groups, plus the lat/lon swap. */
 export function ImportSettings() {
   const t = useTranslate();
-  const choices = usePlanner((state) => state.importChoices);
-  const setChoices = usePlanner((state) => state.setImportChoices);
+  const choices = useAppState((state) => state.importChoices);
+  const setChoices = useAppState((state) => state.setImportChoices);
   const target = targetOf(choices);
   return (
     <>

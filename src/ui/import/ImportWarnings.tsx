@@ -1,6 +1,6 @@
 import type { CoordinateSystem, ImportResult, ImportWarningCode } from '../../domain/import/import-types';
 import type { ImportChoices } from '../../state/import-slice';
-import { usePlanner, useTranslate } from '../store-context';
+import { useAppState, useTranslate } from '../store-context';
 import { crsName, outsideShanghaiCount, type Translate, warningText } from './import-view';
 
 /** Warnings that can make every figure wrong: shown first, in the warning colour. */
@@ -59,8 +59,8 @@ function warningItems(t: Translate, result: ImportResult, choices: ImportChoices
 /** The core's warnings in words, each with its one-click fix where there is one. */
 export function ImportWarnings({ result }: { result: ImportResult }) {
   const t = useTranslate();
-  const choices = usePlanner((state) => state.importChoices);
-  const setChoices = usePlanner((state) => state.setImportChoices);
+  const choices = useAppState((state) => state.importChoices);
+  const setChoices = useAppState((state) => state.setImportChoices);
   const items = warningItems(t, result, choices);
   if (items.length === 0) return null;
   return (

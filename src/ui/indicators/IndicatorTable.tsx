@@ -7,7 +7,7 @@ import {
   SCENARIO_BENCHMARKS,
 } from '../../domain/plan/indicators';
 import { formatCount, formatPercent } from '../report/format';
-import { usePlanner, useTranslate } from '../store-context';
+import { useAppState, useTranslate } from '../store-context';
 
 const PILLAR_KEYS: Record<string, MessageKey> = {
   connectivity: 'pillar.connectivity',
@@ -55,8 +55,8 @@ export function ProgressBar({
 /** The plan's 12 indicators with 2020, 2025 target and a progress bar; the map's own figures beside two. */
 export function IndicatorTable({ compact = false }: { compact?: boolean }) {
   const t = useTranslate();
-  const language = usePlanner((state) => state.language);
-  const stats = usePlanner((state) => state.coverageStats);
+  const language = useAppState((state) => state.language);
+  const stats = useAppState((state) => state.coverageStats);
   const number = (value: number) =>
     value.toLocaleString(language === 'en' ? 'en-GB' : 'zh-CN', { maximumFractionDigits: 2 });
   const sitesFraction = stats ? stats.sites.total / SCENARIO_BENCHMARKS.fiveGSites.target : 0;

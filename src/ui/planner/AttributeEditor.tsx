@@ -9,7 +9,7 @@ import {
   validateSitePatch,
 } from '../../domain/validation/site-attributes';
 import { openScenarioBaseline } from '../../state/scenario-slice';
-import { StoreContext, usePlanner, useTranslate } from '../store-context';
+import { StoreContext, useAppState, useTranslate } from '../store-context';
 import { InputField, SelectField } from './AttributeFields';
 import { commonValue, describeSelection, isEditable, parseNumberInput } from './attribute-values';
 import { isCommandEnabled, runPlannerCommand } from './planner-commands';
@@ -28,10 +28,10 @@ const ACTIONS = [
 export function AttributeEditor() {
   const t = useTranslate();
   const store = useContext(StoreContext);
-  const scenario = usePlanner((state) => state.session?.scenario);
-  const baseline = usePlanner(openScenarioBaseline);
-  const ids = usePlanner((state) => state.selectedSiteIds);
-  const enabledActions = usePlanner((state) =>
+  const scenario = useAppState((state) => state.session?.scenario);
+  const baseline = useAppState(openScenarioBaseline);
+  const ids = useAppState((state) => state.selectedSiteIds);
+  const enabledActions = useAppState((state) =>
     ACTIONS.filter((name) => isCommandEnabled(state, name)).join(','),
   );
   if (!scenario || !baseline || !store) return null;
@@ -64,10 +64,11 @@ export function AttributeEditor() {
     const current = openScenarioBaseline(state);
     if (!state.session || !current) return null;
     const targetIds = editable.map((entry) => entry.site.properties.id);
-    state.commitScenarioChange(
-      editSitesChange(state.session.scenario, current, targetIds, patch),
-      'command.editSites',
-    );
+    state.editScenario({
+      kind: 'change',
+      change: editSitesChange(state.session.scenario, current, targetIds, patch),
+      labelKey: 'command.editSites',
+    });
     return null;
   };
   const numberCommit = (field: keyof SiteProperties) => (text: string) => {

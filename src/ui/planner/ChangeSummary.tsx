@@ -1,15 +1,15 @@
 import { openScenarioBaseline } from '../../state/scenario-slice';
-import { usePlanner, useTranslate } from '../store-context';
+import { useAppState, useTranslate } from '../store-context';
 import { coverageChange, signed } from './change-figures';
 
 /** The candidate set against the baseline: site counts, covered area, gaps, per district. */
 export function ChangeSummary() {
   const t = useTranslate();
-  const scenario = usePlanner((state) => state.session?.scenario);
-  const stats = usePlanner((state) => state.coverageStats);
-  const baselineStats = usePlanner((state) => state.baselineCoverageStats);
-  const status = usePlanner((state) => state.coverageStatus);
-  const baseline = usePlanner(openScenarioBaseline);
+  const scenario = useAppState((state) => state.session?.scenario);
+  const stats = useAppState((state) => state.coverageStats);
+  const baselineStats = useAppState((state) => state.baselineCoverageStats);
+  const status = useAppState((state) => state.coverageStatus);
+  const baseline = useAppState(openScenarioBaseline);
   if (!scenario) return null;
   const removed = new Set(scenario.removedSiteIds);
   // Existing sites: the baseline and the scenario's imported existing sites, less those planned for removal.

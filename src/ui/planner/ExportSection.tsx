@@ -1,7 +1,7 @@
 import { type ChangeEvent, useState } from 'react';
 import type { MessageKey } from '../../domain/i18n/translate';
 import type { ExportFormat } from '../../state/planner-slice';
-import { usePlanner, useTranslate } from '../store-context';
+import { useAppState, useTranslate } from '../store-context';
 
 const FORMATS: readonly { format: ExportFormat; labelKey: MessageKey }[] = [
   { format: 'geojson', labelKey: 'planner.exportGeoJson' },
@@ -12,7 +12,7 @@ const FORMATS: readonly { format: ExportFormat; labelKey: MessageKey }[] = [
 /** Downloads of the candidates or the whole scenario, and import of a scenario file. */
 export function ExportSection() {
   const t = useTranslate();
-  const services = usePlanner((state) => state.plannerServices);
+  const services = useAppState((state) => state.plannerServices);
   const [scope, setScope] = useState<'candidates' | 'scenario'>('candidates');
   const [importMessage, setImportMessage] = useState<string | null>(null);
   if (!services) return null;

@@ -1,5 +1,5 @@
 import { LAYER_COLORS } from '../../domain/layers/catalogue';
-import { usePlanner, useTranslate } from '../store-context';
+import { useAppState, useTranslate } from '../store-context';
 import { AttributeEditor } from './AttributeEditor';
 import { ChangeSummary } from './ChangeSummary';
 import { ExportSection } from './ExportSection';
@@ -16,9 +16,9 @@ const LEGEND = [
 /** The 规划 / Planner side-panel tab. */
 export function PlannerPanel() {
   const t = useTranslate();
-  const hasSession = usePlanner((state) => state.session !== null);
-  const snapDistanceM = usePlanner((state) => state.snapDistanceM);
-  const setSnapDistanceM = usePlanner((state) => state.setSnapDistanceM);
+  const hasSession = useAppState((state) => state.session !== null);
+  const snapDistanceM = useAppState((state) => state.snapDistanceM);
+  const setSnapDistanceM = useAppState((state) => state.setSnapDistanceM);
   if (!hasSession) return <p className="planner-hint">{t('planner.storageLoading')}</p>;
   return (
     <div className="planner-panel">

@@ -1,7 +1,7 @@
 import { useContext, useEffect } from 'react';
 import { formatShortcut, type Platform } from '../../domain/commands/shortcuts';
 import type { MessageKey } from '../../domain/i18n/translate';
-import { StoreContext, usePlanner, useTranslate } from '../store-context';
+import { StoreContext, useAppState, useTranslate } from '../store-context';
 import {
   commandForKey,
   isCommandEnabled,
@@ -47,17 +47,17 @@ export function PlannerToolbar() {
   const t = useTranslate();
   usePlannerShortcuts();
   const store = useContext(StoreContext);
-  const tool = usePlanner((state) => state.plannerTool);
-  const snapToPoles = usePlanner((state) => state.snapToPoles);
-  const snapDistanceM = usePlanner((state) => state.snapDistanceM);
-  const setSnapToPoles = usePlanner((state) => state.setSnapToPoles);
+  const tool = useAppState((state) => state.plannerTool);
+  const snapToPoles = useAppState((state) => state.snapToPoles);
+  const snapDistanceM = useAppState((state) => state.snapDistanceM);
+  const setSnapToPoles = useAppState((state) => state.setSnapToPoles);
   // Recompute enabled states when the session or selection changes (cheap: a few checks).
-  const enabled = usePlanner((state) =>
+  const enabled = useAppState((state) =>
     BUTTONS.map((button) => (isCommandEnabled(state, button.name) ? '1' : '0')).join(''),
   );
-  const undoLabel = usePlanner((state) => state.session?.undoStack.at(-1)?.labelKey);
-  const redoLabel = usePlanner((state) => state.session?.redoStack.at(-1)?.labelKey);
-  const hasSession = usePlanner((state) => state.session !== null);
+  const undoLabel = useAppState((state) => state.session?.undoStack.at(-1)?.labelKey);
+  const redoLabel = useAppState((state) => state.session?.redoStack.at(-1)?.labelKey);
+  const hasSession = useAppState((state) => state.session !== null);
   if (!hasSession || !store) return null;
 
   const titleOf = (name: string): string => {

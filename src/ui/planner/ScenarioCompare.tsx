@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Scenario } from '../../domain/scenario/scenario-types';
 import { countSitesByDistrict } from '../../domain/scenario/sites-by-district';
 import type { CachedScenarioCoverage } from '../../state/planner-slice';
-import { usePlanner, useTranslate } from '../store-context';
+import { useAppState, useTranslate } from '../store-context';
 
 interface Column {
   scenario: Scenario;
@@ -18,11 +18,11 @@ const percent = (fraction: number) => `${(fraction * 100).toFixed(1)}%`;
  */
 export function ScenarioCompare() {
   const t = useTranslate();
-  const open = usePlanner((state) => state.session?.scenario);
-  const saved = usePlanner((state) => state.savedScenarios);
-  const stats = usePlanner((state) => state.coverageStats);
-  const cache = usePlanner((state) => state.scenarioCoverageCache);
-  const districtOf = usePlanner((state) => state.districtOfPoint);
+  const open = useAppState((state) => state.session?.scenario);
+  const saved = useAppState((state) => state.savedScenarios);
+  const stats = useAppState((state) => state.coverageStats);
+  const cache = useAppState((state) => state.scenarioCoverageCache);
+  const districtOf = useAppState((state) => state.districtOfPoint);
   const others = saved.filter((scenario) => scenario.id !== open?.id);
   const [otherId, setOtherId] = useState<string | null>(null);
   if (!open) return null;

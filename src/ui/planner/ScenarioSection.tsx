@@ -1,17 +1,17 @@
 import { useState } from 'react';
 import { RecoveredNotice, StorageSpaceLine, TabNotices } from '../storage/StorageNotices';
-import { usePlanner, useTranslate } from '../store-context';
+import { useAppState, useTranslate } from '../store-context';
 import { ScenarioCompare } from './ScenarioCompare';
 
 /** The open scenario: switch, rename, new, duplicate, delete (confirmed), compare; storage notices. */
 export function ScenarioSection() {
   const t = useTranslate();
-  const scenario = usePlanner((state) => state.session?.scenario);
-  const saved = usePlanner((state) => state.savedScenarios);
-  const services = usePlanner((state) => state.plannerServices);
-  const storage = usePlanner((state) => state.plannerStorageStatus);
-  const quarantine = usePlanner((state) => state.quarantineNotices);
-  const saveFailed = usePlanner((state) => state.saveStatus.state === 'failed');
+  const scenario = useAppState((state) => state.session?.scenario);
+  const saved = useAppState((state) => state.savedScenarios);
+  const services = useAppState((state) => state.plannerServices);
+  const storage = useAppState((state) => state.plannerStorageStatus);
+  const quarantine = useAppState((state) => state.quarantineNotices);
+  const saveFailed = useAppState((state) => state.saveStatus.state === 'failed');
   const [draftName, setDraftName] = useState<string | null>(null);
   const [comparing, setComparing] = useState(false);
   if (!scenario || !services) return null;

@@ -3,7 +3,7 @@
  * editable), and per field the one shared value or "mixed". Pure, unit-tested.
  */
 import { siteOrigin } from '../../domain/history/change-builders';
-import type { BaselineSites } from '../../domain/scenario/baseline';
+import type { BaselineSites } from '../../domain/scenario/baseline-sites';
 import { addedSite, modifiedSite } from '../../domain/scenario/scenario-lookup';
 import type { Scenario } from '../../domain/scenario/scenario-types';
 import type { SiteFeature, SiteProperties } from '../../domain/types';

@@ -1,7 +1,7 @@
 /**
  * One command list for the toolbar, the keyboard and the tests: the domain's scenario commands
- * plus the planner's tools. Running a command reads the store, applies the outcome and, for a
- * tool, switches the tool.
+ * plus the planner's tools. Running a command reads the store, hands the edit it makes to the store's
+ * one door (editScenario) and, for a tool, switches the tool.
  */
 import {
   type Command,
@@ -12,7 +12,7 @@ import { scenarioCommands } from '../../domain/commands/scenario-commands';
 import { chordToShortcut, type KeyChord, type Platform } from '../../domain/commands/shortcuts';
 import type { PlannerTool } from '../../state/planner-slice';
 import { openScenarioBaseline } from '../../state/scenario-slice';
-import type { PlannerState } from '../../state/store';
+import type { AppState } from '../../state/store';
 
 const TOOL_OF_COMMAND: Readonly<Record<string, PlannerTool>> = { selectTool: 'select', addSiteTool: 'add' };
 
@@ -21,11 +21,8 @@ const toolCommand = (name: string, labelKey: string, shortcuts: string[]): Comma
   labelKey,
   shortcuts,
   isEnabled: () => true,
-  perform: (context) => ({
-    session: context.session,
-    // Esc (select tool) also clears the selection; the add tool keeps it.
-    selection: name === 'selectTool' ? [] : context.selection,
-  }),
+  // Esc (select tool) also clears the selection; the add tool keeps it.
+  perform: (context) => ({ kind: 'select', selection: name === 'selectTool' ? [] : context.selection }),
 });
 
 export const plannerCommandRegistry = createCommandRegistry([
@@ -37,38 +34,35 @@ export const plannerCommandRegistry = createCommandRegistry([
 /** A fresh candidate id, shared with the map's add tool format. */
 const createId = (): string => `C-${crypto.randomUUID().slice(0, 8)}`;
 
-function contextOf(state: PlannerState): CommandContext | null {
+function contextOf(state: AppState): CommandContext | null {
   const baseline = openScenarioBaseline(state);
   if (!state.session || !baseline) return null;
   return {
     session: state.session,
     baseline,
     selection: state.selectedSiteIds,
-    nowIso: new Date().toISOString(),
     createId,
   };
 }
 
 /** True when the command exists and can run now (for enabled states of buttons). */
-export function isCommandEnabled(state: PlannerState, name: string): boolean {
+export function isCommandEnabled(state: AppState, name: string): boolean {
   const context = contextOf(state);
   if (!context) return false;
   return plannerCommandRegistry.get(name)?.isEnabled(context) ?? false;
 }
 
 /** Runs a command against the store state; returns whether it ran. */
-export function runPlannerCommand(state: PlannerState, name: string): boolean {
+export function runPlannerCommand(state: AppState, name: string): boolean {
   const context = contextOf(state);
   const tool = TOOL_OF_COMMAND[name];
   if (!context) {
     if (tool) state.setPlannerTool(tool);
     return tool !== undefined;
   }
-  const outcome = plannerCommandRegistry.run(name, context);
-  if (!outcome) return false;
-  if (outcome.session !== state.session || outcome.selection !== state.selectedSiteIds) {
-    state.applyCommandOutcome(outcome);
-  }
+  const edit = plannerCommandRegistry.run(name, context);
+  if (!edit) return false;
+  state.editScenario(edit);
   if (tool) state.setPlannerTool(tool);
   return true;
 }

@@ -1,6 +1,6 @@
 import type { MessageKey } from '../../domain/i18n/translate';
 import { formatTime } from '../report/format';
-import { usePlanner, useTranslate } from '../store-context';
+import { useAppState, useTranslate } from '../store-context';
 import './storage.css';
 
 /**
@@ -9,10 +9,10 @@ import './storage.css';
  */
 export function SaveStatus() {
   const t = useTranslate();
-  const language = usePlanner((state) => state.language);
-  const status = usePlanner((state) => state.saveStatus);
-  const actions = usePlanner((state) => state.saveActions);
-  const available = usePlanner((state) => state.plannerStorageStatus);
+  const language = useAppState((state) => state.language);
+  const status = useAppState((state) => state.saveStatus);
+  const actions = useAppState((state) => state.saveActions);
+  const available = useAppState((state) => state.plannerStorageStatus);
   if (status.state === 'failed') {
     return (
       <div className="save-alert" role="alert">

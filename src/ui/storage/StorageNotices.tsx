@@ -1,12 +1,12 @@
 import type { MessageKey } from '../../domain/i18n/translate';
 import { formatBytes, formatCount } from '../report/format';
-import { usePlanner, useTranslate } from '../store-context';
+import { useAppState, useTranslate } from '../store-context';
 
 /** Where the scenarios are kept: the space used, whether the browser promised to keep it. */
 export function StorageSpaceLine() {
   const t = useTranslate();
-  const language = usePlanner((state) => state.language);
-  const space = usePlanner((state) => state.storageSpace);
+  const language = useAppState((state) => state.language);
+  const space = useAppState((state) => state.storageSpace);
   if (!space) return null;
   return (
     <p className="planner-hint" data-testid="storage-space">
@@ -23,9 +23,9 @@ export function StorageSpaceLine() {
 /** Damaged records recovered on load: which scenario lost what (the originals are in quarantine). */
 export function RecoveredNotice() {
   const t = useTranslate();
-  const language = usePlanner((state) => state.language);
-  const recovered = usePlanner((state) => state.recoveredScenarios);
-  const unreadable = usePlanner((state) => state.unreadableRecordCount);
+  const language = useAppState((state) => state.language);
+  const recovered = useAppState((state) => state.recoveredScenarios);
+  const unreadable = useAppState((state) => state.unreadableRecordCount);
   if (recovered.length === 0 && unreadable === 0) return null;
   return (
     <div className="planner-warning" role="status" data-testid="storage-recovered">
@@ -63,8 +63,8 @@ export function RecoveredNotice() {
 /** Another tab's merge or deletion, said once, dismissable. */
 export function TabNotices() {
   const t = useTranslate();
-  const notices = usePlanner((state) => state.storageNotices);
-  const dismiss = usePlanner((state) => state.dismissStorageNotice);
+  const notices = useAppState((state) => state.storageNotices);
+  const dismiss = useAppState((state) => state.dismissStorageNotice);
   if (notices.length === 0) return null;
   return (
     <ul className="storage-notices" aria-live="polite">

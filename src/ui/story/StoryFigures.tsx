@@ -2,7 +2,7 @@ import type { StoryChapter, StoryStep } from '../../domain/story/chapters';
 import { CITY_FIGURES_KEY } from '../../state/story-slice';
 import { IndicatorTable } from '../indicators/IndicatorTable';
 import { formatCount, formatPercent } from '../report/format';
-import { usePlanner, useTranslate } from '../store-context';
+import { useAppState, useTranslate } from '../store-context';
 
 const PILLARS = [
   { short: 'pillar.sensingShort', name: 'pillar.sensing', text: 'pillar.sensingText' },
@@ -30,10 +30,10 @@ function Pillars() {
 /** The live figures of a chapter step: indicators, city coverage, wings or new towns. */
 export function StoryFigures({ chapter, step }: { chapter: StoryChapter; step: StoryStep }) {
   const t = useTranslate();
-  const language = usePlanner((state) => state.language);
-  const stats = usePlanner((state) => state.coverageStats);
-  const zoneFigures = usePlanner((state) => state.storyZoneFigures);
-  const choices = usePlanner((state) => state.districtChoices);
+  const language = useAppState((state) => state.language);
+  const stats = useAppState((state) => state.coverageStats);
+  const zoneFigures = useAppState((state) => state.storyZoneFigures);
+  const choices = useAppState((state) => state.districtChoices);
   if (chapter.figures === 'indicators') {
     return (
       <>

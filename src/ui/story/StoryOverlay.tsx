@@ -1,7 +1,7 @@
 import './story.css';
 import { useEffect } from 'react';
 import { STORY_CHAPTERS, storyChapter, storyStep } from '../../domain/story/chapters';
-import { usePlanner, useTranslate } from '../store-context';
+import { useAppState, useTranslate } from '../store-context';
 import { StoryFigures } from './StoryFigures';
 
 function toggleFullscreen(): void {
@@ -12,11 +12,11 @@ function toggleFullscreen(): void {
 /** Presentation mode: chapter card, live figures, progress dots and presenter keys; other chrome hidden. */
 export function StoryOverlay() {
   const t = useTranslate();
-  const story = usePlanner((state) => state.story);
-  const next = usePlanner((state) => state.nextStoryStep);
-  const previous = usePlanner((state) => state.previousStoryStep);
-  const goTo = usePlanner((state) => state.goToStoryChapter);
-  const leave = usePlanner((state) => state.leaveStory);
+  const story = useAppState((state) => state.story);
+  const next = useAppState((state) => state.nextStoryStep);
+  const previous = useAppState((state) => state.previousStoryStep);
+  const goTo = useAppState((state) => state.goToStoryChapter);
+  const leave = useAppState((state) => state.leaveStory);
   const presenting = story !== null;
 
   useEffect(() => {

@@ -1,14 +1,14 @@
 import './story.css';
-import { usePlanner, useTranslate } from '../store-context';
+import { useAppState, useTranslate } from '../store-context';
 
 /** Map toolbar: enter presentation mode, export the view as a PNG. Hidden while presenting. */
 export function StoryToolbar() {
   const t = useTranslate();
-  const presenting = usePlanner((state) => state.story !== null);
-  const startStory = usePlanner((state) => state.startStory);
-  const requestPng = usePlanner((state) => state.requestPngExport);
-  const status = usePlanner((state) => state.pngExportStatus);
-  const size = usePlanner((state) => state.pngExportSize);
+  const presenting = useAppState((state) => state.story !== null);
+  const startStory = useAppState((state) => state.startStory);
+  const requestPng = useAppState((state) => state.requestPngExport);
+  const status = useAppState((state) => state.pngExportStatus);
+  const size = useAppState((state) => state.pngExportSize);
   if (presenting) return null;
   return (
     <div className="story-toolbar">

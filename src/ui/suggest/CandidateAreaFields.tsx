@@ -3,8 +3,8 @@ import {
   checkGridSpacing,
   type GridPreview,
   previewGridCandidates,
-} from '../../domain/selection/candidate-sources';
-import { usePlanner, useTranslate } from '../store-context';
+} from '../../domain/suggest/candidate-sources';
+import { useAppState, useTranslate } from '../store-context';
 
 const SPACING_MESSAGES = {
   empty: 'suggest.gridSpacing.empty',
@@ -26,15 +26,15 @@ export const areaNumberOf = (id: string): number => Number(id.slice(1));
  */
 export function CandidateAreaFields() {
   const t = useTranslate();
-  const usePolygonGrid = usePlanner((state) => state.suggestForm.usePolygonGrid);
-  const spacingText = usePlanner((state) => state.suggestForm.gridSpacingText);
-  const setForm = usePlanner((state) => state.setSuggestForm);
-  const areas = usePlanner((state) => state.suggestAreas);
-  const drawing = usePlanner((state) => state.suggestDrawing);
-  const refusal = usePlanner((state) => state.suggestDrawRefusal);
-  const setDrawing = usePlanner((state) => state.setSuggestDrawing);
-  const removeArea = usePlanner((state) => state.removeSuggestArea);
-  const clearAreas = usePlanner((state) => state.clearSuggestAreas);
+  const usePolygonGrid = useAppState((state) => state.suggestForm.usePolygonGrid);
+  const spacingText = useAppState((state) => state.suggestForm.gridSpacingText);
+  const setForm = useAppState((state) => state.setSuggestForm);
+  const areas = useAppState((state) => state.suggestAreas);
+  const drawing = useAppState((state) => state.suggestDrawing);
+  const refusal = useAppState((state) => state.suggestDrawRefusal);
+  const setDrawing = useAppState((state) => state.setSuggestDrawing);
+  const removeArea = useAppState((state) => state.removeSuggestArea);
+  const clearAreas = useAppState((state) => state.clearSuggestAreas);
   const spacing = checkGridSpacing(spacingText);
   const spacingM = spacing.ok ? spacing.spacingM : null;
   const preview: GridPreview | null = useMemo(

@@ -1,5 +1,5 @@
-import { EXACT_MAX_CANDIDATES } from '../../domain/selection/exact';
-import { usePlanner, useTranslate } from '../store-context';
+import { EXACT_MAX_CANDIDATES } from '../../domain/suggest/exact';
+import { useAppState, useTranslate } from '../store-context';
 
 /**
  * The exact (HiGHS) switch with the candidate count it depends on: offered while the form's choice
@@ -7,9 +7,9 @@ import { usePlanner, useTranslate } from '../store-context';
  */
 export function ExactField() {
   const t = useTranslate();
-  const exact = usePlanner((state) => state.suggestForm.method === 'exact');
-  const setForm = usePlanner((state) => state.setSuggestForm);
-  const count = usePlanner((state) => state.suggestCandidateCount);
+  const exact = useAppState((state) => state.suggestForm.method === 'exact');
+  const setForm = useAppState((state) => state.setSuggestForm);
+  const count = useAppState((state) => state.suggestCandidateCount);
   const tooMany = count !== null && count > EXACT_MAX_CANDIDATES;
   return (
     <div className="suggest-exact">

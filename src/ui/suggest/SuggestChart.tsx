@@ -1,4 +1,4 @@
-import type { SuggestCurvePoint } from '../../domain/selection/suggest';
+import type { SuggestCurvePoint } from '../../domain/suggest/suggest';
 import { useTranslate } from '../store-context';
 
 const WIDTH = 300;

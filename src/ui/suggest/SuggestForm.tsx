@@ -3,7 +3,7 @@ import { districtFacts } from '../../domain/plan/district-facts';
 import { BANDS, type SiteKind } from '../../domain/types';
 import type { SuggestAreaKind } from '../../state/suggest-slice';
 import { formatDecimal } from '../report/format';
-import { usePlanner, useTranslate } from '../store-context';
+import { useAppState, useTranslate } from '../store-context';
 import { CandidateAreaFields } from './CandidateAreaFields';
 import { ExactField } from './ExactField';
 
@@ -60,11 +60,11 @@ function NumberInput(props: {
 
 function AreaFields() {
   const t = useTranslate();
-  const language = usePlanner((state) => state.language);
-  const form = usePlanner((state) => state.suggestForm);
-  const setForm = usePlanner((state) => state.setSuggestForm);
-  const choices = usePlanner((state) => state.districtChoices);
-  const gaps = usePlanner((state) => state.coverageGaps);
+  const language = useAppState((state) => state.language);
+  const form = useAppState((state) => state.suggestForm);
+  const setForm = useAppState((state) => state.setSuggestForm);
+  const choices = useAppState((state) => state.districtChoices);
+  const gaps = useAppState((state) => state.coverageGaps);
   const nameOf = (choice: (typeof choices)[number]) => (language === 'en' ? choice.nameEn : choice.name);
   return (
     <fieldset className="suggest-group">
@@ -154,8 +154,8 @@ function AreaFields() {
 /** The planner's choices: area, candidate positions, template, budget, spacing, method. */
 export function SuggestFormFields() {
   const t = useTranslate();
-  const form = usePlanner((state) => state.suggestForm);
-  const setForm = usePlanner((state) => state.setSuggestForm);
+  const form = useAppState((state) => state.suggestForm);
+  const setForm = useAppState((state) => state.setSuggestForm);
   return (
     <div className="suggest-form">
       <AreaFields />

@@ -1,4 +1,4 @@
-import { usePlanner, useTranslate } from '../store-context';
+import { useAppState, useTranslate } from '../store-context';
 import { SuggestFormFields } from './SuggestForm';
 import { SuggestResults } from './SuggestResults';
 import './suggest.css';
@@ -12,11 +12,11 @@ const PHASE_KEYS = {
 /** Run button, or progress bar with cancel while the worker suggests; notices after. */
 function SuggestRunBar() {
   const t = useTranslate();
-  const status = usePlanner((state) => state.suggestStatus);
-  const progress = usePlanner((state) => state.suggestProgress);
-  const error = usePlanner((state) => state.suggestError);
-  const accepted = usePlanner((state) => state.suggestAcceptedCount);
-  const services = usePlanner((state) => state.suggestServices);
+  const status = useAppState((state) => state.suggestStatus);
+  const progress = useAppState((state) => state.suggestProgress);
+  const error = useAppState((state) => state.suggestError);
+  const accepted = useAppState((state) => state.suggestAcceptedCount);
+  const services = useAppState((state) => state.suggestServices);
   if (status === 'running') {
     return (
       <div className="suggest-status" role="status" data-testid="suggest-progress">
@@ -63,7 +63,7 @@ function SuggestRunBar() {
 /** The 选址 / Suggest tab. */
 export function SuggestPanel() {
   const t = useTranslate();
-  const result = usePlanner((state) => state.suggestResult);
+  const result = useAppState((state) => state.suggestResult);
   return (
     <div className="suggest-panel" data-testid="suggest-panel">
       <h2>{t('suggest.title')}</h2>

@@ -1,6 +1,6 @@
-import type { SuggestResult } from '../../domain/selection/suggest';
+import type { SuggestResult } from '../../domain/suggest/suggest';
 import { formatCount, formatKm2, formatPercent } from '../coverage/format';
-import { usePlanner, useTranslate } from '../store-context';
+import { useAppState, useTranslate } from '../store-context';
 import { SuggestChart } from './SuggestChart';
 
 const percent = (fraction: number) => (fraction * 100).toFixed(2);
@@ -14,10 +14,10 @@ const LOW_REACH_SHARE = 0.5;
  */
 function ReachNote({ result }: { result: SuggestResult }) {
   const t = useTranslate();
-  const language = usePlanner((state) => state.language);
-  const form = usePlanner((state) => state.suggestForm);
-  const setForm = usePlanner((state) => state.setSuggestForm);
-  const setDrawing = usePlanner((state) => state.setSuggestDrawing);
+  const language = useAppState((state) => state.language);
+  const form = useAppState((state) => state.suggestForm);
+  const setForm = useAppState((state) => state.setSuggestForm);
+  const setDrawing = useAppState((state) => state.setSuggestDrawing);
   const uncoveredKm2 = result.areaLandKm2 - result.coveredKm2Before;
   const reachable = result.reachableUncoveredKm2;
   if (reachable === undefined || uncoveredKm2 <= 0 || reachable / uncoveredKm2 >= LOW_REACH_SHARE)
@@ -50,11 +50,11 @@ function ReachNote({ result }: { result: SuggestResult }) {
 /** The ranked picks with their marginal gains, the curve, and accept / discard. */
 export function SuggestResults({ result }: { result: SuggestResult }) {
   const t = useTranslate();
-  const language = usePlanner((state) => state.language);
-  const checked = usePlanner((state) => state.suggestChecked);
-  const toggle = usePlanner((state) => state.toggleSuggestChecked);
-  const services = usePlanner((state) => state.suggestServices);
-  const form = usePlanner((state) => state.suggestForm);
+  const language = useAppState((state) => state.language);
+  const checked = useAppState((state) => state.suggestChecked);
+  const toggle = useAppState((state) => state.toggleSuggestChecked);
+  const services = useAppState((state) => state.suggestServices);
+  const form = useAppState((state) => state.suggestForm);
   const land = result.areaLandKm2;
   return (
     <section className="suggest-results" data-testid="suggest-results">

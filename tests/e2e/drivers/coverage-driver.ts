@@ -29,11 +29,11 @@ export class CoverageDriver {
   }
 
   whenComputed(): Promise<CoverageStats> {
-    return this.page.evaluate(() => window.__planner!.coverage!.whenComputed());
+    return this.page.evaluate(() => window.__e2e!.coverage!.whenComputed());
   }
 
   workerStats(): Promise<CoverageStats> {
-    return this.page.evaluate(() => window.__planner!.coverage!.workerStats());
+    return this.page.evaluate(() => window.__e2e!.coverage!.workerStats());
   }
 
   async cityPercentShown(): Promise<number> {
@@ -47,7 +47,7 @@ export class CoverageDriver {
   /** Clicks the mode switch and waits until the new mode's result is in. */
   async switchMode(mode: 'radius' | 'pathloss'): Promise<CoverageStats> {
     await this.page.locator(`.coverage-segmented button[data-mode="${mode}"]`).click();
-    await expect.poll(() => this.page.evaluate(() => window.__planner!.coverage!.settings().mode)).toBe(mode);
+    await expect.poll(() => this.page.evaluate(() => window.__e2e!.coverage!.settings().mode)).toBe(mode);
     return this.whenComputed();
   }
 
@@ -71,7 +71,7 @@ export class CoverageDriver {
   }
 
   renderedGapCount(): Promise<number> {
-    return this.page.evaluate(() => window.__planner!.coverage!.renderedGapCount());
+    return this.page.evaluate(() => window.__e2e!.coverage!.renderedGapCount());
   }
 
   /**
@@ -122,7 +122,7 @@ export class CoverageDriver {
         }
       ).__frameMeter;
       meter.running = false;
-      meter.computedAt = window.__planner!.coverage!.computeFinishedAt();
+      meter.computedAt = window.__e2e!.coverage!.computeFinishedAt();
       const summarise = (from: number, to: number) => {
         const frames = meter.frames.filter((time) => time >= from && time <= to);
         let maxFrameGapMs = 0;
@@ -151,6 +151,6 @@ export class CoverageDriver {
   }
 
   status(): Promise<string> {
-    return this.page.evaluate(() => window.__planner!.coverage!.status());
+    return this.page.evaluate(() => window.__e2e!.coverage!.status());
   }
 }

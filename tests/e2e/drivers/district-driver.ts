@@ -41,7 +41,7 @@ export class DistrictWorkflow {
   async whenFiguresReady(): Promise<void> {
     await this.page.waitForFunction(
       () => {
-        const state = window.__planner?.state();
+        const state = window.__e2e?.state();
         return state?.coverageStatus === 'ready' && state.districtReport?.coverage != null;
       },
       undefined,
@@ -52,7 +52,7 @@ export class DistrictWorkflow {
   /** The engine's own figures for one district (the worker's statistics when the hook offers them). */
   engineDistrict(adcode: string) {
     return this.page.evaluate(async (code) => {
-      const hook = window.__planner!;
+      const hook = window.__e2e!;
       const stats = hook.coverage?.workerStats
         ? await hook.coverage.workerStats()
         : hook.state().coverageStats!;
@@ -64,7 +64,7 @@ export class DistrictWorkflow {
   engineGapIds(adcode: string) {
     return this.page.evaluate((code) => {
       const gaps = window
-        .__planner!.state()
+        .__e2e!.state()
         .coverageGaps!.features.filter((gap) => gap.properties.adcode === code);
       return gaps
         .sort((a, b) => b.properties.priorityScore - a.properties.priorityScore)

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-// Types only: the app's window.__planner.import augmentation.
+// Types only: the app's window.__e2e.import augmentation.
 import type {} from '../../../src/app/import-test-hook';
 import type { PlannerDriver } from '../driver';
 import { expect } from '../driver';
@@ -32,7 +32,7 @@ export class ImportWorkflow {
   /** Opens the app and waits until a scenario is open (imports go into it). */
   async open(): Promise<void> {
     await this.planner.open();
-    await this.page.waitForFunction(() => window.__planner?.state().session != null);
+    await this.page.waitForFunction(() => window.__e2e?.state().session != null);
   }
 
   fixture(name: string): Promise<Buffer> {
@@ -81,7 +81,7 @@ export class ImportWorkflow {
 
   /** Waits for the dialog's dry run for the current choices. */
   async settled(): Promise<void> {
-    await this.page.evaluate(() => window.__planner!.import!.whenSettled());
+    await this.page.evaluate(() => window.__e2e!.import!.whenSettled());
   }
 
   async chooseCrs(label: RegExp): Promise<void> {
@@ -101,7 +101,7 @@ export class ImportWorkflow {
 
   addedSites(): Promise<AddedSite[]> {
     return this.page.evaluate(() =>
-      (window.__planner!.state().session?.scenario.addedSites ?? []).map((site) => ({
+      (window.__e2e!.state().session?.scenario.addedSites ?? []).map((site) => ({
         id: site.properties.id,
         coordinates: [...site.geometry.coordinates],
         status: site.properties.status,
@@ -111,16 +111,16 @@ export class ImportWorkflow {
   }
 
   undoSteps(): Promise<number> {
-    return this.page.evaluate(() => window.__planner!.state().session?.undoStack.length ?? 0);
+    return this.page.evaluate(() => window.__e2e!.state().session?.undoStack.length ?? 0);
   }
 
   /** Map layers that render a feature with this id within a few pixels of the point. */
   async renderedLayersOf(id: string, longitude: number, latitude: number): Promise<string[]> {
     await this.planner.waitUntilReady();
-    const found = await this.page.evaluate(
-      ([lon, lat]) => window.__planner!.import!.renderedAt(lon, lat, 6),
-      [longitude, latitude] as const,
-    );
+    const found = await this.page.evaluate(([lon, lat]) => window.__e2e!.import!.renderedAt(lon, lat, 6), [
+      longitude,
+      latitude,
+    ] as const);
     return found.filter((feature) => feature.id === id).map((feature) => feature.layer);
   }
 

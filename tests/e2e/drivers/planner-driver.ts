@@ -3,7 +3,7 @@
  * the open scenario and the attribute panel, export files and read them back.
  */
 import { readFile } from 'node:fs/promises';
-// Types only: the app's window.__planner.planner augmentation.
+// Types only: the app's window.__e2e.planner augmentation.
 import type {} from '../../../src/app/planner-test-hooks';
 import type { PlannerDriver } from '../driver';
 import { expect } from '../driver';
@@ -29,8 +29,8 @@ export class PlannerWorkflow {
   }
 
   async whenReady(): Promise<void> {
-    await this.page.waitForFunction(() => window.__planner?.planner !== undefined);
-    await this.page.evaluate(() => window.__planner!.planner!.whenPlannerReady());
+    await this.page.waitForFunction(() => window.__e2e?.planner !== undefined);
+    await this.page.evaluate(() => window.__e2e!.planner!.whenPlannerReady());
   }
 
   /** Presses a key on the map (focus on the body, not in a field). */
@@ -56,7 +56,7 @@ export class PlannerWorkflow {
 
   /** Drags a site by the mouse to a canvas pixel, in `steps` moves. */
   async dragSiteTo(siteId: string, target: { x: number; y: number }, steps = 12): Promise<void> {
-    const start = await this.page.evaluate((id) => window.__planner!.planner!.sitePixel(id), siteId);
+    const start = await this.page.evaluate((id) => window.__e2e!.planner!.sitePixel(id), siteId);
     if (!start) throw new Error(`site ${siteId} not on the map`);
     const box = await this.canvasBox();
     await this.page.mouse.move(box.x + start.x, box.y + start.y);
@@ -67,14 +67,14 @@ export class PlannerWorkflow {
 
   nearestPole(longitude: number, latitude: number, maxDistanceM: number) {
     return this.page.evaluate(
-      ([lon, lat, distance]) => window.__planner!.planner!.nearestPole(lon, lat, distance),
+      ([lon, lat, distance]) => window.__e2e!.planner!.nearestPole(lon, lat, distance),
       [longitude, latitude, maxDistanceM] as const,
     );
   }
 
   scenario(): Promise<ScenarioView> {
     return this.page.evaluate(() => {
-      const session = window.__planner!.state().session!;
+      const session = window.__e2e!.state().session!;
       return {
         name: session.scenario.name,
         added: session.scenario.addedSites.map((site) => ({
@@ -93,7 +93,7 @@ export class PlannerWorkflow {
   /** City covered area from the store once the engine is ready, or null when coverage is not wired. */
   coveredKm2(): Promise<number | null> {
     return this.page.evaluate(() => {
-      const state = window.__planner!.state();
+      const state = window.__e2e!.state();
       return state.coverageStatus === 'ready' ? (state.coverageStats?.coveredKm2 ?? null) : null;
     });
   }
@@ -120,7 +120,7 @@ export class PlannerWorkflow {
   /** Waits for the coverage engine's first result; null when the coverage feature never reports. */
   async waitForCoverage(timeoutMs: number): Promise<number | null> {
     try {
-      await this.page.waitForFunction(() => window.__planner!.state().coverageStatus === 'ready', undefined, {
+      await this.page.waitForFunction(() => window.__e2e!.state().coverageStatus === 'ready', undefined, {
         timeout: timeoutMs,
       });
     } catch {
@@ -132,11 +132,11 @@ export class PlannerWorkflow {
   /** The largest coverage gap with a comprehensive pole within `maxDistanceM` of its centroid. */
   gapNearPole(maxDistanceM: number) {
     return this.page.evaluate((distance) => {
-      const gaps = window.__planner!.state().coverageGaps?.features ?? [];
+      const gaps = window.__e2e!.state().coverageGaps?.features ?? [];
       const sorted = [...gaps].sort((left, right) => right.properties.areaKm2 - left.properties.areaKm2);
       for (const gap of sorted) {
         const [longitude, latitude] = gap.properties.centroid;
-        const pole = window.__planner!.planner!.nearestPole(longitude, latitude, distance);
+        const pole = window.__e2e!.planner!.nearestPole(longitude, latitude, distance);
         if (pole && gap.properties.areaKm2 > 0.5)
           return { longitude, latitude, pole, areaKm2: gap.properties.areaKm2 };
       }

@@ -23,7 +23,7 @@ export class StoryWorkflow {
 
   visibleLayers() {
     return this.page.evaluate(() => {
-      const visible = window.__planner!.state().visibleLayers;
+      const visible = window.__e2e!.state().visibleLayers;
       return Object.keys(visible)
         .filter((id) => visible[id as keyof typeof visible])
         .sort();
@@ -31,7 +31,7 @@ export class StoryWorkflow {
   }
 
   position() {
-    return this.page.evaluate(() => window.__planner!.state().story);
+    return this.page.evaluate(() => window.__e2e!.state().story);
   }
 
   /** Clicks Export PNG and returns the PNG's size (IHDR) and its luminance standard deviation. */

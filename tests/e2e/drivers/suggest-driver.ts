@@ -8,7 +8,7 @@ import type {} from '../../../src/app/coverage-test-hook';
 import type {} from '../../../src/app/features/suggest';
 import type { GapProperties } from '../../../src/domain/coverage/gaps';
 import type { CoverageStats } from '../../../src/domain/coverage/report';
-import type { SuggestResult } from '../../../src/domain/selection/suggest';
+import type { SuggestResult } from '../../../src/domain/suggest/suggest';
 import { expect, type PlannerDriver } from '../driver';
 
 export class SuggestWorkflow {
@@ -27,7 +27,7 @@ export class SuggestWorkflow {
   }
 
   whenComputed(): Promise<CoverageStats> {
-    return this.page.evaluate(() => window.__planner!.coverage!.whenComputed());
+    return this.page.evaluate(() => window.__e2e!.coverage!.whenComputed());
   }
 
   /** Area = a district, budget = a number of sites, through the form. */
@@ -40,7 +40,7 @@ export class SuggestWorkflow {
   /** The weak spot ranked first whose area is at least minKm2. */
   async topGap(minKm2: number): Promise<GapProperties> {
     const gaps = await this.page.evaluate(
-      () => window.__planner!.state().coverageGaps?.features.map((gap) => gap.properties) ?? [],
+      () => window.__e2e!.state().coverageGaps?.features.map((gap) => gap.properties) ?? [],
     );
     const gap = gaps.find((candidate) => candidate.areaKm2 >= minKm2);
     if (!gap) throw new Error(`no weak spot of ${minKm2} km² or more`);
@@ -50,8 +50,7 @@ export class SuggestWorkflow {
   /** A point inside a weak spot, the nearest to (lon, lat) on a 25 m lattice within 600 m of it. */
   async pointInGap(gapId: number, lon: number, lat: number): Promise<[number, number]> {
     const geometry = await this.page.evaluate(
-      (id) =>
-        window.__planner!.state().coverageGaps?.features.find((gap) => gap.properties.id === id)?.geometry,
+      (id) => window.__e2e!.state().coverageGaps?.features.find((gap) => gap.properties.id === id)?.geometry,
       gapId,
     );
     if (!geometry) throw new Error(`weak spot ${gapId} not shown`);
@@ -81,7 +80,7 @@ export class SuggestWorkflow {
 
   /** The page pixel of a WGS84 point on the map. */
   async pagePixel(longitude: number, latitude: number): Promise<{ x: number; y: number }> {
-    const point = await this.page.evaluate(([lon, lat]) => window.__planner!.project(lon, lat), [
+    const point = await this.page.evaluate(([lon, lat]) => window.__e2e!.project(lon, lat), [
       longitude,
       latitude,
     ] as const);
@@ -140,7 +139,7 @@ export class SuggestWorkflow {
   async run(): Promise<SuggestResult> {
     await this.page.getByTestId('suggest-run').click();
     await expect(this.page.getByTestId('suggest-results')).toBeVisible({ timeout: 90_000 });
-    return (await this.page.evaluate(() => window.__planner!.suggest!.result()))!;
+    return (await this.page.evaluate(() => window.__e2e!.suggest!.result()))!;
   }
 
   async acceptAll(): Promise<void> {
@@ -156,7 +155,7 @@ export class SuggestWorkflow {
 
   scenarioSites(): Promise<{ id: string; poleId?: string; status?: string }[]> {
     return this.page.evaluate(
-      () => window.__planner!.state().session?.scenario.addedSites.map((site) => site.properties) ?? [],
+      () => window.__e2e!.state().session?.scenario.addedSites.map((site) => site.properties) ?? [],
     );
   }
 }

@@ -4,6 +4,7 @@ import { scenarioCommandRegistry, scenarioCommands } from '../../../src/domain/c
 import { chordToShortcut, formatShortcut } from '../../../src/domain/commands/shortcuts';
 import { editSitesChange, moveSitesChange } from '../../../src/domain/history/change-builders';
 import { commitChange, createSession } from '../../../src/domain/history/history';
+import { applyEdit } from '../../../src/domain/history/scenario-edit';
 import { emptyScenario, NOW, site, smallBaseline } from '../scenario/scenario-fixtures';
 
 const chord = (
@@ -28,12 +29,19 @@ function context(selection: string[]): CommandContext {
     session,
     baseline: smallBaseline,
     selection,
-    nowIso: NOW,
     createId: () => {
       counter += 1;
       return `N${counter}`;
     },
   };
+}
+
+/** Runs a command and applies the edit it makes, as the store's door would: the session and selection after. */
+function runCommand(name: string, start: CommandContext) {
+  const edit = scenarioCommandRegistry.run(name, start);
+  if (!edit) return undefined;
+  const selection = 'selection' in edit && edit.selection ? edit.selection : start.selection;
+  return { session: applyEdit(start.session, edit, NOW), selection };
 }
 
 describe('shortcuts', () => {
@@ -70,35 +78,35 @@ describe('shortcuts', () => {
 
 describe('scenario commands', () => {
   it('delete removes the selected candidates but never a baseline site', () => {
-    const outcome = scenarioCommandRegistry.run('deleteSelection', context(['C1', 'B1']))!;
+    const outcome = runCommand('deleteSelection', context(['C1', 'B1']))!;
     expect(outcome.session.scenario.addedSites.map((s) => s.properties.id)).toEqual(['C2']);
     expect(outcome.session.scenario.removedSiteIds).toEqual([]);
     expect(outcome.selection).toEqual(['B1']);
   });
 
   it('delete is disabled when only baseline sites are selected', () => {
-    expect(scenarioCommandRegistry.run('deleteSelection', context(['B1']))).toBeUndefined();
+    expect(runCommand('deleteSelection', context(['B1']))).toBeUndefined();
   });
 
   it('duplicate makes new candidates beside the originals, selects them, and is one undo step', () => {
     const start = context(['C1', 'B2']);
-    const outcome = scenarioCommandRegistry.run('duplicateSelection', start)!;
+    const outcome = runCommand('duplicateSelection', start)!;
     const copies = outcome.session.scenario.addedSites.slice(2);
     expect(outcome.selection).toEqual(['N1', 'N2']);
     expect(copies.map((s) => s.properties.status)).toEqual(['candidate', 'candidate']);
     expect(copies[1]!.properties.band).toBe('n78');
     expect(copies[0]!.geometry.coordinates[0]).toBeCloseTo(121.4005, 9);
-    const undone = scenarioCommandRegistry.run('undo', { ...start, session: outcome.session })!;
+    const undone = runCommand('undo', { ...start, session: outcome.session })!;
     expect(undone.session.scenario.addedSites).toHaveLength(2);
   });
 
   it('planning baseline sites for removal, then undo, then redo', () => {
     const start = context(['B1', 'B2']);
-    const planned = scenarioCommandRegistry.run('planSelectionForRemoval', start)!;
+    const planned = runCommand('planSelectionForRemoval', start)!;
     expect(planned.session.scenario.removedSiteIds).toEqual(['B1', 'B2']);
-    const undone = scenarioCommandRegistry.run('undo', { ...start, session: planned.session })!;
+    const undone = runCommand('undo', { ...start, session: planned.session })!;
     expect(undone.session.scenario.removedSiteIds).toEqual([]);
-    const redone = scenarioCommandRegistry.run('redo', { ...start, session: undone.session })!;
+    const redone = runCommand('redo', { ...start, session: undone.session })!;
     expect(redone.session.scenario.removedSiteIds).toEqual(['B1', 'B2']);
   });
 });
@@ -122,7 +130,7 @@ describe('the baseline stays read-only unless "modify" is chosen', () => {
     expect(session.undoStack).toHaveLength(1);
     expect(session.scenario.modifiedSites.map((s) => s.geometry.coordinates)).toEqual([[121.5, 31.5]]);
     expect(smallBaseline.get('B1')!.geometry.coordinates).toEqual([121.003, 31]);
-    session = scenarioCommandRegistry.run('undo', { ...context([]), session })!.session;
+    session = runCommand('undo', { ...context([]), session })!.session;
     expect(session.scenario.modifiedSites).toEqual([]);
   });
 });

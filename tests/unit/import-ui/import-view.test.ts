@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import {
-  existingIdsFor,
-  importChange,
-  importedBounds,
-  scenarioSiteIds,
-  siteStatusFor,
-} from '../../../src/app/import-apply';
 import { translate } from '../../../src/domain/i18n/translate';
 import { layerFields } from '../../../src/domain/import/build-import';
 import { previewSource } from '../../../src/domain/import/import-file';
 import { readImportSource } from '../../../src/domain/import/read-source';
+import {
+  importChange,
+  scenarioSiteIds,
+  siteStatusFor,
+} from '../../../src/domain/scenario/import-into-scenario';
 import type { SiteFeature } from '../../../src/domain/types';
+import { existingIdsFor, importedBounds } from '../../../src/services/import-inputs';
 import {
   coordinatesMapped,
   failureText,

@@ -1,10 +1,10 @@
 /** Snapping follows the poles imported into the open scenario: after an import, and not after its undo. */
 import { describe, expect, it } from 'vitest';
-import { newCandidateSite } from '../../../src/app/planner-site-edits';
+import { newCandidateSite } from '../../../src/domain/planner/gesture-changes';
+import { PoleSnapIndex, scenarioPoleSnap } from '../../../src/domain/planner/pole-snap-index';
 import { createScenario } from '../../../src/domain/scenario/scenario';
 import type { PoleFeature } from '../../../src/domain/types';
-import { PoleSnapIndex, scenarioPoleSnap } from '../../../src/map/planner-snap-index';
-import { createPlannerStore } from '../../../src/state/store';
+import { createAppStore } from '../../../src/state/store';
 
 const pole = (id: string, longitude: number, latitude: number, heightM = 10): PoleFeature => ({
   type: 'Feature',
@@ -13,7 +13,7 @@ const pole = (id: string, longitude: number, latitude: number, heightM = 10): Po
 });
 
 function plannerWithScenario() {
-  const store = createPlannerStore();
+  const store = createAppStore();
   store.getState().openScenario(
     createScenario({
       id: 's',
@@ -35,7 +35,10 @@ describe('snapping to imported poles', () => {
     const { store, snap } = plannerWithScenario();
     // ≈ 11 m north of the click; no sample pole anywhere near.
     expect(snap.nearest(121.47, 31.23, 30)).toBeNull();
-    store.getState().commitScenarioChange({ type: 'putPoles', poles: [pole('IMP-7', 121.47, 31.2301, 11)] });
+    store.getState().editScenario({
+      kind: 'change',
+      change: { type: 'putPoles', poles: [pole('IMP-7', 121.47, 31.2301, 11)] },
+    });
     const match = snap.nearest(121.47, 31.23, 30);
     expect(match?.pole.id).toBe('IMP-7');
     const site = newCandidateSite({
@@ -48,15 +51,18 @@ describe('snapping to imported poles', () => {
     });
     expect(site.properties.poleId).toBe('IMP-7');
     expect(site.geometry.coordinates).toEqual([121.47, 31.2301]);
-    store.getState().undoScenario();
+    store.getState().editScenario({ kind: 'undo' });
     expect(snap.nearest(121.47, 31.23, 30)).toBeNull();
   });
 
   it('takes whichever pole is nearer, sample or imported', () => {
     const { store, snap } = plannerWithScenario();
-    store.getState().commitScenarioChange({
-      type: 'putPoles',
-      poles: [pole('IMP-FAR', 121.5, 31.3002), pole('IMP-NEAR', 121.5, 31.29995)],
+    store.getState().editScenario({
+      kind: 'change',
+      change: {
+        type: 'putPoles',
+        poles: [pole('IMP-FAR', 121.5, 31.3002), pole('IMP-NEAR', 121.5, 31.29995)],
+      },
     });
     expect(snap.nearest(121.5, 31.3001, 30)?.pole.id).toBe('SAMPLE-1');
     expect(snap.nearest(121.5, 31.29996, 30)?.pole.id).toBe('IMP-NEAR');

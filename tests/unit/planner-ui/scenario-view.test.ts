@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { plannerLayerDelta, plannerSiteFeatures } from '../../../src/app/planner-scenario-view';
 import { applyChange } from '../../../src/domain/history/apply-change';
-import { indexBaseline } from '../../../src/domain/scenario/baseline';
+import { indexBaseline } from '../../../src/domain/scenario/baseline-sites';
 import { createScenario } from '../../../src/domain/scenario/scenario';
 import type { Scenario } from '../../../src/domain/scenario/scenario-types';
 import type { SiteFeature } from '../../../src/domain/types';
+import { plannerLayerDelta, plannerSiteFeatures } from '../../../src/map/planner-site-features';
 
 const baselineSite: SiteFeature = {
   type: 'Feature',

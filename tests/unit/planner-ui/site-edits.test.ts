@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dragChange, newCandidateSite } from '../../../src/app/planner-site-edits';
 import { applyChange } from '../../../src/domain/history/apply-change';
-import { indexBaseline } from '../../../src/domain/scenario/baseline';
+import { dragChange, newCandidateSite } from '../../../src/domain/planner/gesture-changes';
+import { indexBaseline } from '../../../src/domain/scenario/baseline-sites';
 import { createScenario } from '../../../src/domain/scenario/scenario';
 import type { SiteFeature } from '../../../src/domain/types';
 

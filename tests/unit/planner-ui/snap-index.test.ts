@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { haversineM as distanceMeters } from '../../../src/domain/geo/geodesy';
+import { PoleSnapIndex } from '../../../src/domain/planner/pole-snap-index';
 import type { PoleFeature } from '../../../src/domain/types';
-import { distanceMeters, PoleSnapIndex } from '../../../src/map/planner-snap-index';
 
 function pole(id: string, longitude: number, latitude: number, heightM = 10): PoleFeature {
   return {

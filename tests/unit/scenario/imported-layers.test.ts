@@ -4,9 +4,9 @@ import { parseScenarioFile, serializeScenarioFile } from '../../../src/domain/ex
 import { applyChange } from '../../../src/domain/history/apply-change';
 import { beginModificationChange, siteOrigin } from '../../../src/domain/history/change-builders';
 import { commitChange, createSession, redo, undo } from '../../../src/domain/history/history';
+import { scenarioBaseline } from '../../../src/domain/scenario/baseline-with-imports';
 import { migrateScenarioRecord } from '../../../src/domain/scenario/migrations';
 import { diffScenarioSites, materializeScenarioSites } from '../../../src/domain/scenario/scenario';
-import { scenarioBaseline } from '../../../src/domain/scenario/scenario-baseline';
 import { validateScenario } from '../../../src/domain/scenario/scenario-schema';
 import { decideStoredRecord } from '../../../src/domain/scenario/stored-record';
 import type { PoleFeature } from '../../../src/domain/types';

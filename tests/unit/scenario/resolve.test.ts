@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { applyChange } from '../../../src/domain/history/apply-change';
-import { computeBaselineRef, indexBaseline, matchBaselineRef } from '../../../src/domain/scenario/baseline';
+import {
+  computeBaselineRef,
+  indexBaseline,
+  matchBaselineRef,
+} from '../../../src/domain/scenario/baseline-sites';
 import {
   diffScenarioSites,
   materializeScenarioSites,

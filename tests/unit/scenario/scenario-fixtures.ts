@@ -1,7 +1,7 @@
 /** Shared fixtures and fast-check arbitraries for scenario, history and export tests. */
 import fc from 'fast-check';
 import type { ScenarioChange } from '../../../src/domain/history/scenario-change';
-import { indexBaseline } from '../../../src/domain/scenario/baseline';
+import { indexBaseline } from '../../../src/domain/scenario/baseline-sites';
 import { createScenario } from '../../../src/domain/scenario/scenario';
 import type { Scenario } from '../../../src/domain/scenario/scenario-types';
 import type { SiteCollection, SiteFeature, SiteProperties } from '../../../src/domain/types';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { LAYER_CATALOGUE } from '../../../src/domain/layers/catalogue';
-import { createPlannerStore } from '../../../src/state/store';
+import { createAppStore } from '../../../src/state/store';
 
 describe('planner store', () => {
   it('starts in Chinese with the catalogue default layers (poles off, sites on)', () => {
-    const state = createPlannerStore().getState();
+    const state = createAppStore().getState();
     expect(state.language).toBe('zh');
     expect(state.visibleLayers.poles).toBe(false);
     expect(state.visibleLayers.sites).toBe(true);
@@ -12,7 +12,7 @@ describe('planner store', () => {
   });
 
   it('toggles one layer without touching the others, callable outside React', () => {
-    const store = createPlannerStore();
+    const store = createAppStore();
     const before = store.getState().visibleLayers;
     store.getState().toggleLayer('districts');
     const after = store.getState().visibleLayers;
@@ -23,7 +23,7 @@ describe('planner store', () => {
   });
 
   it('showOnlyLayers shows exactly the listed layers', () => {
-    const store = createPlannerStore();
+    const store = createAppStore();
     store.getState().showOnlyLayers(['poles', 'metro']);
     const visible = Object.entries(store.getState().visibleLayers)
       .filter(([, shown]) => shown)
@@ -32,7 +32,7 @@ describe('planner store', () => {
   });
 
   it('notifies a selector subscriber only when its field changes', () => {
-    const store = createPlannerStore();
+    const store = createAppStore();
     const languages: string[] = [];
     store.subscribe(
       (state) => state.language,
@@ -46,7 +46,7 @@ describe('planner store', () => {
   });
 
   it('keeps a selection until cleared, and records data status per source', () => {
-    const store = createPlannerStore();
+    const store = createAppStore();
     store
       .getState()
       .select({ layerId: 'districts', longitude: 121.3, latitude: 30.8, properties: { name: '金山区' } });

@@ -12,7 +12,7 @@ import {
   gridCandidatesOf,
   polygonOf,
   previewGridCandidates,
-} from '../../../src/domain/selection/candidate-sources';
+} from '../../../src/domain/suggest/candidate-sources';
 import type { PoleFeature, SiteFeature } from '../../../src/domain/types';
 
 /** A square of about sideM metres with its south-west corner at (lon, lat). */

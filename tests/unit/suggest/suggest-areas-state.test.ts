@@ -3,11 +3,11 @@
  * choice; an unusable one is refused with its reason; numbers are not reused after a delete.
  */
 import { describe, expect, it } from 'vitest';
-import { checkDrawnOutline } from '../../../src/domain/selection/candidate-sources';
-import { createPlannerStore } from '../../../src/state/store';
+import { checkDrawnOutline } from '../../../src/domain/suggest/candidate-sources';
+import { createAppStore } from '../../../src/state/store';
 
 /** What the app does when the map reports a finished outline. */
-const finish = (store: ReturnType<typeof createPlannerStore>, corners: [number, number][]) =>
+const finish = (store: ReturnType<typeof createAppStore>, corners: [number, number][]) =>
   store.getState().finishSuggestArea(corners, checkDrawnOutline(corners));
 
 const SQUARE: [number, number][] = [
@@ -25,7 +25,7 @@ const BOW_TIE: [number, number][] = [
 
 describe('suggest candidate areas in the store', () => {
   it('keeps a usable outline as area A1, ends drawing and ticks the grid candidates', () => {
-    const store = createPlannerStore();
+    const store = createAppStore();
     store.getState().setSuggestDrawing(true);
     finish(store, SQUARE);
     const state = store.getState();
@@ -35,7 +35,7 @@ describe('suggest candidate areas in the store', () => {
   });
 
   it('refuses a crossing outline with its reason, until the next drawing starts', () => {
-    const store = createPlannerStore();
+    const store = createAppStore();
     store.getState().setSuggestDrawing(true);
     finish(store, BOW_TIE);
     expect(store.getState().suggestAreas).toEqual([]);
@@ -47,7 +47,7 @@ describe('suggest candidate areas in the store', () => {
   });
 
   it('numbers areas without reusing a deleted number; clear removes all', () => {
-    const store = createPlannerStore();
+    const store = createAppStore();
     finish(store, SQUARE);
     finish(store, SQUARE);
     store.getState().removeSuggestArea('A1');

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CoverageEngine } from '../../../src/domain/coverage/coverage-engine';
-import { countCandidatesInArea } from '../../../src/domain/selection/suggest-count';
+import { countCandidatesInArea } from '../../../src/domain/suggest/suggest-count';
 import { city } from '../coverage/synthetic-city';
 
 const engine = new CoverageEngine(city, { cellM: 50, mode: 'radius' });

@@ -6,11 +6,11 @@
 import distance from '@turf/distance';
 import { describe, expect, it } from 'vitest';
 import { CoverageEngine } from '../../../src/domain/coverage/coverage-engine';
-import { EngineFootprintProvider } from '../../../src/domain/coverage/footprint';
+import { EngineFootprintProvider } from '../../../src/domain/coverage/engine-footprints';
 import { coverageStats, gapCollection } from '../../../src/domain/coverage/report';
 import type { CoverageMode } from '../../../src/domain/coverage/settings';
 import { CELL_COVERED } from '../../../src/domain/coverage/statistics';
-import { type SuggestCandidate, type SuggestRequest, suggest } from '../../../src/domain/selection/suggest';
+import { type SuggestCandidate, type SuggestRequest, suggest } from '../../../src/domain/suggest/suggest';
 import type { SiteFeature } from '../../../src/domain/types';
 import { city, site } from '../coverage/synthetic-city';
 
@@ -217,7 +217,7 @@ describe('choosing the right sites', () => {
       budget: { kind: 'count', count: 2 },
     };
     const greedy = await suggest(engine, request);
-    const { loadHighsSolver } = await import('../../../src/domain/selection/highs-loader');
+    const { loadHighsSolver } = await import('../../../src/domain/suggest/highs-loader');
     const exact = await suggest(
       engine,
       { ...request, method: 'exact' },

@@ -3,8 +3,8 @@
  * area, a kind of candidate, a valid grid spacing, a drawn area, a grid that is not too large.
  */
 import { describe, expect, it } from 'vitest';
-import { areaOf, formProblem } from '../../../src/app/features/suggest-form-reading';
-import { createPlannerStore } from '../../../src/state/store';
+import { createAppStore } from '../../../src/state/store';
+import { areaOf, formProblem } from '../../../src/state/suggest-form';
 import type { SuggestForm } from '../../../src/state/suggest-slice';
 
 const SQUARE: [number, number][] = [
@@ -15,7 +15,7 @@ const SQUARE: [number, number][] = [
 ];
 
 function stateWith(form: Partial<SuggestForm>, withArea = false) {
-  const store = createPlannerStore();
+  const store = createAppStore();
   if (withArea) store.getState().finishSuggestArea(SQUARE, 'ok');
   // After drawing: an area ticks the grid choice, the form given here has the last word.
   store.getState().setSuggestForm(form);
@@ -50,7 +50,7 @@ describe('reading the suggest form', () => {
       [121.5, 31.3],
       [121.3, 31.3],
     ];
-    const store = createPlannerStore();
+    const store = createAppStore();
     store.getState().finishSuggestArea(bigSquare, 'ok');
     store.getState().setSuggestForm({ gridSpacingText: '10' });
     expect(formProblem(store.getState())).toEqual({ key: 'suggest.gridTooMany', values: { limit: 50_000 } });

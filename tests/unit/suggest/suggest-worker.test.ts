@@ -2,7 +2,7 @@
 import { MessageChannel } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SuggestCandidate, SuggestProgress } from '../../../src/domain/selection/suggest';
+import type { SuggestCandidate, SuggestProgress } from '../../../src/domain/suggest/suggest';
 import { createCoverageApi } from '../../../src/engine/coverage-api';
 import { CoverageClient } from '../../../src/engine/coverage-client';
 import { SuggestClient } from '../../../src/engine/suggest-client';

@@ -1,0 +1,66 @@
+/**
+ * The coverage worker, started at start-up step 3 (src/app/start-up.ts) so it builds the city's grid
+ * (districts, metro stations, plan zones, land, sea) while the sites download; the coverage feature
+ * wires it at step 6. Site suggestions run in this worker too, on the engine's own grid.
+ */
+import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { ZoneCollection } from '../../domain/coverage/city-raster';
+import type { CoverageSettings } from '../../domain/coverage/settings';
+import type { DistrictCollection } from '../../domain/types';
+import type { GridInfo } from '../../engine/coverage-api';
+import { CoverageClient } from '../../engine/coverage-client';
+import { shareCoverageEndpoint } from '../../engine/suggest-client';
+import type { AppStore } from '../../state/store';
+import type { DataLoader } from '../data-loading';
+
+type Polygons = FeatureCollection<Polygon | MultiPolygon>;
+
+export interface CoverageEngine {
+  client: CoverageClient;
+  /** The settings the worker was initialised with. */
+  initSettings: CoverageSettings;
+  /** Resolves once the worker holds the city's grid; rejects with the reason it could not. */
+  initialised: Promise<GridInfo>;
+  dispose(): void;
+}
+
+/** Starts the worker and initialises it with the city; a failure is reported in the store. */
+export function startCoverageEngine({ store, data }: { store: AppStore; data: DataLoader }): CoverageEngine {
+  const worker = new Worker(new URL('../../engine/coverage-worker.ts', import.meta.url), { type: 'module' });
+  const client = new CoverageClient(worker);
+  shareCoverageEndpoint(worker);
+  const initSettings = store.getState().coverageSettings;
+  const optional = (id: 'land' | 'sea' | 'planZones') =>
+    data.ensure(id).then(
+      (collection) => collection as Polygons,
+      () => undefined,
+    );
+  const initialised = Promise.all([
+    data.ensure('districts'),
+    data.ensure('metroStations'),
+    optional('planZones'),
+    optional('land'),
+    optional('sea'),
+  ]).then(([districts, metroStations, zones, land, sea]) =>
+    client.init({
+      districts: districts as DistrictCollection,
+      metroStations: metroStations as FeatureCollection<Point>,
+      ...(zones ? { zones: zones as ZoneCollection } : {}),
+      ...(land ? { land } : {}),
+      ...(sea ? { sea } : {}),
+      settings: initSettings,
+    }),
+  );
+  initialised.catch((error: unknown) =>
+    store.getState().setCoverageError(error instanceof Error ? error.message : String(error)),
+  );
+  return {
+    client,
+    initSettings,
+    initialised,
+    dispose: () => {
+      client.dispose();
+      worker.terminate();
+    },
+  };
+}

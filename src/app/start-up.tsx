@@ -1,0 +1,114 @@
+/**
+ * The one start-up, in this order:
+ * 1. the store, from the URL, and the UI on it;
+ * 2. the map;
+ * 3. the data: light files now, heavy ones after the map's first paint; meanwhile the features' code
+ *    loads, the scenario storage opens and the coverage worker builds the city's grid;
+ * 4. the baseline: the sample sites, loaded and indexed once, after the map's first paint;
+ * 5. the first scenario: the one open last time, else a new one (the only place one is opened);
+ * 6. the features, wired to a store that holds the baseline and the open scenario.
+ * A step that fails (a missing file, no IndexedDB) is reported where it happened; later steps still run.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { Disposers } from '../domain/disposers';
+import { indexBaseline } from '../domain/scenario/baseline-sites';
+import type { SiteCollection } from '../domain/types';
+import { AppMap } from '../map/app-map';
+import { createAppStore } from '../state/store';
+import { parseHash } from '../state/url-hash';
+import { AppUi } from '../ui/AppUi';
+import { StoreContext } from '../ui/store-context';
+import type { AppContext } from './app-context';
+import { whenAppReady } from './app-ready';
+import { type DataLoader, startDataLoading } from './data-loading';
+import { applyHashToStore, syncHash } from './hash-sync';
+import { wireMapToStore } from './wire-map';
+
+/** The id scenarios record for the shipped sample baseline. */
+export const BASELINE_ID = 'sample-2020';
+
+export interface StartedApp {
+  store: ReturnType<typeof createAppStore>;
+  map: AppMap;
+  data: DataLoader;
+  /** Resolves once every step ran (the features are wired). */
+  started: Promise<void>;
+  /** Undoes the start-up: features, workers, subscriptions, the map and the UI. */
+  dispose(): void;
+}
+
+function requireElement(id: string): HTMLElement {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`index.html has no #${id} element`);
+  return element;
+}
+
+export function startUp(): StartedApp {
+  // 1. The store, from the URL, and the UI on it. The map lives outside React (its own element).
+  const disposers = new Disposers();
+  const store = createAppStore();
+  const initialHash = window.location.hash;
+  applyHashToStore(parseHash(initialHash), store);
+  document.documentElement.lang = store.getState().language === 'en' ? 'en' : 'zh-CN';
+  const root = createRoot(requireElement('root'));
+  disposers.add(() => root.unmount());
+  root.render(
+    <StrictMode>
+      <StoreContext value={store}>
+        <AppUi />
+      </StoreContext>
+    </StrictMode>,
+  );
+
+  // 2. The map.
+  const initial = store.getState();
+  const map = new AppMap({
+    container: requireElement('map'),
+    language: initial.language,
+    visibleLayers: initial.visibleLayers,
+    view: initial.view,
+    onViewChange: (view) => store.getState().setView(view),
+    onFeatureClick: (selection) =>
+      selection ? store.getState().select(selection) : store.getState().clearSelection(),
+    onPopupClose: () => store.getState().clearSelection(),
+  });
+  disposers.add(map);
+  store.getState().setView(map.getView());
+  disposers.add(wireMapToStore(map, store));
+  disposers.add(syncHash(store, map));
+
+  // 3. The data, and in parallel the features' code, the scenario storage and the coverage worker.
+  const data = disposers.add(startDataLoading(map, store));
+  const featureCode = import('./features/index');
+  const storedScenarios = featureCode.then((code) => code.openScenarioStorage(store));
+  const coverageEngine = featureCode.then((code) => disposers.add(code.startCoverageEngine({ store, data })));
+
+  // 4. The baseline, once, after the map's first paint (the sites file is the largest).
+  const baseline = map.firstIdle
+    .then(() => data.ensure('sites'))
+    .then((sites) => store.getState().setBaseline(indexBaseline(BASELINE_ID, sites as SiteCollection)))
+    .catch(() => undefined); // the data loader already reported the failed file
+
+  // 5. The first scenario, once the baseline and the stored scenarios are known.
+  const scenarioStorage = Promise.all([featureCode, storedScenarios, baseline]).then(([code, stored]) =>
+    code.openFirstScenario(store, stored),
+  );
+
+  // 6. The features.
+  const started = Promise.all([featureCode, scenarioStorage, coverageEngine]).then(
+    ([code, storage, engine]) => {
+      const context: AppContext = {
+        store,
+        map,
+        data,
+        scenarioStorage: storage,
+        coverageEngine: engine,
+        initialHash,
+      };
+      for (const wire of code.FEATURE_WIRINGS) disposers.add(wire(context));
+    },
+  );
+  void whenAppReady(map, store, started).then(() => store.getState().setMapIdle(true));
+  return { store, map, data, started, dispose: disposers.disposer };
+}
