@@ -13,8 +13,11 @@ export default defineConfig({
   outputDir: 'test-results/e2e',
   timeout: 120_000,
   expect: { timeout: 30_000 },
-  fullyParallel: false,
-  workers: 1,
+  // One browser at a time by default: SwiftShader renders on the CPU, and on a 2-core machine two
+  // Chromiums starved each other into timeouts. Each test has its own browser context (own IndexedDB),
+  // so E2E_WORKERS=N runs them N at a time on a machine with the cores for it.
+  fullyParallel: true,
+  workers: Number(process.env.E2E_WORKERS ?? 1),
   retries: 0,
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: {

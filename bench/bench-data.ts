@@ -2,17 +2,18 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import type { ZoneCollection } from '../src/domain/coverage/city-raster';
+import type { CityInput, ZoneCollection } from '../src/domain/coverage/city-raster';
 import type { DistrictCollection } from '../src/domain/types';
 
 const read = <T>(name: string): T => JSON.parse(readFileSync(resolve('data/geo', name), 'utf8')) as T;
 
-/** Districts, stations, land and plan zones as the app ships them. */
-export function benchCity() {
+/** Districts, stations, the land mask, environment and plan zones as the app ships them. */
+export function benchCity(): CityInput {
   return {
     districts: read<DistrictCollection>('districts.geojson'),
     metroStations: read<FeatureCollection<Point>>('metro-stations.geojson'),
-    land: read<FeatureCollection<Polygon | MultiPolygon>>('land.geojson'),
+    land: read<FeatureCollection<Polygon | MultiPolygon>>('land-mask.geojson'),
+    environment: read<NonNullable<CityInput['environment']>>('environment.geojson'),
     zones: read<ZoneCollection>('plan-zones.geojson'),
   };
 }

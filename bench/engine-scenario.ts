@@ -1,18 +1,21 @@
 /**
  * One engine scenario in its own process (so its peak memory is its own):
- * `tsx bench/engine-scenario.ts <count> <radius|pathloss>` prints one JSON line.
+ * `tsx bench/engine-scenario.ts <count> <radius|pathloss|sinr>` prints one JSON line ('sinr' is path loss
+ * with interference, SINR, rate and quality gaps).
  * Full recompute = place sites, merge, statistics and gap components; gap polygons timed separately.
  */
 import { deserialize, serialize } from 'node:v8';
 import { CoverageEngine } from '../src/domain/coverage/coverage-engine';
-import { coverageStats, gapCollection } from '../src/domain/coverage/report';
+import { coverageStats, gapCollection, qualityGapCollection } from '../src/domain/coverage/report';
 import type { CoverageMode } from '../src/domain/coverage/settings';
 import type { SiteFeature } from '../src/domain/types';
 import { benchCity, median, percentile } from './bench-data';
 import { benchSites } from './sample-sites';
 
 const count = Number(process.argv[2] ?? 10_000);
-const mode = (process.argv[3] ?? 'radius') as CoverageMode;
+const scenario = process.argv[3] ?? 'radius';
+const mode: CoverageMode = scenario === 'radius' ? 'radius' : 'pathloss';
+const sinr = scenario === 'sinr';
 const runs = Number(process.argv[4] ?? 5);
 const moves = Number(process.argv[5] ?? 60);
 
@@ -20,17 +23,21 @@ const city = benchCity();
 // The sites as a worker receives them: postMessage's serialised bytes, deserialised (untimed) into fresh
 // feature objects for each run. The process keeps only the bytes and the ids, not a second feature list.
 const wire = (() => {
-  const { sites } = benchSites(city, count, 20_250_101);
+  const { sites } = benchSites(count, 20_250_101);
   return serialize(sites.features);
 })();
 const received = (): SiteFeature[] => deserialize(wire) as SiteFeature[];
-const engine = new CoverageEngine(city, { mode, cellM: 50 });
+const engine = new CoverageEngine(city, { mode, cellM: 50, sinr });
+const polygons = (): void => {
+  gapCollection(engine);
+  qualityGapCollection(engine);
+};
 
 let started = performance.now();
 engine.computeAll(received());
 coverageStats(engine);
 const coldMs = performance.now() - started;
-gapCollection(engine);
+polygons();
 
 const fullMs: number[] = [];
 const polygonsMs: number[] = [];
@@ -51,7 +58,7 @@ for (let run = 1; run <= runs; run++) {
   copy = undefined;
   coverageStats(engine);
   const computed = performance.now();
-  gapCollection(engine);
+  polygons();
   fullMs.push(computed - started);
   polygonsMs.push(performance.now() - computed);
 }
@@ -76,7 +83,7 @@ for (let move = 0; move < moves; move++) {
   engine.moveSite(id, lon, lat);
   const moved = performance.now();
   coverageStats(engine);
-  gapCollection(engine);
+  polygons();
   moveMs.push(moved - started);
   replyMs.push(performance.now() - started);
 }
@@ -88,13 +95,15 @@ const memory = process.memoryUsage();
 const typedBytes =
   Object.values(engine.arrays).reduce((sum, array) => sum + array.byteLength, 0) +
   engine.gaps.labels.byteLength +
+  (engine.radio?.sinrCentiDb.byteLength ?? 0) +
+  (engine.radio?.sums.sums.reduce((sum, array) => sum + (array?.byteLength ?? 0), 0) ?? 0) +
   engine.city.district.byteLength +
   engine.city.environment.byteLength +
   engine.city.zoneWeightCode.byteLength;
 console.log(
   JSON.stringify({
     count,
-    mode,
+    mode: scenario,
     cells: engine.city.grid.cellCount,
     coldMs,
     fullMs: median(fullMs),
@@ -108,6 +117,9 @@ console.log(
     gridMb: typedBytes / 2 ** 20,
     coveredFraction: stats.coveredFraction,
     gaps: stats.gaps.count,
+    qualityGaps: stats.sinr?.qualityGaps.count,
+    sinrGoodFraction: stats.sinrGoodFraction,
+    meanRateMbps: stats.meanRateMbps,
     ...(process.env.BENCH_PHASES ? { phases: phases.join(' ') } : {}),
   }),
 );

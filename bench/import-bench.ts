@@ -11,6 +11,7 @@ import { prepareImportGeography } from '../src/domain/import/geography';
 import { importFile } from '../src/domain/import/import-file';
 import { encodeGbk } from '../tests/unit/import/support/gbk';
 import { writeXlsx, type XlsxCell } from '../tests/unit/import/support/xlsx-writer';
+import { benchSites } from './sample-sites';
 
 const ROWS = 100_000;
 const RUNS = 5;
@@ -18,8 +19,7 @@ type Polygons = FeatureCollection<Polygon | MultiPolygon>;
 const readGeo = <T>(name: string): T =>
   JSON.parse(readFileSync(join(import.meta.dirname, '../data/geo', name), 'utf8')) as T;
 
-const sample =
-  readGeo<FeatureCollection<import('geojson').Point, { id: string }>>('sample-sites-2020.geojson').features;
+const sample = benchSites(32_000, 2020).sites.features;
 const bands = ['3.5G', 'n41', '2.6G', '700M'];
 const kinds = ['宏站', '微站', '室分'];
 const header = ['站点ID', '站点名称', '经度', '纬度', '方位角', '天线挂高(m)', '频段', '类型', '下倾角'];
@@ -75,19 +75,21 @@ inputs.push({
 
 const geography = prepareImportGeography({
   districts: readGeo('districts.geojson'),
+  boundary: readGeo<Polygons>('admin-boundary.geojson'),
   land: readGeo<Polygons>('land.geojson'),
   water: [readGeo<Polygons>('sea.geojson'), readGeo<Polygons>('water-bodies.geojson')],
 });
 
 console.log(
-  `import benchmark: ${ROWS.toLocaleString('en')} rows, GCJ-02 → WGS84, districts + land + water checks, median of ${RUNS}`,
+  `import benchmark: ${ROWS.toLocaleString('en')} rows, GCJ-02 → WGS84, boundary + districts + land + water checks and the parameter check, median of ${RUNS}`,
 );
-console.log('| input | size MB | median s | min s | max s | imported | rejected |');
-console.log('|---|---|---|---|---|---|---|');
+console.log('| input | size MB | median s | min s | max s | imported | rejected | check findings |');
+console.log('|---|---|---|---|---|---|---|---|');
 for (const input of inputs) {
   const timesS: number[] = [];
   let imported = 0;
   let rejected = 0;
+  let findings = 0;
   for (let run = 0; run < RUNS; run++) {
     const started = performance.now();
     const outcome = await importFile(
@@ -98,11 +100,12 @@ for (const input of inputs) {
     timesS.push((performance.now() - started) / 1000);
     if (!outcome.ok) throw new Error(`${input.label}: ${JSON.stringify(outcome.failure)}`);
     imported = outcome.result.features.length;
+    findings = outcome.result.check?.findings.length ?? 0;
     rejected = outcome.result.rejected.length;
   }
   timesS.sort((a, b) => a - b);
   const median = timesS[Math.floor(RUNS / 2)]!;
   console.log(
-    `| ${input.label} | ${(input.bytes.length / 2 ** 20).toFixed(1)} | ${median.toFixed(2)} | ${timesS[0]!.toFixed(2)} | ${timesS.at(-1)!.toFixed(2)} | ${imported} | ${rejected} |`,
+    `| ${input.label} | ${(input.bytes.length / 2 ** 20).toFixed(1)} | ${median.toFixed(2)} | ${timesS[0]!.toFixed(2)} | ${timesS.at(-1)!.toFixed(2)} | ${imported} | ${rejected} | ${findings} |`,
   );
 }

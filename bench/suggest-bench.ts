@@ -29,7 +29,7 @@ const PICKS = 50;
 /** Runs the benchmark and returns a markdown table (also what the standalone run prints). */
 export async function runSuggestBenchmark(runs = 3): Promise<string> {
   const city = benchCity();
-  const { sites } = benchSites(city, EXISTING_SITES, 2025);
+  const { sites } = benchSites(EXISTING_SITES, 2025);
   const poles = JSON.parse(readFileSync(resolve('data/geo/sample-poles.geojson'), 'utf8')) as PoleCollection;
   // Evenly spread over the shipped poles (39,557), so every district keeps its share.
   const stride = poles.features.length / CANDIDATE_COUNT;

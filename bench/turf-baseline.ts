@@ -54,5 +54,9 @@ export function turfCircleAreaKm2(position: [number, number], radiusM: number): 
 export function landFeature(
   land: FeatureCollection<Polygon | MultiPolygon>,
 ): Feature<Polygon | MultiPolygon> {
-  return land.features[0]!;
+  // The land mask holds one feature per district (they do not overlap): one MultiPolygon of all parts.
+  const coordinates = land.features.flatMap((feature) =>
+    feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates,
+  );
+  return { type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates } };
 }

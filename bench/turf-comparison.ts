@@ -12,7 +12,7 @@ import { landFeature, turfBaseline, turfCircleAreaKm2 } from './turf-baseline';
 const count = Number(process.argv[2] ?? 500);
 const radiusM = 400;
 const city = benchCity();
-const { sites } = benchSites(city, count, 7);
+const { sites } = benchSites(count, 7);
 const positions = sites.features.map((feature) => feature.geometry.coordinates as [number, number]);
 const matchedRadiusM = Math.sqrt((turfCircleAreaKm2([121.47, 31.23], radiusM) * 1e6) / Math.PI);
 const features = sites.features.map((feature) => ({
@@ -51,7 +51,7 @@ for (let row = 0; row < grid.rows; row++) {
   }
 }
 // Turf's time varies by ~20 % from run to run on this machine: the median of three.
-const turfRuns = [0, 1, 2].map(() => turfBaseline(positions, radiusM, landFeature(city.land)));
+const turfRuns = [0, 1, 2].map(() => turfBaseline(positions, radiusM, landFeature(city.land!)));
 const turf = turfRuns.sort((a, b) => a.totalMs - b.totalMs)[1]!;
 const stats = coverageStats(engine);
 console.log(

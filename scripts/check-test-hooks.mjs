@@ -14,6 +14,7 @@ export const HOOK_MARKERS = [
   'computeFinishedAt',
   'workerStats',
   'markerCount',
+  'dotsOnMap',
 ];
 
 const [dist = 'dist', expectation = 'absent'] = process.argv.slice(2);

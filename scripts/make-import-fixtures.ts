@@ -10,6 +10,8 @@ import { pathToFileURL } from 'node:url';
 import { zipSync } from 'fflate';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { createSeededRandom } from '../src/domain/geo/seeded-random';
+import { writeGeoPackage } from '../src/domain/geopackage/gpkg-writer';
+import { loadSqlite, type SqlJsStatic } from '../src/domain/geopackage/sqlite-loader';
 import { wgs84ToBd09, wgs84ToGcj02 } from '../src/domain/import/coordinate-systems';
 import { prepareImportGeography } from '../src/domain/import/geography';
 import type { CoordinateSystem, ImportLayer, RejectedRow } from '../src/domain/import/import-types';
@@ -107,8 +109,8 @@ function expectedSite(site: Truth, extra: Record<string, string | number> = {}):
   };
 }
 
-/** All fixture files and what importing each must give. */
-export function buildImportFixtures(): {
+/** All fixture files and what importing each must give (the GeoPackage when `sqlite` is given). */
+export function buildImportFixtures(sqlite?: SqlJsStatic): {
   files: Map<string, Uint8Array>;
   expected: Record<string, ExpectedFixture>;
 } {
@@ -161,7 +163,9 @@ export function buildImportFixtures(): {
   expected['sites-gbk-gcj02.csv'] = plain(
     'sites',
     'gcj02',
-    sites.map((site) => expectedSite(site, { tiltDeg: 6, ...withAdcode(site) })),
+    sites.map((site) =>
+      expectedSite(site, { mechanicalTiltDeg: 0, electricalTiltDeg: 6, ...withAdcode(site) }),
+    ),
   );
 
   // 2. UTF-8 with BOM, English headers, RFC 4180 quoting; names that look like formulas or HTML stay text.
@@ -437,11 +441,77 @@ export function buildImportFixtures(): {
     })),
     warnings: ['latLonSwapped'],
   };
+  // A GeoPackage as QGIS writes one: a point layer with a Chinese table name and Chinese text, and a
+  // polygon layer the import passes over (it says which layer it read).
+  if (sqlite) {
+    const gpkgSites = sites.slice(0, 6);
+    const points = gpkgSites.map((site) => ({
+      type: 'Feature' as const,
+      geometry: {
+        type: 'Point' as const,
+        coordinates: [Number(fixed(site.lon, 7)), Number(fixed(site.lat, 7))],
+      },
+      properties: {
+        站点ID: site.id,
+        名称: site.name,
+        方位角: site.azimuthDeg,
+        挂高: site.heightM,
+        频段: site.band,
+      },
+    }));
+    const area = {
+      type: 'Feature' as const,
+      geometry: {
+        type: 'Polygon' as const,
+        coordinates: [
+          [
+            [121.4, 31.2],
+            [121.5, 31.2],
+            [121.5, 31.3],
+            [121.4, 31.2],
+          ],
+        ],
+      },
+      properties: { 名称: '候选区域' },
+    };
+    files.set(
+      'sites.gpkg',
+      writeGeoPackage(
+        sqlite,
+        [
+          { name: '站点', geometryType: 'POINT', features: points },
+          { name: 'areas', geometryType: 'POLYGON', features: [area] },
+        ],
+        FIXED_TIME.toISOString(),
+      ),
+    );
+    expected['sites.gpkg'] = {
+      ...plain(
+        'sites',
+        'wgs84',
+        gpkgSites.map((site) => ({
+          id: site.id,
+          lon: site.lon,
+          lat: site.lat,
+          properties: {
+            name: site.name,
+            azimuthDeg: site.azimuthDeg,
+            heightM: site.heightM,
+            band: site.band,
+          },
+        })),
+      ),
+      warnings: ['gpkgLayer'],
+    };
+  }
   files.set('expected.json', utf8(`${JSON.stringify(expected, null, 1)}\n`));
   return { files, expected };
 }
 
-/** A CSV with one row for every reject reason, a blank row, and valid rows around them. */
+/**
+ * A CSV with one row for every reject reason, rows whose attributes take a default (each kind of fix
+ * reported with its rows), a blank row, and valid rows around them.
+ */
 function buildBadRows(sites: Truth[]): { text: string; expected: ExpectedFixture } {
   const [first, second, third] = [sites[0]!, sites[1]!, sites[2]!];
   const row = (
@@ -472,19 +542,33 @@ function buildBadRows(sites: Truth[]): { text: string; expected: ExpectedFixture
     ',,,,,,,',
     row('B-11', '同址扇区', lon(first), lat(first), '120'),
     row('=cmd|calc', '<img src=x onerror=alert(1)>', lon(third), lat(third)),
+    row('B-1', '好站', lon(first), lat(first)),
   ];
-  const ok = (site: Truth, id: string, name: string, azimuthDeg: number): ExpectedFeature => ({
+  const ok = (
+    site: Truth,
+    id: string,
+    name: string,
+    azimuthDeg: number | undefined,
+    properties: Record<string, string | number> = { heightM: 30, band: 'n78', kind: 'macro' },
+  ): ExpectedFeature => ({
     id,
     lon: site.lon,
     lat: site.lat,
-    properties: { name, azimuthDeg, heightM: 30, band: 'n78', kind: 'macro' },
+    properties: { name, ...(azimuthDeg === undefined ? {} : { azimuthDeg }), ...properties },
   });
   return {
     text: `${lines.join('\n')}\n`,
     expected: {
       options: { layer: 'sites', crs: 'wgs84' },
+      // A second sector on B-1's mast with its own id is a sector (the parameter check flags it);
+      // attributes the planner cannot use take their defaults, with one warning per kind of fix.
       imported: [
         ok(first, 'B-1', '好站', 0),
+        ok(first, 'B-6', '重复位置', 0),
+        ok(second, 'B-7', '未知频段', 0, { heightM: 30, kind: 'macro' }),
+        ok(second, 'B-8', '未知类型', 0, { heightM: 30, band: 'n78' }),
+        ok(second, 'B-9', '方位角错', undefined),
+        ok(second, 'B-10', '挂高错', 0, { band: 'n78', kind: 'macro' }),
         ok(first, 'B-11', '同址扇区', 120),
         ok(third, '=cmd|calc', '<img src=x onerror=alert(1)>', 0),
       ],
@@ -494,19 +578,15 @@ function buildBadRows(sites: Truth[]): { text: string; expected: ExpectedFixture
         { row: 5, reason: 'outOfRange', params: { lon: Number(lon(second)), lat: 95 } },
         { row: 6, reason: 'outsideShanghai', params: { lon: 116.397, lat: 39.909 } },
         { row: 7, reason: 'duplicateId', params: { id: 'B-1', firstRow: 2 } },
-        { row: 8, reason: 'duplicatePosition', params: { firstRow: 2 } },
-        { row: 9, reason: 'unknownBand', params: { value: '1.8G' } },
-        { row: 10, reason: 'unknownKind', params: { value: '卫星站' } },
-        { row: 11, reason: 'invalidValue', params: { field: 'azimuth', value: '400', min: 0, max: 360 } },
-        { row: 12, reason: 'invalidValue', params: { field: 'height', value: 'tall', min: 1, max: 300 } },
+        { row: 16, reason: 'duplicateRow', params: { firstRow: 2 } },
       ],
-      warnings: [],
+      warnings: ['defaultApplied', 'defaultApplied', 'defaultApplied', 'defaultApplied'],
     },
   };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  for (const [name, bytes] of buildImportFixtures().files) {
+  for (const [name, bytes] of buildImportFixtures(await loadSqlite()).files) {
     writeFileSync(join(OUT, name), bytes);
     console.log(`${name}: ${bytes.length} bytes`);
   }

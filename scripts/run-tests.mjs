@@ -65,6 +65,13 @@ if (skipE2e) {
     const withinBudget = step('first-load JavaScript budget', 'node', ['scripts/check-bundle-size.mjs']);
     ok = withinBudget && ok;
     if (!withinBudget) failed += 1;
+    // The licence notices the bundler strips are shipped in a file of their own, linked from the map.
+    const licencesShipped = step('third-party licences shipped', 'node', [
+      'scripts/check-licences.mjs',
+      'dist',
+    ]);
+    ok = licencesShipped && ok;
+    if (!licencesShipped) failed += 1;
     // Test hooks only in the end-to-end build: none in what users run, all in what the specs drive.
     const noHooks = step('no test hooks in the production build', 'node', [
       'scripts/check-test-hooks.mjs',

@@ -13,8 +13,12 @@ const URLS = import.meta.glob<string>('../../data/geo/*.geojson', {
   eager: true,
 });
 
-export const DATA_FILES: Readonly<Record<DataSourceId, string>> = {
+/** Files per source; the sample sites have none (generated in a worker: app/sample-baseline.ts). */
+export const DATA_FILES: Readonly<Partial<Record<DataSourceId, string>>> = {
   land: 'land.geojson',
+  foreshore: 'foreshore.geojson',
+  landMask: 'land-mask.geojson',
+  environment: 'environment.geojson',
   sea: 'sea.geojson',
   waterBodies: 'water-bodies.geojson',
   rivers: 'rivers.geojson',
@@ -22,7 +26,6 @@ export const DATA_FILES: Readonly<Record<DataSourceId, string>> = {
   districtLabels: 'district-labels.geojson',
   planZones: 'plan-zones.geojson',
   digitalInfrastructure: 'digital-infrastructure.geojson',
-  sites: 'sample-sites-2020.geojson',
   poles: 'sample-poles.geojson',
   metroLines: 'metro-lines.geojson',
   metroStations: 'metro-stations.geojson',
@@ -30,13 +33,23 @@ export const DATA_FILES: Readonly<Record<DataSourceId, string>> = {
 
 /** The served URL of a source's file, or undefined when the file is not in this build. */
 export function dataUrl(id: DataSourceId): string | undefined {
-  return URLS[`../../data/geo/${DATA_FILES[id]}`];
+  const file = DATA_FILES[id];
+  return file === undefined ? undefined : URLS[`../../data/geo/${file}`];
 }
 
 /** Fetches and checks one source's GeoJSON; rejects with a message naming the file. */
 export async function fetchFeatureCollection(id: DataSourceId): Promise<FeatureCollection> {
   const file = DATA_FILES[id];
-  const url = dataUrl(id);
+  if (file === undefined) throw new Error(`${id} is not part of this build`);
+  return fetchDataFile(file);
+}
+
+/**
+ * Fetches and checks a data/geo file (a map source's, or the administrative boundary the import tests
+ * "inside Shanghai" against); rejects with a message naming the file.
+ */
+export async function fetchDataFile(file: string): Promise<FeatureCollection> {
+  const url = URLS[`../../data/geo/${file}`];
   if (!url) throw new Error(`${file} is not part of this build`);
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);

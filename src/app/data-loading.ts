@@ -22,10 +22,15 @@ export interface DataLoader {
   dispose: () => void;
 }
 
+/** Sources made by the app rather than fetched (the sample sites): each call gives the current data. */
+export type GeneratedSources = Partial<Record<DataSourceId, () => Promise<FeatureCollection>>>;
+
 /** Starts loading the light sources now and the visible heavy ones after the map's first idle. */
-export function startDataLoading(map: AppMap, store: AppStore): DataLoader {
+export function startDataLoading(map: AppMap, store: AppStore, generated: GeneratedSources = {}): DataLoader {
   const requests = new Map<DataSourceId, Promise<FeatureCollection>>();
   const ensure = (id: DataSourceId): Promise<FeatureCollection> => {
+    const make = generated[id];
+    if (make) return make();
     const existing = requests.get(id);
     if (existing) return existing;
     store.getState().setDataStatus(id, 'loading');

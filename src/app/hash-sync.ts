@@ -14,6 +14,8 @@ export function applyHashToStore(hashState: HashState, store: AppStore): void {
   if (hashState.language) state.setLanguage(hashState.language);
   if (hashState.layers) state.showOnlyLayers(hashState.layers);
   if (hashState.view) state.setView(hashState.view);
+  // A link without `sample` means the 2020 baseline (links made before the choice existed).
+  state.setSampleYear(hashState.sample ?? 2020);
 }
 
 /** Wires store → hash (throttled) and hashchange → store + map; returns a disposer. */
@@ -22,8 +24,8 @@ export function syncHash(store: AppStore, map: AppMap): () => void {
   let lastWritten = window.location.hash;
   const write = () => {
     timer = undefined;
-    const { view, visibleLayers, language } = store.getState();
-    const hash = formatHash(view, visibleLayers, language);
+    const { view, visibleLayers, language, sampleYear } = store.getState();
+    const hash = formatHash(view, visibleLayers, language, sampleYear);
     if (hash === lastWritten) return;
     lastWritten = hash;
     window.history.replaceState(window.history.state, '', hash);
@@ -32,9 +34,9 @@ export function syncHash(store: AppStore, map: AppMap): () => void {
     if (timer === undefined) timer = setTimeout(write, WRITE_INTERVAL_MS);
   };
   const unsubscribe = store.subscribe(
-    (state) => [state.view, state.visibleLayers, state.language] as const,
+    (state) => [state.view, state.visibleLayers, state.language, state.sampleYear] as const,
     schedule,
-    { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] },
+    { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3] },
   );
   const onHashChange = () => {
     if (window.location.hash === lastWritten) return;

@@ -112,7 +112,8 @@ export function openFirstScenario(store: AppStore, stored: StoredScenarios): Sce
     getState: store.getState,
     subscribe: store.subscribe,
     // A drag streams many versions; its one undo step is saved on the drop, not every second
-    // of the drag (saving 38k candidates is a ~150 ms task that would stutter the drag).
+    // of the drag (saving a long candidate list is a main-thread task that would stutter the drag;
+    // measured in docs/measurements.md, Storage).
     selectScenario: (snapshot) => {
       if (!snapshot.siteDragActive) stableScenario = snapshot.session?.scenario;
       return stableScenario;

@@ -4,7 +4,7 @@
  * 2. the map;
  * 3. the data: light files now, heavy ones after the map's first paint; meanwhile the features' code
  *    loads, the scenario storage opens and the coverage worker builds the city's grid;
- * 4. the baseline: the sample sites, loaded and indexed once, after the map's first paint;
+ * 4. the baseline: the sample sites (generated for the chosen year), indexed after the map's first paint;
  * 5. the first scenario: the one open last time, else a new one (the only place one is opened);
  * 6. the features, wired to a store that holds the baseline and the open scenario.
  * A step that fails (a missing file, no IndexedDB) is reported where it happened; later steps still run.
@@ -23,10 +23,8 @@ import type { AppContext } from './app-context';
 import { whenAppReady } from './app-ready';
 import { type DataLoader, startDataLoading } from './data-loading';
 import { applyHashToStore, syncHash } from './hash-sync';
+import { createSampleBaseline, sampleBaselineId } from './sample-baseline';
 import { wireMapToStore } from './wire-map';
-
-/** The id scenarios record for the shipped sample baseline. */
-export const BASELINE_ID = 'sample-2020';
 
 export interface StartedApp {
   store: ReturnType<typeof createAppStore>;
@@ -79,15 +77,22 @@ export function startUp(): StartedApp {
   disposers.add(syncHash(store, map));
 
   // 3. The data, and in parallel the features' code, the scenario storage and the coverage worker.
-  const data = disposers.add(startDataLoading(map, store));
+  // The sample sites are generated (in a worker, for the year in the URL) rather than fetched.
+  const sampleBaseline = disposers.add(createSampleBaseline(store, map));
+  const data = disposers.add(startDataLoading(map, store, { sites: () => sampleBaseline.sites() }));
   const featureCode = import('./features/index');
   const storedScenarios = featureCode.then((code) => code.openScenarioStorage(store));
   const coverageEngine = featureCode.then((code) => disposers.add(code.startCoverageEngine({ store, data })));
 
-  // 4. The baseline, once, after the map's first paint (the sites file is the largest).
+  // 4. The baseline, once, after the map's first paint (the sample is the largest source); a later change
+  //    of year replaces it (sample-baseline.ts).
   const baseline = map.firstIdle
     .then(() => data.ensure('sites'))
-    .then((sites) => store.getState().setBaseline(indexBaseline(BASELINE_ID, sites as SiteCollection)))
+    .then((sites) =>
+      store
+        .getState()
+        .setBaseline(indexBaseline(sampleBaselineId(store.getState().sampleYear), sites as SiteCollection)),
+    )
     .catch(() => undefined); // the data loader already reported the failed file
 
   // 5. The first scenario, once the baseline and the stored scenarios are known.

@@ -10,7 +10,9 @@ export function parseFlags(args: readonly string[], allowed: readonly string[]):
       throw new CliError(`unexpected argument "${name}" (flags look like --name value)`);
     const key = name.slice(2);
     if (!allowed.includes(key)) {
-      throw new CliError(`unknown option ${name} (known: ${allowed.map((flag) => `--${flag}`).join(', ')})`);
+      throw new CliError(
+        `unknown option ${name} (known: ${allowed.map((flag) => `--${flag}`).join(', ')}; see --help)`,
+      );
     }
     const value = args[index + 1];
     if (value === undefined || (value.startsWith('--') && !/^--?\d/.test(value))) {
@@ -63,4 +65,39 @@ export function choiceFlag<T extends string>(
     throw new CliError(`--${name} must be one of ${choices.join('|')}, got "${raw}"`);
   }
   return raw as T;
+}
+
+/**
+ * Like parseFlags, but the names in `repeatable` may be given several times (their values are kept in
+ * order); every other flag at most once.
+ */
+export function parseFlagLists(
+  args: readonly string[],
+  allowed: readonly string[],
+  repeatable: readonly string[],
+): Map<string, string[]> {
+  const flags = new Map<string, string[]>();
+  for (let index = 0; index < args.length; index += 2) {
+    const name = args[index]!;
+    if (!name.startsWith('--'))
+      throw new CliError(`unexpected argument "${name}" (flags look like --name value)`);
+    const key = name.slice(2);
+    if (!allowed.includes(key)) {
+      throw new CliError(`unknown option ${name} (known: ${allowed.map((flag) => `--${flag}`).join(', ')})`);
+    }
+    const value = args[index + 1];
+    if (value === undefined || (value.startsWith('--') && !/^--?\d/.test(value))) {
+      throw new CliError(`option ${name} needs a value`);
+    }
+    const values = flags.get(key) ?? [];
+    if (values.length > 0 && !repeatable.includes(key)) throw new CliError(`option ${name} given twice`);
+    values.push(value);
+    flags.set(key, values);
+  }
+  return flags;
+}
+
+/** The single values of a parseFlagLists result (for numberFlag and choiceFlag). */
+export function singleValues(flags: Map<string, string[]>): Map<string, string> {
+  return new Map([...flags].map(([name, values]) => [name, values[0]!]));
 }

@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection } from 'geojson';
 import type { SiteCollection, SiteFeature } from '../domain/types';
-import { BANDS, SITE_KINDS } from '../domain/types';
+import { checkSiteFeature, describeSiteIssues } from '../domain/validation/site-feature';
 import { CliError } from './cli-error';
 
 /** The repository root, found from this module's location (not the working directory). */
@@ -15,7 +15,10 @@ export function readShippedGeoJson<T extends FeatureCollection>(name: string): T
   return JSON.parse(readFileSync(resolve(REPOSITORY_ROOT, 'data/geo', name), 'utf8')) as T;
 }
 
-/** Read and validate a site FeatureCollection of Points, each with a unique string/number id. */
+/**
+ * Reads a site FeatureCollection of Points, each checked with the attribute panel's rules
+ * (checkSiteFeature) and with a unique id; the first bad feature is a one-line CliError.
+ */
 export function readSiteFile(path: string): SiteCollection {
   let text: string;
   try {
@@ -40,58 +43,17 @@ export function readSiteFile(path: string): SiteCollection {
 }
 
 function validateSite(raw: unknown, index: number, path: string, seen: Set<string>): SiteFeature {
-  const where = `sites file "${path}", feature ${index}`;
-  const feature = raw as {
-    type?: unknown;
-    id?: unknown;
-    geometry?: { type?: unknown; coordinates?: unknown };
-    properties?: Record<string, unknown> | null;
-  };
-  if (feature?.type !== 'Feature') throw new CliError(`${where}: not a GeoJSON Feature`);
-  if (feature.geometry?.type !== 'Point') throw new CliError(`${where}: geometry must be a Point`);
-  const coordinates = feature.geometry.coordinates;
-  if (
-    !Array.isArray(coordinates) ||
-    coordinates.length < 2 ||
-    !coordinates.every((value) => typeof value === 'number' && Number.isFinite(value)) ||
-    Math.abs(coordinates[0] as number) > 180 ||
-    Math.abs(coordinates[1] as number) > 90
-  ) {
-    throw new CliError(`${where}: coordinates must be [longitude, latitude] numbers`);
-  }
-  const properties = { ...(feature.properties ?? {}) };
-  const id = properties.id ?? feature.id;
-  if (typeof id !== 'string' && typeof id !== 'number') throw new CliError(`${where}: missing properties.id`);
-  const key = String(id);
-  if (seen.has(key)) throw new CliError(`${where}: duplicate id "${key}"`);
-  seen.add(key);
-  if (properties.kind !== undefined && !SITE_KINDS.includes(properties.kind as never)) {
-    throw new CliError(`${where}: kind must be one of ${SITE_KINDS.join('|')}`);
-  }
-  if (properties.band !== undefined && !BANDS.includes(properties.band as never)) {
-    throw new CliError(`${where}: band must be one of ${BANDS.join('|')}`);
-  }
-  for (const name of [
-    'heightM',
-    'powerDbm',
-    'bandwidthMHz',
-    'antennaGainDbi',
-    'azimuthDeg',
-    'beamwidthDeg',
-    'radiusM',
-  ]) {
-    const value = properties[name];
-    if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value))) {
-      throw new CliError(`${where}: ${name} must be a number`);
-    }
-  }
-  for (const name of ['heightM', 'bandwidthMHz', 'beamwidthDeg', 'radiusM']) {
-    const value = properties[name];
-    if (typeof value === 'number' && value <= 0) throw new CliError(`${where}: ${name} must be positive`);
-  }
-  return {
-    type: 'Feature',
-    geometry: { type: 'Point', coordinates: [coordinates[0] as number, coordinates[1] as number] },
-    properties: { ...properties, id: key } as SiteFeature['properties'],
-  };
+  const check = checkSiteFeature(raw);
+  const id = check.ok ? check.site.properties.id : idOf(raw);
+  const where = `sites file "${path}", feature ${index}${id === undefined ? '' : ` (id "${id.slice(0, 80)}")`}`;
+  if (!check.ok) throw new CliError(`${where}: ${describeSiteIssues(check.issues)}`);
+  if (seen.has(check.site.properties.id)) throw new CliError(`${where}: duplicate id`);
+  seen.add(check.site.properties.id);
+  return check.site;
+}
+
+function idOf(raw: unknown): string | undefined {
+  const feature = raw as { id?: unknown; properties?: { id?: unknown } } | null;
+  const id = feature?.properties?.id ?? feature?.id;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
 }

@@ -1,54 +1,16 @@
 /**
- * Command line over the domain code: `npm run --silent cli -- <command> [options]`.
- * Each command lives in commands/<name>.ts and exports `run(args): Promise<number>` (the exit code).
- * Contract shared by all commands: success prints one JSON object on stdout and exits 0;
- * bad arguments or an unreadable file print a one-line error on stderr and exit 2, writing nothing.
+ * Command line over the domain code: `npm run --silent cli -- <command> [options]`. The commands and
+ * their shared contract are in cli.ts.
  */
-import { CliError } from './cli-error';
+import { pathToFileURL } from 'node:url';
+import { runCli } from './cli';
 
-type CommandModule = { run: (args: string[]) => Promise<number> };
+/** Runs one command line and resolves to its exit code (exported so tests can run it in-process). */
+export const main = runCli;
 
-const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
-  pathloss: { summary: '3GPP TR 38.901 path loss for one link', load: () => import('./commands/pathloss') },
-  coverage: {
-    summary: 'city-wide coverage, statistics and gaps for a site file',
-    load: () => import('./commands/coverage'),
-  },
-  import: {
-    summary: 'read a site or pole list (CSV, Excel, GeoJSON, KML/KMZ, Shapefile)',
-    load: () => import('./commands/import'),
-  },
-  suggest: { summary: 'choose new sites to close coverage gaps', load: () => import('./commands/suggest') },
-};
-
-function usage(): string {
-  const lines = Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(10)} ${command.summary}`);
-  return `usage: npm run --silent cli -- <command> [options]\n\ncommands:\n${lines.join('\n')}`;
+// Run when started as a program (`tsx src/cli/main.ts`), not when a test imports main().
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }
-
-async function main(argv: string[]): Promise<number> {
-  const [name, ...args] = argv;
-  if (!name || name === '--help' || name === '-h') {
-    console.log(usage());
-    return name ? 0 : 2;
-  }
-  const command = COMMANDS[name];
-  if (!command) {
-    console.error(`error: unknown command "${name}" (known: ${Object.keys(COMMANDS).join(', ')})`);
-    return 2;
-  }
-  try {
-    return await (await command.load()).run(args);
-  } catch (error) {
-    if (error instanceof CliError) {
-      console.error(`error: ${error.message}`);
-      return 2;
-    }
-    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
-  }
-}
-
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});

@@ -29,11 +29,17 @@ export interface SiteProperties {
   azimuthDeg?: number;
   /** Horizontal half-power beamwidth, degrees. Only meaningful with azimuthDeg. */
   beamwidthDeg?: number;
-  /** Electrical + mechanical downtilt, degrees below horizontal (recorded from imports; not modelled). */
-  tiltDeg?: number;
+  /** Mechanical downtilt (the bracket), degrees below horizontal; negative = uptilt. */
+  mechanicalTiltDeg?: number;
+  /** Electrical downtilt (set in the antenna or the array), degrees below horizontal. */
+  electricalTiltDeg?: number;
+  /** Vertical half-power beamwidth, degrees. The pattern's tilt is mechanical + electrical. */
+  verticalBeamwidthDeg?: number;
   status?: SiteStatus;
   /** Overrides the radius-table radius in radius mode, metres. */
   radiusM?: number;
+  /** Physical cell id (NR 0–1007) from the operator's sheet: matches drive-test samples to their server. */
+  pci?: number;
   /** Comprehensive-pole id when the site is mounted on a pole. */
   poleId?: string;
   /** District adcode (e.g. "310101"), filled by the generator or the import. */

@@ -5,21 +5,31 @@
  */
 import * as Comlink from 'comlink';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import type { ZoneCollection } from '../domain/coverage/city-raster';
+import type { CityInput, ZoneCollection } from '../domain/coverage/city-raster';
 import { CoverageEngine, type EditResult } from '../domain/coverage/coverage-engine';
 import {
   mercatorRowMap,
+  type RadioLayers,
   type RasterImage,
   type RasterPatch,
   type RasterStyle,
   renderPatch,
   renderRaster,
 } from '../domain/coverage/coverage-image';
-import type { GapProperties } from '../domain/coverage/gaps';
+import type { GapKind, GapProperties } from '../domain/coverage/gaps';
 import type { CellWindow } from '../domain/coverage/grid';
-import { type CoverageStats, coverageStats, gapCollection, siteBuffer } from '../domain/coverage/report';
+import {
+  type CoverageStats,
+  coverageStats,
+  gapCollection,
+  qualityGapCollection,
+  siteBuffer,
+} from '../domain/coverage/report';
 import type { CoverageSettings } from '../domain/coverage/settings';
 import type { DistrictCollection, SiteFeature } from '../domain/types';
+import { validatePosition } from '../domain/validation/site-attributes';
+import { assertValidSites, InvalidSiteError } from '../domain/validation/site-feature';
+import { createCalibrationMethods } from './calibration-api';
 import { createSuggestMethods } from './suggest-api';
 
 export interface CoverageInit {
@@ -27,7 +37,10 @@ export interface CoverageInit {
   metroStations: FeatureCollection<Point>;
   /** Any polygons with an id (plan-zones.geojson: new towns, wings, key areas). */
   zones?: ZoneCollection;
+  /** The land mask (data/geo/land-mask.geojson). */
   land?: FeatureCollection<Polygon | MultiPolygon>;
+  /** Environment classes as nested polygons (data/geo/environment.geojson). */
+  environment?: CityInput['environment'];
   sea?: FeatureCollection<Polygon | MultiPolygon>;
   settings?: Partial<CoverageSettings>;
 }
@@ -43,14 +56,21 @@ export interface GridInfo {
 
 export interface RequestOptions {
   requestId: number;
-  /** Raster to return: an RSRP-class or covered/uncovered image, or none. Default: 'class' in path-loss mode. */
+  /**
+   * Raster to return: RSRP classes, covered/uncovered, SINR grades or rate bins (the last two with SINR
+   * on), or none. Default: 'class' in path-loss mode.
+   */
   raster?: RasterStyle | 'none';
 }
+
+type GapCollection = FeatureCollection<MultiPolygon, GapProperties>;
 
 export interface CoverageResult {
   requestId: number;
   stats: CoverageStats;
-  gaps: FeatureCollection<MultiPolygon, GapProperties>;
+  gaps: GapCollection;
+  /** Quality gaps (covered, SINR below the threshold); empty while SINR is off. */
+  qualityGaps: GapCollection;
   raster: RasterImage | undefined;
   elapsedMs: number;
 }
@@ -58,7 +78,8 @@ export interface CoverageResult {
 export interface CoverageUpdate {
   requestId: number;
   stats: CoverageStats;
-  gaps: FeatureCollection<MultiPolygon, GapProperties>;
+  gaps: GapCollection;
+  qualityGaps: GapCollection;
   removedGapIds: number[];
   addedGapIds: number[];
   /** Image patches for the changed windows (apply with putImageData at x, y). */
@@ -77,8 +98,9 @@ export interface GapChanges {
 }
 
 /** What the worker sends for an edit; CoverageClient turns it into a CoverageUpdate with all gaps. */
-export interface CoverageEditReply extends Omit<CoverageUpdate, 'gaps'> {
+export interface CoverageEditReply extends Omit<CoverageUpdate, 'gaps' | 'qualityGaps'> {
   gapChanges: GapChanges;
+  qualityGapChanges: GapChanges;
 }
 
 /** Thrown when a compute is cancelled or superseded by a newer one. */
@@ -94,20 +116,21 @@ export function createCoverageApi() {
   let rowMap: Int32Array | undefined;
   let consistent = true;
   /** Ids of the gaps the last reply left the client with (replies arrive in order, stale or not). */
-  let shippedGapIds = new Set<number>();
-  const shipAll = (gaps: FeatureCollection<MultiPolygon, GapProperties>) => {
-    shippedGapIds = new Set(gaps.features.map((gap) => gap.properties.id));
+  // Ids of each kind of gap the last reply left the client with (replies arrive in order, stale or not).
+  const shipped: Record<GapKind, Set<number>> = { coverage: new Set(), quality: new Set() };
+  const shipAll = (kind: GapKind, gaps: GapCollection): GapCollection => {
+    shipped[kind] = new Set(gaps.features.map((gap) => gap.properties.id));
     return gaps;
   };
-  const shipChanges = (gaps: FeatureCollection<MultiPolygon, GapProperties>): GapChanges => {
+  const shipChanges = (kind: GapKind, gaps: GapCollection): GapChanges => {
     const next = new Set<number>();
     const added: GapChanges['added'] = [];
     for (const gap of gaps.features) {
       next.add(gap.properties.id);
-      if (!shippedGapIds.has(gap.properties.id)) added.push(gap);
+      if (!shipped[kind].has(gap.properties.id)) added.push(gap);
     }
-    const removedIds = [...shippedGapIds].filter((id) => !next.has(id));
-    shippedGapIds = next;
+    const removedIds = [...shipped[kind]].filter((id) => !next.has(id));
+    shipped[kind] = next;
     return { removedIds, added };
   };
   let latestCompute = 0;
@@ -123,13 +146,21 @@ export function createCoverageApi() {
     if (!engine) throw new Error('coverage engine not initialised: call init first');
     return engine;
   };
+  const consistentEngine = (): CoverageEngine => {
+    const current = requireEngine();
+    if (!consistent) {
+      current.computeAll(current.sites());
+      consistent = true;
+    }
+    return current;
+  };
   const styleFor = (options: RequestOptions): RasterStyle | 'none' =>
     options.raster ?? (requireEngine().settings.mode === 'pathloss' ? 'class' : 'covered');
   const image = (style: RasterStyle | 'none'): RasterImage | undefined => {
     const current = requireEngine();
     if (style === 'none') return undefined;
     rowMap ??= mercatorRowMap(current.city);
-    return renderRaster(current.city, current.arrays, style, rowMap);
+    return renderRaster(current.city, current.arrays, style, rowMap, radioLayers(current));
   };
 
   const fullCompute = async (
@@ -144,6 +175,8 @@ export function createCoverageApi() {
       cancelled.delete(options.requestId);
       throw new CancelledError(`compute ${options.requestId} cancelled before it started`);
     }
+    // Checked before the grid is touched: a bad site (a 10⁶ m radius) is refused, never half computed.
+    assertValidSites(sites);
     consistent = false;
     for (const fraction of current.computeSteps(sites)) {
       onProgress?.(fraction);
@@ -158,7 +191,8 @@ export function createCoverageApi() {
     const result: CoverageResult = {
       requestId: options.requestId,
       stats: coverageStats(current),
-      gaps: shipAll(gapCollection(current)),
+      gaps: shipAll('coverage', gapCollection(current)),
+      qualityGaps: shipAll('quality', qualityGapCollection(current)),
       raster,
       elapsedMs: performance.now() - started,
     };
@@ -184,12 +218,15 @@ export function createCoverageApi() {
       style === 'none'
         ? []
         : result.windows
-            .map((window: CellWindow) => renderPatch(current.city, current.arrays, style, map, window))
+            .map((window: CellWindow) =>
+              renderPatch(current.city, current.arrays, style, map, window, radioLayers(current)),
+            )
             .filter((patch): patch is RasterPatch => patch !== undefined);
     const update: CoverageEditReply = {
       requestId: options.requestId,
       stats: coverageStats(current),
-      gapChanges: shipChanges(gapCollection(current)),
+      gapChanges: shipChanges('coverage', gapCollection(current)),
+      qualityGapChanges: shipChanges('quality', qualityGapCollection(current)),
       removedGapIds: result.removedGapIds,
       addedGapIds: result.addedGapIds,
       rasterPatches,
@@ -211,6 +248,7 @@ export function createCoverageApi() {
             metroStations: input.metroStations,
             zones: input.zones,
             land: input.land,
+            environment: input.environment,
             sea: input.sea,
           },
           input.settings,
@@ -247,11 +285,21 @@ export function createCoverageApi() {
     },
     /** Add a site or replace the one with its id; only the cells near it are recomputed. */
     upsertSite(site: SiteFeature, options: RequestOptions): Promise<CoverageEditReply> {
-      return serial(() => applyEdit(options, (current) => current.upsertSite(site)));
+      return serial(() => {
+        assertValidSites([site]);
+        return applyEdit(options, (current) => current.upsertSite(site));
+      });
     },
     /** Move a site to a new longitude/latitude. */
     moveSite(id: string, lon: number, lat: number, options: RequestOptions): Promise<CoverageEditReply> {
-      return serial(() => applyEdit(options, (current) => current.moveSite(id, lon, lat)));
+      return serial(() => {
+        if (validatePosition([lon, lat]).length > 0) {
+          throw new InvalidSiteError(
+            `site "${String(id).slice(0, 80)}": not a WGS84 position (${lon}, ${lat})`,
+          );
+        }
+        return applyEdit(options, (current) => current.moveSite(id, lon, lat));
+      });
     },
     /** Remove a site by id. */
     removeSite(id: string, options: RequestOptions): Promise<CoverageEditReply> {
@@ -283,15 +331,15 @@ export function createCoverageApi() {
       return serial(() => coverageStats(requireEngine()));
     },
     /** Site suggestion on this engine's grid (suggest-api.ts), queued like the calls above. */
-    ...createSuggestMethods(serial, () => {
-      const current = requireEngine();
-      if (!consistent) {
-        current.computeAll(current.sites());
-        consistent = true;
-      }
-      return current;
-    }),
+    ...createSuggestMethods(serial, consistentEngine),
+    /** Measurements against this engine's sites and model (calibration-api.ts), queued likewise. */
+    ...createCalibrationMethods(serial, consistentEngine),
   };
+}
+
+/** The SINR and rate images' inputs, when the engine computes SINR. */
+function radioLayers(engine: CoverageEngine): RadioLayers | undefined {
+  return engine.radio ? { radio: engine.radio, slots: engine.slots } : undefined;
 }
 
 function gridInfo(engine: CoverageEngine): GridInfo {

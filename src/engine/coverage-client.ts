@@ -37,6 +37,7 @@ export class CoverageClient {
   private carriedPatches: CoverageUpdate['rasterPatches'] = [];
   /** The worker's gaps as of its last reply: full computes replace them, edits send changes. */
   private gaps = new Map<number, GapFeature>();
+  private qualityGaps = new Map<number, GapFeature>();
 
   /** Wrap a Worker (or any Comlink endpoint, e.g. a MessagePort in tests). */
   constructor(endpoint: Comlink.Endpoint) {
@@ -131,6 +132,7 @@ export class CoverageClient {
       const result = await call(requestId, progress);
       // Even a stale result is the worker's state now: the next edit's gap changes build on it.
       this.gaps = new Map(result.gaps.features.map((gap) => [gap.properties.id, gap]));
+      this.qualityGaps = new Map(result.qualityGaps.features.map((gap) => [gap.properties.id, gap]));
       return requestId === this.latestCompute ? result : undefined;
     } catch (error) {
       if (error instanceof Error && error.name === 'CancelledError') return undefined;
@@ -145,15 +147,21 @@ export class CoverageClient {
   ): Promise<CoverageUpdate | undefined> {
     const requestId = ++this.nextRequestId;
     this.latestRequest = requestId;
-    const { gapChanges, ...reply } = await call(requestId);
-    // Applied for every reply, delivered or not, so the map follows the worker's.
-    for (const id of gapChanges.removedIds) this.gaps.delete(id);
-    for (const gap of gapChanges.added) this.gaps.set(gap.properties.id, gap);
+    const { gapChanges, qualityGapChanges, ...reply } = await call(requestId);
+    // Applied for every reply, delivered or not, so the maps follow the worker's.
+    for (const [gaps, changes] of [
+      [this.gaps, gapChanges],
+      [this.qualityGaps, qualityGapChanges],
+    ] as const) {
+      for (const id of changes.removedIds) gaps.delete(id);
+      for (const gap of changes.added) gaps.set(gap.properties.id, gap);
+    }
     if (requestId < this.latestCompute) return undefined;
     const update: CoverageUpdate = {
       ...reply,
       // Changed gaps arrive as new ids at the end of the map: rank them again, once, for every panel.
       gaps: { type: 'FeatureCollection', features: rankGaps([...this.gaps.values()]) },
+      qualityGaps: { type: 'FeatureCollection', features: rankGaps([...this.qualityGaps.values()]) },
     };
     const patches = [...this.carriedPatches, ...update.rasterPatches];
     if (requestId !== this.latestRequest) {

@@ -19,7 +19,7 @@ import type { Language } from '../domain/i18n/translate';
 import type { DataSourceId, LayerId } from '../domain/layers/catalogue';
 import type { FeatureSelection, MapView } from '../domain/layers/map-view';
 import { SHANGHAI_BBOX } from '../domain/plan/district-facts';
-import { ATTRIBUTIONS } from './attribution';
+import { ATTRIBUTIONS, LICENCES_ATTRIBUTION } from './attribution';
 import { buildPopupElement } from './popup-element';
 import { popupModel } from './popup-model';
 import { buildStyle, interactiveLayerIds, labelField, labelLayersFor, mapLayerIdsFor } from './style';
@@ -96,7 +96,7 @@ export class AppMap {
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'top-left');
     this.map.addControl(
-      new AttributionControl({ compact: false, customAttribution: [...ATTRIBUTIONS] }),
+      new AttributionControl({ compact: false, customAttribution: [...ATTRIBUTIONS, LICENCES_ATTRIBUTION] }),
       'bottom-right',
     );
     this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
@@ -115,8 +115,8 @@ export class AppMap {
   /**
    * Pointer cursor over anything clickable. One query per animation frame at most, none while a button
    * is held (a pan or a site drag) or a module holds the pointer: MapLibre's per-layer mouseenter and
-   * mouseleave ran a rendered-feature query per interactive layer on every mouse move, which during a
-   * drag among 70,000 sites cost ~10 ms a move.
+   * mouseleave ran a rendered-feature query per interactive layer on every mouse move, too slow during a
+   * drag among 70,000 sites (docs/measurements.md, Map and main thread).
    */
   private installHoverCursor(): void {
     let frame = 0;

@@ -132,8 +132,8 @@ export class CoverageRasterLayer extends MapModule {
   /**
    * Hands changed tiles to MapLibre as premultiplied ImageBitmaps cropped from the whole image:
    * createImageBitmap copies and converts off the main thread, and MapLibre then uploads a bitmap
-   * without its own per-pixel premultiply pass (measured ~300 ms per 1024² ImageData tile on
-   * SwiftShader otherwise). One 512² tile per frame (~20 ms of main thread), so no frame uploads the city.
+   * without its own per-pixel premultiply pass (slow on SwiftShader). One 512² tile per frame, so no frame
+   * uploads the city (figures in docs/measurements.md, Map and main thread).
    */
   private scheduleUploads(): void {
     if (this.uploading) return;

@@ -1,8 +1,8 @@
 /**
  * Splits the city-wide coverage image into tiles of at most TILE_SIZE_PX, each shown as its own
  * MapLibre image source. An incremental edit then re-uploads only the few tiles its patches touch
- * (a 50 m city image is ~2,600 × 2,800 px, 29 MB: uploading it whole on every drag tick would stall;
- * 512 px tiles upload in ~20 ms each on SwiftShader),
+ * (uploading the whole 50 m city image on every drag tick would stall; docs/measurements.md has the
+ * image's size and a tile's upload time),
  * and no single texture exceeds what small GPUs accept. Pure functions (no maplibregl), unit-tested.
  */
 

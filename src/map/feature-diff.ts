@@ -1,8 +1,8 @@
 /**
  * Keeps a GeoJSON source in step with a feature list by sending only what changed. `setData` makes
  * MapLibre serialise the whole collection on the main thread for its worker; during a drag the gap
- * layer was re-sent whole at every step (up to ~0.1 s each at 70,000 sites) although one edit changes a
- * handful of gaps. Features need a top-level `id`.
+ * layer was re-sent whole at every step (a long task at 70,000 sites, docs/measurements.md) although one
+ * edit changes a handful of gaps. Features need a top-level `id`.
  */
 import type { Feature } from 'geojson';
 

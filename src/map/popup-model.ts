@@ -6,6 +6,8 @@
 import { type Language, type MessageKey, translate } from '../domain/i18n/translate';
 import { type LayerId, layerDefinition } from '../domain/layers/catalogue';
 import { districtFacts } from '../domain/plan/district-facts';
+import { DISTRICT_LAND_KM2 } from '../domain/plan/district-land';
+import { compareLandArea, landAreaNote } from '../domain/plan/land-area';
 
 export interface PopupRow {
   label: string;
@@ -68,6 +70,17 @@ export function popupModel(layerId: LayerId, properties: Properties, language: L
       add('popup.nameEn', properties.name_en);
       add('popup.adcode', properties.adcode);
       add('popup.areaOfficial', properties.area_km2_official, 'unit.km2');
+      {
+        // The land the figures use, and why it differs from the official area where it does.
+        const adcode = String(properties.adcode);
+        const landKm2 = DISTRICT_LAND_KM2[adcode];
+        const officialKm2 = Number(properties.area_km2_official);
+        if (landKm2 !== undefined) {
+          add('landArea.used', landKm2, 'unit.km2');
+          const note = landAreaNote(language, compareLandArea(landKm2, officialKm2, adcode));
+          if (note) notes.push(note);
+        }
+      }
       add('popup.source', t('source.districts'));
       add('popup.precision', t('precision.districts'));
       break;

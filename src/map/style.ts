@@ -19,6 +19,8 @@ export { labelField, labelLayersFor, layersFor } from './layer-factories';
 export const BASEMAP_COLORS = {
   background: '#e6e4dd',
   land: '#faf9f6',
+  // Tidal flats, estuary water inside the administrative line and shoals: drawn, not counted as land.
+  foreshore: '#dfe8e4',
   sea: '#b8d4e8',
   // Same as the sea: the shipped sea, estuary and river polygons meet at tile edges, and one colour hides the seams.
   water: '#b8d4e8',
@@ -107,6 +109,7 @@ export function buildStyle(language: Language, visibleLayers: Record<LayerId, bo
     { id: 'background', type: 'background', paint: { 'background-color': BASEMAP_COLORS.background } },
     { id: 'open-sea', type: 'fill', source: 'openSea', paint: { 'fill-color': BASEMAP_COLORS.sea } },
     { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': BASEMAP_COLORS.land } },
+    { id: 'foreshore', type: 'fill', source: 'foreshore', paint: { 'fill-color': BASEMAP_COLORS.foreshore } },
     { id: 'sea', type: 'fill', source: 'sea', paint: { 'fill-color': BASEMAP_COLORS.sea } },
     {
       id: 'water-bodies',

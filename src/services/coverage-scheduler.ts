@@ -13,14 +13,15 @@ import { diffScenarioSites, materializeScenarioSites, type SiteSetDelta } from '
 import type { Scenario } from '../domain/scenario/scenario-types';
 import type { CoverageResult, CoverageUpdate } from '../engine/coverage-api';
 import type { CoverageClient } from '../engine/coverage-client';
-import { effectiveRasterStyle } from '../state/coverage-slice';
+import { effectiveCoverageSettings } from '../state/calibration-slice';
+import { type CoverageRasterStyle, effectiveRasterStyle } from '../state/coverage-slice';
 import { openScenarioBaseline } from '../state/scenario-slice';
 import type { AppState } from '../state/store';
 
 /** Above this many changed sites a full compute of the scenario beats one-by-one edits. */
 const LARGE_DELTA = 400;
 
-type RasterStyle = 'class' | 'covered';
+type RasterStyle = CoverageRasterStyle;
 
 /** The engine calls the scheduler makes (CoverageClient fits as-is; tests pass a fake). */
 export type CoverageEnginePort = Pick<
@@ -39,6 +40,7 @@ export interface CoverageStorePort {
     | 'coverageStatus'
     | 'coverageProgress'
     | 'coverageGaps'
+    | 'coverageQualityGaps'
     | 'setCoverageProgress'
     | 'setCoverageError'
     | 'setCoverageResult'
@@ -64,6 +66,10 @@ interface EngineState {
   settings: CoverageSettings | null;
   style: RasterStyle | null;
 }
+
+/** What a job hands the store: figures, weak spots and quality gaps (none found yet: NONE). */
+type Delivery = Pick<CoverageResult, 'stats' | 'gaps' | 'qualityGaps'>;
+const NONE: Delivery['qualityGaps'] = { type: 'FeatureCollection', features: [] };
 
 const emptyDelta = (): SiteSetDelta => ({ upserted: [], removedIds: [] });
 const deltaSize = (delta: SiteSetDelta): number => delta.upserted.length + delta.removedIds.length;
@@ -163,7 +169,10 @@ export class CoverageScheduler {
       const baseline = openScenarioBaseline(state);
       if (!baseline) return;
       try {
-        if (this.fullPending || !this.engine.known || this.engine.baseline !== baseline) {
+        // A calibration applied or removed changes the model: everything is recomputed.
+        const settingsChanged =
+          this.engine.known && this.engine.settings !== effectiveCoverageSettings(state);
+        if (this.fullPending || !this.engine.known || this.engine.baseline !== baseline || settingsChanged) {
           if (state.coverageStatus === 'cancelled' && !this.fullPending) {
             // After a cancel, edits wait for the user's recompute (the engine's grid is half-built).
             this.editPending = false;
@@ -202,7 +211,7 @@ export class CoverageScheduler {
   /** Recompute the baseline under the store's settings, then re-apply the open scenario on top. */
   private async fullJob(baseline: BaselineSites): Promise<void> {
     const store = this.store;
-    const settings = store.getState().coverageSettings;
+    const settings = effectiveCoverageSettings(store.getState());
     const target = store.getState().session?.scenario ?? null;
     const style = this.currentStyle();
     const scenarioDelta = siteDelta(baseline, null, target);
@@ -251,11 +260,11 @@ export class CoverageScheduler {
     const baselineStats = result.stats;
     if (plainBaseline) {
       if (result.raster) this.outputs.raster(result.raster);
-      this.deliver(result.stats, result.gaps, baselineStats, result.elapsedMs);
+      this.deliver(result, baselineStats, result.elapsedMs);
       return;
     }
     const update = await this.applyScenario(baseline, target, style);
-    if (update) this.deliver(update.stats, update.gaps, baselineStats, result.elapsedMs);
+    if (update) this.deliver(update, baselineStats, result.elapsedMs);
   }
 
   /** Bring the engine from the baseline to `target`; returns the last update (stats and gaps). */
@@ -263,7 +272,7 @@ export class CoverageScheduler {
     baseline: BaselineSites,
     target: Scenario | null,
     style: RasterStyle,
-  ): Promise<{ stats: CoverageStats; gaps: CoverageResult['gaps'] } | undefined> {
+  ): Promise<Delivery | undefined> {
     const delta = siteDelta(baseline, null, target);
     this.engine.scenario = target;
     if (deltaSize(delta) > LARGE_DELTA && target) {
@@ -276,7 +285,13 @@ export class CoverageScheduler {
     const update = await this.sendDelta(delta, 'none');
     const image = await this.client.getRaster(style);
     if (image) this.outputs.raster(image);
-    return update ?? { stats: await this.client.getStats(), gaps: this.store.getState().coverageGaps! };
+    if (update) return update;
+    const { coverageGaps, coverageQualityGaps } = this.store.getState();
+    return {
+      stats: await this.client.getStats(),
+      gaps: coverageGaps!,
+      qualityGaps: coverageQualityGaps ?? NONE,
+    };
   }
 
   /** Follow the open scenario with incremental edits. */
@@ -291,7 +306,7 @@ export class CoverageScheduler {
     if (deltaSize(delta) > LARGE_DELTA) {
       this.store.getState().setCoverageProgress('computing', 0);
       const update = await this.applyScenario(baseline, target, style);
-      if (update) this.deliver(update.stats, update.gaps);
+      if (update) this.deliver(update);
       return;
     }
     this.store.getState().setCoverageProgress('updating', this.store.getState().coverageProgress);
@@ -301,7 +316,7 @@ export class CoverageScheduler {
     if (!update) return;
     if (previousStyle === style) this.outputs.patches(update.rasterPatches);
     else await this.rasterJob();
-    this.deliver(update.stats, update.gaps);
+    this.deliver(update);
   }
 
   private async rasterJob(): Promise<void> {
@@ -324,16 +339,10 @@ export class CoverageScheduler {
     return results[results.length - 1];
   }
 
-  private deliver(
-    stats: CoverageStats,
-    gaps: CoverageResult['gaps'],
-    baselineStats?: CoverageStats,
-    elapsedMs?: number,
-  ): void {
+  private deliver(delivery: Delivery, baselineStats?: CoverageStats, elapsedMs?: number): void {
     const more = this.fullPending || this.editPending;
     this.store.getState().setCoverageResult({
-      stats,
-      gaps,
+      ...delivery,
       ...(baselineStats ? { baselineStats } : {}),
       ...(elapsedMs !== undefined ? { elapsedMs } : {}),
       status: more ? 'updating' : 'ready',

@@ -4,6 +4,9 @@
  * cancelled), and apply only the last dry run's valid rows as ONE undoable step of the scenario
  * (candidates, existing sites or poles). A cancel, a failure or closing the dialog changes nothing.
  */
+
+import type { FeatureCollection } from 'geojson';
+import { looksLikeMeasurements } from '../domain/import/column-detection';
 import { IMPORT_LIMITS } from '../domain/import/limits';
 import { bundleShapefileParts, looksLikeShapefileParts } from '../domain/import/shapefile-parts';
 import { importChange } from '../domain/scenario/import-into-scenario';
@@ -41,6 +44,8 @@ export interface ImportStorePort {
     | 'editScenario'
     | 'setLayerVisible'
     | 'showImportNotice'
+    | 'calibrationServices'
+    | 'setActivePanelTab'
   >;
   subscribe: AppStore['subscribe'];
 }
@@ -52,9 +57,14 @@ export interface ImportControllerPorts {
   createClient: () => ImportEnginePort;
   /** Shows what was just imported (the map fits these bounds). */
   showImported: (bounds: [[number, number], [number, number]]) => void;
+  /**
+   * Shanghai's administrative boundary with its waters (no map source, so not in the data port):
+   * "inside Shanghai" is tested against it, so coastal sites are kept. Without it, the districts.
+   */
+  loadBoundary?: () => Promise<FeatureCollection>;
 }
 
-export interface ImportController extends Omit<ImportServices, 'downloadReport'> {
+export interface ImportController extends Omit<ImportServices, 'downloadReport' | 'downloadCheck'> {
   /** Resolves once the dialog has a dry-run result for the current choices (tests, benchmark). */
   whenSettled(): Promise<void>;
   /** Stops listening to the store and cancels any running work. */
@@ -77,7 +87,7 @@ export function createImportController(ports: ImportControllerPorts): ImportCont
     if (client) return client;
     client = ports.createClient();
     const created = client;
-    geographyReady = loadImportGeography(data).then(
+    geographyReady = loadImportGeography(data, ports.loadBoundary).then(
       (geography) => (geography ? created.setGeography(geography) : undefined),
       () => undefined,
     );
@@ -126,6 +136,15 @@ export function createImportController(ports: ImportControllerPorts): ImportCont
       }
       if (!response) return get().closeImport();
       if (!response.ok) return get().failImport(response.failure);
+      const calibration = get().calibrationServices;
+      if (calibration && looksLikeMeasurements(response.preview.summary.columns)) {
+        // A drive-test or MR file (an RSRP column): the calibration takes it, not the site dialog.
+        void client?.release(response.sourceId);
+        get().closeImport();
+        get().setActivePanelTab('calibration');
+        calibration.importFile(file);
+        return;
+      }
       get().showImportPreview(response.sourceId, response.preview);
       scheduleBuild(0);
     } catch (error) {

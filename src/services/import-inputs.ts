@@ -15,22 +15,30 @@ import type { DataPort } from './ports';
 
 type Polygons = FeatureCollection<Polygon | MultiPolygon>;
 
-/** Districts, land and water for the worker's in-Shanghai and datum checks (what is available). */
-export async function loadImportGeography(data: DataPort): Promise<ImportGeographyData | undefined> {
+/** Districts, the administrative boundary, land and water for the worker's in-Shanghai and datum checks (what is available). */
+export async function loadImportGeography(
+  data: DataPort,
+  loadBoundary?: () => Promise<FeatureCollection>,
+): Promise<ImportGeographyData | undefined> {
   const optional = (id: 'land' | 'sea' | 'waterBodies') =>
     data.ensure(id).then(
       (collection) => collection as Polygons,
       () => undefined,
     );
-  const [districts, land, sea, waterBodies] = await Promise.all([
+  const [districts, land, sea, waterBodies, boundary] = await Promise.all([
     data.ensure('districts'),
     optional('land'),
     optional('sea'),
     optional('waterBodies'),
+    loadBoundary?.().then(
+      (collection) => collection as Polygons,
+      () => undefined,
+    ),
   ]);
   const water = [sea, waterBodies].filter((collection): collection is Polygons => collection !== undefined);
   return {
     districts: districts as ImportGeographyData['districts'],
+    ...(boundary ? { boundary } : {}),
     ...(land ? { land } : {}),
     ...(water.length > 0 ? { water } : {}),
   };

@@ -16,8 +16,14 @@ import type { Slice } from './slices';
  */
 export type CoverageStatus = 'idle' | 'computing' | 'updating' | 'ready' | 'cancelled' | 'error';
 
-/** How the coverage raster is coloured: by RSRP class (path-loss mode only) or covered/uncovered. */
-export type CoverageRasterStyle = 'class' | 'covered';
+/**
+ * How the coverage raster is coloured: by RSRP class, SINR grade or a user's rate (path-loss mode only;
+ * the last two are estimates under the load setting) or covered/uncovered.
+ */
+export type CoverageRasterStyle = 'class' | 'covered' | 'sinr' | 'rate';
+
+/** The styles that need the interference model (settings.sinr). */
+export const RADIO_RASTER_STYLES: readonly CoverageRasterStyle[] = ['sinr', 'rate'];
 
 export interface CoverageLayerVisibility {
   raster: boolean;
@@ -47,6 +53,8 @@ export interface CoverageSlice {
   baselineCoverageStats: CoverageStats | null;
   /** Weak-spot gaps of the open scenario, highest priority first. */
   coverageGaps: FeatureCollection<MultiPolygon, GapProperties> | null;
+  /** Quality gaps (covered by RSRP, SINR below the threshold), highest priority first; null while SINR is off. */
+  coverageQualityGaps: FeatureCollection<MultiPolygon, GapProperties> | null;
   coverageSettings: CoverageSettings;
   coverageError: string | null;
   /** Wall time of the last full compute in the worker, ms. */
@@ -64,21 +72,31 @@ export interface CoverageSlice {
   setCoverageResult: (result: {
     stats: CoverageStats;
     gaps: FeatureCollection<MultiPolygon, GapProperties>;
+    qualityGaps?: FeatureCollection<MultiPolygon, GapProperties>;
     baselineStats?: CoverageStats;
     elapsedMs?: number;
     /** Status after this result; 'ready' unless more work is queued. */
     status?: CoverageStatus;
   }) => void;
   setCoverageError: (message: string) => void;
+  /** Choosing the SINR or rate image turns the interference model on (one recompute). */
   setCoverageRasterStyle: (style: CoverageRasterStyle) => void;
   setCoverageLayerVisible: (layer: keyof CoverageLayerVisibility, visible: boolean) => void;
   setCoverageDistrict: (adcode: string | null) => void;
   setCoverageServices: (services: CoverageServices) => void;
 }
 
-/** The raster style actually drawn: RSRP classes only exist in path-loss mode. */
-export function effectiveRasterStyle(settings: CoverageSettings, chosen: CoverageRasterStyle) {
-  return settings.mode === 'pathloss' ? chosen : 'covered';
+/**
+ * The raster style actually drawn: RSRP classes, SINR and rate only exist in path-loss mode, and SINR
+ * and rate only with the interference model on.
+ */
+export function effectiveRasterStyle(
+  settings: CoverageSettings,
+  chosen: CoverageRasterStyle,
+): CoverageRasterStyle {
+  if (settings.mode !== 'pathloss') return 'covered';
+  if (RADIO_RASTER_STYLES.includes(chosen) && !settings.sinr) return 'class';
+  return chosen;
 }
 
 /**
@@ -107,6 +125,7 @@ export const createCoverageSlice: Slice<CoverageSlice> = (set) => ({
   coverageStats: null,
   baselineCoverageStats: null,
   coverageGaps: null,
+  coverageQualityGaps: null,
   coverageSettings: defaultCoverageSettings(),
   coverageError: null,
   coverageElapsedMs: null,
@@ -118,18 +137,27 @@ export const createCoverageSlice: Slice<CoverageSlice> = (set) => ({
   setCoverageSettings: (patch) =>
     set((state) => ({ coverageSettings: mergeSettings(state.coverageSettings, patch) })),
   setCoverageProgress: (coverageStatus, coverageProgress) => set({ coverageStatus, coverageProgress }),
-  setCoverageResult: ({ stats, gaps, baselineStats, elapsedMs, status }) =>
+  setCoverageResult: ({ stats, gaps, qualityGaps, baselineStats, elapsedMs, status }) =>
     set((state) => ({
       coverageStatus: status ?? 'ready',
       coverageProgress: 1,
       coverageStats: stats,
       coverageGaps: gaps,
+      coverageQualityGaps: stats.sinr ? (qualityGaps ?? state.coverageQualityGaps) : null,
       coverageError: null,
       baselineCoverageStats: baselineStats ?? state.baselineCoverageStats,
       coverageElapsedMs: elapsedMs ?? state.coverageElapsedMs,
     })),
   setCoverageError: (coverageError) => set({ coverageStatus: 'error', coverageError }),
-  setCoverageRasterStyle: (coverageRasterStyle) => set({ coverageRasterStyle }),
+  setCoverageRasterStyle: (coverageRasterStyle) =>
+    set((state) =>
+      RADIO_RASTER_STYLES.includes(coverageRasterStyle) && !state.coverageSettings.sinr
+        ? {
+            coverageRasterStyle,
+            coverageSettings: mergeSettings(state.coverageSettings, { sinr: true }),
+          }
+        : { coverageRasterStyle },
+    ),
   setCoverageLayerVisible: (layer, visible) =>
     set((state) => ({ coverageLayers: { ...state.coverageLayers, [layer]: visible } })),
   setCoverageDistrict: (coverageDistrict) => set({ coverageDistrict }),

@@ -70,6 +70,8 @@ export interface ImportServices {
   /** Reverts the import the notice is about. */
   undoLastImport(): void;
   downloadReport(): void;
+  /** Downloads the parameter check's findings as CSV. */
+  downloadCheck(): void;
 }
 
 export const DEFAULT_IMPORT_CHOICES: ImportChoices = {

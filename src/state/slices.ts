@@ -12,14 +12,17 @@ import {
   type LayerId,
 } from '../domain/layers/catalogue';
 import type { FeatureSelection, MapView } from '../domain/layers/map-view';
+import type { CalibrationSlice } from './calibration-slice';
 import type { CoverageSlice } from './coverage-slice';
 import type { DistrictSlice } from './district-slice';
 import type { ImportSlice } from './import-slice';
 import type { PlannerSlice } from './planner-slice';
+import type { SampleSlice } from './sample-slice';
 import type { SaveSlice } from './save-slice';
 import type { ScenarioSlice } from './scenario-slice';
 import type { StorySlice } from './story-slice';
 import type { SuggestSlice } from './suggest-slice';
+import type { TeamSlice } from './team-slice';
 
 export type { MapView } from '../domain/layers/map-view';
 export type Selection = FeatureSelection;
@@ -72,7 +75,10 @@ export type AppState = UiSlice &
   StorySlice &
   SuggestSlice &
   ImportSlice &
-  SaveSlice;
+  SaveSlice &
+  CalibrationSlice &
+  SampleSlice &
+  TeamSlice;
 
 export type Slice<T> = StateCreator<AppState, [['zustand/subscribeWithSelector', never]], [], T>;
 

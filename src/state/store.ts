@@ -4,10 +4,12 @@
  */
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createCalibrationSlice } from './calibration-slice';
 import { createCoverageSlice } from './coverage-slice';
 import { createDistrictSlice } from './district-slice';
 import { createImportSlice } from './import-slice';
 import { createPlannerSlice } from './planner-slice';
+import { createSampleSlice } from './sample-slice';
 import { createSaveSlice } from './save-slice';
 import { createScenarioSlice } from './scenario-slice';
 import {
@@ -20,6 +22,7 @@ import {
 } from './slices';
 import { createStorySlice } from './story-slice';
 import { createSuggestSlice } from './suggest-slice';
+import { createTeamSlice } from './team-slice';
 
 export type { AppState, DataStatus, MapView, Selection } from './slices';
 
@@ -42,6 +45,9 @@ export function createAppStore(initial?: Partial<Pick<AppState, 'language' | 'vi
       ...createSuggestSlice(...args),
       ...createImportSlice(...args),
       ...createSaveSlice(...args),
+      ...createCalibrationSlice(...args),
+      ...createSampleSlice(...args),
+      ...createTeamSlice(...args),
     })),
   );
   if (initial) store.setState(initial);

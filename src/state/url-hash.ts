@@ -4,6 +4,7 @@
  */
 import { isLanguage, type Language } from '../domain/i18n/translate';
 import { isLayerId, LAYER_IDS, type LayerId } from '../domain/layers/catalogue';
+import { SAMPLE_YEARS, type SampleYear } from '../domain/sample/calibration';
 import type { MapView } from './slices';
 
 export interface HashState {
@@ -12,6 +13,8 @@ export interface HashState {
   language?: Language;
   /** Story chapter to present (`&story=2`), read once at start by app/features/story.ts. */
   story?: number;
+  /** The sample baseline (`&sample=2025`; absent = 2020). */
+  sample?: SampleYear;
 }
 
 /** Reads a location hash (with or without the leading '#'); unknown or malformed parts are dropped. */
@@ -40,6 +43,8 @@ export function parseHash(hash: string): HashState {
   if (layers !== null) result.layers = layers.split(',').filter(isLayerId);
   const language = params.get('lang');
   if (isLanguage(language)) result.language = language;
+  const sample = Number(params.get('sample'));
+  if ((SAMPLE_YEARS as readonly number[]).includes(sample)) result.sample = sample as SampleYear;
   const story = params.get('story');
   if (story !== null && /^\d$/.test(story)) result.story = Number(story);
   return result;
@@ -50,6 +55,7 @@ export function formatHash(
   view: MapView | null,
   visibleLayers: Record<LayerId, boolean>,
   language: Language,
+  sampleYear: SampleYear = 2020,
 ): string {
   const parts: string[] = [];
   if (view) {
@@ -58,6 +64,8 @@ export function formatHash(
   }
   parts.push(`layers=${LAYER_IDS.filter((id) => visibleLayers[id]).join(',')}`);
   parts.push(`lang=${language}`);
+  // The default sample stays out of the URL, so links made before the choice existed read the same.
+  if (sampleYear !== 2020) parts.push(`sample=${sampleYear}`);
   return `#${parts.join('&')}`;
 }
 

@@ -4,11 +4,12 @@
  */
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { QuarantineReason } from '../domain/scenario/stored-record';
+import type { MeasurementKey } from './measurement-records';
 import type { ChunkKey } from './site-chunks';
 
 export const DATABASE_NAME = 'shanghai-infra-planner';
 /** IndexedDB structure version (stores and indexes), not the scenario schema version. */
-export const DATABASE_VERSION = 3;
+export const DATABASE_VERSION = 4;
 
 export const META_KEYS = {
   lastOpenScenarioId: 'lastOpenScenarioId',
@@ -48,6 +49,8 @@ export interface PlannerDatabaseSchema extends DBSchema {
   revisions: { key: [string, number]; value: RevisionMarker };
   /** Per scenario id, the settings around it (coverage mode and threshold, drawn candidate areas). */
   scenarioSettings: { key: string; value: unknown };
+  /** Measurement sets of scenarios, keyed [scenarioId, setId] (see measurement-records.ts). */
+  measurementSets: { key: MeasurementKey; value: unknown };
 }
 
 export interface RevisionMarker {
@@ -69,9 +72,11 @@ export function openPlannerDatabase(name = DATABASE_NAME): Promise<PlannerDataba
         database.createObjectStore('quarantine', { keyPath: 'quarantineId', autoIncrement: true });
       }
       if (oldVersion < 2) database.createObjectStore('siteChunks');
-      if (oldVersion < 3) {
-        database.createObjectStore('revisions');
-        database.createObjectStore('scenarioSettings');
+      // Version 3 was given to two unreleased builds at once: one made `revisions` and
+      // `scenarioSettings`, the other `measurementSets`. Version 4 makes whichever of the three is
+      // missing, so a database from either build (or from version 2, or new) ends with all of them.
+      for (const store of ['revisions', 'scenarioSettings', 'measurementSets'] as const) {
+        if (!database.objectStoreNames.contains(store)) database.createObjectStore(store);
       }
     },
   });

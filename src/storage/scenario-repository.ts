@@ -13,7 +13,7 @@
  *   it (recover-record.ts) goes back under its key, so the planner keeps working on it.
  */
 
-import { type LostItems, recoverScenarioRecord } from '../domain/scenario/recover-record';
+import { recoverScenarioRecord } from '../domain/scenario/recover-record';
 import { describeIssues, validateScenario } from '../domain/scenario/scenario-schema';
 import { CURRENT_SCENARIO_SCHEMA_VERSION, type Scenario } from '../domain/scenario/scenario-types';
 import { decideStoredRecord, type QuarantineReason } from '../domain/scenario/stored-record';
@@ -24,90 +24,30 @@ import {
   type PlannerDatabase,
   type QuarantineEntry,
 } from './database';
+import { planMeasurementWrite, type WrittenSets } from './measurement-records';
 import { quarantineExportText } from './quarantine-export';
 import { ScenarioConflictError } from './save-errors';
 import { openScenarioChannel, type ScenarioChannel } from './scenario-channel';
+import type { LoadedScenarios, ScenarioRepository } from './scenario-repository-types';
+import { setAsideRecord } from './set-aside';
 import { planChunkedWrite, type WrittenChunks } from './site-chunks';
-import { chunkRange, readStoredRecord, revisionOf, type StoredRecordRead } from './stored-record-reader';
+import {
+  chunkRange,
+  readStoredRecord,
+  revisionOf,
+  type StoredRecordRead,
+  setRange,
+} from './stored-record-reader';
 
 export { QUARANTINE_EXPORT_FORMAT } from './quarantine-export';
 
-/** A scenario that came back from a damaged record, with what it lost. */
-export interface RecoveredNotice {
-  id: string;
-  name: string;
-  lost: LostItems[];
-  repairedFields: string[];
-}
-
-export interface LoadedScenarios {
-  /** Valid scenarios (recovered ones included), most recently updated first. */
-  scenarios: Scenario[];
-  /** Scenarios that were read from an older schema version (saved in the new shape on next save). */
-  migrated: { id: string; fromVersion: number }[];
-  /** Records moved to quarantine by this load. */
-  quarantined: QuarantineEntry[];
-  /** Damaged records whose intact part was recovered (their originals are among `quarantined`). */
-  recovered: RecoveredNotice[];
-  /** Records that could not even be read; left where they are, untouched. */
-  unreadable: { key: string; message: string }[];
-  /** The last open scenario, if it is among `scenarios`. */
-  lastOpenScenarioId: string | undefined;
-}
-
-export type LoadedScenario =
-  | { kind: 'valid'; scenario: Scenario; revision: number }
-  | { kind: 'missing' }
-  | { kind: 'damaged'; reason: QuarantineReason };
-
-export interface SaveOptions {
-  /** Write even if another tab saved or deleted it meanwhile (after the user chose this version). */
-  overwrite?: boolean;
-}
-
-export interface ScenarioRepository {
-  /**
-   * Validates and writes a scenario; throws (writing nothing) if it is not a valid scenario, if the
-   * stored version is not the one this tab knows (ScenarioConflictError), or if the disk is full. Long
-   * site lists go to chunks, of which only those that changed since the last save are written. A
-   * scenario that is exactly the version last read or written is not written again.
-   */
-  saveScenario(
-    scenario: Scenario,
-    options?: SaveOptions,
-  ): Promise<{ chunksWritten: number; revision: number }>;
-  deleteScenario(id: string): Promise<void>;
-  /** Loads every record; `fallbackName` names a recovered scenario whose record lost its name. */
-  loadScenarios(options?: { fallbackName?: (key: string) => string }): Promise<LoadedScenarios>;
-  /** Reads one scenario as stored now (after another tab saved it). */
-  loadScenario(id: string): Promise<LoadedScenario>;
-  /** The version of a scenario this tab last read or wrote: the base for merging another tab's version. */
-  knownScenario(id: string): Scenario | undefined;
-  /** Hears other tabs' saves and deletions; returns a disposer. */
-  onOtherTabChange(
-    listener: (change: { type: 'saved' | 'deleted'; scenarioId: string; revision?: number }) => void,
-  ): () => void;
-  /** The revision this tab last read or wrote for a scenario. */
-  knownRevision(id: string): number | undefined;
-  /**
-   * Records that `scenario` holds exactly what is stored (the stored version, re-made by applying it as
-   * an edit), so saving it writes nothing: tabs that only follow another's saves never write back.
-   */
-  acceptAsStored(scenario: Scenario): void;
-  /** Forgets what this tab knew of a scenario deleted elsewhere, so saving it writes it afresh. */
-  forget(id: string): void;
-  /** Every scenario's stored settings (scenario-settings.ts reads them), by scenario id. */
-  loadAllSettings(): Promise<Map<string, unknown>>;
-  saveSettings(id: string, settings: unknown): Promise<void>;
-  getLastOpenScenarioId(): Promise<string | undefined>;
-  setLastOpenScenarioId(id: string): Promise<void>;
-  listQuarantine(): Promise<QuarantineEntry[]>;
-  /** All quarantined records as pretty JSON text; always a file, whatever the records hold. */
-  exportQuarantine(nowIso?: string): Promise<string>;
-  /** Deletes one quarantined record (after the planner exported it). */
-  deleteQuarantined(quarantineId: number): Promise<void>;
-  close(): void;
-}
+export type {
+  LoadedScenario,
+  LoadedScenarios,
+  RecoveredNotice,
+  SaveOptions,
+  ScenarioRepository,
+} from './scenario-repository-types';
 
 /** Opens the database and returns the repository over it. */
 export async function openScenarioRepository(databaseName = DATABASE_NAME): Promise<ScenarioRepository> {
@@ -153,62 +93,42 @@ export function createScenarioRepository(
   /** The revision stored now (0 for a record from before revisions), undefined when there is none. */
   const readRevision = async (id: string) => revisionOf(await database.get('scenarios', id));
 
-  const remember = (id: string, revision: number, scenario: Scenario, written: WrittenChunks | undefined) => {
+  /** Per scenario, the measurement sets the database holds as this session wrote or read them. */
+  const writtenSets = new Map<string, WrittenSets>();
+
+  const remember = (
+    id: string,
+    revision: number,
+    scenario: Scenario,
+    written: WrittenChunks | undefined,
+    sets: WrittenSets | undefined,
+  ) => {
     known.set(id, { revision, scenario });
     if (written) writtenChunks.set(id, written);
     else writtenChunks.delete(id);
+    if (sets) writtenSets.set(id, sets);
+    else writtenSets.delete(id);
   };
 
-  /**
-   * Moves a damaged record to quarantine and puts back what was intact, in one transaction that first
-   * checks nobody rewrote the record since it was read. Returns the entry, or undefined when it changed.
-   */
+  /** Quarantines a damaged record and puts back what was intact (set-aside.ts). */
   const setAside = async (
     read: StoredRecordRead,
     reason: QuarantineReason,
     recovered: Scenario | undefined,
   ): Promise<QuarantineEntry | undefined> => {
-    const transaction = database.transaction(
-      ['scenarios', 'quarantine', 'siteChunks', 'revisions'],
-      'readwrite',
-    );
-    const done = transaction.done;
-    done.catch(() => undefined);
-    const scenarios = transaction.objectStore('scenarios');
-    if (revisionOf(await scenarios.get(read.key)) !== read.revision) {
-      transaction.abort();
-      return undefined;
+    const result = await setAsideRecord(database, read, reason, recovered, channel?.tabId ?? '');
+    if (result?.stored && recovered) {
+      const { revision, written, sets } = result.stored;
+      remember(read.key, revision, recovered, written, sets);
     }
-    const entry: QuarantineEntry = {
-      sourceStore: 'scenarios',
-      sourceKey: read.key,
-      record: read.record,
-      reason,
-      quarantinedAt: new Date().toISOString(),
-      appSchemaVersion: CURRENT_SCENARIO_SCHEMA_VERSION,
-    };
-    if (Object.keys(read.missing).length > 0) entry.missingItems = read.missing;
-    if (recovered) entry.recovered = true;
-    entry.quarantineId = await transaction.objectStore('quarantine').add(entry);
-    const chunks = transaction.objectStore('siteChunks');
-    await chunks.delete(chunkRange(read.key));
-    if (recovered) {
-      const marker = { savedAt: entry.quarantinedAt, tabId: channel?.tabId ?? '' };
-      await transaction.objectStore('revisions').put(marker, [read.key, read.revision + 1]);
-      const plan = planChunkedWrite(recovered, undefined);
-      await Promise.all(plan.puts.map(({ key, items }) => chunks.put(items, key)));
-      await scenarios.put({ ...plan.record, revision: read.revision + 1 }, read.key);
-      remember(read.key, read.revision + 1, recovered, plan.written);
-    } else await scenarios.delete(read.key);
-    await done;
-    return entry;
+    return result?.entry;
   };
 
   return {
     async saveScenario(scenario, options = {}) {
       const previous = known.get(scenario.id);
       if (previous?.scenario === scenario && !options.overwrite) {
-        return { chunksWritten: 0, revision: previous.revision };
+        return { chunksWritten: 0, measurementSetsWritten: 0, revision: previous.revision };
       }
       const validation = validateScenario(scenario);
       if (!validation.ok)
@@ -217,11 +137,18 @@ export function createScenarioRepository(
       if (options.overwrite) expected = (await readRevision(scenario.id)) ?? 0;
       const revision = expected + 1;
       const plan = planChunkedWrite(validation.scenario, writtenChunks.get(scenario.id));
+      const sets = planMeasurementWrite(validation.scenario, writtenSets.get(scenario.id));
       // Until this write is known to have landed, what the database holds is unknown.
       writtenChunks.delete(scenario.id);
-      const transaction = database.transaction(['scenarios', 'meta', 'siteChunks', 'revisions'], 'readwrite');
+      writtenSets.delete(scenario.id);
+      const { measurements: _sets, ...record } = plan.record;
+      const transaction = database.transaction(
+        ['scenarios', 'meta', 'siteChunks', 'revisions', 'measurementSets'],
+        'readwrite',
+      );
       const markers = transaction.objectStore('revisions');
       const chunks = transaction.objectStore('siteChunks');
+      const setStore = transaction.objectStore('measurementSets');
       // All requests are placed in this one task (no await before commit): a save flushed on pagehide
       // must be complete before the page goes. The marker comes first: if another tab wrote this
       // revision, its add fails and the whole transaction is rolled back.
@@ -235,7 +162,11 @@ export function createScenarioRepository(
           : []),
         ...plan.clears.map(({ field, from }) => chunks.delete(chunkRange(scenario.id, field, from))),
         ...plan.puts.map(({ key, items }) => chunks.put(items, key)),
-        transaction.objectStore('scenarios').put({ ...plan.record, revision }, scenario.id),
+        ...sets.deletes.map((key) => setStore.delete(key)),
+        ...sets.puts.map(({ key, set }) => setStore.put(set, key)),
+        transaction
+          .objectStore('scenarios')
+          .put({ ...record, measurementSetIds: sets.measurementSetIds, revision }, scenario.id),
         transaction.objectStore('meta').put(CURRENT_SCENARIO_SCHEMA_VERSION, META_KEYS.schemaVersion),
       ];
       transaction.commit();
@@ -251,20 +182,21 @@ export function createScenarioRepository(
         }
         throw error;
       }
-      remember(scenario.id, revision, scenario, plan.written);
+      remember(scenario.id, revision, scenario, plan.written, sets.written);
       channel?.post({ type: 'saved', scenarioId: scenario.id, revision });
-      return { chunksWritten: plan.puts.length, revision };
+      return { chunksWritten: plan.puts.length, measurementSetsWritten: sets.puts.length, revision };
     },
 
     async deleteScenario(id) {
       const transaction = database.transaction(
-        ['scenarios', 'siteChunks', 'revisions', 'scenarioSettings'],
+        ['scenarios', 'siteChunks', 'revisions', 'scenarioSettings', 'measurementSets'],
         'readwrite',
       );
       await Promise.all([
         transaction.objectStore('scenarios').delete(id),
         transaction.objectStore('scenarioSettings').delete(id),
         transaction.objectStore('siteChunks').delete(chunkRange(id)),
+        transaction.objectStore('measurementSets').delete(setRange(id)),
         transaction
           .objectStore('revisions')
           .delete(IDBKeyRange.bound([id, 0], [id, Number.MAX_SAFE_INTEGER])),
@@ -272,6 +204,7 @@ export function createScenarioRepository(
       ]);
       known.delete(id);
       writtenChunks.delete(id);
+      writtenSets.delete(id);
       channel?.post({ type: 'deleted', scenarioId: id });
     },
 
@@ -282,7 +215,7 @@ export function createScenarioRepository(
       if (reason || decision.kind !== 'valid') {
         return { kind: 'damaged', reason: reason ?? { code: 'invalid', message: 'invalid' } };
       }
-      remember(id, read.revision, decision.scenario, read.written);
+      remember(id, read.revision, decision.scenario, read.written, read.sets);
       return { kind: 'valid', scenario: decision.scenario, revision: read.revision };
     },
 
@@ -304,7 +237,9 @@ export function createScenarioRepository(
           const { decision, reason } = damageOf(read);
           if (!reason && decision.kind === 'valid') {
             result.scenarios.push(decision.scenario);
-            if (decision.scenario.id === key) remember(key, read.revision, decision.scenario, read.written);
+            if (decision.scenario.id === key) {
+              remember(key, read.revision, decision.scenario, read.written, read.sets);
+            }
             if (decision.migratedFrom !== undefined) {
               result.migrated.push({ id: decision.scenario.id, fromVersion: decision.migratedFrom });
             }
@@ -347,11 +282,13 @@ export function createScenarioRepository(
       // The stored chunks hold these values; knowing them as this scenario's items lets the next save
       // compare by identity and write only the chunks it changes.
       writtenChunks.set(scenario.id, planChunkedWrite(scenario, undefined).written);
+      writtenSets.set(scenario.id, planMeasurementWrite(scenario, undefined).written);
     },
 
     forget(id) {
       known.delete(id);
       writtenChunks.delete(id);
+      writtenSets.delete(id);
     },
 
     onOtherTabChange(listener) {

@@ -1,7 +1,7 @@
 /**
  * Long site lists stored in chunks beside the scenario record. IndexedDB clones a record on the main
- * thread when it is put; a scenario with 38,000 added sites cost ~85 ms of cloning on every autosave
- * (after each drag, each attribute edit). Lists longer than CHUNK_SIZE are split into chunks of
+ * thread when it is put; cloning a scenario with tens of thousands of added sites on every autosave
+ * (after each drag, each attribute edit) was a long task (docs/measurements.md, Storage). Lists longer than CHUNK_SIZE are split into chunks of
  * CHUNK_SIZE sites under keys [scenarioId, field, index]; a save writes only the chunks whose sites
  * changed (sites are immutable values, so a chunk is unchanged when it holds the same objects), so a drag
  * rewrites one chunk. The scenario record keeps the short lists inline and, for each chunked list, its

@@ -1,5 +1,6 @@
 import { SaveStatus } from './storage/SaveStatus';
 import { useAppState, useTranslate } from './store-context';
+import { TeamStatus } from './team/TeamStatus';
 
 /** Title bar with the language switch. */
 export function Header() {
@@ -14,6 +15,7 @@ export function Header() {
         <p className="app-header__subtitle">{t('app.subtitle')}</p>
       </div>
       <SaveStatus />
+      <TeamStatus />
       <button
         type="button"
         className="language-switch"

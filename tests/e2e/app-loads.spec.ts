@@ -14,6 +14,19 @@ test('the built app shows Shanghai offline: only its own origin, no console erro
   await expect(planner.page.locator('.maplibregl-ctrl-attrib')).toContainText('© OpenStreetMap contributors');
   await expect(planner.page.locator('.maplibregl-ctrl-attrib')).toContainText('geoBoundaries');
   await expect(planner.page.locator('.maplibregl-ctrl-attrib')).toContainText('metromancn');
+  // The attribution links the licences of the code the build ships (maplibre-gl's and React's among them).
+  const licencesLink = planner.page
+    .locator('.maplibregl-ctrl-attrib')
+    .getByRole('link', { name: /Licences/ });
+  await expect(licencesLink).toBeVisible();
+  const licences = await planner.page.request.get(
+    new URL((await licencesLink.getAttribute('href')) ?? '', planner.page.url()).href,
+  );
+  expect(licences.status()).toBe(200);
+  const licencesText = await licences.text();
+  expect(licencesText).toMatch(/\nmaplibre-gl [\d.]+ — BSD-3-Clause\n/);
+  expect(licencesText).toMatch(/\nreact [\d.]+ — MIT\n[\s\S]*Copyright \(c\) Meta Platforms/);
+  await expect(planner.page.locator('.maplibregl-ctrl-attrib')).toContainText('WorldPop (CC BY 4.0)');
   await planner.saveScreenshot('planner-zh.png');
   expect(planner.foreignRequests).toEqual([]);
   expect(planner.consoleErrors).toEqual([]);

@@ -16,6 +16,14 @@ const BENIGN_CONSOLE = /GPU stall due to ReadPixels|GL Driver Message/i;
 /** The app's own origin before the first page load (the same port as playwright.config.ts). */
 const APP_ORIGIN = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 4173)}`;
 
+/** One `securitypolicyviolation` event, as the page saw it. */
+export interface PolicyViolation {
+  directive: string;
+  blockedUri: string;
+  source: string;
+  sample: string;
+}
+
 export class PlannerDriver {
   readonly consoleErrors: string[] = [];
   readonly foreignRequests: string[] = [];
@@ -36,6 +44,30 @@ export class PlannerDriver {
         this.foreignRequests.push(request.url());
       }
     });
+  }
+
+  /**
+   * Records every Content-Security-Policy violation the page reports from now on (its
+   * `securitypolicyviolation` events, from any document the page loads), into the returned array.
+   */
+  async recordPolicyViolations(): Promise<PolicyViolation[]> {
+    const violations: PolicyViolation[] = [];
+    await this.page.exposeFunction('__e2ePolicyViolation', (violation: PolicyViolation) => {
+      violations.push(violation);
+    });
+    await this.page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        const report = (window as unknown as { __e2ePolicyViolation: (violation: PolicyViolation) => void })
+          .__e2ePolicyViolation;
+        report({
+          directive: event.effectiveDirective,
+          blockedUri: event.blockedURI,
+          source: `${event.sourceFile}:${event.lineNumber}`,
+          sample: event.sample,
+        });
+      });
+    });
+    return violations;
   }
 
   /** Makes the server answer 404 for one data file (by its name before the content hash). */

@@ -2,6 +2,8 @@ import { expect, test } from './driver';
 import { ImportWorkflow } from './drivers/import-driver';
 
 const ROWS = 100_000;
+/** Drops of the same file; the median is reported (BENCH_REPEATS to change). */
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
 
 // A browser benchmark, not a test: run it with `npm run bench:browser` (MEASURE=1).
 test.skip(!process.env.MEASURE, 'browser benchmark: run with npm run bench:browser');
@@ -9,14 +11,15 @@ test.skip(!process.env.MEASURE, 'browser benchmark: run with npm run bench:brows
 test('benchmark: 100,000-row 工参表 generated in the page, read and checked in the worker, imported', async ({
   planner,
 }) => {
-  test.setTimeout(420_000);
+  test.setTimeout(420_000 + REPEATS * 120_000);
   const workflow = new ImportWorkflow(planner);
   await workflow.open();
   const before = await workflow.addedSites();
 
   // The CSV is made in the page (9 columns like an operator's sheet) and dropped on the map; the
-  // clock runs from the drop to the dialog holding the dry run (read + convert + validate + report).
-  const timing = await planner.page.evaluate(async (rows) => {
+  // clock runs from the drop to the dialog holding the dry run (read + convert + validate + the
+  // parameter check + report). Dropped REPEATS times (closing the dialog between), median reported.
+  await planner.page.evaluate((rows) => {
     const lines = ['站点ID,站点名称,经度,纬度,方位角,天线挂高(m),频段,类型,下倾角'];
     const bands = ['n78', 'n41', 'n28', '3.5G'];
     const kinds = ['宏站', '微站', '室分'];
@@ -27,29 +30,55 @@ test('benchmark: 100,000-row 工参表 generated in the page, read and checked i
         `BM-${index},基准站${index},${longitude.toFixed(6)},${latitude.toFixed(6)},${(index * 37) % 360},${20 + (index % 20)},${bands[index % 4]},${kinds[index % 3]},${index % 12}`,
       );
     }
-    const file = new File([lines.join('\r\n')], 'benchmark-100k.csv', { type: 'text/csv' });
-    const transfer = new DataTransfer();
-    transfer.items.add(file);
-    const target = document.querySelector('#map canvas.maplibregl-canvas')!;
-    const started = performance.now();
-    for (const type of ['dragenter', 'dragover', 'drop']) {
-      target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
-    }
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await window.__e2e!.import!.whenSettled();
-    const result = window.__e2e!.state().importResult!;
-    return {
-      elapsedMs: Math.round(performance.now() - started),
-      sizeMb: Math.round((file.size / 2 ** 20) * 10) / 10,
-      valid: result.features.length,
-      rejected: result.rejected.length,
-    };
+    (window as unknown as { benchFile: File }).benchFile = new File(
+      [lines.join('\r\n')],
+      'benchmark-100k.csv',
+      {
+        type: 'text/csv',
+      },
+    );
   }, ROWS);
+  const timings: { elapsedMs: number; sizeMb: number; valid: number; rejected: number; findings: number }[] =
+    [];
+  for (let repeat = 0; repeat < REPEATS; repeat++) {
+    if (repeat > 0) {
+      await workflow.dialog().getByRole('button', { name: '取消', exact: true }).click();
+      await workflow.expectDialogClosed();
+    }
+    timings.push(
+      await planner.page.evaluate(async () => {
+        const file = (window as unknown as { benchFile: File }).benchFile;
+        const transfer = new DataTransfer();
+        transfer.items.add(file);
+        const target = document.querySelector('#map canvas.maplibregl-canvas')!;
+        const started = performance.now();
+        for (const type of ['dragenter', 'dragover', 'drop']) {
+          target.dispatchEvent(
+            new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }),
+          );
+        }
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        await window.__e2e!.import!.whenSettled();
+        const result = window.__e2e!.state().importResult!;
+        return {
+          elapsedMs: Math.round(performance.now() - started),
+          sizeMb: Math.round((file.size / 2 ** 20) * 10) / 10,
+          valid: result.features.length,
+          rejected: result.rejected.length,
+          findings: result.check?.findings.length ?? -1,
+        };
+      }),
+    );
+  }
+  const sorted = timings.map((timing) => timing.elapsedMs).sort((a, b) => a - b);
+  const timing = timings.at(-1)!;
   console.log(
-    `[import benchmark] ${ROWS.toLocaleString()} rows (${timing.sizeMb} MB CSV): drop → dry run in the dialog ${timing.elapsedMs} ms (${timing.valid} valid, ${timing.rejected} rejected)`,
+    `[import benchmark] ${ROWS.toLocaleString()} rows (${timing.sizeMb} MB CSV): drop → checked dry run in the dialog, median of ${REPEATS}: ${sorted[Math.floor(REPEATS / 2)]} ms (runs ${timings.map((run) => run.elapsedMs).join(', ')} ms; ${timing.valid} valid, ${timing.rejected} rejected, ${timing.findings} parameter-check findings)`,
   );
   expect(timing.valid + timing.rejected).toBe(ROWS);
   expect(timing.valid).toBeGreaterThan(ROWS * 0.9);
+  // The parameter check ran on the rows (the sheet's 20–39 m masts and 0–11° tilts give findings).
+  expect(timing.findings).toBeGreaterThan(0);
   await planner.saveScreenshot('import-benchmark-dialog.png');
 
   // Applying 100,000 sites is one step; the clock runs from the click to the notice.

@@ -84,14 +84,18 @@ test('bad rows: the report lists row numbers and reasons, file text stays text, 
   await workflow.dropFile('bad-rows.csv', await workflow.fixture('bad-rows.csv'));
   await workflow.settled();
   const dialog = workflow.dialog();
-  await expect(dialog.getByTestId('import-counts')).toContainText('共 13 行：可导入 3，拒绝 10');
+  // Rows without a usable position or id are rejected; a bad band, kind, azimuth or height takes its
+  // default instead (a warning names the rows); a second sector on a mast is kept; an exact copy is not.
+  await expect(dialog.getByTestId('import-counts')).toContainText('共 14 行：可导入 8，拒绝 6');
   const rejected = dialog.getByTestId('import-rejected').locator('tbody tr');
-  await expect(rejected).toHaveCount(10);
+  await expect(rejected).toHaveCount(6);
   await expect(rejected.nth(0)).toHaveText(/^3\s*缺少经度$/);
   await expect(rejected.nth(1)).toHaveText(/^4\s*纬度不是数字：“abc”$/);
   await expect(rejected.nth(3)).toHaveText(/^6\s*在上海市以外/);
   await expect(rejected.nth(4)).toHaveText(/^7\s*编号“B-1”与第 2 行重复$/);
-  await expect(rejected.nth(6)).toHaveText(/^9\s*无法识别的频段“1\.8G”/);
+  await expect(rejected.nth(5)).toHaveText(/^16\s*.*第 2 行/);
+  await expect(dialog.locator('.import-warning').filter({ hasText: '“1.8G”' })).toContainText('第 9 行');
+  await expect(dialog.getByTestId('import-defaulted')).toContainText('其中 4 行');
   // The file's "<img onerror>" name is shown as text; no element was made from it.
   await expect(dialog.getByText('<img src=x onerror=alert(1)>')).toBeVisible();
   await expect(dialog.locator('img')).toHaveCount(0);
@@ -100,7 +104,7 @@ test('bad rows: the report lists row numbers and reasons, file text stays text, 
   // "Import them anyway" brings in the Beijing row as a warning instead of a rejection.
   await dialog.getByRole('button', { name: '仍然导入' }).click();
   await workflow.settled();
-  await expect(dialog.getByTestId('import-counts')).toContainText('可导入 4，拒绝 9');
+  await expect(dialog.getByTestId('import-counts')).toContainText('可导入 9，拒绝 5');
   await dialog.getByRole('button', { name: '不导入这些点' }).click();
   await workflow.settled();
 
@@ -112,6 +116,8 @@ test('bad rows: the report lists row numbers and reasons, file text stays text, 
   const lines = text.trimEnd().split('\r\n');
   expect(lines[0]).toBe('类别,行号,代码,原因,详情');
   expect(lines[1]).toBe('rejected,3,missingCoordinate,缺少经度,field=lon');
+  expect(lines.filter((line) => line.startsWith('rejected,'))).toHaveLength(6);
+  expect(lines.find((line) => line.startsWith('default,9,defaultApplied,'))).toContain('1.8G');
   expect(lines).toHaveLength(11);
 });
 
@@ -122,11 +128,13 @@ test('cancel and Esc leave the scenario unchanged; a swapped file offers a one-c
   await workflow.open();
   const before = await planner.page.evaluate(() => window.__e2e!.state().session);
   // GCJ-02 points along the coast read as WGS84 fall in the sea: the dialog says so and offers GCJ-02.
+  // Most stay inside the administrative boundary (it includes Shanghai's waters), so they are not
+  // refused; the warning is what tells the planner the datum is wrong.
   await workflow.dropFile('coastal-gcj02.csv', await workflow.fixture('coastal-gcj02.csv'));
   await workflow.settled();
   const shifted = workflow.dialog().locator('[data-warning="looksShifted"]');
   await expect(shifted).toContainText('是否从国内网络地图（GCJ-02）导出');
-  await expect(workflow.dialog().getByTestId('import-counts')).toContainText('可导入 0，拒绝 10');
+  await expect(workflow.dialog().getByTestId('import-counts')).toContainText('共 10 行：可导入 8，拒绝 2');
   await planner.saveScreenshot('import-dialog-shifted.png');
   await shifted.getByRole('button', { name: '改用 GCJ-02' }).click();
   await workflow.settled();
@@ -159,7 +167,7 @@ test('cancel and Esc leave the scenario unchanged; a swapped file offers a one-c
   expect(after).toEqual(before);
 });
 
-test('a shapefile dropped as loose .shp/.dbf/.prj/.cpg files reads as one; a lone .shp names the missing .dbf', async ({
+test('a shapefile dropped as loose .shp/.dbf/.prj/.cpg files reads as one; a lone .shp gives its positions and says the .dbf is missing', async ({
   planner,
 }) => {
   const workflow = new ImportWorkflow(planner);
@@ -177,8 +185,14 @@ test('a shapefile dropped as loose .shp/.dbf/.prj/.cpg files reads as one; a lon
   await dialog.getByRole('button', { name: '取消', exact: true }).click();
   await workflow.expectDialogClosed();
 
+  // Without its .dbf a shapefile still gives its positions, and the dialog says what is missing.
   await workflow.dropFiles(parts.filter((part) => !part.name.endsWith('.dbf')));
-  await expect(planner.page.getByText('缺少 .dbf 文件')).toBeVisible();
+  await workflow.settled();
+  await expect(workflow.dialog().getByText('Shapefile 没有 .dbf 文件：只读取了点位')).toBeVisible();
+  // Seven: the record the .dbf marks deleted cannot be told apart without it.
+  await expect(workflow.dialog().getByTestId('import-counts')).toContainText('共 7 个要素：可导入 7');
+  await workflow.dialog().getByRole('button', { name: '取消', exact: true }).click();
+  await workflow.expectDialogClosed();
   await workflow.dropFiles([parts[0]!, { name: 'sites.csv', bytes: await workflow.fixture('sites.tsv') }]);
   await expect(planner.page.getByText('一次只能导入一个文件（拖入了 2 个）')).toBeVisible();
   expect(await workflow.addedSites()).toEqual([]);

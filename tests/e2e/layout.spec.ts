@@ -65,7 +65,7 @@ for (const viewport of [
     expect(await horizontalOverflowPx(page)).toBe(0);
     // Closed: the map takes most of the screen, every feature tab and the layer sheet's tab in reach.
     expect((await map.boundingBox())!.height).toBeGreaterThan(viewport.height * 0.6);
-    for (const name of ['覆盖', '规划', '区县', '指标', '选址']) {
+    for (const name of ['覆盖', '规划', '区县', '指标', '选址', '校准', '团队']) {
       await expectReachable(page, page.getByRole('tab', { name }), `${name} tab`);
     }
     const layersTab = page.getByRole('button', { name: '图层', exact: true });

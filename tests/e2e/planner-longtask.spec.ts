@@ -67,7 +67,7 @@ test('long tasks while dragging a site with 70,000 sites in the scenario', async
   const maxMs = Math.max(0, ...longTasks);
   const report = `${TARGET_SITES} sites, drag ${dragMs} ms: ${longTasks.length} long tasks, max ${maxMs.toFixed(0)} ms [${longTasks
     .map((duration) => duration.toFixed(0))
-    .join(', ')}]; coverage ${coverage === null ? 'not ready' : 'ready'}`;
+    .join(', ')}]; coverage ready (${coverage.toFixed(0)} km²)`;
   console.log(report);
   test.info().annotations.push({ type: 'long tasks during drag', description: report });
 

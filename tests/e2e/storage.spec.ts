@@ -159,7 +159,7 @@ test('a v1 record written raw is migrated to the current schema on load', async 
     name: '旧方案',
     createdAt: '2024-01-01T00:00:00.000Z',
     updatedAt: '2024-01-02T00:00:00.000Z',
-    schemaVersion: 3,
+    schemaVersion: 5,
     baselineRef: { id: 'sample' },
     addedSites: [
       {
@@ -172,6 +172,8 @@ test('a v1 record written raw is migrated to the current schema on load', async 
     removedSiteIds: ['B1'],
     existingSites: [],
     poles: [],
+    measurements: [],
+    calibration: null,
   });
 });
 
@@ -224,3 +226,49 @@ test('a long scenario is saved in chunks: a moved site rewrites one chunk, a rel
   expect(damaged.quarantine[0]!.missingItems).toEqual({ addedSites: 2000 });
   expect((damaged.quarantine[0]!.record as { addedSites: unknown[] }).addedSites).toHaveLength(7002);
 });
+
+test('measurement sets are stored once beside the scenario: a rename writes none, a reload gives them back', async ({
+  page,
+}) => {
+  await openHarness(page);
+  const saved = await page.evaluate(() =>
+    window.storageHarness.saveMeasurementsThenRename('db-sets', 200_000),
+  );
+  expect(saved.first).toBe(1);
+  expect(saved.second).toBe(0);
+  await page.reload();
+  await expect(page.locator('#status')).toHaveText('ready');
+  const loaded = await page.evaluate(() => window.storageHarness.loadMeasurementDigests('db-sets'));
+  expect(loaded).toEqual([saved.digest]);
+  expect(saved.digest.sets[0]!.columns.rsrpDbm).toMatch(/^Float32Array:200000:/);
+});
+
+for (const [build, stores] of [
+  ['saving (revisions, settings)', ['revisions', 'scenarioSettings']],
+  ['calibration (measurement sets)', ['measurementSets']],
+] as const) {
+  test(`a version 3 database from the ${build} build upgrades to all stores and keeps working`, async ({
+    page,
+  }) => {
+    await openHarness(page);
+    const name = `db-v3-${stores[0]}`;
+    const result = await page.evaluate(
+      ([databaseName, made]) => window.storageHarness.openVersion3Database(databaseName, [...made]),
+      [name, stores] as const,
+    );
+    expect(result.version).toBe(4);
+    expect(result.stores).toEqual([
+      'measurementSets',
+      'meta',
+      'quarantine',
+      'revisions',
+      'scenarioSettings',
+      'scenarios',
+      'siteChunks',
+    ]);
+    expect(result.quarantined).toBe(0);
+    expect(result.settings).toEqual({ mode: 'rsrp' });
+    expect(result.loaded).toHaveLength(1);
+    expect(result.loaded[0]!.sets.map((set) => [set.id, set.count])).toEqual([['m-1', 2]]);
+  });
+}

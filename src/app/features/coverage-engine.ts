@@ -1,10 +1,10 @@
 /**
  * The coverage worker, started at start-up step 3 (src/app/start-up.ts) so it builds the city's grid
- * (districts, metro stations, plan zones, land, sea) while the sites download; the coverage feature
+ * (districts, metro stations, plan zones, the land mask, environment classes, sea) while the sites download; the coverage feature
  * wires it at step 6. Site suggestions run in this worker too, on the engine's own grid.
  */
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import type { ZoneCollection } from '../../domain/coverage/city-raster';
+import type { CityInput, ZoneCollection } from '../../domain/coverage/city-raster';
 import type { CoverageSettings } from '../../domain/coverage/settings';
 import type { DistrictCollection } from '../../domain/types';
 import type { GridInfo } from '../../engine/coverage-api';
@@ -30,7 +30,7 @@ export function startCoverageEngine({ store, data }: { store: AppStore; data: Da
   const client = new CoverageClient(worker);
   shareCoverageEndpoint(worker);
   const initSettings = store.getState().coverageSettings;
-  const optional = (id: 'land' | 'sea' | 'planZones') =>
+  const optional = (id: 'landMask' | 'environment' | 'sea' | 'planZones') =>
     data.ensure(id).then(
       (collection) => collection as Polygons,
       () => undefined,
@@ -39,14 +39,17 @@ export function startCoverageEngine({ store, data }: { store: AppStore; data: Da
     data.ensure('districts'),
     data.ensure('metroStations'),
     optional('planZones'),
-    optional('land'),
+    optional('landMask'),
+    optional('environment'),
     optional('sea'),
-  ]).then(([districts, metroStations, zones, land, sea]) =>
+  ]).then(([districts, metroStations, zones, land, environment, sea]) =>
     client.init({
       districts: districts as DistrictCollection,
       metroStations: metroStations as FeatureCollection<Point>,
       ...(zones ? { zones: zones as ZoneCollection } : {}),
+      // The land mask (tidal flats and estuary water left out) and the environment classes; see SOURCES.md.
       ...(land ? { land } : {}),
+      ...(environment ? { environment: environment as NonNullable<CityInput['environment']> } : {}),
       ...(sea ? { sea } : {}),
       settings: initSettings,
     }),

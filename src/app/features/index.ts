@@ -4,12 +4,14 @@
  * coverage worker). src/app/start-up.ts runs them in order.
  */
 import type { FeatureWiring } from '../app-context';
+import { wireCalibration } from './calibration';
 import { wireCoverage } from './coverage';
 import { wireDistrict } from './district';
 import { wireImport } from './import';
 import { wirePlanner } from './planner';
 import { wireStory } from './story';
 import { wireSuggest } from './suggest';
+import { wireTeam } from './team';
 
 export { openFirstScenario, openScenarioStorage } from '../scenario-storage';
 export { startCoverageEngine } from './coverage-engine';
@@ -22,4 +24,6 @@ export const FEATURE_WIRINGS: readonly FeatureWiring[] = [
   wireDistrict,
   wireStory,
   wireSuggest,
+  wireCalibration,
+  wireTeam,
 ];

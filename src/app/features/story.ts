@@ -66,8 +66,8 @@ export function wireStory({ store, map, data, initialHash }: AppContext): Dispos
   );
 
   // Zone figures are shown only while presenting: counted when story mode opens and again when the
-  // scenario changes during it. Counting on every edit outside story mode cost the planner 0.3–0.7 s of
-  // point-in-polygon tests per drag step at 70,000 sites.
+  // scenario changes during it. Counting on every edit outside story mode stalled the planner's drags
+  // with point-in-polygon tests at 70,000 sites (docs/measurements.md, Map and main thread).
   const effectiveSites = effectiveSitesSource(store, data);
   let areas: Promise<ReportArea[]> | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -8,6 +8,9 @@
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { type GpkgLayer, writeGeoPackage } from '../../domain/geopackage/gpkg-writer';
+import { loadSqlite } from '../../domain/geopackage/sqlite-loader';
+import { type MessageKey, translate } from '../../domain/i18n/translate';
 import { prepareImportGeography } from '../../domain/import/geography';
 import { importFile } from '../../domain/import/import-file';
 import {
@@ -26,44 +29,39 @@ import { readShippedGeoJson } from '../geo-files';
 const FLAGS = ['crs', 'layer', 'out', 'status', 'allow-outside', 'swap-lat-lon'] as const;
 const YES_NO = ['yes', 'no'] as const;
 
-const FAILURE_MESSAGES: Record<ImportFailure['code'], string> = {
-  fileTooLarge: 'the file is larger than the import limit',
-  emptyFile: 'the file is empty',
-  unknownFormat: 'the format is not one of CSV/TSV, .xlsx, GeoJSON, KML, KMZ or a zipped shapefile',
-  legacyXls: 'legacy Excel (.xls) is not read: save the sheet as .xlsx or CSV and import that',
-  notText: 'the file is not text (binary data in a CSV/TSV file)',
-  noHeaderRow: 'no header row was found',
-  invalidJson: 'the file is not valid JSON',
-  notGeoJson: 'the JSON is not a GeoJSON FeatureCollection or Feature',
-  invalidXml: 'the KML is not well-formed XML',
-  xmlDoctype: 'the XML declares a DOCTYPE/entities, which is refused for safety',
-  invalidZip: 'the zip archive is damaged',
-  zipTooManyEntries: 'the zip has too many entries',
-  zipTooLarge: 'the zip would unpack to more than the limit',
-  missingPart: 'a required part is missing',
-  invalidShapefile: 'the shapefile is damaged',
-  invalidXlsx: 'the .xlsx workbook is damaged',
-  tooManyRows: 'the file has more rows than the limit',
-  noXmlParser: 'no XML parser is available',
-  unreadable: 'the file could not be read',
-};
+export const usage = `usage: npm run --silent cli -- import FILE [options]
 
-/** One line: the sentence plus the failure's parameters. */
+Reads a site or pole list with the app's own import code and prints one JSON object: rows imported,
+rows rejected (row number and reason), warnings (each fix with its count and rows), the detected
+columns and the parameter check (工参体检). Formats: CSV/TSV (UTF-8, GBK), .xlsx, GeoJSON, KML/KMZ,
+zipped shapefile, GeoPackage.
+
+options:
+  --layer sites|poles                 what the file lists (default sites)
+  --crs wgs84|cgcs2000|gcj02|bd09     datum of the file's coordinates (default wgs84)
+  --status candidate|planned|existing status given to imported sites (default candidate)
+  --allow-outside yes|no              import rows outside Shanghai, with a warning (default no)
+  --swap-lat-lon yes|no               read the longitude column as latitude and back (default no)
+  --out OUT.geojson                   write the imported features as WGS84 GeoJSON
+                                      (OUT.gpkg writes a GeoPackage)
+  --help                              print this help`;
+
+/** One line: the sentence the import dialog shows (in English), naming the file. */
 export function failureLine(path: string, failure: ImportFailure): string {
-  const details = failure.params
-    ? ` (${Object.entries(failure.params)
-        .map(([key, value]) => `${key}: ${value}`)
-        .join(', ')})`
-    : '';
-  return `cannot import "${path}": ${FAILURE_MESSAGES[failure.code]}${details}`.replace(/[\r\n]+/g, ' ');
+  const sentence = translate('en', `import.failure.${failure.code}` as MessageKey, failure.params ?? {});
+  return `cannot import "${path}": ${sentence}`.replace(/[\r\n]+/g, ' ');
 }
 
-function readBytes(path: string): Uint8Array {
+/** A file's bytes, refusing one larger than the import accepts. */
+export function readBytes(path: string): Uint8Array {
   try {
     const size = statSync(path).size;
     if (size > IMPORT_LIMITS.maxFileBytes) {
       throw new CliError(
-        failureLine(path, { code: 'fileTooLarge', params: { sizeMb: Math.round(size / 2 ** 20) } }),
+        failureLine(path, {
+          code: 'fileTooLarge',
+          params: { sizeMb: Math.round(size / 2 ** 20), limitMb: IMPORT_LIMITS.maxFileBytes / 2 ** 20 },
+        }),
       );
     }
     return new Uint8Array(readFileSync(path));
@@ -79,9 +77,7 @@ export async function run(args: string[]): Promise<number> {
   const started = performance.now();
   const [path, ...rest] = args;
   if (path === undefined || path.startsWith('--')) {
-    throw new CliError(
-      'usage: import FILE [--crs wgs84|cgcs2000|gcj02|bd09] [--layer sites|poles] [--out OUT.geojson]',
-    );
+    throw new CliError('import needs a FILE first (see `import --help`)');
   }
   const flags = parseFlags(rest, FLAGS);
   const crs = choiceFlag(flags, 'crs', COORDINATE_SYSTEMS, 'wgs84');
@@ -94,6 +90,7 @@ export async function run(args: string[]): Promise<number> {
   type Water = FeatureCollection<Polygon | MultiPolygon>;
   const geography = prepareImportGeography({
     districts: readShippedGeoJson('districts.geojson'),
+    boundary: readShippedGeoJson<Water>('admin-boundary.geojson'),
     land: readShippedGeoJson<Water>('land.geojson'),
     water: [readShippedGeoJson<Water>('sea.geojson'), readShippedGeoJson<Water>('water-bodies.geojson')],
   });
@@ -107,7 +104,16 @@ export async function run(args: string[]): Promise<number> {
   if (out !== undefined) {
     const collection = { type: 'FeatureCollection', features: result.features };
     try {
-      writeFileSync(out, `${JSON.stringify(collection)}\n`);
+      if (/\.gpkg$/i.test(out)) {
+        const layer = {
+          name: result.layer,
+          geometryType: 'POINT' as const,
+          features: result.features as GpkgLayer['features'],
+        };
+        writeFileSync(out, writeGeoPackage(await loadSqlite(), [layer], new Date().toISOString()));
+      } else {
+        writeFileSync(out, `${JSON.stringify(collection)}\n`);
+      }
     } catch (error) {
       throw new CliError(`cannot write "${out}" (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
     }
@@ -135,6 +141,7 @@ export async function run(args: string[]): Promise<number> {
       rowUnit: result.rowUnit,
       mapping,
       needsReview: result.mapping.needsReview,
+      ...(result.check ? { check: result.check } : {}),
       out,
       elapsedMs: Math.round(performance.now() - started),
     }),

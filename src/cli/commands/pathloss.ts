@@ -7,6 +7,20 @@ import { choiceFlag, numberFlag, parseFlags } from '../arguments';
 
 const FLAGS = ['model', 'condition', 'fc-ghz', 'd2d-m', 'hbs-m', 'hut-m'] as const;
 
+export const usage = `usage: npm run --silent cli -- pathloss --model uma|umi|rma|inh --condition los|nlos \\
+         --fc-ghz F --d2d-m D --hbs-m H --hut-m H
+
+3GPP TR 38.901 path loss of one link (Table 7.4.1-1), printed as one JSON object.
+
+options (all required):
+  --model uma|umi|rma|inh   urban macro, urban micro street canyon, rural macro, indoor hotspot
+  --condition los|nlos      line of sight or not
+  --fc-ghz F                carrier frequency, GHz
+  --d2d-m D                 horizontal distance, metres
+  --hbs-m H                 base-station antenna height, metres
+  --hut-m H                 user-terminal height, metres
+  --help                    print this help`;
+
 /** Run the command; prints one JSON object. */
 export async function run(args: string[]): Promise<number> {
   const flags = parseFlags(args, FLAGS);

@@ -1,21 +1,14 @@
-/**
- * `suggest --sites FILE.geojson --candidates FILE.geojson --count N [--mode radius|pathloss]
- * [--area ADCODE|ZONE_ID] [--min-spacing-m M] [--exact]` chooses new sites among the candidate
- * positions to cover the most uncovered land (weighted like the weak-spot ranking), on the same engine
- * the app runs, and prints one JSON object with the picks in order and the coverage before and after.
- */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { ZoneCollection } from '../../domain/coverage/city-raster';
 import { CoverageEngine } from '../../domain/coverage/coverage-engine';
 import type { SuggestArea } from '../../domain/coverage/engine-footprints';
 import { loadHighsSolver } from '../../domain/suggest/highs-loader';
 import { type SuggestCandidate, suggest } from '../../domain/suggest/suggest';
+import { ownTemplate } from '../../domain/suggest/suggest-candidates';
 import { BANDS, type Band, type DistrictCollection, SITE_KINDS, type SiteKind } from '../../domain/types';
 import { choiceFlag, numberFlag, parseFlags, requireFlag } from '../arguments';
 import { CliError } from '../cli-error';
-import { REPOSITORY_ROOT, readShippedGeoJson, readSiteFile } from '../geo-files';
+import { readSiteFile } from '../geo-files';
+import { readShippedCity } from '../shipped-city';
 
 const FLAGS = [
   'sites',
@@ -30,6 +23,30 @@ const FLAGS = [
   'band',
   'height-m',
 ] as const;
+
+export const usage = `usage: npm run --silent cli -- suggest --sites FILE.geojson --candidates FILE.geojson --count N [options]
+
+Chooses new sites among candidate positions to cover the most uncovered land (weighted like the
+weak-spot ranking) on the app's engine, and prints one JSON object with the picks in order and the
+coverage before and after. A candidate's own attributes (kind, band, heightM, radiusM, azimuthDeg,
+tilts …) are used where present; the template flags fill the rest.
+
+options:
+  --sites FILE.geojson          the existing and planned sites (required)
+  --candidates FILE.geojson     candidate positions: poles or sites, Points with unique ids (required)
+  --count N                     how many sites to suggest, 1–10000 (required)
+  --mode radius|pathloss        coverage model (default radius)
+  --area ADCODE|ZONE_ID         a district adcode (e.g. 310115) or a plan-zone id (default: the city)
+  --min-spacing-m M             minimum distance between two suggested sites (default 0)
+  --cell-m M                    grid cell size, 25–200 m (default 50)
+  --threshold-dbm T             SS-RSRP coverage threshold in path-loss mode (default -105)
+  --kind macro|micro|indoor     template kind for candidates without one (default micro)
+  --band n28|n41|n78|n79        template band (default n78)
+  --height-m H                  template antenna height, metres (default 10)
+  --exact                       optimal choice with the HiGHS solver (up to 400 useful candidates)
+                                instead of the lazy greedy
+  --help                        print this help`;
+
 const round = (value: number, digits = 6): number => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** Run the command; prints one JSON object. */
@@ -55,20 +72,9 @@ export async function run(args: string[]): Promise<number> {
 
   const sites = readSiteFile(sitesPath);
   const candidates = readCandidates(candidatesPath);
-  const districts = readShippedGeoJson<DistrictCollection>('districts.geojson');
-  const zones = existsSync(resolve(REPOSITORY_ROOT, 'data/geo/plan-zones.geojson'))
-    ? readShippedGeoJson<ZoneCollection>('plan-zones.geojson')
-    : undefined;
-  const area = areaOf(flags.get('area'), districts, zones);
-  const engine = new CoverageEngine(
-    {
-      districts,
-      metroStations: readShippedGeoJson<FeatureCollection<Point>>('metro-stations.geojson'),
-      land: readShippedGeoJson<FeatureCollection<Polygon | MultiPolygon>>('land.geojson'),
-      zones,
-    },
-    { mode, cellM, thresholdDbm },
-  );
+  const city = readShippedCity();
+  const area = areaOf(flags.get('area'), city.districts, city.zones);
+  const engine = new CoverageEngine(city, { mode, cellM, thresholdDbm });
   engine.computeAll(sites.features);
   let result: Awaited<ReturnType<typeof suggest>>;
   try {
@@ -137,8 +143,11 @@ function areaOf(
 }
 
 /**
- * Candidate positions: a FeatureCollection of Points with unique ids (a pole file or a site file).
- * A feature without `kind` is taken as a comprehensive pole, so the suggestion keeps its poleId.
+ * Candidate positions: a FeatureCollection of Points with unique ids (a pole file or a site file),
+ * checked with the attribute panel's rules. A feature without `kind` is taken as a comprehensive pole,
+ * so the suggestion keeps its poleId. Each candidate keeps its own site attributes (kind, band,
+ * heightM — a pole's height is where its antenna hangs —, radiusM, azimuthDeg, tilts …): the
+ * template flags only fill what a candidate does not say.
  */
 function readCandidates(path: string): SuggestCandidate[] {
   let collection: ReturnType<typeof readSiteFile>;
@@ -149,18 +158,16 @@ function readCandidates(path: string): SuggestCandidate[] {
     throw error;
   }
   return collection.features.map((feature) => {
+    const { id, poleId } = feature.properties;
     const isPole = feature.properties.kind === undefined;
-    const id = feature.properties.id;
+    const template = ownTemplate(feature.properties);
     return {
       id: String(id),
       lon: feature.geometry.coordinates[0]!,
       lat: feature.geometry.coordinates[1]!,
       source: isPole ? 'pole' : 'file',
-      ...(isPole
-        ? { poleId: String(id) }
-        : feature.properties.poleId
-          ? { poleId: feature.properties.poleId }
-          : {}),
+      ...(Object.keys(template).length > 0 ? { template } : {}),
+      ...(isPole ? { poleId: String(id) } : poleId ? { poleId } : {}),
     } satisfies SuggestCandidate;
   });
 }

@@ -1,7 +1,8 @@
 /**
  * The static layers of the city on the grid, built once per cell size: district index per cell (0 = not
  * land), environment class per cell, plan-zone runs and priority weights, and land areas.
- * Land = inside a district polygon and not inside the sea mask (districts include tidal flats).
+ * Land = inside a district polygon, inside the land mask when one is given (data/geo/land-mask.geojson
+ * leaves out tidal flats and estuary water) and not inside the sea mask.
  */
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { type DensityClass, districtFacts } from '../plan/district-facts';
@@ -21,8 +22,14 @@ export interface CityInput {
   districts: DistrictCollection;
   metroStations: FeatureCollection<Point>;
   zones?: ZoneCollection;
-  /** Land outline: when given, only cells inside it count as land (district polygons include tidal flats). */
+  /** Land mask: when given, only cells inside it count as land (district polygons include tidal flats). */
   land?: FeatureCollection<Polygon | MultiPolygon>;
+  /**
+   * Environment classes as nested polygons (data/geo/environment.geojson): each holds every place at least
+   * as dense as its class; land outside all of them is rural. Without it a cell takes its district's class,
+   * raised one class within `metroUpliftM` of a metro station.
+   */
+  environment?: FeatureCollection<Polygon | MultiPolygon, { environment: DensityClass }>;
   /** Sea mask: when given, cells inside it are never land. */
   sea?: FeatureCollection<Polygon | MultiPolygon>;
 }
@@ -34,6 +41,8 @@ export interface DistrictInfo {
   populationDensity: number;
   densityClass: DensityClass;
   landKm2: number;
+  /** The official area (districts.geojson `area_km2_official`), km²; undefined when the file has none. */
+  officialKm2: number | undefined;
 }
 
 export interface ZoneInfo {
@@ -110,6 +119,7 @@ export function buildCityRaster(input: CityInput, settings: CoverageSettings): C
       name: feature.properties.name,
       populationDensity: facts ? (facts.population10k * 1e4) / areaKm2 : 0,
       densityClass: facts?.densityClass ?? 'suburban',
+      officialKm2: feature.properties.area_km2_official || undefined,
       landKm2: 0,
     };
   });
@@ -136,7 +146,8 @@ export function buildCityRaster(input: CityInput, settings: CoverageSettings): C
       environment[cell] = DENSITY_CLASSES.indexOf(info.densityClass);
     }
   }
-  upliftNearStations(grid, district, environment, input.metroStations, settings.metroUpliftM);
+  if (input.environment) applyEnvironmentPolygons(grid, district, environment, input.environment);
+  else upliftNearStations(grid, district, environment, input.metroStations, settings.metroUpliftM);
   const zoneWeightCode = new Uint8Array(grid.cellCount);
   const weightCodes = new ZoneWeightCodes();
   const zones: ZoneInfo[] = (input.zones?.features ?? []).map((feature) => {
@@ -235,6 +246,32 @@ class ZoneWeightCodes {
       if (Math.abs(candidate - weight) < Math.abs(this.weights[nearest]! - weight)) nearest = code;
     });
     return nearest;
+  }
+}
+
+/** Nesting order of the environment polygons: each class overwrites the one before it. */
+const ENVIRONMENT_NESTING: readonly DensityClass[] = ['suburban', 'urban', 'dense_urban'];
+
+/** Land starts rural; each nested class polygon then raises the cells it holds. */
+function applyEnvironmentPolygons(
+  grid: GridGeometry,
+  district: Uint8Array,
+  environment: Uint8Array,
+  polygons: NonNullable<CityInput['environment']>,
+): void {
+  environment.fill(DENSITY_CLASSES.indexOf('rural'));
+  for (const densityClass of ENVIRONMENT_NESTING) {
+    const code = DENSITY_CLASSES.indexOf(densityClass);
+    for (const feature of polygons.features) {
+      if (feature.properties.environment !== densityClass) continue;
+      const runs = rasterisePolygon(grid, feature.geometry);
+      for (let index = 0; index < runs.length; index += 3) {
+        const start = runs[index]! * grid.columns;
+        for (let cell = start + runs[index + 1]!, end = start + runs[index + 2]!; cell <= end; cell++) {
+          if (district[cell] !== 0) environment[cell] = code;
+        }
+      }
+    }
   }
 }
 

@@ -10,22 +10,28 @@ import type { SiteFeature } from '../types';
 import { buildCityRaster, type CityInput, type CityRaster } from './city-raster';
 import { landSweep, touchedSweep, type WrittenCells } from './full-compute';
 import { GapIndex } from './gaps';
-import { type CellWindow, clipWindow, mergeWindows } from './grid';
-import { KernelCache } from './kernels';
+import type { CellWindow } from './grid';
 import { RunList } from './land-runs';
 import { mergeSite } from './merge';
-import { type CoverageSettings, defaultCoverageSettings, mergeSettings } from './settings';
-import { coverValue, floorValue, type PlacedSite, type Profile, placeSite } from './site-model';
-import { SpatialIndex } from './spatial-index';
-import { CoverageAccumulators, type CoverageArrays } from './statistics';
+import { RadioGrid } from './radio-grid';
+import { radioPass } from './radio-pass';
+import {
+  type CoverageSettings,
+  coverValue,
+  defaultCoverageSettings,
+  floorValue,
+  mergeSettings,
+} from './settings';
+import { editWindows, type PlacedSite } from './site-model';
+import { SiteSlots } from './site-slots';
+import { CELL_COVERED_POOR, CoverageAccumulators, type CoverageArrays } from './statistics';
 import { kernelCellCount, touchedRowsOf } from './touched-rows';
 
 /**
  * A full compute sweeps only the cells its sites touch when their kernels together hold at most this
  * multiple of the land's cells (kernels overlap, so the touched cells are fewer); above it, sweeping the
- * land runs with ring-by-ring merging is cheaper. Measured at 50 m (full compute, touched / land): radius
- * mode 10,000 sites (0.86) 47 / 54 ms, 20,000 (1.72) 83 / 89, 35,000 (3.0) 148 / 135; path loss
- * 2,000 (2.0) 57 / 74, 5,000 (5.0) 110 / 107.
+ * land runs with ring-by-ring merging is cheaper (the crossover measurements are in
+ * docs/measurements.md, Coverage engine).
  */
 const TOUCHED_SWEEP_MAX_SHARE = 2.5;
 
@@ -42,14 +48,13 @@ export class CoverageEngine {
   arrays!: CoverageArrays;
   accumulators!: CoverageAccumulators;
   gaps!: GapIndex;
-  /** Site slots in site order; removed slots are undefined until compaction. */
-  slots: (PlacedSite | undefined)[] = [];
-  private slotById = new Map<string, number>();
-  private index!: SpatialIndex;
-  private kernels = new KernelCache();
-  private profiles = new Map<string | number, Profile>();
-  private maxReachCells = 0;
+  /** Quality gaps: covered cells below the SINR threshold (none while SINR is off). */
+  qualityGaps!: GapIndex;
+  /** Interference sums and per-cell SINR, in path-loss mode with SINR on (docs/radio.md). */
+  radio: RadioGrid | undefined;
+  private store = new SiteSlots();
   private uncoveredRuns = new RunList();
+  private poorRuns = new RunList();
   private landCells = 0;
   /** Where cells may differ from the reset state; undefined = unknown (reset every land cell). */
   private written: WrittenCells | undefined;
@@ -77,9 +82,13 @@ export class CoverageEngine {
     };
     this.accumulators = new CoverageAccumulators(this.city);
     this.gaps = new GapIndex(this.city);
-    this.index = new SpatialIndex(32);
-    this.kernels = new KernelCache();
-    this.profiles = new Map();
+    this.qualityGaps = new GapIndex(this.city, {
+      kind: 'quality',
+      target: CELL_COVERED_POOR,
+      sharedLabels: this.gaps.labelStore,
+    });
+    this.radio = undefined;
+    this.store.clearProfiles();
     this.written = undefined;
     const { landRuns } = this.city;
     this.landCells = 0;
@@ -96,16 +105,18 @@ export class CoverageEngine {
     // The reset state's floor value depends on the mode and threshold.
     this.written = undefined;
     if (rebuild || zoneWeightsChanged) this.rebuildCity();
-    else {
-      this.kernels = new KernelCache();
-      this.profiles = new Map();
-    }
+    else this.store.clearProfiles();
     if (recompute) this.computeAll(this.sites());
+  }
+
+  /** Site slots in site order; removed slots are undefined until compaction. */
+  get slots(): readonly (PlacedSite | undefined)[] {
+    return this.store.slots;
   }
 
   /** The current sites in site order. */
   sites(): SiteFeature[] {
-    return this.slots.filter((slot): slot is PlacedSite => slot !== undefined).map((slot) => slot.feature);
+    return this.store.sites();
   }
 
   /** Full recompute for a new site list (later duplicates of an id replace earlier ones). */
@@ -117,31 +128,12 @@ export class CoverageEngine {
 
   /** Full recompute as steps, yielding progress 0–1 so a worker can report it and cancel between steps. */
   *computeSteps(sites: readonly SiteFeature[], chunk = 4096): Generator<number> {
-    this.index.clear();
-    this.maxReachCells = 0;
-    if (this.sameIdsInOrder(sites)) {
-      // Same plan again (settings change, re-sent scenario): the id → slot map still holds.
-      for (let slotIndex = 0; slotIndex < sites.length; slotIndex++)
-        this.slots[slotIndex] = this.place(sites[slotIndex]!);
-    } else {
-      this.slots = [];
-      this.slotById.clear();
-      for (const feature of sites) {
-        const existing = this.slotById.get(feature.properties.id);
-        const placed = this.place(feature);
-        if (existing !== undefined) this.slots[existing] = placed;
-        else {
-          this.slotById.set(placed.id, this.slots.length);
-          this.slots.push(placed);
-        }
-      }
-    }
-    this.slots.forEach((slot, slotIndex) => {
-      if (slot) this.index.add(slotIndex, slot.column, slot.row);
-    });
+    this.store.placeAll(sites, this.city, this.settings);
     yield 0.05;
+    const radio = this.prepareRadio();
     const radius = this.settings.mode === 'radius';
     const touched = this.sweepTouched() ? touchedRowsOf(this.slots, this.city.grid, radius) : undefined;
+    if (radio) yield* radio.rebuildSums(this.slots, touched === undefined, chunk);
     const previous = this.written;
     // Unknown until the sweep has run (a compute abandoned between steps leaves cells written anywhere).
     this.written = undefined;
@@ -154,38 +146,36 @@ export class CoverageEngine {
       accumulators: this.accumulators,
       slots: this.slots,
       uncovered: this.uncoveredRuns,
+      interference: radio?.sums,
     };
     if (touched) yield* touchedSweep(context, touched, previous, chunk);
     else yield* landSweep(context, chunk);
     this.accumulators.accumulateCityZones(this.arrays.cellState, touched, radius);
+    this.poorRuns.clear();
+    if (radio) {
+      radioPass(this.accumulators, this.city, this.arrays, radio, this.slots, 1, undefined, this.poorRuns);
+    }
     this.written = touched ? { touched, windows: [], windowCells: 0 } : undefined;
     yield 0.9;
     this.gaps.labelRuns(this.uncoveredRuns);
+    this.qualityGaps.labelRuns(this.poorRuns);
     yield 1;
+  }
+
+  /** The radio grid when SINR is on in path-loss mode (made or configured here), else none (freed). */
+  private prepareRadio(): RadioGrid | undefined {
+    if (this.settings.mode !== 'pathloss' || !this.settings.sinr) {
+      this.radio = undefined;
+      return undefined;
+    }
+    this.radio ??= new RadioGrid(this.city);
+    this.radio.configure(this.settings);
+    return this.radio;
   }
 
   private sweepTouched(): boolean {
     if (this.fullComputeSweep !== 'auto') return this.fullComputeSweep === 'touched';
     return kernelCellCount(this.slots) <= TOUCHED_SWEEP_MAX_SHARE * this.landCells;
-  }
-
-  /**
-   * Whether `sites` carry exactly the current slots' ids in slot order (no removed slots): then the id map
-   * can be kept, which saves hashing every id again (~1 µs each, a tenth of placing 70k sites).
-   */
-  private sameIdsInOrder(sites: readonly SiteFeature[]): boolean {
-    if (sites.length !== this.slots.length || this.slotById.size !== sites.length) return false;
-    for (let slotIndex = 0; slotIndex < sites.length; slotIndex++) {
-      if (this.slots[slotIndex]?.id !== sites[slotIndex]!.properties.id) return false;
-    }
-    return true;
-  }
-
-  private place(feature: SiteFeature): PlacedSite {
-    const placed = placeSite(feature, this.city, this.settings, this.kernels, this.profiles);
-    const reach = Math.max(placed.kernel.reachRows, placed.kernel.halfWidths[placed.kernel.reachRows]!);
-    if (reach > this.maxReachCells) this.maxReachCells = reach;
-    return placed;
   }
 
   /** Max-merge one site's kernel into the grid, clipped to a window. */
@@ -203,28 +193,12 @@ export class CoverageEngine {
       );
   }
 
-  private kernelWindow(site: PlacedSite): CellWindow | undefined {
-    const { kernel } = site;
-    return clipWindow(this.city.grid, {
-      column0: site.column - this.maxHalfWidth(kernel.halfWidths),
-      row0: site.row - kernel.reachRows,
-      column1: site.column + this.maxHalfWidth(kernel.halfWidths),
-      row1: site.row + kernel.reachRows,
-    });
-  }
-
-  private maxHalfWidth(halfWidths: Int32Array): number {
-    return halfWidths[(halfWidths.length - 1) / 2]!;
-  }
-
   /** Add a site or replace the one with the same id, updating only the cells it touches. */
   upsertSite(feature: SiteFeature): EditResult {
-    const slotIndex = this.slotById.get(feature.properties.id);
-    const placed = this.place(feature);
+    const slotIndex = this.store.slotOf(feature.properties.id);
+    const placed = this.store.place(feature, this.city, this.settings);
     if (slotIndex === undefined) {
-      const newIndex = this.slots.length;
-      this.slots.push(placed);
-      this.slotById.set(placed.id, newIndex);
+      const newIndex = this.store.reserve(placed.id);
       this.accumulators.ensureSlot(newIndex);
       return this.edit(newIndex, undefined, placed);
     }
@@ -233,37 +207,52 @@ export class CoverageEngine {
 
   /** Move a site to a new position (same radio parameters). */
   moveSite(id: string, lon: number, lat: number): EditResult {
-    const slotIndex = this.slotById.get(id);
-    const old = slotIndex === undefined ? undefined : this.slots[slotIndex];
+    const old = this.site(id);
     if (!old) throw new RangeError(`no site with id ${id}`);
     return this.upsertSite({ ...old.feature, geometry: { type: 'Point', coordinates: [lon, lat] } });
   }
 
   /** Remove a site by id. */
   removeSite(id: string): EditResult {
-    const slotIndex = this.slotById.get(id);
+    const slotIndex = this.store.slotOf(id);
     if (slotIndex === undefined) throw new RangeError(`no site with id ${id}`);
-    this.slotById.delete(id);
+    this.store.forget(id);
     return this.edit(slotIndex, this.slots[slotIndex], undefined);
   }
 
+  /**
+   * Replace a slot's site. Best server and coverage change within the serving windows of the old and new
+   * site; with SINR on, the interference sums (the old site's contribution subtracted, the new one's
+   * added), SINR and quality state change within their whole kernels' windows, so figures are taken off
+   * and put back over those.
+   */
   private edit(slotIndex: number, before: PlacedSite | undefined, after: PlacedSite | undefined): EditResult {
-    const windows = mergeWindows(
-      [before && this.kernelWindow(before), after && this.kernelWindow(after)].filter(
-        (window): window is CellWindow => window !== undefined,
-      ),
-    );
+    const serving = editWindows(this.city.grid, before, after, 'serving');
+    const radio = this.radio;
+    const windows = radio ? editWindows(this.city.grid, before, after, 'kernel') : serving;
     this.noteWritten(windows);
     const cover = coverValue(this.settings);
     const withClasses = this.settings.mode === 'pathloss';
-    for (const window of windows) this.accumulators.accumulate(this.arrays, window, cover, -1, withClasses);
-    if (before) this.index.remove(slotIndex, before.column, before.row);
-    this.slots[slotIndex] = after;
-    if (after) this.index.add(slotIndex, after.column, after.row);
-    for (const window of windows) this.recomputeWindow(window);
-    for (const window of windows) this.accumulators.accumulate(this.arrays, window, cover, 1, withClasses);
-    const { removed, added } = this.gaps.relabel(this.arrays.cellState, windows);
-    return { windows, removedGapIds: removed, addedGapIds: added };
+    const { accumulators, arrays, city, slots } = this;
+    for (const window of windows) {
+      accumulators.accumulate(arrays, window, cover, -1, withClasses);
+      if (radio) radioPass(accumulators, city, arrays, radio, slots, -1, window);
+    }
+    this.store.replace(slotIndex, after);
+    if (radio && before) radio.sums.add(before, -1);
+    if (radio && after) radio.sums.add(after, 1);
+    for (const window of serving) this.recomputeWindow(window);
+    for (const window of windows) {
+      accumulators.accumulate(arrays, window, cover, 1, withClasses);
+      if (radio) radioPass(accumulators, city, arrays, radio, slots, 1, window);
+    }
+    const coverage = this.gaps.relabel(arrays.cellState, serving);
+    const quality = radio ? this.qualityGaps.relabel(arrays.cellState, windows) : { removed: [], added: [] };
+    return {
+      windows,
+      removedGapIds: [...coverage.removed, ...quality.removed],
+      addedGapIds: [...coverage.added, ...quality.added],
+    };
   }
 
   /** Add an edit's windows to the cells to reset; past a quarter of the land, reset the land instead. */
@@ -286,14 +275,14 @@ export class CoverageEngine {
       best.fill(floor, row * columns + window.column0, row * columns + window.column1 + 1);
       server.fill(-1, row * columns + window.column0, row * columns + window.column1 + 1);
     }
-    const candidates = this.index.query(window, this.maxReachCells);
+    const candidates = this.store.index.query(window, this.store.maxReachCells);
     candidates.sort((a, b) => a - b);
     for (const slotIndex of candidates) this.merge(slotIndex, window);
   }
 
   /** Cells served (covered, on land) and their area for a site id. */
   siteFootprint(id: string): { servedCells: number; servedKm2: number } | undefined {
-    const slotIndex = this.slotById.get(id);
+    const slotIndex = this.store.slotOf(id);
     if (slotIndex === undefined) return undefined;
     return {
       servedCells: this.accumulators.servedCells[slotIndex] ?? 0,
@@ -303,7 +292,7 @@ export class CoverageEngine {
 
   /** The placed site for an id. */
   site(id: string): PlacedSite | undefined {
-    const slotIndex = this.slotById.get(id);
+    const slotIndex = this.store.slotOf(id);
     return slotIndex === undefined ? undefined : this.slots[slotIndex];
   }
 }

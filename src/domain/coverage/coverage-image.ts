@@ -5,9 +5,19 @@
  */
 import type { CityRaster } from './city-raster';
 import type { CellWindow } from './grid';
+import type { RadioGrid } from './radio-grid';
+import { radioColour } from './radio-image';
+import type { PlacedSite } from './site-model';
 import { CELL_COVERED, CELL_NOT_LAND, type CoverageArrays } from './statistics';
 
-export type RasterStyle = 'class' | 'covered';
+/** RSRP classes, covered/uncovered, SINR grades, rate bins (the last two with SINR on, radio-image.ts). */
+export type RasterStyle = 'class' | 'covered' | 'sinr' | 'rate';
+
+/** What the SINR and rate styles read besides the arrays. */
+export interface RadioLayers {
+  radio: RadioGrid;
+  slots: readonly (PlacedSite | undefined)[];
+}
 
 /** RGBA per RSRP class: excellent, good, fair, poor, very poor (ColorBrewer RdYlGn, legible on light maps). */
 export const CLASS_COLOURS: readonly [number, number, number, number][] = [
@@ -60,6 +70,7 @@ function paint(
   window: CellWindow,
   imageRow0: number,
   imageRow1: number,
+  radio: RadioLayers | undefined,
 ): Uint8ClampedArray {
   const { columns } = city.grid;
   const width = window.column1 - window.column0 + 1;
@@ -72,8 +83,12 @@ function paint(
       const state = arrays.cellState[cell]!;
       if (state === CELL_NOT_LAND) continue;
       let colour: readonly number[];
-      if (style === 'covered') colour = state === CELL_COVERED ? COVERED_COLOUR : UNCOVERED_COLOUR;
-      else {
+      if (style === 'covered') colour = state >= CELL_COVERED ? COVERED_COLOUR : UNCOVERED_COLOUR;
+      else if (style === 'sinr' || style === 'rate') {
+        if (!radio) continue;
+        const slot = arrays.server[cell]!;
+        colour = radioColour(style, state, radio.radio, slot < 0 ? undefined : radio.slots[slot], cell);
+      } else {
         const value = arrays.server[cell]! < 0 ? Number.NEGATIVE_INFINITY : arrays.best[cell]!;
         colour =
           CLASS_COLOURS[value >= -85 ? 0 : value >= -95 ? 1 : value >= -105 ? 2 : value >= -115 ? 3 : 4]!;
@@ -93,13 +108,14 @@ export function renderRaster(
   arrays: CoverageArrays,
   style: RasterStyle,
   rowMap: Int32Array,
+  radio?: RadioLayers,
 ): RasterImage {
   const { grid } = city;
   const whole = { column0: 0, row0: 0, column1: grid.columns - 1, row1: grid.rows - 1 };
   return {
     width: grid.columns,
     height: grid.rows,
-    rgba: paint(city, arrays, style, rowMap, whole, 0, grid.rows - 1),
+    rgba: paint(city, arrays, style, rowMap, whole, 0, grid.rows - 1, radio),
     coordinates: [
       [grid.west, grid.north],
       [grid.east, grid.north],
@@ -116,6 +132,7 @@ export function renderPatch(
   style: RasterStyle,
   rowMap: Int32Array,
   window: CellWindow,
+  radio?: RadioLayers,
 ): RasterPatch | undefined {
   let imageRow0 = -1;
   let imageRow1 = -1;
@@ -126,7 +143,7 @@ export function renderPatch(
     imageRow1 = imageRow;
   }
   if (imageRow0 < 0) return undefined;
-  const rgba = paint(city, arrays, style, rowMap, window, imageRow0, imageRow1);
+  const rgba = paint(city, arrays, style, rowMap, window, imageRow0, imageRow1, radio);
   return {
     x: window.column0,
     y: imageRow0,

@@ -13,7 +13,8 @@ import type { CoverageEngine } from './coverage-engine';
 import { type CellWindow, clipWindow, columnOf, rowOf } from './grid';
 import { KernelCache } from './kernels';
 import { mergeSite } from './merge';
-import { coverValue, floorValue, type PlacedSite, type Profile, placeSite } from './site-model';
+import { coverValue, floorValue } from './settings';
+import { type PlacedSite, type Profile, placeSite } from './site-model';
 import { CELL_UNCOVERED } from './statistics';
 
 /** The area suggestions are made for. Gap ids are the engine's current gap component ids. */

@@ -6,11 +6,13 @@
  */
 import type { CityRaster } from './city-raster';
 import type { CellWindow } from './grid';
+import { InterferenceSums } from './interference';
 import { coveredIntervalsPass, landPass } from './land-pass';
 import type { RunList } from './land-runs';
 import { BLOCK_SHIFT, mergeDiscSpans, mergeSite } from './merge';
 import type { CoverageSettings } from './settings';
-import { coverValue, floorValue, mergeLevels, type PlacedSite } from './site-model';
+import { coverValue, floorValue, mergeLevels } from './settings';
+import type { PlacedSite } from './site-model';
 import { CELL_UNCOVERED, type CoverageAccumulators, type CoverageArrays } from './statistics';
 import { resetTouchedRows, resetWindows, type TouchedRows } from './touched-rows';
 
@@ -22,6 +24,8 @@ export interface SweepContext {
   accumulators: CoverageAccumulators;
   slots: readonly (PlacedSite | undefined)[];
   uncovered: RunList;
+  /** With SINR on: the land sweep adds the fine interference sums while it merges the first ring. */
+  interference: InterferenceSums | undefined;
 }
 
 /** Cells written since the last reset: a touched sweep's intervals plus the windows of later edits. */
@@ -55,9 +59,13 @@ export function* landSweep(context: SweepContext, chunk: number): Generator<numb
   let blocks: BlockMask | undefined;
   for (let level = 0; level < levels.length; level++) {
     if (level > 0) blocks = blocksBelow(city, arrays.best, levels[level - 1]!, blocks);
+    const interference = level === 0 ? context.interference : undefined;
     for (let step = 0; step < count; step++) {
       const slot = order[step]!;
-      mergeSite(arrays.best, arrays.server, city.grid.columns, slots[slot]!, slot, whole, level, blocks);
+      const site = slots[slot]!;
+      if (interference && InterferenceSums.fusesFine(site)) {
+        interference.mergeCore(arrays.best, arrays.server, site, slot);
+      } else mergeSite(arrays.best, arrays.server, city.grid.columns, site, slot, whole, level, blocks);
       if (step % chunk === chunk - 1) yield 0.05 + (0.75 * (level + (step + 1) / count)) / levels.length;
     }
   }
@@ -78,7 +86,7 @@ export function* landSweep(context: SweepContext, chunk: number): Generator<numb
  * Full compute over the touched intervals only: reset where the last touched sweep wrote (`previous`; or,
  * without one, every land cell), merge each site whole (few overlap here, so rings would not pay), then
  * the land pass reads cells inside `touched` only. (Streaming the three passes band by band, so that they
- * meet the same rows in cache, was measured slower: 2,000 sites, 13.5 against 12 ms.) Yields progress
+ * meet the same rows in cache, was measured slower: docs/measurements.md.) Yields progress
  * from 0.05 to 0.8.
  */
 export function* touchedSweep(
@@ -115,7 +123,7 @@ export function* touchedSweep(
 }
 
 /** Slot indices sorted by band of 16 rows, then column (boustrophedon within each band). */
-function spatialOrder(slots: readonly (PlacedSite | undefined)[]): Int32Array {
+export function spatialOrder(slots: readonly (PlacedSite | undefined)[]): Int32Array {
   const keys = new Float64Array(slots.length);
   let count = 0;
   for (let slotIndex = 0; slotIndex < slots.length; slotIndex++) {

@@ -1,11 +1,13 @@
 /**
- * Outlines of 4-connected components as cell-edge rings, in cell units of a frame whose origin is
- * (column0 − 1, row0 − 1): the one outer ring first, then the holes. Every boundary edge is walked with
- * the component on its right (outer rings clockwise on screen, holes the other way); at a vertex where two
- * component cells touch only diagonally the walk turns right, which keeps them apart as 4-connectivity
- * demands. A 4-connected component therefore has exactly one ring of positive area, the outer one, and
- * every other ring is one of its holes — no point-in-ring search. Only corners are emitted; rings are
- * closed.
+ * Outlines of 4-connected components as OGC-valid polygons of cell-edge rings, in cell units of a frame
+ * whose origin is (column0 − 1, row0 − 1), rows growing southwards: the one outer ring first, then the
+ * holes. Every boundary edge is walked with the component on its right (clockwise as seen on a
+ * north-up map); at a vertex where two component cells touch only diagonally the walk turns right,
+ * which keeps them apart as 4-connectivity demands, and the walk is cut into simple loops there (a
+ * notch reaching the outside through that corner becomes a hole touching the shell at one point). A
+ * 4-connected component therefore has exactly one loop of positive area, the outer one, and every
+ * other is one of its holes — no point-in-ring search. Rings are emitted in RFC 7946 order (shell
+ * counter-clockwise, holes clockwise on the map); only corners are emitted; rings are closed.
  *
  * The boundary edges come either from per-cell labels (the component's bounding box is read once) or from
  * the component's runs (cost: its runs and its boundary, whatever its size); both give the same rings.
@@ -205,21 +207,20 @@ export type CornerMapper = (x: number, y: number) => number[];
 const asCellUnits: CornerMapper = (x, y) => [x, y];
 
 function walkRings({ edges, stride, starts }: BoundaryEdges, corner: CornerMapper): number[][][] {
-  const outer: number[][][] = [];
+  const shells: number[][][] = [];
   const holes: number[][][] = [];
+  const corners: number[] = [];
   for (const start of starts) {
     if ((edges[start]! & (1 << EAST)) === 0) continue;
-    const ring: number[][] = [];
+    corners.length = 0;
     let vertex = start;
     let x = start % stride;
     let y = (start - x) / stride;
     let direction = EAST;
-    let doubledArea = 0;
     edges[start] = edges[start]! & ~(1 << EAST);
     for (;;) {
       const nextX = x + STEP_X[direction]!;
       const nextY = y + STEP_Y[direction]!;
-      doubledArea += x * nextY - nextX * y;
       x = nextX;
       y = nextY;
       vertex = nextY * stride + nextX;
@@ -228,16 +229,64 @@ function walkRings({ edges, stride, starts }: BoundaryEdges, corner: CornerMappe
       let next = (direction + 1) & 3;
       if ((available & (1 << next)) === 0) next = direction;
       if ((available & (1 << next)) === 0) next = (direction + 3) & 3;
-      if (next !== direction) ring.push(corner(nextX, nextY));
+      if (next !== direction) corners.push(vertex);
       if (vertex === start && next === EAST) break;
       edges[vertex] = edges[vertex]! & ~(1 << next);
       direction = next;
     }
-    ring.push(ring[0]!.slice());
-    if (doubledArea > 0) outer.push(ring);
-    else holes.push(ring);
+    for (const loop of simpleLoops(corners)) {
+      // Walked clockwise as seen on a north-up map; emitted the other way round, as RFC 7946 asks:
+      // shells counter-clockwise, holes clockwise.
+      const ring = loop.map((at) => corner(at % stride, Math.floor(at / stride))).reverse();
+      ring.push(ring[0]!.slice());
+      if (doubledArea(loop, stride) > 0) shells.push(ring);
+      else holes.push(ring);
+    }
   }
-  return outer.length === 0 ? [] : [outer[0]!, ...holes];
+  // A 4-connected component has one shell; the rest are holes (some touching it at a corner).
+  return shells.length === 0 ? [] : [shells[0]!, ...holes];
+}
+
+/**
+ * A walk's corners cut into simple loops at every corner it passes twice. Where the component touches
+ * itself diagonally the walk turns right and comes back through the same corner later: as one ring
+ * that is a self-touching ring, which OGC (and GEOS's ST_IsValid) refuses. Cut there, the part walked in
+ * between is a loop of its own: around a notch that reaches the outside only through that corner it
+ * winds the other way and becomes a hole touching the shell at one point, which is valid (the interior
+ * stays connected). Linear: a stack of corners and the position of each corner on it.
+ */
+export function simpleLoops(corners: readonly number[]): number[][] {
+  const loops: number[][] = [];
+  const stack: number[] = [];
+  const position = new Map<number, number>();
+  for (const vertex of corners) {
+    const seen = position.get(vertex);
+    if (seen === undefined) {
+      position.set(vertex, stack.length);
+      stack.push(vertex);
+      continue;
+    }
+    const loop = stack.splice(seen);
+    for (const inLoop of loop) position.delete(inLoop);
+    loops.push(loop);
+    position.set(vertex, stack.length);
+    stack.push(vertex);
+  }
+  if (stack.length > 0) loops.push(stack);
+  return loops.filter((loop) => loop.length >= 3);
+}
+
+/** Twice the signed area of a loop of frame vertices (positive for the outer ring's winding). */
+function doubledArea(loop: readonly number[], stride: number): number {
+  let sum = 0;
+  for (let index = 0; index < loop.length; index++) {
+    const a = loop[index]!;
+    const b = loop[(index + 1) % loop.length]!;
+    const ax = a % stride;
+    const bx = b % stride;
+    sum += ax * ((b - bx) / stride) - bx * ((a - ax) / stride);
+  }
+  return sum;
 }
 
 /** Rings of the cells labelled `id` within `bounds` (cost: the bounding box once, then the boundary). */

@@ -1,18 +1,26 @@
 /**
- * Weak-spot gaps: 4-connected components of uncovered land cells. A full compute finds them from runs
+ * Gaps: 4-connected components of land cells in one state — weak spots (uncovered) or quality gaps
+ * (covered by RSRP but below the SINR threshold). A full compute finds them from runs
  * (gap-runs.ts); edits keep them up to date window by window with flood fill over per-cell labels, which
  * are written from the runs the first time they are needed. Polygons (cell-edge rings, one outer ring per
  * component, gap-outline.ts) are traced only when asked for, and are cached per component.
  */
 import type { Feature, MultiPolygon } from 'geojson';
 import type { CityRaster } from './city-raster';
-import { gapDistrictAreas, gapZoneAreas } from './gap-area-breakdown';
-import { traceComponentRings, traceRunRings } from './gap-outline';
-import { rankGaps } from './gap-ranking';
+import { gapFeatures } from './gap-features';
 import { labelFromRuns } from './gap-runs';
 import { type CellWindow, clipWindow } from './grid';
 import type { RunList } from './land-runs';
 import { CELL_UNCOVERED } from './statistics';
+
+/** Kinds of gap: weak spots (no RSRP coverage) and quality gaps (covered, SINR below the threshold). */
+export type GapKind = 'coverage' | 'quality';
+
+/**
+ * Quality gap ids start here, coverage gap ids at 1: the two kinds share one label array (their cells
+ * are disjoint: a cell is uncovered or covered-but-poor, never both), and an id says whose label it is.
+ */
+export const QUALITY_GAP_ID_BASE = 1 << 30;
 
 export interface GapComponent {
   id: number;
@@ -35,6 +43,7 @@ export interface GapComponent {
 
 export interface GapProperties {
   id: number;
+  kind: GapKind;
   areaKm2: number;
   cellCount: number;
   adcode: string;
@@ -52,9 +61,12 @@ export interface GapProperties {
 
 export class GapIndex {
   readonly components = new Map<number, GapComponent>();
-  private nextId = 1;
+  private nextId: number;
   private stack: Int32Array = new Int32Array(1 << 16);
   private readonly labelArray: Int32Array;
+  /** The cell state whose components this index keeps. */
+  private readonly target: number;
+  readonly kind: GapKind;
   /** Whether `labelArray` holds the current components (else they are written from their runs on demand). */
   private labelsCurrent = true;
   /** Runs whose cells hold the only non-zero labels, unless a flood fill has labelled cells since. */
@@ -62,8 +74,28 @@ export class GapIndex {
   private floodedSinceWrite = false;
   private pendingRuns: Int32Array = new Int32Array(0);
 
-  constructor(private readonly city: CityRaster) {
-    this.labelArray = new Int32Array(city.grid.cellCount);
+  /**
+   * Weak spots by default. A quality index passes its target state and shares the coverage index's labels
+   * (`sharedLabels`), with ids from QUALITY_GAP_ID_BASE.
+   */
+  constructor(
+    private readonly city: CityRaster,
+    options: { kind?: GapKind; target?: number; sharedLabels?: Int32Array } = {},
+  ) {
+    this.kind = options.kind ?? 'coverage';
+    this.target = options.target ?? CELL_UNCOVERED;
+    this.nextId = this.kind === 'quality' ? QUALITY_GAP_ID_BASE : 1;
+    this.labelArray = options.sharedLabels ?? new Int32Array(city.grid.cellCount);
+  }
+
+  /** Whether a non-zero label is one of this index's ids. */
+  private owns(label: number): boolean {
+    return label >= QUALITY_GAP_ID_BASE === (this.kind === 'quality');
+  }
+
+  /** The label array (for a quality index to share). */
+  get labelStore(): Int32Array {
+    return this.labelArray;
   }
 
   /** Per-cell component id (0 = none) of every land cell. */
@@ -90,7 +122,11 @@ export class GapIndex {
     const stale = this.floodedSinceWrite ? this.city.landRuns : this.labelledRuns;
     for (let index = 0; index < stale.length; index += 4) {
       const start = stale[index]! * columns;
-      labels.fill(0, start + stale[index + 1]!, start + stale[index + 2]! + 1);
+      // Only this index's labels: the other kind's may lie on these cells now.
+      for (let cell = start + stale[index + 1]!, end = start + stale[index + 2]!; cell <= end; cell++) {
+        const label = labels[cell]!;
+        if (label !== 0 && this.owns(label)) labels[cell] = 0;
+      }
     }
     for (const component of this.components.values()) {
       const runs = component.runs;
@@ -136,7 +172,7 @@ export class GapIndex {
           cell++
         ) {
           const label = labels[cell]!;
-          if (label === 0) continue;
+          if (label === 0 || !this.owns(label)) continue;
           this.dissolve(label);
           removed.push(label);
         }
@@ -150,8 +186,7 @@ export class GapIndex {
           cell <= end;
           cell++
         ) {
-          if (cellState[cell] === CELL_UNCOVERED && labels[cell] === 0)
-            added.push(this.flood(cell, cellState));
+          if (cellState[cell] === this.target && labels[cell] === 0) added.push(this.flood(cell, cellState));
         }
       }
     }
@@ -219,6 +254,7 @@ export class GapIndex {
       row1: -1,
     };
     const labels = this.labelArray;
+    const target = this.target;
     this.floodedSinceWrite = true;
     let stack: Int32Array = this.stack;
     let top = 0;
@@ -240,22 +276,22 @@ export class GapIndex {
       if (row < component.row0) component.row0 = row;
       if (row > component.row1) component.row1 = row;
       if (top + 4 >= stack.length) stack = this.grow();
-      if (column > 0 && labels[cell - 1] === 0 && cellState[cell - 1] === CELL_UNCOVERED) {
+      if (column > 0 && labels[cell - 1] === 0 && cellState[cell - 1] === target) {
         labels[cell - 1] = id;
         stack[top++] = cell - 1;
       }
-      if (column < columns - 1 && labels[cell + 1] === 0 && cellState[cell + 1] === CELL_UNCOVERED) {
+      if (column < columns - 1 && labels[cell + 1] === 0 && cellState[cell + 1] === target) {
         labels[cell + 1] = id;
         stack[top++] = cell + 1;
       }
-      if (cell >= columns && labels[cell - columns] === 0 && cellState[cell - columns] === CELL_UNCOVERED) {
+      if (cell >= columns && labels[cell - columns] === 0 && cellState[cell - columns] === target) {
         labels[cell - columns] = id;
         stack[top++] = cell - columns;
       }
       if (
         cell + columns < labels.length &&
         labels[cell + columns] === 0 &&
-        cellState[cell + columns] === CELL_UNCOVERED
+        cellState[cell + columns] === target
       ) {
         labels[cell + columns] = id;
         stack[top++] = cell + columns;
@@ -265,64 +301,8 @@ export class GapIndex {
     return id;
   }
 
-  /** Properties of a component as reported to users. */
-  describe(component: GapComponent): GapProperties {
-    const { grid, districts } = this.city;
-    let districtIndex = 0;
-    for (let index = 1; index < districts.length; index++) {
-      if (component.districtAreaKm2[index]! > component.districtAreaKm2[districtIndex]!)
-        districtIndex = index;
-    }
-    const info = districts[districtIndex]!;
-    const weight = component.weightedAreaKm2 / component.areaKm2;
-    return {
-      id: component.id,
-      areaKm2: component.areaKm2,
-      cellCount: component.cellCount,
-      adcode: info.adcode,
-      districtName: info.name,
-      centroid: [
-        grid.west + (component.sumLonArea / component.areaKm2) * grid.lonStepDeg,
-        grid.north - (component.sumLatArea / component.areaKm2) * grid.latStepDeg,
-      ],
-      weight,
-      priorityScore: component.areaKm2 * info.populationDensity * weight,
-      districtAreasKm2: gapDistrictAreas(this.city, component),
-      zoneAreasKm2: gapZoneAreas(this.city, component, () => this.labels),
-    };
-  }
-
-  /**
-   * The component's outline (cached): its cell-edge rings traced from its runs or its labels (see
-   * gap-outline.ts), one outer ring and its holes, so the outline's area is the cells' area.
-   */
-  polygon(component: GapComponent): MultiPolygon {
-    if (component.polygon) return component.polygon;
-    const { grid } = this.city;
-    const west = grid.west + (component.column0 - 1) * grid.lonStepDeg;
-    const north = grid.north - (component.row0 - 1) * grid.latStepDeg;
-    const corner = (x: number, y: number): number[] => [
-      west + x * grid.lonStepDeg,
-      north - y * grid.latStepDeg,
-    ];
-    const polygon = component.runs
-      ? traceRunRings(component.runs.data, component.runs.members, component, corner)
-      : traceComponentRings(this.labels, grid.columns, component.id, component, corner);
-    component.polygon = { type: 'MultiPolygon', coordinates: polygon.length > 0 ? [polygon] : [] };
-    return component.polygon;
-  }
-
-  /** Gaps at least minAreaKm2 in size as GeoJSON features, largest priority first. */
+  /** Gaps at least minAreaKm2 in size as GeoJSON features, largest priority first (gap-features.ts). */
   features(minAreaKm2: number): Feature<MultiPolygon, GapProperties>[] {
-    const features: Feature<MultiPolygon, GapProperties>[] = [];
-    for (const component of this.components.values()) {
-      if (component.areaKm2 < minAreaKm2) continue;
-      features.push({
-        type: 'Feature',
-        properties: this.describe(component),
-        geometry: this.polygon(component),
-      });
-    }
-    return rankGaps(features);
+    return gapFeatures(this, this.city, minAreaKm2);
   }
 }

@@ -3,7 +3,9 @@
  * its own cell. A site's coverage is then a max-merge of its kernel (plus a per-site dB offset and, for
  * sectors, a per-bearing attenuation) into the grid — no path-loss evaluation per site.
  */
+import { horizontalAttenuationDb, MAXIMUM_ATTENUATION_DB } from '../propagation/antenna-pattern';
 import { losProbability, type PropagationModel, pathLoss } from '../propagation/path-loss';
+import type { InterferenceTables } from './interference-kernels';
 
 export interface Kernel {
   /** Rows above and below the centre row. */
@@ -12,33 +14,80 @@ export interface Kernel {
   halfWidths: Int32Array;
   /** Per row offset: index of its first value in `values`. */
   rowStarts: Int32Array;
+  /** dB: −path loss plus the vertical pattern A_V (omnidirectional sites need nothing more). */
   values: Float32Array;
   /** Bearing from the site to each cell, whole degrees clockwise from north; built on first sector use. */
   bearings: Uint16Array | undefined;
+  /**
+   * Sectors: per cell the lowest the horizontal term may go, −A_m − A_V, so that value + max(A_H, floor)
+   * is the combined pattern's max(A_H + A_V, −A_m); built on first sector use.
+   */
+  sectorFloors: Float32Array | undefined;
+  /**
+   * SINR on: the fine part of the interference sums, w(d)·10^(values/10), w the taper of
+   * interference-kernels.ts (1 near the site, 0 beyond `sumHalfWidths`); built on first use.
+   */
+  linear: Float32Array | undefined;
+  /** 10^(sectorFloors/10), for sectors' interference sums; built on first use. */
+  sectorFloorsLinear: Float32Array | undefined;
+  /** The vertical pattern by distance (dB), kept to build the sector floors. */
+  verticalDbAt: ((distanceM: number) => number) | undefined;
+  /** The radial value function the kernel was built from, and how far it reaches (m). */
+  valueAtDistance: (distanceM: number) => number;
+  reachM: number;
+  /** SINR on: the taper and the fine and coarse interference tables (interference-kernels.ts). */
+  interference: InterferenceTables | undefined;
   cellHeightM: number;
   cellWidthM: number;
 }
 
-/** Fill a kernel's bearing table (sectors need it; omnidirectional sites never pay for it). */
-export function ensureBearings(kernel: Kernel): Uint16Array {
-  if (kernel.bearings) return kernel.bearings;
-  const bearings = new Uint16Array(kernel.values.length);
+/** Calls `visit(index, dx, dy)` for every cell of a kernel, in storage order. */
+function forEachCell(kernel: Kernel, visit: (index: number, dx: number, dy: number) => void): void {
   let index = 0;
   for (let dy = -kernel.reachRows; dy <= kernel.reachRows; dy++) {
     const half = kernel.halfWidths[dy + kernel.reachRows]!;
-    for (let dx = -half; dx <= half; dx++) {
-      // Row index grows southwards, so north is −dy.
-      const bearing = (Math.atan2(dx * kernel.cellWidthM, -dy * kernel.cellHeightM) * 180) / Math.PI;
-      bearings[index++] = Math.round((bearing + 360) % 360) % 360;
-    }
+    for (let dx = -half; dx <= half; dx++) visit(index++, dx, dy);
   }
+}
+
+/** Fill a kernel's bearing table and sector floors (sectors need them; omnidirectional sites never pay). */
+export function ensureBearings(kernel: Kernel): Uint16Array {
+  if (kernel.bearings) return kernel.bearings;
+  const bearings = new Uint16Array(kernel.values.length);
+  const floors = new Float32Array(kernel.values.length);
+  const vertical = kernel.verticalDbAt;
+  forEachCell(kernel, (index, dx, dy) => {
+    const eastM = dx * kernel.cellWidthM;
+    // Row index grows southwards, so north is −dy.
+    const northM = -dy * kernel.cellHeightM;
+    const bearing = (Math.atan2(eastM, northM) * 180) / Math.PI;
+    bearings[index] = Math.round((bearing + 360) % 360) % 360;
+    floors[index] = -MAXIMUM_ATTENUATION_DB - (vertical ? vertical(Math.hypot(eastM, northM)) : 0);
+  });
+  kernel.sectorFloors = floors;
   kernel.bearings = bearings;
   return bearings;
 }
 
+/** The farthest distance (sampled every `stepM` up to `maxDistanceM`) where a value is above `level`. */
+export function radialReachM(
+  valueAtDistance: (distanceM: number) => number,
+  level: number,
+  maxDistanceM: number,
+  stepM: number,
+): number {
+  let reachM = 0;
+  for (let distance = stepM; distance <= maxDistanceM; distance += stepM) {
+    if (valueAtDistance(distance) > level) reachM = distance;
+  }
+  return reachM;
+}
+
 /**
- * Build a kernel from a value-by-distance function that decreases with distance. Offsets with a value
- * above `cutValue` and a distance within `maxDistanceM` are kept.
+ * Build a kernel from a value-by-distance function. With a vertical pattern the value can rise with
+ * distance near the mast (under the beam) before it falls, so the reach is the farthest sampled distance
+ * with a value above `cutValue`, and each row keeps every cell out to its last one above the cut — or,
+ * with `minReachM`, at least every cell that near (the interference sums' taper may need them).
  */
 export function buildKernel(
   valueAtDistance: (distanceM: number) => number,
@@ -46,12 +95,14 @@ export function buildKernel(
   maxDistanceM: number,
   cellHeightM: number,
   cellWidthM: number,
+  verticalDbAt?: (distanceM: number) => number,
+  minReachM = 0,
 ): Kernel {
-  // Reach: march outwards until the value falls to the cut (monotone in distance).
   const step = Math.min(cellHeightM, cellWidthM) / 4;
-  let reachM = 0;
-  while (reachM + step <= maxDistanceM && valueAtDistance(reachM + step) > cutValue) reachM += step;
-  reachM += step;
+  const reachM = Math.min(
+    maxDistanceM,
+    Math.max(radialReachM(valueAtDistance, cutValue, maxDistanceM, step) + step, minReachM),
+  );
   const reachRows = Math.ceil(reachM / cellHeightM);
   const halfWidths = new Int32Array(2 * reachRows + 1).fill(-1);
   const rowStarts = new Int32Array(2 * reachRows + 1);
@@ -62,13 +113,15 @@ export function buildKernel(
   for (let dy = 0; dy <= reachRows; dy++) {
     const dyM = dy * cellHeightM;
     scratch.length = 0;
+    let kept = 0;
     for (let dx = 0; ; dx++) {
       const distance = Math.hypot(dx * cellWidthM, dyM);
-      if (distance > maxDistanceM) break;
+      if (distance > reachM) break;
       const value = valueAtDistance(distance);
-      if (value <= cutValue) break;
       scratch.push(value);
+      if (value > cutValue || distance <= minReachM) kept = scratch.length;
     }
+    scratch.length = kept;
     rowValues.push(Float64Array.from(scratch));
     if (scratch.length > 0) total += (2 * scratch.length - 1) * (dy === 0 ? 1 : 2);
   }
@@ -87,6 +140,13 @@ export function buildKernel(
     rowStarts,
     values,
     bearings: undefined,
+    sectorFloors: undefined,
+    linear: undefined,
+    sectorFloorsLinear: undefined,
+    verticalDbAt,
+    valueAtDistance,
+    reachM,
+    interference: undefined,
     cellHeightM,
     cellWidthM,
   };
@@ -167,17 +227,19 @@ export class KernelCache {
   }
 }
 
-/** 360-entry horizontal attenuation table indexed by bearing, for a sector's azimuth and beamwidth. */
-export function sectorPatternTable(
-  azimuthDeg: number,
-  beamwidthDeg: number,
-  frontToBackDb: number,
-): Float32Array {
-  const table = new Float32Array(360);
+/** A sector's horizontal pattern by whole degree of bearing: A_H in dB and 10^(A_H/10). */
+export interface SectorPattern {
+  db: Float32Array;
+  linear: Float32Array;
+}
+
+/** 360-entry horizontal pattern A_H(φ) = −min(12 (φ/φ3dB)², A_m) indexed by bearing. */
+export function sectorPatternTable(azimuthDeg: number, beamwidthDeg: number): SectorPattern {
+  const db = new Float32Array(360);
+  const linear = new Float32Array(360);
   for (let bearing = 0; bearing < 360; bearing++) {
-    let angle = Math.abs(bearing - azimuthDeg) % 360;
-    if (angle > 180) angle = 360 - angle;
-    table[bearing] = -Math.min(12 * (angle / beamwidthDeg) ** 2, frontToBackDb);
+    db[bearing] = horizontalAttenuationDb(bearing - azimuthDeg, beamwidthDeg);
+    linear[bearing] = 10 ** (db[bearing]! / 10);
   }
-  return table;
+  return { db, linear };
 }

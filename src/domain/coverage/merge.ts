@@ -24,8 +24,11 @@ function mergeSpan(
   let k = kernelIndex;
   if (pattern) {
     const bearings = site.kernel.bearings!;
+    const floors = site.kernel.sectorFloors!;
+    const horizontal = pattern.db;
     for (let cell = first; cell <= last; cell++, k++) {
-      const value = Math.fround(values[k]! + offset + pattern[bearings[k]!]!);
+      // Combined pattern max(A_H + A_V, −A_m): the kernel holds A_V, the floor −A_m − A_V.
+      const value = Math.fround(values[k]! + offset + Math.max(horizontal[bearings[k]!]!, floors[k]!));
       const current = best[cell]!;
       if (value > current || (value === current && slot < server[cell]!)) {
         best[cell] = value;
@@ -45,8 +48,8 @@ function mergeSpan(
 }
 
 /**
- * Merge a site's kernel clipped to a window: all of it (`level` undefined) or one ring — the cells whose
- * value lies between levels[level] and levels[level − 1]. With `blocks`, a ring is merged only in blocks
+ * Merge a site's kernel clipped to a window: all of it down to the serving floor (`level` undefined) or one
+ * ring — the cells whose value lies between levels[level] and levels[level − 1]. With `blocks`, a ring is merged only in blocks
  * flagged as holding land still below levels[level − 1] (a ring value is below that level, so it cannot
  * change any other land cell).
  */
@@ -65,7 +68,8 @@ export function mergeSite(
     return;
   }
   const { halfWidths, rowStarts, reachRows } = site.kernel;
-  const outerLevel = level === undefined ? halfWidths : site.levelHalfWidths[level]!;
+  const levels = site.levelHalfWidths;
+  const outerLevel = levels[level ?? levels.length - 1]!;
   const innerLevel = level === undefined || level === 0 ? undefined : site.levelHalfWidths[level - 1]!;
   const { column, row } = site;
   if (blocks && !anyBlockFlagged(blocks, site, window)) return;
@@ -278,7 +282,9 @@ export function pushSiteSpans(site: PlacedSite, window: CellWindow, spans: RunLi
     }
     return;
   }
-  const { halfWidths, reachRows } = site.kernel;
+  // Merges stop at the serving floor; the interference sums beyond it do not touch best or server.
+  const halfWidths = site.levelHalfWidths[site.levelHalfWidths.length - 1]!;
+  const { reachRows } = site.kernel;
   for (let index = 0; index < halfWidths.length; index++) {
     const row = site.row - reachRows + index;
     const half = halfWidths[index]!;

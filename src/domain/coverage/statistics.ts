@@ -7,10 +7,14 @@ import type { CityRaster } from './city-raster';
 import type { CellWindow } from './grid';
 import type { TouchedRows } from './touched-rows';
 
-/** Cell states kept per cell: not land, uncovered land, covered land. */
+/**
+ * Cell states kept per cell: not land, uncovered land, covered land, and (with SINR on) covered land whose
+ * SINR is below the quality threshold. "Covered" means COVERED or COVERED_POOR (state ≥ CELL_COVERED).
+ */
 export const CELL_NOT_LAND = 0;
 export const CELL_UNCOVERED = 1;
 export const CELL_COVERED = 2;
+export const CELL_COVERED_POOR = 3;
 
 export interface CoverageArrays {
   best: Float32Array;
@@ -23,6 +27,13 @@ export class CoverageAccumulators {
   zoneCoveredKm2: Float64Array;
   /** Area per RSRP class (excellent … very poor) over land; only meaningful in path-loss mode. */
   classKm2 = new Float64Array(RSRP_CLASS_EDGES_DBM.length);
+  /** With SINR on: covered land at or above the SINR threshold, and Σ rate × area (Mbps·km²), per district. */
+  districtGoodKm2: Float64Array;
+  districtRateKm2: Float64Array;
+  zoneGoodKm2: Float64Array;
+  zoneRateKm2: Float64Array;
+  /** Covered land per SINR grade (≥ 25, 16–25, 11–16, 3–11, < 3 dB). */
+  sinrGradeKm2 = new Float64Array(5);
   /** Per site slot: land served (covered, the slot the best server), km² and cells. Grown by ensureSlot. */
   servedKm2 = new Float64Array(0);
   servedCells = new Int32Array(0);
@@ -30,6 +41,10 @@ export class CoverageAccumulators {
   constructor(private readonly city: CityRaster) {
     this.districtCoveredKm2 = new Float64Array(city.districts.length);
     this.zoneCoveredKm2 = new Float64Array(city.zones.length);
+    this.districtGoodKm2 = new Float64Array(city.districts.length);
+    this.districtRateKm2 = new Float64Array(city.districts.length);
+    this.zoneGoodKm2 = new Float64Array(city.zones.length);
+    this.zoneRateKm2 = new Float64Array(city.zones.length);
   }
 
   /** Zero everything (before a full recompute). */
@@ -37,6 +52,11 @@ export class CoverageAccumulators {
     this.districtCoveredKm2.fill(0);
     this.zoneCoveredKm2.fill(0);
     this.classKm2.fill(0);
+    this.districtGoodKm2.fill(0);
+    this.districtRateKm2.fill(0);
+    this.zoneGoodKm2.fill(0);
+    this.zoneRateKm2.fill(0);
+    this.sinrGradeKm2.fill(0);
     this.servedKm2 = new Float64Array(slotCount);
     this.servedCells = new Int32Array(slotCount);
   }
@@ -141,7 +161,7 @@ export class CoverageAccumulators {
     const countCovered = (start: number, first: number, last: number): number => {
       let count = 0;
       for (let cell = start + first, end = start + last; cell <= end; cell++) {
-        if (cellState[cell] === CELL_COVERED) count++;
+        if (cellState[cell]! >= CELL_COVERED) count++;
       }
       return count;
     };

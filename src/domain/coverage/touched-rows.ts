@@ -31,7 +31,7 @@ export interface TouchedRows {
 /** Cells under the sites' kernels (a superset of the cells they can write), for choosing the sweep. */
 export function kernelCellCount(slots: readonly (PlacedSite | undefined)[]): number {
   let cells = 0;
-  for (const slot of slots) if (slot) cells += slot.kernel.values.length;
+  for (const slot of slots) if (slot) cells += slot.servingCells;
   return cells;
 }
 
@@ -115,7 +115,7 @@ function resetStretch(arrays: CoverageArrays, start: number, end: number, floor:
   for (let cell = start; cell <= end; cell++) {
     best[cell] = floor;
     server[cell] = -1;
-    if (cellState[cell] === CELL_COVERED) cellState[cell] = CELL_UNCOVERED;
+    if (cellState[cell]! >= CELL_COVERED) cellState[cell] = CELL_UNCOVERED;
   }
 }
 
@@ -151,7 +151,7 @@ export function resetTouchedRows(
         for (let cell = start + column, stop = start + to; cell <= stop; cell++) {
           best[cell] = floor;
           server[cell] = -1;
-          if (cellState[cell] === CELL_COVERED) cellState[cell] = CELL_UNCOVERED;
+          if (cellState[cell]! >= CELL_COVERED) cellState[cell] = CELL_UNCOVERED;
         }
         if (!meets) break;
         const from = Math.max(first, firsts[other]!);

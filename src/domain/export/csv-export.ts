@@ -36,6 +36,9 @@ function siteRow(site: SiteFeature): Cell[] {
     properties.antennaGainDbi,
     properties.azimuthDeg,
     properties.beamwidthDeg,
+    properties.mechanicalTiltDeg,
+    properties.electricalTiltDeg,
+    properties.verticalBeamwidthDeg,
     properties.status ? SITE_STATUS_LABELS_ZH[properties.status] : undefined,
     properties.poleId,
   ];

@@ -29,6 +29,9 @@ export const SITE_CSV_HEADERS = [
   '天线增益(dBi)',
   '方位角',
   '波瓣宽度',
+  '机械下倾角',
+  '电子下倾角',
+  '垂直波瓣宽度',
   '状态',
   '综合杆ID',
 ] as const;

@@ -2,6 +2,7 @@
  * The scenario file: versioned JSON that imports back losslessly, so planners can hand a scenario
  * to a colleague or keep it outside the browser. Older versions are migrated on import.
  */
+import { measurementSetFromJson, measurementSetToJson } from '../calibration/scenario-calibration';
 import { migrateScenarioRecord } from '../scenario/migrations';
 import { describeIssues, type ScenarioIssue, validateScenario } from '../scenario/scenario-schema';
 import type { Scenario } from '../scenario/scenario-types';
@@ -36,14 +37,23 @@ export type ScenarioFileParse =
   | { ok: true; scenario: Scenario; migratedFrom?: number }
   | { ok: false; error: ScenarioFileError };
 
-/** Serialises a scenario as a scenario file (pretty JSON, UTF-8 text). */
+/**
+ * Serialises a scenario as a scenario file (pretty JSON, UTF-8 text). Measurement sets go as plain arrays
+ * (typed columns have no JSON form), one column per line rather than one number per line.
+ */
 export function serializeScenarioFile(scenario: Scenario): string {
-  const file: ScenarioFile = {
+  const { measurements, ...rest } = scenario;
+  const file = {
     format: SCENARIO_FILE_FORMAT,
     schemaVersion: scenario.schemaVersion,
-    scenario,
+    scenario: { ...rest, measurements: [] },
   };
-  return `${JSON.stringify(file, null, 2)}\n`;
+  const text = JSON.stringify(file, null, 2);
+  if (measurements.length === 0) return `${text}\n`;
+  const sets = measurements.map((set) => JSON.stringify(measurementSetToJson(set)));
+  // The key on its own line: no string value can hold a raw line break, so this spot is unique.
+  const key = '\n    "measurements": []';
+  return `${text.replace(key, `\n    "measurements": [\n${sets.join(',\n')}\n    ]`)}\n`;
 }
 
 const failure = (
@@ -86,6 +96,9 @@ export function parseScenarioFile(text: string): ScenarioFileParse {
   }
   const migrated = migrateScenarioRecord(inner);
   if (!migrated.ok) return failure(migrated.code, migrated.message);
+  // Measurement columns arrive as plain arrays: back to typed columns before validation.
+  const { measurements } = migrated.record;
+  if (Array.isArray(measurements)) migrated.record.measurements = measurements.map(measurementSetFromJson);
   const validation = validateScenario(migrated.record);
   if (!validation.ok) return failure('invalid', describeIssues(validation.issues), validation.issues);
   const result: ScenarioFileParse = { ok: true, scenario: validation.scenario };

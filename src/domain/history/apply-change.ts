@@ -6,6 +6,7 @@
 import { siteIndex } from '../scenario/scenario-lookup';
 import type { Scenario } from '../scenario/scenario-types';
 import type { SiteFeature, SiteProperties } from '../types';
+import { applyCalibrationChange } from './calibration-changes';
 import { batch, NO_CHANGE, type ScenarioChange, type SitePropertiesPatch } from './scenario-change';
 
 export interface AppliedChange {
@@ -248,6 +249,10 @@ function applyOne(scenario: Scenario, change: ScenarioChange): AppliedChange {
       ]);
     case 'deletePoles':
       return deleteSorted(scenario, 'poles', change.ids, (removed) => ({ type: 'putPoles', poles: removed }));
+    case 'putMeasurements':
+    case 'deleteMeasurements':
+    case 'setCalibration':
+      return applyCalibrationChange(scenario, change);
     case 'rename': {
       if (change.name === scenario.name) return { scenario, inverse: NO_CHANGE };
       return {

@@ -3,6 +3,8 @@
  * replayed, inverted and tested without any UI. Applying one returns its exact inverse.
  */
 import type { Position } from 'geojson';
+import type { MeasurementSet } from '../calibration/measurement-set';
+import type { ScenarioCalibration } from '../calibration/scenario-calibration';
 import type { PoleFeature, SiteFeature, SiteProperties } from '../types';
 
 /** Fields to set on sites; null removes the field (e.g. azimuthDeg: null makes a site omni). */
@@ -48,6 +50,12 @@ export type ScenarioChange =
   | { type: 'putPoles'; poles: readonly PoleFeature[] }
   /** Drops imported poles (the inverse of putPoles). */
   | { type: 'deletePoles'; ids: readonly string[] }
+  /** Adds measurement sets (one per imported file), or replaces them by id. */
+  | { type: 'putMeasurements'; sets: readonly MeasurementSet[] }
+  /** Drops measurement sets (the inverse of putMeasurements). */
+  | { type: 'deleteMeasurements'; ids: readonly string[] }
+  /** Applies a calibration to the scenario's model, or removes it (null: the plain model). */
+  | { type: 'setCalibration'; calibration: ScenarioCalibration | null }
   | { type: 'rename'; name: string }
   /** Several changes as one undo step (an import, a multi-site edit). */
   | { type: 'batch'; changes: readonly ScenarioChange[] };

@@ -3,14 +3,19 @@
  * Keys are stable identifiers; add a key to both dictionaries at once (the type enforces it).
  */
 
+import { calibrationEn, calibrationZh } from './messages/calibration';
 import { coverageEn, coverageZh } from './messages/coverage';
 import { districtEn, districtZh } from './messages/district';
 import { importEn, importZh } from './messages/import';
+import { importCheckEn, importCheckZh } from './messages/import-check';
 import { importFailuresEn, importFailuresZh } from './messages/import-failures';
 import { plannerEn, plannerZh } from './messages/planner';
+import { radioEn, radioZh } from './messages/radio';
+import { sampleEn, sampleZh } from './messages/sample';
 import { storageEn, storageZh } from './messages/storage';
 import { storyEn, storyZh } from './messages/story';
 import { suggestEn, suggestZh } from './messages/suggest';
+import { teamEn, teamZh } from './messages/team';
 
 export type Language = 'zh' | 'en';
 export const LANGUAGES: readonly Language[] = ['zh', 'en'];
@@ -34,10 +39,10 @@ const baseZh = {
   'layer.datacentres': '数据中心集群',
   'layer.cableLandings': '海缆登陆站',
   'layer.internetExchange': '互联网交换中心',
-  'layer.sites': '5G 基站（2020 基线）',
+  'layer.sites': '5G 基站（示意基线）',
   'layer.poles': '综合杆',
   'layer.metro': '轨道交通（参考）',
-  'layer.basemap': '底图（陆地、海域、水系）',
+  'layer.basemap': '底图（陆地、海域、水系、滩涂）',
   'legend.district': '区界',
   'legend.newTown': '新城（示意范围）',
   'legend.wingEast': '东翼：临港新片区（示意范围）',
@@ -101,7 +106,7 @@ const baseZh = {
   'unit.km2': '平方公里',
   'unit.m': '米',
   'source.districts': 'geoBoundaries gbOpen CHN ADM3（基于 OpenStreetMap），2017',
-  'source.sites': '合成示意数据，按 2020 年规划数据校准',
+  'source.sites': '合成示意数据，按规划数据校准（2020 年 3.2 万个基站，2025 年 7.2 万个）',
   'source.poles': '合成示意数据',
   'source.imported': '导入的数据（保存在当前方案中）',
   'source.metro': 'metromancn/MetroMapOpenMiniProgram（MIT）',
@@ -112,12 +117,17 @@ const baseZh = {
 const zh = {
   ...baseZh,
   ...coverageZh,
+  ...radioZh,
   ...plannerZh,
   ...importZh,
   ...importFailuresZh,
+  ...importCheckZh,
   ...districtZh,
   ...storyZh,
   ...suggestZh,
+  ...calibrationZh,
+  ...sampleZh,
+  ...teamZh,
   ...storageZh,
 } as const;
 
@@ -143,10 +153,10 @@ const baseEn: Record<keyof typeof baseZh, string> = {
   'layer.datacentres': 'Data-centre clusters',
   'layer.cableLandings': 'Cable landing stations',
   'layer.internetExchange': 'Internet exchange',
-  'layer.sites': '5G base stations (2020 baseline)',
+  'layer.sites': '5G base stations (sample baseline)',
   'layer.poles': 'Comprehensive poles',
   'layer.metro': 'Metro (reference)',
-  'layer.basemap': 'Basemap (land, sea, water)',
+  'layer.basemap': 'Basemap (land, sea, water, tidal flats)',
   'legend.district': 'District boundary',
   'legend.newTown': 'New town (approximate extent)',
   'legend.wingEast': 'East wing: Lingang (approximate extent)',
@@ -210,7 +220,8 @@ const baseEn: Record<keyof typeof baseZh, string> = {
   'unit.km2': 'km²',
   'unit.m': 'm',
   'source.districts': 'geoBoundaries gbOpen CHN ADM3 (from OpenStreetMap), 2017',
-  'source.sites': 'Synthetic sample, calibrated to the plan’s 2020 figures',
+  'source.sites':
+    'Synthetic sample, calibrated to the plan’s figures (32,000 base stations in 2020, 72,000 in 2025)',
   'source.poles': 'Synthetic sample',
   'source.imported': 'Imported (kept in the open scenario)',
   'source.metro': 'metromancn/MetroMapOpenMiniProgram (MIT)',
@@ -222,12 +233,17 @@ const baseEn: Record<keyof typeof baseZh, string> = {
 const en: Dictionary = {
   ...baseEn,
   ...coverageEn,
+  ...radioEn,
   ...plannerEn,
   ...importEn,
   ...importFailuresEn,
+  ...importCheckEn,
   ...districtEn,
   ...storyEn,
   ...suggestEn,
+  ...calibrationEn,
+  ...sampleEn,
+  ...teamEn,
   ...storageEn,
 };
 

@@ -1,13 +1,14 @@
 /**
- * From a read source to WGS84 features and a report: every row is read, converted and checked; valid
- * rows become SiteFeature or PoleFeature, every other row is reported with its number and reason.
+ * From a read source to WGS84 features and a report: every row is read, converted and checked; rows
+ * with a usable position become SiteFeature or PoleFeature (attributes the planner cannot use are left
+ * to their documented defaults, each kind of fix reported with its rows), every other row is reported
+ * with its number and reason, and the imported sites go through the parameter check (工参体检).
  * Nothing outside the returned value is touched, so a cancelled or failed import changes nothing.
  */
 import type { PoleFeature } from '../types';
 import { applyMappingChoice, detectColumns } from './column-detection';
 import { toWgs84Many } from './coordinate-systems';
 import { type ImportGeography, insideShanghaiBox } from './geography';
-import { datumWarnings, looksSwapped } from './heuristics';
 import type {
   BuildOptions,
   ColumnMapping,
@@ -15,11 +16,13 @@ import type {
   ImportField,
   ImportResult,
   ImportSource,
-  ImportWarning,
   RejectedRow,
 } from './import-types';
+import { collectWarnings, FixTally } from './import-warnings';
 import { throwIfAborted } from './limits';
-import { LAYER_FIELDS, type RowInput, type RowValues, readRow, usedColumns } from './row-values';
+import { type CheckedSite, checkParameters } from './parameter-check';
+import { exactDuplicates, rowInputs } from './row-inputs';
+import { LAYER_FIELDS, type RowValues, readRow } from './row-values';
 
 /** Pole height when the file has none: the middle of the 8–12 m of Shanghai's comprehensive poles. */
 export const DEFAULT_POLE_HEIGHT_M = 10;
@@ -52,46 +55,6 @@ export function detectSourceMapping(source: ImportSource): ColumnMapping {
   return mapping;
 }
 
-function rowInputs(
-  source: ImportSource,
-  mapping: ColumnMapping,
-): { count: number; at(index: number): RowInput } {
-  const columnOf = (field: ImportField) => mapping.fields[field].column;
-  if (source.kind === 'table') {
-    return {
-      count: source.rows.length,
-      at: (index) => {
-        const row = source.rows[index]!;
-        return {
-          number: source.rowNumbers[index]!,
-          cell: (field) => {
-            const column = columnOf(field);
-            return column === undefined ? '' : (row[column] ?? '');
-          },
-        };
-      },
-    };
-  }
-  return {
-    count: source.features.length,
-    at: (index) => {
-      const feature = source.features[index]!;
-      return {
-        number: feature.number,
-        position: feature.position,
-        problem: feature.problem,
-        geometryType: feature.geometryType,
-        cell: (field) => {
-          const column = columnOf(field);
-          const name =
-            column === undefined || field === 'lon' || field === 'lat' ? undefined : source.fields[column];
-          return name === undefined ? '' : (feature.attributes[name] ?? '');
-        },
-      };
-    },
-  };
-}
-
 /** Converts and validates a source into features and a report. Rejects only when `signal` aborts. */
 export async function buildImport(
   source: ImportSource,
@@ -104,12 +67,12 @@ export async function buildImport(
   const existingIds = options.existingIds ?? new Set<string>();
   const idPrefix = options.idPrefix ?? 'import-';
   const seenIds = new Map<string, number>();
-  const seenPositions = new Map<string, number>();
-  const accepted: { values: RowValues; lon: number; lat: number; adcode?: string; number: number }[] = [];
+  const accepted: AcceptedRow[] = [];
   // Indexed by row so the report stays in file order although checks run in two passes.
   const rejections: (RejectedRow | undefined)[] = new Array(rows.count);
   const swappedCandidates: [number, number][] = [];
   const valid: { index: number; number: number; values: RowValues }[] = [];
+  const fixes = new FixTally();
   const step = async (done: number, of: number, share: number, offset: number) => {
     if (done % ROWS_PER_STEP === 0 && done > 0) {
       onProgress?.(offset + (share * done) / of, 'validate');
@@ -124,6 +87,7 @@ export async function buildImport(
     const reading = readRow(row, layer, options.swapLatLon === true);
     if (reading.ok) {
       valid.push({ index, number: row.number, values: reading.values });
+      fixes.add(row.number, reading.fixes);
       continue;
     }
     rejections[index] = {
@@ -140,9 +104,15 @@ export async function buildImport(
   const converted: [number, number][] = [];
   for (let start = 0; start < rawPositions.length; start += CONVERT_BATCH) {
     await step(start + CONVERT_BATCH, rawPositions.length + CONVERT_BATCH, 0.2, 0.4);
-    converted.push(...toWgs84Many(rawPositions.slice(start, start + CONVERT_BATCH), crs));
+    for (const position of toWgs84Many(rawPositions.slice(start, start + CONVERT_BATCH), crs)) {
+      converted.push(position);
+    }
   }
-  // Pass 2: place, then duplicates, in file order.
+  const duplicates = exactDuplicates(rows);
+  const numberOf = (index: number) => rows.at(index).number;
+  // Pass 2: place, then duplicates, in file order. One row per sector is normal in a 工参表 (same
+  // mast, other azimuth or carrier): rows are told apart by their id, and only a row repeating an
+  // earlier one cell for cell is the same sector twice.
   let outsideImported = 0;
   for (let position = 0; position < valid.length; position++) {
     await step(position, valid.length, 0.4, 0.6);
@@ -155,6 +125,11 @@ export async function buildImport(
       rejections[index] = { row: number, reason: 'outsideShanghai', params };
       continue;
     }
+    const repeated = duplicates.get(index);
+    if (repeated !== undefined) {
+      rejections[index] = { row: number, reason: 'duplicateRow', params: { firstRow: numberOf(repeated) } };
+      continue;
+    }
     const id = values.id ?? `${idPrefix}${number}`;
     const firstRow = seenIds.get(id);
     if (existingIds.has(id) || firstRow !== undefined) {
@@ -162,15 +137,7 @@ export async function buildImport(
       rejections[index] = { row: number, reason: 'duplicateId', params };
       continue;
     }
-    // One row per sector is normal in a 工参表: same mast, different azimuth or band, so not a duplicate.
-    const positionKey = `${roundCoordinate(lon)},${roundCoordinate(lat)},${values.azimuthDeg ?? ''},${values.band ?? ''}`;
-    const samePositionRow = seenPositions.get(positionKey);
-    if (samePositionRow !== undefined) {
-      rejections[index] = { row: number, reason: 'duplicatePosition', params: { firstRow: samePositionRow } };
-      continue;
-    }
     seenIds.set(id, number);
-    seenPositions.set(positionKey, number);
     if (!inside) outsideImported++;
     accepted.push({ values: { ...values, id }, lon, lat, adcode, number });
   }
@@ -179,16 +146,24 @@ export async function buildImport(
   const warnings = collectWarnings(source, mapping, options, rawPositions, swappedCandidates, geography);
   if (outsideImported > 0)
     warnings.push({ code: 'outsideShanghaiImported', params: { count: outsideImported } });
-  const features =
-    layer === 'sites' ? accepted.map((row) => siteFeature(row, options)) : accepted.map(poleFeature);
   if (layer === 'poles') {
-    const defaulted = accepted.filter((row) => row.values.heightM === undefined).length;
-    if (defaulted > 0)
+    const defaulted = accepted.filter((row) => row.values.heightM === undefined).map((row) => row.number);
+    if (defaulted.length > 0)
       warnings.push({
         code: 'defaultPoleHeight',
-        params: { count: defaulted, heightM: DEFAULT_POLE_HEIGHT_M },
+        params: { count: defaulted.length, heightM: DEFAULT_POLE_HEIGHT_M },
+        rows: defaulted,
       });
+  } else {
+    fixes.keepOnly(new Set(accepted.map((row) => row.number)));
+    warnings.push(...fixes.warnings());
   }
+  const features =
+    layer === 'sites' ? accepted.map((row) => siteFeature(row, options)) : accepted.map(poleFeature);
+  const duplicateRows = [...duplicates].map(([index, first]) => ({
+    row: numberOf(index),
+    firstRow: numberOf(first),
+  }));
   return {
     layer,
     crs,
@@ -199,37 +174,29 @@ export async function buildImport(
     rowUnit: source.kind === 'table' ? 'row' : 'feature',
     total: rows.count,
     mapping,
+    ...(layer === 'sites' ? { check: checkParameters(accepted.map(checkedSite), duplicateRows) } : {}),
   };
 }
 
-function collectWarnings(
-  source: ImportSource,
-  mapping: ColumnMapping,
-  options: BuildOptions,
-  rawPositions: readonly [number, number][],
-  outOfRangePositions: readonly [number, number][],
-  geography: ImportGeography | undefined,
-): ImportWarning[] {
-  const warnings: ImportWarning[] = source.kind === 'features' ? [...source.readWarnings] : [];
-  if (source.kind === 'features' && source.declaredCrs) {
-    warnings.push({ code: 'projectedCoordinates', params: { crs: source.declaredCrs } });
-  }
-  if (!options.swapLatLon && looksSwapped([...rawPositions, ...outOfRangePositions])) {
-    warnings.push({ code: 'latLonSwapped' });
-  }
-  warnings.push(...datumWarnings(rawPositions, options.crs, geography));
-  const used = usedColumns(mapping, options.layer);
-  const ignored = mapping.columns.filter((_, index) => !used.has(index));
-  if (ignored.length > 0) {
-    warnings.push({
-      code: 'ignoredColumns',
-      params: { count: ignored.length, columns: ignored.slice(0, 30).join(', ') },
-    });
-  }
-  return warnings;
+function checkedSite(row: AcceptedRow): CheckedSite {
+  const { values } = row;
+  return {
+    row: row.number,
+    lon: row.lon,
+    lat: row.lat,
+    kind: values.kind,
+    band: values.band,
+    heightM: values.heightM,
+    azimuthDeg: values.azimuthDeg,
+    totalTiltDeg:
+      values.mechanicalTiltDeg === undefined && values.electricalTiltDeg === undefined
+        ? undefined
+        : (values.mechanicalTiltDeg ?? 0) + (values.electricalTiltDeg ?? 0),
+    adcode: row.adcode,
+  };
 }
 
-type AcceptedRow = { values: RowValues; lon: number; lat: number; adcode?: string };
+type AcceptedRow = { values: RowValues; lon: number; lat: number; adcode?: string; number: number };
 
 function siteFeature(row: AcceptedRow, options: BuildOptions): ImportedSiteFeature {
   const { values } = row;
@@ -242,7 +209,12 @@ function siteFeature(row: AcceptedRow, options: BuildOptions): ImportedSiteFeatu
   if (values.band !== undefined) properties.band = values.band;
   if (values.heightM !== undefined) properties.heightM = values.heightM;
   if (values.azimuthDeg !== undefined) properties.azimuthDeg = values.azimuthDeg;
-  if (values.tiltDeg !== undefined) properties.tiltDeg = values.tiltDeg;
+  if (values.pci !== undefined) properties.pci = values.pci;
+  if (values.beamwidthDeg !== undefined) properties.beamwidthDeg = values.beamwidthDeg;
+  if (values.mechanicalTiltDeg !== undefined) properties.mechanicalTiltDeg = values.mechanicalTiltDeg;
+  if (values.electricalTiltDeg !== undefined) properties.electricalTiltDeg = values.electricalTiltDeg;
+  if (values.verticalBeamwidthDeg !== undefined)
+    properties.verticalBeamwidthDeg = values.verticalBeamwidthDeg;
   if (row.adcode !== undefined) properties.adcode = row.adcode;
   return {
     type: 'Feature',

@@ -1,28 +1,99 @@
 /**
- * CSV/TSV reading: encoding by BOM or strict UTF-8 else GB18030, delimiter by Papa Parse's guess among
- * comma, semicolon and tab, RFC 4180 quoting. Blank lines are kept while parsing so every row keeps
- * the number the user sees in Excel; they are dropped afterwards.
+ * CSV/TSV reading: encoding by BOM or strict UTF-8 else GB18030, delimiter by the header row it names
+ * best among comma, semicolon and tab, RFC 4180 quoting by Papa Parse. The file is decoded and parsed
+ * in chunks that end at a record boundary, and each row goes to a TableBuilder as it is parsed: memory
+ * holds the file's bytes, one chunk of text and the rows kept, never the whole text or every parsed
+ * record, and a file with more rows than the limit stops at the first row too many. Blank lines are
+ * kept while parsing so every row keeps the number the user sees in Excel.
  */
 import Papa from 'papaparse';
 import { findHeaderRow, headerScore } from './column-detection';
-import { IMPORT_FIELDS, type TableSource } from './import-types';
-import { IMPORT_LIMITS, ImportFailureError } from './limits';
-import { decodeText } from './text-decoding';
+import { IMPORT_FIELDS, type ProgressCallback, type TableSource } from './import-types';
+import { ImportFailureError, throwIfAborted } from './limits';
+import { TableBuilder } from './table-builder';
+import { detectEncoding } from './text-decoding';
 
 const DELIMITERS = [',', ';', '\t'];
+/** Bytes decoded and parsed per step: large enough to be fast, small next to the file. */
+const CHUNK_BYTES = 4 * 1024 * 1024;
+const HEAD_BYTES = 64 * 1024;
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+export interface DelimitedReadOptions {
+  signal?: AbortSignal;
+  onProgress?: ProgressCallback;
+}
 
 /** Reads delimited text bytes into a table, finding the header row below any title rows. */
-export function readDelimitedText(bytes: Uint8Array): TableSource {
-  const { text, encoding } = decodeText(bytes);
-  if (text.includes('\u0000')) throw new ImportFailureError('notText');
-  const delimiter = chooseDelimiter(text);
-  const parsed = Papa.parse<string[]>(text, {
-    delimiter,
-    skipEmptyLines: false,
-    header: false,
-    dynamicTyping: false,
-  });
-  return tableFromRecords(parsed.data, { format: 'csv', encoding, delimiter });
+export async function readDelimitedText(
+  bytes: Uint8Array,
+  options: DelimitedReadOptions = {},
+): Promise<TableSource> {
+  const { encoding, start } = detectEncoding(bytes);
+  const head = new TextDecoder(encoding).decode(bytes.subarray(start, start + HEAD_BYTES));
+  const delimiter = chooseDelimiter(head);
+  // '\n' also ends CRLF lines (the '\r' is trimmed with the cell); only old Mac files use '\r' alone.
+  const newline = head.includes('\n') || !head.includes('\r') ? '\n' : '\r';
+  const table = new TableBuilder({ format: 'csv', encoding, delimiter });
+  const decoder = new TextDecoder(encoding);
+  // Text decoded but not parsed yet: pieces, so a record longer than a chunk is joined only once.
+  let pieces: string[] = [];
+  let inside = false;
+  let rowNumber = 0;
+  const parseRecords = (text: string, final: boolean) => {
+    if (text.includes('\u0000')) throw new ImportFailureError('notText');
+    const records = Papa.parse<string[]>(text, { delimiter, newline, skipEmptyLines: false }).data;
+    // A chunk cut after a line end parses to one last empty record that is not a row of the file.
+    const count = !final && records.length > 0 ? records.length - 1 : records.length;
+    for (let index = 0; index < count; index++) table.add(records[index]!, ++rowNumber);
+  };
+  for (let offset = start; offset < bytes.byteLength; offset += CHUNK_BYTES) {
+    const end = Math.min(offset + CHUNK_BYTES, bytes.byteLength);
+    const last = end === bytes.byteLength;
+    const text = decoder.decode(bytes.subarray(offset, end), { stream: !last });
+    const scan = recordBoundary(text, newline, inside);
+    inside = scan.insideAtEnd;
+    if (last || scan.cut > 0) {
+      const cut = last ? text.length : scan.cut;
+      parseRecords(pieces.join('') + text.slice(0, cut), last);
+      pieces = cut < text.length ? [text.slice(cut)] : [];
+    } else {
+      pieces.push(text);
+    }
+    throwIfAborted(options.signal);
+    options.onProgress?.((end - start) / Math.max(1, bytes.byteLength - start), 'read');
+    if (!last) await yieldToEventLoop();
+  }
+  return table.finish();
+}
+
+/**
+ * Where to cut decoded text between two records: just after the last line end outside quotes (0 when
+ * there is none), and whether the text ends inside a quoted field. `insideAtStart` carries the state
+ * from the text before. RFC 4180 doubles quotes inside quoted fields, so the parity of the quotes
+ * tells whether a line end is inside a field. Linear: each quote and line end is looked at once.
+ */
+export function recordBoundary(
+  text: string,
+  newline: string,
+  insideAtStart: boolean,
+): { cut: number; insideAtEnd: boolean } {
+  let inside = insideAtStart;
+  let lastEnd = -1;
+  let position = 0;
+  for (;;) {
+    const quote = text.indexOf('"', position);
+    const limit = quote === -1 ? text.length : quote;
+    if (!inside && limit > position) {
+      const lineEnd = text.lastIndexOf(newline, limit - 1);
+      if (lineEnd >= position) lastEnd = lineEnd;
+    }
+    if (quote === -1) break;
+    inside = !inside;
+    position = quote + 1;
+  }
+  // After a cut the rest starts outside quotes; its own quotes decide how it ends.
+  return { cut: lastEnd + 1, insideAtEnd: inside };
 }
 
 /**
@@ -31,12 +102,12 @@ export function readDelimitedText(bytes: Uint8Array): TableSource {
  * many commas as semicolons.
  */
 export function chooseDelimiter(text: string): string {
-  const head = text.slice(0, 64 * 1024);
+  const head = text.slice(0, HEAD_BYTES);
   let best = { delimiter: ',', score: -1 };
   for (const delimiter of DELIMITERS) {
     const rows = Papa.parse<string[]>(head, { delimiter, preview: 30, skipEmptyLines: true }).data;
     const headerIndex = findHeaderRow(rows) ?? 0;
-    const header = rows[headerIndex] ?? [];
+    const header = (rows[headerIndex] ?? []).slice(0, 1024);
     const named = header.filter((cell) => IMPORT_FIELDS.some((field) => headerScore(cell, field) > 0)).length;
     const below = rows.slice(headerIndex + 1);
     const consistent =
@@ -45,34 +116,4 @@ export function chooseDelimiter(text: string): string {
     if (score > best.score) best = { delimiter, score };
   }
   return best.delimiter;
-}
-
-/**
- * A table from raw records (one per row as the user numbers them, starting at row 1): finds the header,
- * trims cells and drops blank rows while keeping their numbers.
- */
-export function tableFromRecords(
-  records: readonly (readonly (string | undefined)[])[],
-  meta: Pick<TableSource, 'format' | 'encoding' | 'delimiter' | 'sheetName'>,
-  recordRowNumbers?: readonly number[],
-): TableSource {
-  const cleaned = records.map((record) => record.map((cell) => (cell ?? '').trim()));
-  const headerIndex = findHeaderRow(cleaned);
-  if (headerIndex === undefined) throw new ImportFailureError('noHeaderRow');
-  if (cleaned.length - headerIndex - 1 > IMPORT_LIMITS.maxRows) {
-    throw new ImportFailureError('tooManyRows', { limit: IMPORT_LIMITS.maxRows });
-  }
-  const headers = cleaned[headerIndex]!.map(
-    (header, index) => header.replace(/^\uFEFF/, '') || `#${index + 1}`,
-  );
-  const rows: string[][] = [];
-  const rowNumbers: number[] = [];
-  for (let index = headerIndex + 1; index < cleaned.length; index++) {
-    const row = cleaned[index]!;
-    if (row.every((cell) => cell === '')) continue;
-    rows.push(row);
-    rowNumbers.push(recordRowNumbers ? recordRowNumbers[index]! : index + 1);
-  }
-  const headerRowNumber = recordRowNumbers ? recordRowNumbers[headerIndex]! : headerIndex + 1;
-  return { kind: 'table', headers, rows, rowNumbers, headerRowNumber, ...meta };
 }

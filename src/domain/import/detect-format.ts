@@ -5,6 +5,8 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06];
 /** An OLE2 compound file: the container of legacy .xls workbooks. */
 const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** "SQLite format 3\0": a SQLite database, which a GeoPackage is. */
+const SQLITE_MAGIC = [...'SQLite format 3'].map((character) => character.charCodeAt(0)).concat(0);
 
 function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
   return magic.every((value, index) => bytes[index] === value);
@@ -38,6 +40,7 @@ export function isLegacyExcel(name: string, bytes: Uint8Array): boolean {
 /** The format of a file, or undefined when it is none we read. Zips are told apart by the name. */
 export function detectFormat(name: string, bytes: Uint8Array): ImportFormat | undefined {
   const extension = extensionOf(name);
+  if (startsWith(bytes, SQLITE_MAGIC) || extension === 'gpkg') return 'geopackage';
   if (startsWith(bytes, ZIP_MAGIC) || startsWith(bytes, EMPTY_ZIP_MAGIC)) return zipFormat(extension);
   if (extension === 'xlsx' || extension === 'kmz' || extension === 'zip' || extension === 'shp') {
     return extension === 'shp' || extension === 'zip' ? 'shapefile' : extension;

@@ -2,6 +2,7 @@
 import type { FeatureSource } from './import-types';
 import { ImportFailureError } from './limits';
 import { featureSource } from './source-features';
+import { boundValues } from './text-bounds';
 import { decodeText } from './text-decoding';
 
 /** Names of the legacy `crs` member that mean geographic WGS84/CGCS2000 lon/lat. */
@@ -10,6 +11,8 @@ const GEOGRAPHIC_CRS = /(4326|4490|4610|crs84|wgs\s*84|cgcs\s*2000)$/i;
 /** Reads GeoJSON bytes; a legacy `crs` naming a projected system is kept for a warning. */
 export function readGeoJson(bytes: Uint8Array): FeatureSource {
   const { text } = decodeText(bytes);
+  // A feature is a few objects (feature, geometry, properties); a value is at most one comma.
+  boundValues(text, '{', 10, ',');
   let data: unknown;
   try {
     data = JSON.parse(text);

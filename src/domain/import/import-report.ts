@@ -1,7 +1,8 @@
 /**
- * The import report as CSV for download: one line per rejected row, then one per warning. UTF-8 with
- * a BOM and CRLF for Excel; every cell goes through the export's formula guard, because rejected
- * values are the user's own text and a value like "=HYPERLINK(…)" must stay text.
+ * The import report as CSV for download: one line per rejected row, one per row given a default (so
+ * every fixed row is named), then one per other warning. UTF-8 with a BOM and CRLF for Excel; every
+ * cell goes through the export's formula guard, because rejected values are the user's own text and a
+ * value like "=HYPERLINK(…)" must stay text.
  */
 import { csvCell, UTF8_BOM } from '../export/csv-export';
 import type { ImportResult, ImportWarning, RejectedRow } from './import-types';
@@ -40,6 +41,26 @@ export function importReportCsv(
     formatParams(warning.params),
   ];
   for (const rejected of result.rejected) lines.push(rejectedLine(rejected).map(csvCell).join(','));
-  for (const warning of result.warnings) lines.push(warningLine(warning).map(csvCell).join(','));
+  for (const warning of result.warnings) {
+    if (!warning.rows) continue;
+    const { rows: _shortList, count: _count, example: _example, ...params } = warning.params ?? {};
+    const reason = label(warning.code, warning.params);
+    for (const row of warning.rows) {
+      lines.push(['default', row, warning.code, reason, formatParams(params)].map(csvCell).join(','));
+    }
+  }
+  for (const warning of result.warnings) {
+    if (!warning.rows) lines.push(warningLine(warning).map(csvCell).join(','));
+  }
   return `${UTF8_BOM}${lines.join('\r\n')}\r\n`;
+}
+
+/** How many imported rows (or features) took at least one default: each row counted once. */
+export function defaultedRowCount(result: Pick<ImportResult, 'warnings'>): number {
+  const rows = new Set<number>();
+  for (const warning of result.warnings) {
+    if (warning.code !== 'defaultApplied' && warning.code !== 'defaultPoleHeight') continue;
+    for (const row of warning.rows ?? []) rows.add(row);
+  }
+  return rows.size;
 }

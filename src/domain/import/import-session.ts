@@ -4,7 +4,14 @@
  * it likes. Each call carries a request id so `cancel(requestId)` can stop it. Pure TypeScript: the
  * worker entry only exposes it with Comlink, and tests call it directly.
  */
+import { type GpkgLayer, writeGeoPackage } from '../geopackage/gpkg-writer';
+import { type SqlJsStatic, sqliteLoader } from '../geopackage/sqlite-loader';
 import { buildImport } from './build-import';
+import {
+  buildMeasurements,
+  type MeasurementBuildOptions,
+  type MeasurementImportResult,
+} from './build-measurements';
 import { type ImportGeography, type ImportGeographyData, prepareImportGeography } from './geography';
 import { previewSource } from './import-file';
 import type {
@@ -17,6 +24,8 @@ import type {
 } from './import-types';
 import { type ImportFileInput, readImportSource } from './read-source';
 
+const defaultSqlite = sqliteLoader();
+
 export type ImportPreview = ReturnType<typeof previewSource>;
 export type ReadResponse =
   | { ok: true; sourceId: number; preview: ImportPreview }
@@ -24,8 +33,13 @@ export type ReadResponse =
 /** Build options that cross the worker boundary (no signal, no callback). */
 export type SessionBuildOptions = Omit<BuildOptions, 'signal' | 'onProgress'>;
 
-/** Creates a session; `parseXml` reads KML (xmldom in a worker, where DOMParser does not exist). */
-export function createImportSession(options: { parseXml?: XmlParser } = {}) {
+/**
+ * Creates a session; `parseXml` reads KML (xmldom in a worker, where DOMParser does not exist),
+ * `loadSqlite` reads and writes GeoPackage (the worker passes the wasm's URL).
+ */
+export function createImportSession(
+  options: { parseXml?: XmlParser; loadSqlite?: () => Promise<SqlJsStatic> } = {},
+) {
   const sources = new Map<number, ImportSource>();
   const running = new Map<number, AbortController>();
   let geography: ImportGeography | undefined;
@@ -50,7 +64,12 @@ export function createImportSession(options: { parseXml?: XmlParser } = {}) {
     /** Reads a file and keeps it; resolves with a preview or the reason it cannot be read. */
     read(requestId: number, file: ImportFileInput, onProgress?: ProgressCallback): Promise<ReadResponse> {
       return withController(requestId, async (signal) => {
-        const outcome = await readImportSource(file, { parseXml: options.parseXml, signal, onProgress });
+        const outcome = await readImportSource(file, {
+          parseXml: options.parseXml,
+          loadSqlite: options.loadSqlite,
+          signal,
+          onProgress,
+        });
         if (!outcome.ok) return outcome;
         const sourceId = nextSourceId++;
         sources.set(sourceId, outcome.source);
@@ -72,6 +91,20 @@ export function createImportSession(options: { parseXml?: XmlParser } = {}) {
       );
     },
 
+    /** Reads a kept source as measurements (drive test, MR); rejects with an AbortError when cancelled. */
+    buildMeasurements(
+      requestId: number,
+      sourceId: number,
+      buildOptions: Omit<MeasurementBuildOptions, 'signal' | 'onProgress'>,
+      onProgress?: ProgressCallback,
+    ): Promise<MeasurementImportResult> {
+      const source = sources.get(sourceId);
+      if (!source) return Promise.reject(new Error(`unknown import source ${sourceId}`));
+      return withController(requestId, (signal) =>
+        buildMeasurements(source, { ...buildOptions, signal, onProgress }, geography),
+      );
+    },
+
     /** Forgets a kept source (after import or when the dialog closes). */
     release(sourceId: number): void {
       sources.delete(sourceId);
@@ -80,6 +113,12 @@ export function createImportSession(options: { parseXml?: XmlParser } = {}) {
     /** Stops a running read or build. */
     cancel(requestId: number): void {
       running.get(requestId)?.abort();
+    },
+
+    /** A GeoPackage of these layers (export), written here so the page never blocks on SQLite. */
+    async writeGeoPackage(layers: readonly GpkgLayer[], nowIso: string): Promise<Uint8Array> {
+      const sqlite = await (options.loadSqlite ?? defaultSqlite)();
+      return writeGeoPackage(sqlite, layers, nowIso);
     },
   };
 }

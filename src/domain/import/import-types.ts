@@ -4,17 +4,42 @@
  * Every message is a code plus parameters, never a sentence, so the UI can translate it.
  */
 import type { PoleFeature, SiteFeature, SiteProperties, SiteStatus } from '../types';
+import type { ParameterCheck } from './parameter-check';
 
-export type ImportFormat = 'csv' | 'xlsx' | 'geojson' | 'kml' | 'kmz' | 'shapefile';
+export type ImportFormat = 'csv' | 'xlsx' | 'geojson' | 'kml' | 'kmz' | 'shapefile' | 'geopackage';
 /** cgcs2000 is read as WGS84: the two differ by centimetres, far less than a cell. */
 export type CoordinateSystem = 'wgs84' | 'cgcs2000' | 'gcj02' | 'bd09';
 export const COORDINATE_SYSTEMS: readonly CoordinateSystem[] = ['wgs84', 'cgcs2000', 'gcj02', 'bd09'];
+/** The layers that become map features (buildImport). */
 export type ImportLayer = 'sites' | 'poles';
 export const IMPORT_LAYERS: readonly ImportLayer[] = ['sites', 'poles'];
+/** What a table can be read as: features of a layer, or measurements (drive test, MR; build-measurements.ts). */
+export type ImportTarget = ImportLayer | 'measurements';
 
 /** Fields the importer can fill from a column. */
-export type ImportField = 'lon' | 'lat' | 'id' | 'name' | 'azimuth' | 'height' | 'band' | 'kind' | 'tilt';
-export const IMPORT_FIELDS: readonly ImportField[] = [
+export type ImportField = SiteImportField | MeasurementImportField;
+export type SiteImportField =
+  | 'lon'
+  | 'lat'
+  | 'id'
+  | 'name'
+  | 'azimuth'
+  | 'height'
+  | 'band'
+  | 'kind'
+  | 'mechanicalTilt'
+  | 'electricalTilt'
+  | 'tilt'
+  | 'verticalBeamwidth'
+  | 'beamwidth'
+  | 'pci';
+/** A measurement's RSRP, SINR, serving PCI, serving cell or site id, and time. */
+export type MeasurementImportField = 'lon' | 'lat' | 'rsrp' | 'sinr' | 'pci' | 'cell' | 'time';
+/**
+ * Site and pole fields in detection order: a field takes its best column first, so the specific tilt and
+ * beamwidth fields come before the general ones ("机械下倾角" would otherwise count as a partial "下倾").
+ */
+export const IMPORT_FIELDS: readonly SiteImportField[] = [
   'lon',
   'lat',
   'id',
@@ -23,8 +48,28 @@ export const IMPORT_FIELDS: readonly ImportField[] = [
   'height',
   'band',
   'kind',
+  'mechanicalTilt',
+  'electricalTilt',
   'tilt',
+  'verticalBeamwidth',
+  'beamwidth',
+  'pci',
 ];
+/**
+ * Measurement fields, matched in this order among measurement columns only, so a "Cell ID" column is the
+ * serving cell here while a site sheet's id detection is unchanged.
+ */
+export const MEASUREMENT_FIELDS: readonly MeasurementImportField[] = [
+  'lon',
+  'lat',
+  'rsrp',
+  'sinr',
+  'pci',
+  'cell',
+  'time',
+];
+/** Every field, for mappings (a field a layer does not read stays unmatched). */
+export const ALL_IMPORT_FIELDS: readonly ImportField[] = [...IMPORT_FIELDS, 'rsrp', 'sinr', 'cell', 'time'];
 
 /** Why a whole file could not be read. `params` fill the translated message. */
 export type ImportFailureCode =
@@ -44,7 +89,11 @@ export type ImportFailureCode =
   | 'missingPart'
   | 'invalidShapefile'
   | 'invalidXlsx'
+  | 'invalidGeoPackage'
+  | 'noPointLayer'
   | 'tooManyRows'
+  | 'tooManyCells'
+  | 'kmlTooLarge'
   | 'noXmlParser'
   | 'unreadable';
 
@@ -69,6 +118,8 @@ export interface TableSource {
   delimiter?: string;
   /** Name of the sheet read (xlsx). */
   sheetName?: string;
+  /** Warnings found while reading (e.g. columns beyond the limit dropped). */
+  readWarnings?: ImportWarning[];
 }
 
 export type GeometryProblem = 'missingGeometry' | 'unsupportedGeometry' | 'invalidCoordinates';
@@ -88,7 +139,7 @@ export interface SourceFeature {
 
 export interface FeatureSource {
   kind: 'features';
-  format: 'geojson' | 'kml' | 'kmz' | 'shapefile';
+  format: 'geojson' | 'kml' | 'kmz' | 'shapefile' | 'geopackage';
   /** Attribute names in first-seen order. */
   fields: string[];
   features: SourceFeature[];
@@ -130,13 +181,13 @@ export type RejectReason =
   | 'outOfRange'
   | 'outsideShanghai'
   | 'duplicateId'
-  | 'duplicatePosition'
-  | 'unknownBand'
-  | 'unknownKind'
-  | 'invalidValue'
+  | 'duplicateRow'
   | 'missingGeometry'
   | 'unsupportedGeometry'
-  | 'invalidCoordinates';
+  | 'invalidCoordinates'
+  | 'missingRsrp'
+  | 'rsrpOutOfRange'
+  | 'farFromSites';
 
 export interface RejectedRow {
   /** 1-based row number as the user sees it (or feature number, see ImportResult.rowUnit). */
@@ -145,7 +196,24 @@ export interface RejectedRow {
   params?: Record<string, string | number>;
 }
 
+/**
+ * Why an attribute was left to its documented default instead of rejecting the row: empty in a mapped
+ * column, 0 (heights), not a number, out of the attribute panel's range, a band or kind the planner
+ * does not model, or text too long (names are shortened, ids are made from the row number); a
+ * beamwidth without an azimuth, or a total tilt that disagrees with its mechanical and electrical parts.
+ */
+export type DefaultFix =
+  | 'empty'
+  | 'zero'
+  | 'notANumber'
+  | 'outOfRange'
+  | 'unknown'
+  | 'tooLong'
+  | 'withoutAzimuth'
+  | 'conflictsWithParts';
+
 export type ImportWarningCode =
+  | 'defaultApplied'
   | 'latLonSwapped'
   | 'looksShifted'
   | 'manyInWater'
@@ -156,11 +224,17 @@ export type ImportWarningCode =
   | 'noCpg'
   | 'truncatedShapefile'
   | 'skippedSheets'
-  | 'kmzEntry';
+  | 'kmzEntry'
+  | 'measurementValuesDropped'
+  | 'extraColumnsDropped'
+  | 'noDbf'
+  | 'gpkgLayer';
 
 export interface ImportWarning {
   code: ImportWarningCode;
   params?: Record<string, string | number>;
+  /** The rows (or features) concerned, in file order, for warnings about some rows (defaults applied). */
+  rows?: number[];
 }
 
 export type ProgressCallback = (fraction: number, stage: 'read' | 'validate') => void;
@@ -187,8 +261,8 @@ export interface BuildOptions {
   onProgress?: ProgressCallback;
 }
 
-/** A site as imported: the shared properties plus the antenna's downtilt when the file has one. */
-export type ImportedSiteProperties = SiteProperties & { tiltDeg?: number };
+/** A site as imported (tilts included when the file has them). */
+export type ImportedSiteProperties = SiteProperties;
 export type ImportedSiteFeature = SiteFeature & { properties: ImportedSiteProperties };
 
 export interface ImportResult {
@@ -204,4 +278,6 @@ export interface ImportResult {
   /** Data rows or features considered (blank rows excluded). */
   total: number;
   mapping: ColumnMapping;
+  /** The parameter check (工参体检) of the imported sites; absent for poles. */
+  check?: ParameterCheck;
 }

@@ -7,8 +7,15 @@ import { kml } from '@tmcw/togeojson';
 import type { FeatureSource, ImportWarning, XmlParser } from './import-types';
 import { ImportFailureError } from './limits';
 import { featureSource } from './source-features';
+import { boundValues, countUpTo } from './text-bounds';
 import { decodeText } from './text-decoding';
 import { entryBaseName, isHiddenEntry, unzipWithLimits } from './zip-reader';
+
+/**
+ * Most tags (start and end) in a KML: ~500,000 elements, ~0.5 GB as an xmldom DOM — tens of thousands
+ * of placemarks. A larger list reads far better as CSV, GeoJSON or GeoPackage; the message says so.
+ */
+export const KML_MAX_TAGS = 1_000_000;
 
 /** Properties togeojson adds from styles and KML metadata: never a site attribute. */
 const STYLE_PROPERTIES = new Set([
@@ -46,6 +53,11 @@ function parseKmlText(
   }
   // Rejected before parsing: a DOCTYPE is how entity-expansion attacks start, and KML never needs one.
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) throw new ImportFailureError('xmlDoctype');
+  // The DOM holds every element at once (~1 kB each in xmldom): bound the tags before parsing.
+  boundValues(text, '<Placemark', 1, '<');
+  if (countUpTo(text, '<', KML_MAX_TAGS) > KML_MAX_TAGS) {
+    throw new ImportFailureError('kmlTooLarge', { limit: KML_MAX_TAGS });
+  }
   let document: unknown;
   try {
     document = parseXml(text);

@@ -9,10 +9,24 @@ export const IMPORT_LIMITS = {
   maxFileBytes: 200 * 1024 * 1024,
   /** Most entries a zip (KMZ, zipped shapefile, xlsx) may list. */
   maxZipEntries: 10_000,
-  /** Most bytes inflated from one zip, counting only the entries we read (the declared sizes). */
-  maxUncompressedBytes: 512 * 1024 * 1024,
-  /** Most data rows or features in one file. */
-  maxRows: 1_000_000,
+  /**
+   * Most bytes inflated from one file, counting only the entries we read (the declared sizes), summed
+   * over every part a reader inflates (an xlsx's sheets share one budget).
+   */
+  maxUncompressedBytes: 256 * 1024 * 1024,
+  /**
+   * Most data rows or features in one file: twice the 100,000-row 工参表 the import is measured with
+   * (`npm run bench:browser`), three times the plan's 70,000 sites. More would exhaust a browser tab's
+   * memory before the planner could use them; the message says to split the file.
+   */
+  maxRows: 200_000,
+  /** Most columns (or attributes) read; a 工参表 has a few dozen. Wider rows are cut, with a warning. */
+  maxColumns: 1024,
+  /**
+   * Most cells (rows × columns kept) in one file: 200,000 rows of 100 columns. A small file can hold
+   * millions of one-byte cells, each a string in memory; this bounds what a file can cost.
+   */
+  maxCells: 20_000_000,
 } as const;
 
 /** Thrown inside readers; the public functions turn it into `{ ok: false, failure }`. */

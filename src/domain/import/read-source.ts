@@ -2,14 +2,19 @@
  * Reading any supported file into an ImportSource. Never throws for a bad file: the outcome says why
  * it could not be read (a code for the UI). Only cancellation rejects, with an AbortError.
  */
+import { zipSync } from 'fflate';
+import { type SqlJsStatic, sqliteLoader } from '../geopackage/sqlite-loader';
 import { readDelimitedText } from './csv-reader';
 import { detectFormat, isLegacyExcel } from './detect-format';
 import { readGeoJson } from './geojson-reader';
+import { readGeoPackage } from './geopackage-reader';
 import type { ImportFailure, ImportFormat, ImportSource, ProgressCallback, XmlParser } from './import-types';
 import { readKml, readKmz } from './kml-reader';
 import { IMPORT_LIMITS, ImportFailureError, isAbortError, throwIfAborted } from './limits';
 import { readZippedShapefile } from './shapefile-reader';
 import { readXlsx } from './xlsx-reader';
+
+const defaultSqlite = sqliteLoader();
 
 export interface ImportFileInput {
   name: string;
@@ -21,24 +26,32 @@ export interface ReadOptions {
   parseXml?: XmlParser;
   /** Read as this format instead of detecting it. */
   format?: ImportFormat;
+  /** Loads SQLite for GeoPackage (a worker passes the wasm's URL); Node's default finds it itself. */
+  loadSqlite?: () => Promise<SqlJsStatic>;
   signal?: AbortSignal;
   onProgress?: ProgressCallback;
 }
 
 export type ReadOutcome = { ok: true; source: ImportSource } | { ok: false; failure: ImportFailure };
 
-function readAs(format: ImportFormat, bytes: Uint8Array, parseXml: XmlParser | undefined): ImportSource {
+async function readAs(format: ImportFormat, bytes: Uint8Array, options: ReadOptions): Promise<ImportSource> {
+  const { parseXml } = options;
   switch (format) {
     case 'csv':
-      return readDelimitedText(bytes);
+      return readDelimitedText(bytes, { signal: options.signal, onProgress: options.onProgress });
     case 'xlsx':
       return readXlsx(bytes);
     case 'geojson':
       return readGeoJson(bytes);
     case 'shapefile':
-      if (bytes[0] !== 0x50 || bytes[1] !== 0x4b)
-        throw new ImportFailureError('missingPart', { part: '.zip' });
-      return readZippedShapefile(bytes);
+      if (bytes[0] === 0x50 && bytes[1] === 0x4b) return readZippedShapefile(bytes);
+      // A lone .shp (its file code, 9994, big-endian): the positions without attributes.
+      if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0x27 && bytes[3] === 0x0a) {
+        return readZippedShapefile(zipSync({ 'shapes.shp': [bytes, { level: 0 }] }));
+      }
+      throw new ImportFailureError('missingPart', { part: '.zip' });
+    case 'geopackage':
+      return readGeoPackage(bytes, await (options.loadSqlite ?? defaultSqlite)());
     case 'kml':
     case 'kmz':
       if (!parseXml) throw new ImportFailureError('noXmlParser');
@@ -68,7 +81,7 @@ export async function readImportSource(
       throw new ImportFailureError(code, { name: name.slice(-80) });
     }
     options.onProgress?.(0, 'read');
-    const source = readAs(format, bytes, options.parseXml);
+    const source = await readAs(format, bytes, options);
     throwIfAborted(options.signal);
     options.onProgress?.(1, 'read');
     return { ok: true, source };

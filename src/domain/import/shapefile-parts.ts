@@ -36,7 +36,8 @@ export function looksLikeShapefileParts(names: readonly string[]): boolean {
 
 /**
  * Bundles the parts of one shapefile into a zip. Every file must be a part of the same stem (the
- * name before the extension, case-insensitive) with one .shp and one .dbf; anything else is either
+ * name before the extension, case-insensitive) with one .shp (the .dbf is read when present); anything
+ * else is either
  * not a shapefile set or a clear failure, never a guess.
  */
 export function bundleShapefileParts(files: readonly LooseFile[]): ShapefilePartsOutcome {
@@ -46,7 +47,7 @@ export function bundleShapefileParts(files: readonly LooseFile[]): ShapefilePart
   const extensions = parts.map((part) => part.extension);
   // Two shapefiles, or one part twice: these are several files, not one shapefile.
   if (stems.size > 1 || new Set(extensions).size !== extensions.length) return { kind: 'notShapefileParts' };
-  for (const required of ['shp', 'dbf']) {
+  for (const required of ['shp']) {
     if (!extensions.includes(required)) {
       return { kind: 'failure', failure: { code: 'missingPart', params: { part: `.${required}` } } };
     }

@@ -6,9 +6,9 @@
  * add proj4 and its own unzip for features we do not need. Every read is bounds-checked.
  */
 import type { FeatureSource, ImportWarning } from './import-types';
-import { ImportFailureError } from './limits';
+import { IMPORT_LIMITS, ImportFailureError } from './limits';
 import { featureSource } from './source-features';
-import { decodeText, decodeWith, encodingFromCodePage } from './text-decoding';
+import { decodeWith, detectEncoding, encodingFromCodePage } from './text-decoding';
 import { entryBaseName, isHiddenEntry, unzipWithLimits } from './zip-reader';
 
 const SHAPE_NAMES: Record<number, string> = {
@@ -36,6 +36,10 @@ export function readShp(bytes: Uint8Array): ShpRecords {
   const geometries: ShpRecords['geometries'] = [];
   let offset = 100;
   while (offset + 8 <= bytes.byteLength) {
+    // Counted as they come: a file that holds more records than the limit is refused before the rest.
+    if (geometries.length >= IMPORT_LIMITS.maxRows) {
+      throw new ImportFailureError('tooManyRows', { limit: IMPORT_LIMITS.maxRows });
+    }
     const contentBytes = view.getInt32(offset + 4, false) * 2;
     const start = offset + 8;
     if (contentBytes < 4 || start + contentBytes > bytes.byteLength) return { geometries, truncated: true };
@@ -96,10 +100,12 @@ export function readDbf(
     throw new ImportFailureError('invalidShapefile', { part: '.dbf' });
   }
   const chosen =
-    encoding ?? (GBK_LANGUAGE_DRIVERS.has(bytes[29]!) ? 'gb18030' : decodeText(bytes.subarray(32)).encoding);
+    encoding ??
+    (GBK_LANGUAGE_DRIVERS.has(bytes[29]!) ? 'gb18030' : detectEncoding(bytes.subarray(32)).encoding);
   const decoder = new TextDecoder(chosen);
   const fields: DbfField[] = [];
-  for (let at = 32; at + 32 <= headerBytes && bytes[at] !== 0x0d; at += 32) {
+  const lastField = Math.min(headerBytes, 32 + 32 * IMPORT_LIMITS.maxColumns);
+  for (let at = 32; at + 32 <= lastField && bytes[at] !== 0x0d; at += 32) {
     const nameBytes = bytes.subarray(at, at + 11);
     const end = nameBytes.indexOf(0);
     const name = decoder.decode(end < 0 ? nameBytes : nameBytes.subarray(0, end)).trim();
@@ -110,8 +116,15 @@ export function readDbf(
     });
   }
   const records: (Record<string, string> | undefined)[] = [];
-  const available = Math.floor((bytes.byteLength - headerBytes) / recordBytes);
-  for (let index = 0; index < Math.min(recordCount, available); index++) {
+  // The header's record count is bounded by the bytes that are really there (a header may claim
+  // 4 billion records), and then by the row limit, before a single record is read.
+  const count = Math.min(recordCount, Math.floor((bytes.byteLength - headerBytes) / recordBytes));
+  if (count > IMPORT_LIMITS.maxRows)
+    throw new ImportFailureError('tooManyRows', { limit: IMPORT_LIMITS.maxRows });
+  if (count * fields.length > IMPORT_LIMITS.maxCells) {
+    throw new ImportFailureError('tooManyCells', { limit: IMPORT_LIMITS.maxCells });
+  }
+  for (let index = 0; index < count; index++) {
     const start = headerBytes + index * recordBytes;
     if (bytes[start] === 0x2a) {
       records.push(undefined);
@@ -151,13 +164,20 @@ export function readZippedShapefile(bytes: Uint8Array): FeatureSource {
   const part = (extension: string) =>
     [...files.entries()].find(([name]) => name.toLowerCase() === `${stem}${extension}`)?.[1];
   const dbf = part('.dbf');
-  if (!dbf) throw new ImportFailureError('missingPart', { part: '.dbf' });
   const readWarnings: ImportWarning[] = [];
   const cpg = part('.cpg');
   const encoding = cpg ? encodingFromCodePage(decodeWith(cpg, 'utf-8').text) : undefined;
   const shp = readShp(part('.shp')!);
-  const dbfRecords = readDbf(dbf, encoding);
-  if (!cpg) readWarnings.push({ code: 'noCpg', params: { encoding: dbfRecords.encoding } });
+  // Without its .dbf a shapefile still holds the positions (real repositories lose the part): they
+  // are read, numbered, and the warning says the attributes are missing.
+  const dbfRecords = dbf
+    ? readDbf(dbf, encoding)
+    : {
+        records: shp.geometries.map(() => Object.create(null) as Record<string, string>),
+        encoding: undefined,
+      };
+  if (!dbf) readWarnings.push({ code: 'noDbf' });
+  else if (!cpg) readWarnings.push({ code: 'noCpg', params: { encoding: dbfRecords.encoding ?? '' } });
   if (shp.truncated || shp.geometries.length !== dbfRecords.records.length) {
     readWarnings.push({
       code: 'truncatedShapefile',

@@ -51,6 +51,16 @@ export function featureSource(
   }
   const fields: string[] = [];
   const seenFields = new Set<string>();
+  let droppedAttributes = 0;
+  let cellCount = 0;
+  // The first maxColumns attribute names are read; a feature's others are left out (one warning).
+  const keep = (key: string): boolean => {
+    if (seenFields.has(key)) return true;
+    if (fields.length >= IMPORT_LIMITS.maxColumns) return false;
+    seenFields.add(key);
+    fields.push(key);
+    return true;
+  };
   const features: SourceFeature[] = rawFeatures.map((raw, index) => {
     const feature = (raw ?? {}) as { geometry?: unknown; properties?: unknown; id?: unknown };
     const attributes: Record<string, string> = Object.create(null);
@@ -58,16 +68,31 @@ export function featureSource(
       feature.properties && typeof feature.properties === 'object' && !Array.isArray(feature.properties)
         ? (feature.properties as Record<string, unknown>)
         : {};
-    for (const [key, value] of Object.entries(properties)) attributes[key] = attributeText(value);
-    if (attributes.id === undefined && feature.id !== undefined) attributes.id = attributeText(feature.id);
-    for (const key of Object.keys(attributes)) {
-      if (!seenFields.has(key)) {
-        seenFields.add(key);
-        fields.push(key);
-      }
+    let dropped = 0;
+    for (const key in properties) {
+      if (!Object.hasOwn(properties, key)) continue;
+      if (keep(key)) {
+        attributes[key] = attributeText(properties[key]);
+        cellCount++;
+      } else dropped++;
+    }
+    if (attributes.id === undefined && feature.id !== undefined && keep('id')) {
+      attributes.id = attributeText(feature.id);
+      cellCount++;
+    }
+    droppedAttributes = Math.max(droppedAttributes, dropped);
+    if (cellCount > IMPORT_LIMITS.maxCells) {
+      throw new ImportFailureError('tooManyCells', { limit: IMPORT_LIMITS.maxCells });
     }
     return { number: extra.numbers?.[index] ?? index + 1, ...pointOf(feature.geometry), attributes };
   });
+  const readWarnings = [...(extra.readWarnings ?? [])];
+  if (droppedAttributes > 0) {
+    readWarnings.push({
+      code: 'extraColumnsDropped',
+      params: { limit: IMPORT_LIMITS.maxColumns, count: droppedAttributes },
+    });
+  }
   return {
     kind: 'features',
     format,
@@ -75,6 +100,6 @@ export function featureSource(
     features,
     encoding: extra.encoding,
     declaredCrs: extra.declaredCrs,
-    readWarnings: extra.readWarnings ?? [],
+    readWarnings,
   };
 }

@@ -9,6 +9,28 @@ export interface DecodedText {
   encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | string;
 }
 
+const VALIDATE_CHUNK_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The encoding of text bytes and where the text starts (after a BOM), without decoding the whole file
+ * into one string: by BOM, else strict UTF-8 checked chunk by chunk, else GB18030.
+ */
+export function detectEncoding(bytes: Uint8Array): { encoding: DecodedText['encoding']; start: number } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', start: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', start: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', start: 2 };
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  try {
+    for (let offset = 0; offset < bytes.byteLength; offset += VALIDATE_CHUNK_BYTES) {
+      const end = Math.min(offset + VALIDATE_CHUNK_BYTES, bytes.byteLength);
+      strict.decode(bytes.subarray(offset, end), { stream: end < bytes.byteLength });
+    }
+    return { encoding: 'utf-8', start: 0 };
+  } catch {
+    return { encoding: 'gb18030', start: 0 };
+  }
+}
+
 /** Decodes bytes by BOM, else strict UTF-8, else GB18030. */
 export function decodeText(bytes: Uint8Array): DecodedText {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {

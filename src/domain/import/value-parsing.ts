@@ -7,6 +7,14 @@ import type { Band, SiteKind } from '../types';
 /** The common case, read without normalising: "121.4737", "-5", "30". */
 const PLAIN_NUMBER = /^-?\d{1,12}(\.\d{1,15})?$/;
 
+/**
+ * Longest cell read as a number, coordinate, band or kind. The longest real spelling is a DMS value
+ * such as "121°28'30.123456\"E" (20 characters) or "NR 3.5GHz频段"; anything far longer is not a
+ * value, and refusing it before any pattern runs keeps every parse linear in time, whatever a hostile
+ * file puts in a cell (a patterns' backtracking on 200,000 digits would take minutes).
+ */
+export const MAX_VALUE_LENGTH = 64;
+
 /** "121,4737" → "121.4737": semicolon-separated files from European-locale Excel use a decimal comma. */
 function decimalComma(text: string): string {
   return /^\s*[-+]?\d+,\d+\s*$/.test(text) ? text.replace(',', '.') : text;
@@ -14,13 +22,14 @@ function decimalComma(text: string): string {
 
 /** A number with an optional unit or degree sign ("35", "35m", "35 米", "120°"); undefined if not a number. */
 export function parseNumberCell(text: string): number | undefined {
+  if (text.length > MAX_VALUE_LENGTH) return undefined;
   if (PLAIN_NUMBER.test(text)) return Number(text);
   const cleaned = decimalComma(text)
     .normalize('NFKC')
     .trim()
     .replace(/(m|米|度|°|deg|dbm|dbi)$/i, '')
     .trim();
-  if (cleaned === '' || !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(cleaned)) return undefined;
+  if (cleaned === '' || !/^[-+]?(\d+(?:\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(cleaned)) return undefined;
   const value = Number(cleaned);
   return Number.isFinite(value) ? value : undefined;
 }
@@ -33,13 +42,14 @@ const DMS =
  * is not accepted (ambiguous). Undefined when the text is not a coordinate.
  */
 export function parseCoordinateCell(text: string): number | undefined {
+  if (text.length > MAX_VALUE_LENGTH) return undefined;
   if (PLAIN_NUMBER.test(text)) return Number(text);
   const cleaned = decimalComma(text.normalize('NFKC').trim());
   if (cleaned === '') return undefined;
   const hemisphere = /^(.*?)\s*([NSEWnsew])$/.exec(cleaned);
   const body = hemisphere ? hemisphere[1]! : cleaned;
   const sign = hemisphere && /[SWsw]/.test(hemisphere[2]!) ? -1 : 1;
-  if (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(body)) {
+  if (/^[-+]?(\d+(?:\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(body)) {
     const value = Number(body);
     return Number.isFinite(value) ? sign * value : undefined;
   }
@@ -66,6 +76,7 @@ const BAND_RANGES_MHZ: readonly { band: Band; low: number; high: number }[] = [
  * names no band the app models (e.g. "1.8G", an LTE band).
  */
 export function parseBand(text: string): Band | undefined {
+  if (text.length > MAX_VALUE_LENGTH) return undefined;
   return cached(BAND_CACHE, text, parseBandText);
 }
 
@@ -132,6 +143,7 @@ const KIND_WORDS: readonly { kind: SiteKind; words: readonly string[] }[] = [
 
 /** A site kind from 宏站/微站/室分 or macro/micro/indoor; undefined when the text is none of them. */
 export function parseSiteKind(text: string): SiteKind | undefined {
+  if (text.length > MAX_VALUE_LENGTH) return undefined;
   return cached(KIND_CACHE, text, parseSiteKindText);
 }
 

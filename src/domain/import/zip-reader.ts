@@ -20,17 +20,34 @@ export interface UnzippedFiles {
   files: Map<string, Uint8Array>;
 }
 
-/** Lists the zip and inflates the entries `wanted` accepts, within IMPORT_LIMITS. */
+/**
+ * What one file may inflate: entries listed per zip, and bytes summed over every unzip of the file
+ * (an xlsx reader unzips its workbook parts and then each sheet it tries, all against one budget).
+ */
+export interface InflationBudget {
+  maxEntries: number;
+  maxUncompressedBytes: number;
+  /** Bytes already inflated under this budget. */
+  usedBytes?: number;
+}
+
+/** A fresh budget at IMPORT_LIMITS, for one file. */
+export function createInflationBudget(): InflationBudget {
+  return {
+    maxEntries: IMPORT_LIMITS.maxZipEntries,
+    maxUncompressedBytes: IMPORT_LIMITS.maxUncompressedBytes,
+    usedBytes: 0,
+  };
+}
+
+/** Lists the zip and inflates the entries `wanted` accepts, within the budget (IMPORT_LIMITS by default). */
 export function unzipWithLimits(
   bytes: Uint8Array,
   wanted: (entry: ZipEntryInfo) => boolean,
-  limits: { maxEntries: number; maxUncompressedBytes: number } = {
-    maxEntries: IMPORT_LIMITS.maxZipEntries,
-    maxUncompressedBytes: IMPORT_LIMITS.maxUncompressedBytes,
-  },
+  limits: InflationBudget = createInflationBudget(),
 ): UnzippedFiles {
   const names: string[] = [];
-  let selectedBytes = 0;
+  let selectedBytes = limits.usedBytes ?? 0;
   let inflated: Record<string, Uint8Array>;
   try {
     inflated = unzipSync(bytes, {
@@ -52,10 +69,17 @@ export function unzipWithLimits(
     });
   } catch (error) {
     if (error instanceof ImportFailureError) throw error;
+    if (error instanceof RangeError) {
+      // An allocation the engine refused (an entry declaring more than it can hold): the same as too large.
+      throw new ImportFailureError('zipTooLarge', {
+        limitMb: Math.round(limits.maxUncompressedBytes / 2 ** 20),
+      });
+    }
     throw new ImportFailureError('invalidZip', {
       detail: error instanceof Error ? error.message : String(error),
     });
   }
+  limits.usedBytes = selectedBytes;
   return { names, files: new Map(Object.entries(inflated)) };
 }
 

@@ -21,6 +21,9 @@ export type LayerGroup = 'admin' | 'plan' | 'infrastructure' | 'network' | 'refe
 /** Named data files the app loads; each maps to one file in data/geo. */
 export type DataSourceId =
   | 'land'
+  | 'foreshore'
+  | 'landMask'
+  | 'environment'
   | 'sea'
   | 'waterBodies'
   | 'rivers'
@@ -289,6 +292,9 @@ export function isLayerId(value: unknown): value is LayerId {
 /** Every data source, in load order (light basemap first, heavy sample layers later). */
 export const DATA_SOURCE_IDS: readonly DataSourceId[] = [
   'land',
+  'foreshore',
+  'landMask',
+  'environment',
   'sea',
   'waterBodies',
   'rivers',
@@ -304,6 +310,9 @@ export const DATA_SOURCE_IDS: readonly DataSourceId[] = [
 
 export const DATA_SOURCE_LABEL_KEYS: Readonly<Record<DataSourceId, MessageKey>> = {
   land: 'layer.basemap',
+  foreshore: 'layer.basemap',
+  landMask: 'data.landMask',
+  environment: 'data.environment',
   sea: 'layer.basemap',
   waterBodies: 'layer.basemap',
   rivers: 'layer.basemap',

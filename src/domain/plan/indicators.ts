@@ -208,4 +208,9 @@ export const SCENARIO_BENCHMARKS = {
   fiveGSites: { target: 70_000, value2020: 32_000 },
   /** 5G coverage above 90% of the city by 2025; compared with the engine's covered land fraction. */
   coverageFraction: { target: 0.9 },
+  /**
+   * Indicator 3, 5G average user download rate: 335.19 Mbps in 2020, 500 Mbps by 2025, and 1000 Mbps in
+   * key areas by 2023 (二、(二) and 五、(一)); compared with the map's area-weighted mean rate (an estimate).
+   */
+  fiveGRateMbps: { value2020: 335.19, target2025: 500, keyAreas2023: 1000 },
 } as const;

@@ -5,6 +5,7 @@
  */
 import type { DensityClass } from '../plan/district-facts';
 import type { Band, SiteKind, SiteProperties } from '../types';
+import { type ResolvedAntenna, resolveAntenna } from './antenna-pattern';
 import type { LinkCondition, PropagationModel } from './path-loss';
 
 /** Carrier frequency of each band, GHz (centre of the band as deployed in Shanghai). */
@@ -62,14 +63,13 @@ export interface LossSettings {
 
 export const DEFAULT_LOSSES: LossSettings = { bodyLossDb: 3, shadowMarginDb: 8, userHeightM: 1.5 };
 
-/** A site with every radio parameter filled. */
+/** A site with every radio parameter filled, its antenna included. */
 export interface ResolvedRadio extends SiteRadioDefaults {
   kind: SiteKind;
   band: Band;
   fcGhz: number;
   perReDbm: number;
-  azimuthDeg: number | undefined;
-  beamwidthDeg: number;
+  antenna: ResolvedAntenna;
 }
 
 /** Fill a site's radio parameters from its properties and the kind/band defaults. */
@@ -88,19 +88,8 @@ export function resolveRadio(properties: SiteProperties): ResolvedRadio {
     antennaGainDbi: properties.antennaGainDbi ?? defaults.antennaGainDbi,
     fcGhz: BAND_FREQUENCY_GHZ[band],
     perReDbm: perResourceElementDbm(powerDbm, bandwidthMHz, SUBCARRIER_SPACING_KHZ[band]),
-    azimuthDeg: properties.azimuthDeg,
-    beamwidthDeg: properties.beamwidthDeg ?? 65,
+    antenna: resolveAntenna(properties),
   };
-}
-
-/** Maximum horizontal attenuation of a sector antenna, dB (36.942 uses 20 or 25; we use 25). */
-export const SECTOR_FRONT_TO_BACK_DB = 25;
-
-/** 3GPP horizontal pattern: −min(12·(φ/φ3dB)², 25) dB, φ the angle off boresight in degrees. */
-export function sectorAttenuationDb(offBoresightDeg: number, beamwidthDeg: number): number {
-  let angle = Math.abs(offBoresightDeg) % 360;
-  if (angle > 180) angle = 360 - angle;
-  return -Math.min(12 * (angle / beamwidthDeg) ** 2, SECTOR_FRONT_TO_BACK_DB);
 }
 
 /**

@@ -2,9 +2,11 @@
  * The district (or plan-zone) report as one pure model: the side panel, the printable report and the
  * weak-spot CSV all render this value, so their numbers cannot disagree.
  */
+
 import bbox from '@turf/bbox';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import { countBaseStations } from '../coverage/base-stations';
 import { rankGaps } from '../coverage/gap-ranking';
 import type { GapProperties } from '../coverage/gaps';
 import type { AreaFigures, CoverageStats } from '../coverage/report';
@@ -51,10 +53,16 @@ export interface DataCentreRow {
 
 export interface AreaReport {
   area: Omit<ReportArea, 'geometry'>;
-  /** Coverage from the engine; null while the engine has not reported yet. */
-  coverage: AreaFigures | null;
+  /** Coverage from the engine (with the official area for a district); null while the engine has not reported yet. */
+  coverage: (AreaFigures & { officialKm2?: number | undefined }) | null;
   targetFraction: number;
-  sites: { total: number; byKind: Record<string, number>; byBand: Record<string, number> };
+  /** Site features (sectors, cells) and the base stations they form (features at one position). */
+  sites: {
+    total: number;
+    baseStations: number;
+    byKind: Record<string, number>;
+    byBand: Record<string, number>;
+  };
   /** Sites per km² of the area's land (engine's land area, else null while computing). */
   sitesPerKm2: number | null;
   polesCount: number;
@@ -99,15 +107,18 @@ export function areaContains(area: ReportArea): (coordinates: number[], adcode?:
 }
 
 /** Coverage figures of the target from the engine's statistics. */
-export function areaCoverage(stats: CoverageStats | null, target: ReportTarget): AreaFigures | null {
+export function areaCoverage(
+  stats: CoverageStats | null,
+  target: ReportTarget,
+): (AreaFigures & { officialKm2?: number | undefined }) | null {
   if (!stats) return null;
   const row =
     target.kind === 'district'
       ? stats.districts.find((district) => district.adcode === target.adcode)
       : stats.zones.find((zone) => zone.id === target.id);
-  return row
-    ? { landKm2: row.landKm2, coveredKm2: row.coveredKm2, coveredFraction: row.coveredFraction }
-    : null;
+  if (!row) return null;
+  const figures = { landKm2: row.landKm2, coveredKm2: row.coveredKm2, coveredFraction: row.coveredFraction };
+  return 'officialKm2' in row ? { ...figures, officialKm2: row.officialKm2 } : figures;
 }
 
 /** Sites of the area counted by kind and band (missing kind/band count as "unknown"). */
@@ -115,15 +126,18 @@ export function countSites(sites: readonly SiteFeature[], contains: ReturnType<t
   const byKind: Record<string, number> = {};
   const byBand: Record<string, number> = {};
   let total = 0;
+  const inside: SiteFeature[] = [];
   for (const site of sites) {
     if (!contains(site.geometry.coordinates, site.properties.adcode)) continue;
     total++;
+    inside.push(site);
     const kind = site.properties.kind ?? 'unknown';
     const band = site.properties.band ?? 'unknown';
     byKind[kind] = (byKind[kind] ?? 0) + 1;
     byBand[band] = (byBand[band] ?? 0) + 1;
   }
-  return { total, byKind, byBand };
+  const baseStations = countBaseStations(inside.length, (index) => inside[index]!.geometry.coordinates);
+  return { total, baseStations, byKind, byBand };
 }
 
 /**
@@ -218,7 +232,7 @@ export function buildAreaReport(input: AreaReportInput): AreaReport {
     coverage,
     targetFraction: PLAN_FIGURES.coverageTargetFraction2025,
     sites,
-    sitesPerKm2: coverage && coverage.landKm2 > 0 ? sites.total / coverage.landKm2 : null,
+    sitesPerKm2: coverage && coverage.landKm2 > 0 ? sites.baseStations / coverage.landKm2 : null,
     polesCount,
     dataCentres,
     weakSpots,

@@ -5,19 +5,20 @@ export {
   type DistrictLabelCollection,
   type DistrictLabelProperties,
 } from './district-labels';
-export type { SampleInput } from './district-sampler';
+export type { DistrictLand, EnvironmentPolygons } from './environment-lookup';
 export { areaKm2, discMatchingArea } from './plan-zone-geometry';
 export { buildPlanZones, type PlanZoneCollection, type PlanZoneInput } from './plan-zones';
+export {
+  generateRoadPoles,
+  type RoadPoleInput,
+  type RoadPoleOptions,
+  type SamplePoleCollection,
+  SHIPPED_POLE_SEED,
+} from './road-poles';
 export { type SampleMetadata, serializeCollection } from './sample-metadata';
 export {
-  apportionPoles,
-  generateSamplePoles,
-  type SamplePoleCollection,
-  type SamplePoleOptions,
-} from './sample-poles';
-export {
-  apportionSites,
   generateSampleSites,
   type SampleSiteCollection,
+  type SampleSiteInput,
   type SampleSiteOptions,
 } from './sample-sites';

@@ -1,146 +1,122 @@
+/**
+ * The sample networks as site features: one feature per sector (what an operator's 工参表 lists as a cell),
+ * three per macro mast, one per pole-mounted micro cell. Ids name the base station and the sector:
+ * S2020-000123-2 is sector 2 of 2020 base station 123; 2025's added stations are S2025-…, so the 2025 sample
+ * starts with the whole 2020 sample, unchanged.
+ */
 import type { Point } from 'geojson';
-import { apportionByLargestRemainder } from '../geo/apportion';
-import { createSeededRandom, deriveSeed, type SeededRandom } from '../geo/seeded-random';
-import { type DensityClass, districtFacts } from '../plan/district-facts';
-import type { Band, SiteFeature, SiteKind, SiteProperties } from '../types';
+import { createSeededRandom, deriveSeed } from '../geo/seeded-random';
+import type { SiteFeature, SiteProperties } from '../types';
 import {
-  BASELINE_SITE_COUNT,
-  GROWTH_MICRO_SHARE_URBAN,
-  GROWTH_N28_SHARE_OUTER,
-  MACRO_HEIGHT_RANGE_M,
-  MICRO_HEIGHT_RANGE_M,
-  N41_SHARE,
-  NEAR_STATION_FRACTION,
-  STATION_SIGMA_M,
-  siteWeight,
+  BASE_STATIONS_BY_YEAR,
+  INTERFERENCE_LIMITED_TIERS,
+  MICRO_BELOW_POLE_TOP_M,
+  type SampleYear,
 } from './calibration';
-import { createDistrictSamplers, type DistrictSampler, type SampleInput } from './district-sampler';
+import { generateMasts, type Mast, type MastInput } from './sample-masts';
 import { type CollectionWithMetadata, SAMPLE_NOTE, shortDistrictName } from './sample-metadata';
+import { macroHeightM, macroSectors, microRadio } from './sector-attributes';
+
+export type SampleSiteInput = MastInput;
 
 export interface SampleSiteOptions {
   seed: number;
-  /** Total sites; default 32,000 (the plan's 2020 outdoor baseline). */
-  count?: number;
+  year: SampleYear;
 }
 
-export type SampleSiteCollection = CollectionWithMetadata<Point, SiteProperties>;
-
-/** Per-district site counts (in input order) for a total: population × density-class weight. */
-export function apportionSites(input: Pick<SampleInput, 'districts'>, total: number): number[] {
-  const weights = input.districts.features.map((district) => {
-    const facts = districtFacts(district.properties.adcode);
-    return facts ? siteWeight(facts) : 0;
-  });
-  return apportionByLargestRemainder(total, weights);
+export interface SampleSiteMetadataCounts {
+  /** Base stations (masts) in the sample. */
+  baseStations: number;
+  /** Site features (sectors and micro cells). */
+  sectors: number;
 }
 
-function integerBetween(random: SeededRandom, range: readonly [number, number]): number {
-  return range[0] + random.integerBelow(range[1] - range[0] + 1);
+export type SampleSiteCollection = CollectionWithMetadata<Point, SiteProperties> & {
+  metadata: { year: SampleYear } & SampleSiteMetadataCounts;
+};
+
+/** Masts of one year group in district order (the land mask's), keeping their order within a district. */
+function byDistrict(masts: Mast[], districtCount: number): Mast[] {
+  const groups: Mast[][] = Array.from({ length: districtCount }, () => []);
+  for (const mast of masts) groups[mast.place.district]!.push(mast);
+  return groups.flat();
 }
 
-interface SiteDraft {
-  position: [number, number];
-  kind: SiteKind;
-  band: Band;
-  heightM: number;
-}
-
-/** A 2020-style macro: n41 or n78, around a station or uniform over the district. */
-function baselineDraft(
-  sampler: DistrictSampler,
-  densityClass: DensityClass,
-  random: SeededRandom,
-): SiteDraft {
-  const nearStation = random.next() < NEAR_STATION_FRACTION[densityClass];
-  const position = nearStation
-    ? sampler.sampleNearStation(random, STATION_SIGMA_M[densityClass])
-    : sampler.sampleUniform(random);
-  const band: Band = random.next() < N41_SHARE ? 'n41' : 'n78';
-  return {
-    position,
-    kind: 'macro',
-    band,
-    heightM: integerBetween(random, MACRO_HEIGHT_RANGE_M[densityClass]),
-  };
-}
-
-/** A 2021–2025 growth site: pole micros in town, 700 MHz macros outside, otherwise like the baseline. */
-function growthDraft(sampler: DistrictSampler, densityClass: DensityClass, random: SeededRandom): SiteDraft {
-  const inTown = densityClass === 'dense_urban' || densityClass === 'urban';
-  const roll = random.next();
-  if (inTown && roll < GROWTH_MICRO_SHARE_URBAN) {
-    const position = sampler.sampleNearStation(random, STATION_SIGMA_M[densityClass] * 0.6);
-    return { position, kind: 'micro', band: 'n78', heightM: integerBetween(random, MICRO_HEIGHT_RANGE_M) };
+function mastFeatures(mast: Mast, mastId: string, name: string, adcode: string, seed: number): SiteFeature[] {
+  // Each mast draws from its own stream: its radio does not depend on any other mast.
+  const random = createSeededRandom(deriveSeed(seed, `radio:${mastId}`));
+  const position = [mast.place.lon, mast.place.lat];
+  const common = { status: 'existing' as const, adcode, synthetic: true as const };
+  if (mast.kind === 'micro') {
+    const pole = mast.pole!;
+    return [
+      {
+        type: 'Feature',
+        properties: {
+          id: `${mastId}-1`,
+          name: `${name}-1`,
+          kind: 'micro',
+          band: mast.band,
+          heightM: pole.heightM - MICRO_BELOW_POLE_TOP_M,
+          ...microRadio(random),
+          poleId: pole.id,
+          ...common,
+        },
+        geometry: { type: 'Point', coordinates: position },
+      },
+    ];
   }
-  if (!inTown && roll < GROWTH_N28_SHARE_OUTER) {
-    const position = sampler.sampleUniform(random);
-    return {
-      position,
-      kind: 'macro',
-      band: 'n28',
-      heightM: integerBetween(random, MACRO_HEIGHT_RANGE_M.rural),
-    };
-  }
-  return baselineDraft(sampler, densityClass, random);
-}
-
-function toFeature(draft: SiteDraft, id: string, name: string, adcode: string): SiteFeature {
-  return {
+  const heightM = macroHeightM(mast.place.environment, random);
+  // The 700 MHz layer is there for coverage wherever it stands.
+  const interferenceLimited = mast.band !== 'n28' && INTERFERENCE_LIMITED_TIERS.includes(mast.place.tier);
+  return macroSectors(mast.band, heightM, mast.isdM, interferenceLimited, random).map((sector, index) => ({
     type: 'Feature',
     properties: {
-      id,
-      name,
-      kind: draft.kind,
-      band: draft.band,
-      heightM: draft.heightM,
-      status: 'existing',
-      adcode,
-      synthetic: true,
+      id: `${mastId}-${index + 1}`,
+      name: `${name}-${index + 1}`,
+      kind: 'macro',
+      band: mast.band,
+      heightM,
+      ...sector,
+      ...common,
     },
-    geometry: {
-      type: 'Point',
-      coordinates: [draft.position[0], draft.position[1]],
-    },
-  };
+    geometry: { type: 'Point', coordinates: position },
+  }));
 }
 
-/**
- * Deterministic synthetic outdoor 5G sites calibrated to the plan. The first min(count, 32,000)
- * are the 2020 baseline (ids S2020-…); any beyond are 2021–2025 growth (ids S2025-…) with pole
- * micros and n28 macros, so a 70,000-site set contains the 32,000-site set as its prefix.
- */
-export function generateSampleSites(input: SampleInput, options: SampleSiteOptions): SampleSiteCollection {
-  const count = options.count ?? BASELINE_SITE_COUNT;
-  const baselineCount = Math.min(count, BASELINE_SITE_COUNT);
-  const samplers = createDistrictSamplers(input);
-  const features: SiteFeature[] = [];
-  const phases = [
-    { total: baselineCount, stream: 'sites', idPrefix: 'S2020', namePrefix: '', draft: baselineDraft },
+/** Deterministic sample network of a year (2025 = the 2020 sample followed by 2021–2025 growth). */
+export function generateSampleSites(
+  input: SampleSiteInput,
+  options: SampleSiteOptions,
+): SampleSiteCollection {
+  const masts = generateMasts(input, options.year, options.seed);
+  const districtCount = input.land.features.length;
+  const groups = [
     {
-      total: count - baselineCount,
-      stream: 'growth',
-      idPrefix: 'S2025',
-      namePrefix: '2025-',
-      draft: growthDraft,
+      year: 2020,
+      masts: byDistrict(
+        masts.filter((mast) => mast.year === 2020),
+        districtCount,
+      ),
+    },
+    {
+      year: 2025,
+      masts: byDistrict(
+        masts.filter((mast) => mast.year === 2025),
+        districtCount,
+      ),
     },
   ];
-  for (const phase of phases) {
-    const perDistrict = apportionSites(input, phase.total);
-    let serial = 0;
-    samplers.forEach((sampler, districtIndex) => {
-      const { adcode, name } = sampler.district.properties;
-      const facts = districtFacts(adcode);
-      if (!facts) return;
-      // One stream per district, so each district's sites do not depend on the others'.
-      const random = createSeededRandom(deriveSeed(options.seed, `${phase.stream}:${adcode}`));
-      const siteCount = perDistrict[districtIndex]!;
-      for (let index = 1; index <= siteCount; index++) {
-        serial++;
-        const draft = phase.draft(sampler, facts.densityClass, random);
-        const id = `${phase.idPrefix}-${String(serial).padStart(6, '0')}`;
-        const siteName = `${shortDistrictName(name)} ${phase.namePrefix}${String(index).padStart(4, '0')}`;
-        features.push(toFeature(draft, id, siteName, adcode));
-      }
+  const features: SiteFeature[] = [];
+  for (const group of groups) {
+    const perDistrict = new Map<number, number>();
+    group.masts.forEach((mast, index) => {
+      const serial = (perDistrict.get(mast.place.district) ?? 0) + 1;
+      perDistrict.set(mast.place.district, serial);
+      const land = input.land.features[mast.place.district]!.properties;
+      const mastId = `S${group.year}-${String(index + 1).padStart(6, '0')}`;
+      const name = `${shortDistrictName(land.name ?? land.adcode)} ${group.year === 2020 ? '' : '2025-'}${String(serial).padStart(4, '0')}`;
+      features.push(...mastFeatures(mast, mastId, name, land.adcode, options.seed));
     });
   }
   return {
@@ -148,9 +124,11 @@ export function generateSampleSites(input: SampleInput, options: SampleSiteOptio
     metadata: {
       generator: 'generateSampleSites (src/domain/sample/sample-sites.ts)',
       seed: options.seed,
-      count,
-      calibration:
-        'plan: 32,000 outdoor 5G sites end of 2020 (70,000 by 2025); district share ∝ 2020 census population × density weight (dense 1.5, urban 1.15, suburban 1, rural 0.9); 45–60% near metro stations, rest uniform on land; n41 45% / n78 55%',
+      year: options.year,
+      count: features.length,
+      baseStations: masts.length,
+      sectors: features.length,
+      calibration: `plan: ${BASE_STATIONS_BY_YEAR[2020].toLocaleString('en')} outdoor 5G base stations end of 2020, more than 70,000 by 2025 (${BASE_STATIONS_BY_YEAR[2025].toLocaleString('en')} here); layouts and radio in data/geo/SOURCES.md ("Sample sites")`,
       note: SAMPLE_NOTE,
     },
     features,

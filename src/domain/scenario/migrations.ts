@@ -9,8 +9,15 @@
  *     modified?: { [siteId]: { lng, lat, ...site properties } },
  *     removed?: string[] }
  * Version 2 stores GeoJSON features, ISO timestamps and a BaselineRef (see Scenario).
- * Version 3 (current) adds imported existing sites and imported poles (`existingSites`, `poles`);
+ * Version 3 adds imported existing sites and imported poles (`existingSites`, `poles`);
  * a v2 scenario had none, so both start empty.
+ * Version 4 models antenna tilt: sites carry `mechanicalTiltDeg`, `electricalTiltDeg` and
+ * `verticalBeamwidthDeg`. A v3 site's `tiltDeg` was the total tilt as recorded by an import (not
+ * modelled): it becomes `electricalTiltDeg` with `mechanicalTiltDeg: 0`, so the total the pattern uses is
+ * exactly what the sheet recorded, no split is invented, and a later change of the default mechanical
+ * tilt cannot shift it (docs/radio.md says why electrical).
+ * Version 5 (current) adds the calibration: `measurements` (drive-test/MR sets as typed columns) and the
+ * applied `calibration` (docs/calibration.md); a v4 scenario had neither, so they start empty and null.
  */
 import { CURRENT_SCENARIO_SCHEMA_VERSION } from './scenario-types';
 
@@ -89,7 +96,38 @@ const v2ToV3: Migration = {
   },
 };
 
-const MIGRATIONS: readonly Migration[] = [v1ToV2, v2ToV3];
+/** A v3 site's recorded total tilt as v4's electrical tilt (mechanical 0); other values kept as they are. */
+function migrateTilt(site: unknown): unknown {
+  if (!isRecord(site) || !isRecord(site.properties)) return site;
+  const { tiltDeg, ...properties } = site.properties;
+  if (typeof tiltDeg !== 'number' || !Number.isFinite(tiltDeg)) return site;
+  if (properties.electricalTiltDeg !== undefined || properties.mechanicalTiltDeg !== undefined) {
+    throw new MigrationError(`site ${String(properties.id)} has both tiltDeg and a v4 tilt`);
+  }
+  return { ...site, properties: { ...properties, mechanicalTiltDeg: 0, electricalTiltDeg: tiltDeg } };
+}
+
+const v3ToV4: Migration = {
+  from: 3,
+  migrate(record) {
+    const migrated: StoredRecord = { ...record, schemaVersion: 4 };
+    for (const list of ['addedSites', 'modifiedSites', 'existingSites']) {
+      const sites = record[list];
+      if (Array.isArray(sites)) migrated[list] = sites.map(migrateTilt);
+    }
+    return migrated;
+  },
+};
+
+const v4ToV5: Migration = {
+  from: 4,
+  migrate(record) {
+    // Fields a v4 record cannot have are kept for validation to judge, not silently replaced.
+    return { measurements: [], calibration: null, ...record, schemaVersion: 5 };
+  },
+};
+
+const MIGRATIONS: readonly Migration[] = [v1ToV2, v2ToV3, v3ToV4, v4ToV5];
 
 /** The oldest schema version this build can still read. */
 export const OLDEST_READABLE_SCHEMA_VERSION = 1;

@@ -16,6 +16,7 @@ export const RECOVERABLE_LISTS = [
   'existingSites',
   'poles',
   'removedSiteIds',
+  'measurements',
 ] as const;
 export type RecoverableList = (typeof RECOVERABLE_LISTS)[number];
 
@@ -75,7 +76,8 @@ function repairHeader(record: Record<string, unknown>, options: RecoveryOptions,
 }
 
 /**
- * Recovers the valid part of a stored record, or returns null when nothing can be: not an object, a
+ * Recovers the valid part of a stored record (a broken calibration is dropped: the plain model applies
+ * until the planner fits again), or returns null when nothing can be: not an object, a
  * newer or unreadable schema version, or a failed migration.
  */
 export function recoverScenarioRecord(raw: unknown, options: RecoveryOptions): RecoveredScenario | null {
@@ -92,8 +94,10 @@ export function recoverScenarioRecord(raw: unknown, options: RecoveryOptions): R
     lists[list] = Array.isArray(value) ? [...value] : [];
     announced[list] = (Array.isArray(value) ? value.length : 0) + (options.missing?.[list] ?? 0);
   }
+  let calibration = record.calibration ?? null;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const validation = validateScenario({ ...header, ...lists }, Number.POSITIVE_INFINITY);
+    const candidate = { ...header, ...lists, calibration };
+    const validation = validateScenario(candidate, Number.POSITIVE_INFINITY);
     if (validation.ok) {
       const lost = RECOVERABLE_LISTS.map((list) => ({
         list,
@@ -112,6 +116,9 @@ export function recoverScenarioRecord(raw: unknown, options: RecoveryOptions): R
         drop.set(list, indices);
       } else if (issue.path === 'baselineRef' || issue.path.startsWith('baselineRef.')) {
         header.baselineRef = { id: header.baselineRef.id };
+      } else if (issue.path === 'calibration' || issue.path.startsWith('calibration.')) {
+        if (calibration !== null) repairedFields.push('calibration');
+        calibration = null;
       } else return null;
     }
     for (const [list, indices] of drop) lists[list] = lists[list].filter((_, index) => !indices.has(index));

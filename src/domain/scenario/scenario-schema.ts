@@ -2,6 +2,9 @@
  * Hand-rolled schema check for scenarios at the edges (IndexedDB, scenario files): everything read
  * back is checked here once, so the rest of the app can trust a Scenario. Issues carry a JSON path.
  */
+
+import type { MeasurementSet } from '../calibration/measurement-set';
+import { checkCalibration, checkMeasurementSet } from '../calibration/scenario-calibration';
 import type { PoleFeature, SiteFeature, SiteProperties, SiteStatus } from '../types';
 import { ADDED_SITE_STATUSES, validatePosition, validateSiteProperties } from '../validation/site-attributes';
 import { checkFeatureList, keyedCheck } from './feature-list-check';
@@ -29,6 +32,8 @@ const SCENARIO_FIELDS = new Set([
   'removedSiteIds',
   'existingSites',
   'poles',
+  'measurements',
+  'calibration',
 ]);
 /** Imported existing sites extend the baseline: they carry the baseline's status. */
 const EXISTING_SITE_STATUSES: readonly SiteStatus[] = ['existing'];
@@ -239,6 +244,8 @@ export function validateScenario(value: unknown, maxIssues = MAX_ISSUES): Scenar
       if (!isNonEmptyString(id)) issues.push({ path: `removedSiteIds[${index}]`, code: 'notAString' });
     });
   }
+  const measurements = checkMeasurements(value.measurements, issues);
+  checkCalibration(value.calibration, 'calibration', issues);
   if (issues.length > 0) return { ok: false, issues: issues.slice(0, maxIssues) };
   const scenario: Scenario = {
     id: value.id as string,
@@ -252,8 +259,28 @@ export function validateScenario(value: unknown, maxIssues = MAX_ISSUES): Scenar
     removedSiteIds: [...new Set(removedSiteIds as string[])].sort(compareIds),
     existingSites: sortedById(existingSites),
     poles: sortedById(poles),
+    measurements,
+    calibration: value.calibration as Scenario['calibration'],
   };
   return { ok: true, scenario };
+}
+
+/** The scenario's measurement sets (each checked once, see checkMeasurementSet), ids unique. */
+function checkMeasurements(value: unknown, issues: ScenarioIssue[]): MeasurementSet[] {
+  if (!Array.isArray(value)) {
+    issues.push({ path: 'measurements', code: 'notAnArray' });
+    return [];
+  }
+  const seen = new Set<string>();
+  const sets: MeasurementSet[] = [];
+  value.forEach((set, index) => {
+    if (!checkMeasurementSet(set, `measurements[${index}]`, issues)) return;
+    if (seen.has(set.id)) issues.push({ path: `measurements[${index}].id`, code: 'duplicateId' });
+    seen.add(set.id);
+    sets.push(set);
+  });
+  // Sorted by id like the other keyed lists, so equal scenarios are equal values.
+  return sets.sort((left, right) => compareIds(left.id, right.id));
 }
 
 /** One-line summary of issues for logs and the quarantine list. */

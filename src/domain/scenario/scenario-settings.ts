@@ -12,9 +12,13 @@ export interface StoredCandidateArea {
   corners: [number, number][];
 }
 
+/** How the coverage raster is coloured (the coverage slice's CoverageRasterStyle). */
+const RASTER_STYLES = ['class', 'covered', 'sinr', 'rate'] as const;
+export type StoredRasterStyle = (typeof RASTER_STYLES)[number];
+
 export interface ScenarioSettings {
   coverage: CoverageSettings;
-  rasterStyle: 'class' | 'covered';
+  rasterStyle: StoredRasterStyle;
   candidateAreas: StoredCandidateArea[];
 }
 
@@ -62,10 +66,9 @@ export function readScenarioSettings(value: unknown, defaults: ScenarioSettings)
       coverage = defaults.coverage;
     }
   }
-  const rasterStyle =
-    value.rasterStyle === 'class' || value.rasterStyle === 'covered'
-      ? value.rasterStyle
-      : defaults.rasterStyle;
+  const rasterStyle = RASTER_STYLES.includes(value.rasterStyle as StoredRasterStyle)
+    ? (value.rasterStyle as StoredRasterStyle)
+    : defaults.rasterStyle;
   const candidateAreas =
     'candidateAreas' in value ? readAreas(value.candidateAreas) : defaults.candidateAreas;
   return { coverage, rasterStyle, candidateAreas };

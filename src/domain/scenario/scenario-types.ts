@@ -2,10 +2,12 @@
  * A scenario is a named set of changes on top of a read-only baseline of existing sites.
  * It stores only the changes, so a scenario over 70,000 baseline sites stays small and cheap to save.
  */
+import type { MeasurementSet } from '../calibration/measurement-set';
+import type { ScenarioCalibration } from '../calibration/scenario-calibration';
 import type { PoleFeature, SiteFeature } from '../types';
 
 /** The schema version written by this build. Bump it with a migration in migrations.ts. */
-export const CURRENT_SCENARIO_SCHEMA_VERSION = 3;
+export const CURRENT_SCENARIO_SCHEMA_VERSION = 5;
 
 /**
  * Which baseline a scenario was drawn on. `featureCount` and `hash` are absent for scenarios
@@ -43,4 +45,11 @@ export interface Scenario {
   existingSites: readonly SiteFeature[];
   /** Comprehensive poles imported into this scenario, next to the shipped sample poles. Sorted by id. */
   poles: readonly PoleFeature[];
+  /**
+   * Drive-test or MR measurements imported into this scenario, one set per file (v5). Stored beside the
+   * scenario record (one IndexedDB record per set, written once), carried in full by the scenario file.
+   */
+  measurements: readonly MeasurementSet[];
+  /** The calibration the model applies in this scenario, or null for the plain model (v5). */
+  calibration: ScenarioCalibration | null;
 }

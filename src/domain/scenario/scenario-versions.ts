@@ -62,6 +62,22 @@ function diffIds(from: readonly string[], to: readonly string[]): { added: strin
   };
 }
 
+/**
+ * Measurement sets added and dropped, by id: a set never changes once imported (measurement-records.ts),
+ * so comparing ids is enough and never walks a million-sample column.
+ */
+function diffMeasurements(from: Scenario, to: Scenario): ScenarioChange[] {
+  if (from.measurements === to.measurements) return [];
+  const before = new Set(from.measurements.map((set) => set.id));
+  const after = new Set(to.measurements.map((set) => set.id));
+  const changes: ScenarioChange[] = [];
+  const dropped = [...before].filter((id) => !after.has(id));
+  const added = to.measurements.filter((set) => !before.has(set.id));
+  if (dropped.length > 0) changes.push({ type: 'deleteMeasurements', ids: dropped });
+  if (added.length > 0) changes.push({ type: 'putMeasurements', sets: added });
+  return changes;
+}
+
 /** The one change that turns `from` into `to` (name and every list; timestamps are not edits). */
 export function changeBetween(from: Scenario, to: Scenario): ScenarioChange {
   if (from === to) return batch([]);
@@ -82,10 +98,14 @@ export function changeBetween(from: Scenario, to: Scenario): ScenarioChange {
   if (poles.deleted.length > 0) changes.push({ type: 'deletePoles', ids: poles.deleted });
   if (poles.put.length > 0) changes.push({ type: 'putPoles', poles: poles.put });
   if (from.name !== to.name) changes.push({ type: 'rename', name: to.name });
+  changes.push(...diffMeasurements(from, to));
+  if (!sameValue(from.calibration, to.calibration)) {
+    changes.push({ type: 'setCalibration', calibration: to.calibration });
+  }
   return batch(changes);
 }
 
-/** Ids (sites, poles, removals) and 'name' that a change touches. */
+/** Ids (sites, poles, removals, `measurement:` sets), 'name' and 'calibration' that a change touches. */
 function touched(change: ScenarioChange, into: Set<string>): Set<string> {
   switch (change.type) {
     case 'batch':
@@ -111,6 +131,15 @@ function touched(change: ScenarioChange, into: Set<string>): Set<string> {
     case 'rename':
       into.add('name');
       break;
+    case 'putMeasurements':
+      for (const set of change.sets) into.add(`measurement:${set.id}`);
+      break;
+    case 'deleteMeasurements':
+      for (const id of change.ids) into.add(`measurement:${id}`);
+      break;
+    case 'setCalibration':
+      into.add('calibration');
+      break;
     default:
       for (const id of change.ids) into.add(id);
   }
@@ -120,6 +149,10 @@ function touched(change: ScenarioChange, into: Set<string>): Set<string> {
 /** What a scenario holds under a key `touched` reports: a site, a pole, a removal mark or the name. */
 function stateOf(scenario: Scenario, key: string): unknown {
   if (key === 'name') return scenario.name;
+  if (key === 'calibration') return scenario.calibration;
+  if (key.startsWith('measurement:')) {
+    return scenario.measurements.some((set) => `measurement:${set.id}` === key);
+  }
   if (key.startsWith('pole:')) return scenario.poles.find((pole) => `pole:${pole.properties.id}` === key);
   const find = (list: readonly SiteFeature[]) => list.find((site) => site.properties.id === key);
   return [

@@ -27,6 +27,8 @@ export function createScenario(options: {
     removedSiteIds: [],
     existingSites: [],
     poles: [],
+    measurements: [],
+    calibration: null,
   };
 }
 

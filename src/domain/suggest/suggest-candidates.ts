@@ -5,11 +5,16 @@
 import turfBbox from '@turf/bbox';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import type { PoleFeature, SiteFeature } from '../types';
+import type { PoleFeature, SiteFeature, SiteProperties } from '../types';
+import { SITE_TEMPLATE_FIELDS } from '../validation/site-attributes';
+import type { SiteTemplate } from './instance-from-footprints';
 import { planarFrameFor } from './spacing';
 import type { SuggestCandidate } from './suggest';
 
-/** One candidate per pole; the pole id is kept so an accepted site is mounted on it. */
+/**
+ * One candidate per pole; the pole id is kept so an accepted site is mounted on it, and the pole's
+ * height is where its antenna would hang (the template gives everything else).
+ */
 export function poleCandidates(poles: readonly PoleFeature[]): SuggestCandidate[] {
   return poles.map((pole) => ({
     id: `pole-${pole.properties.id}`,
@@ -17,6 +22,7 @@ export function poleCandidates(poles: readonly PoleFeature[]): SuggestCandidate[
     lat: pole.geometry.coordinates[1]!,
     source: 'pole',
     poleId: pole.properties.id,
+    ...(pole.properties.heightM !== undefined ? { template: { heightM: pole.properties.heightM } } : {}),
   }));
 }
 
@@ -54,24 +60,26 @@ export function plannerCandidates(sites: readonly SiteFeature[]): SuggestCandida
   return sites
     .filter((site) => site.properties.status === 'candidate')
     .map((site) => {
-      const {
-        id,
-        name: _name,
-        status: _status,
-        poleId,
-        adcode: _adcode,
-        synthetic: _synthetic,
-        ...template
-      } = site.properties;
+      const { id, poleId } = site.properties;
       return {
         id,
         lon: site.geometry.coordinates[0]!,
         lat: site.geometry.coordinates[1]!,
         source: 'planner',
-        template,
+        template: ownTemplate(site.properties),
         ...(poleId !== undefined ? { poleId } : {}),
       };
     });
+}
+
+/** A site's own radio attributes (those it sets), as a template for the suggestion. */
+export function ownTemplate(properties: Readonly<SiteProperties>): SiteTemplate {
+  const values = properties as Readonly<Record<string, unknown>>;
+  const template: Record<string, unknown> = {};
+  for (const field of SITE_TEMPLATE_FIELDS) {
+    if (values[field] !== undefined) template[field] = values[field];
+  }
+  return template as SiteTemplate;
 }
 
 function bounds(geometry: Polygon | MultiPolygon): [number, number, number, number] {

@@ -39,7 +39,8 @@ export interface SuggestedSite {
   lat: number;
   source: CandidateSource;
   poleId?: string;
-  template?: SiteTemplate;
+  /** The site as it would be built: the candidate's own attributes over the request's template. */
+  template: SiteTemplate;
   /** Land of the area this site covers that nothing (nor an earlier pick) covered, km². */
   gainKm2: number;
   /** gainKm2 as percentage points of the area's land. */

@@ -13,6 +13,8 @@ import {
   EngineFootprintProvider,
 } from '../coverage/engine-footprints';
 import { CELL_UNCOVERED } from '../coverage/statistics';
+import { validatePosition, validateSiteProperties } from '../validation/site-attributes';
+import { describeSiteIssues } from '../validation/site-feature';
 import { selectSitesExact } from './exact';
 import { selectSites } from './greedy';
 import type { SiteTemplate } from './instance-from-footprints';
@@ -103,7 +105,7 @@ async function suggestOnCurrentCoverage(
     for (const cell of provider.cellsCoveredBy(
       candidate.lon,
       candidate.lat,
-      candidate.template ?? request.template,
+      builtTemplate(candidate, request.template),
     )) {
       const slot = slotOfCell[cell]!;
       if (slot >= 0) slots.push(slot);
@@ -155,7 +157,7 @@ async function suggestOnCurrentCoverage(
       lat: candidate.lat,
       source: candidate.source,
       ...(candidate.poleId !== undefined ? { poleId: candidate.poleId } : {}),
-      ...(candidate.template ? { template: candidate.template } : {}),
+      template: builtTemplate(candidate, request.template),
       gainKm2: gain.areaKm2,
       gainPercentagePoints: area.landKm2 > 0 ? (gain.areaKm2 / area.landKm2) * 100 : 0,
       cumulativeKm2: gain.cumulativeKm2,
@@ -196,8 +198,30 @@ async function suggestOnCurrentCoverage(
   };
 }
 
+/**
+ * The site a candidate would become: its own attributes where it has them (a planner's candidate, a
+ * row of a candidate file), the request's template for the rest. Footprints, gains and the accepted
+ * site all use this one template, so the gains reported are those of the site as it would be built.
+ */
+export function builtTemplate(
+  candidate: Pick<SuggestCandidate, 'template'>,
+  template: SiteTemplate,
+): SiteTemplate {
+  return candidate.template ? { ...template, ...candidate.template } : template;
+}
+
 function validateRequest(request: SuggestRequest): void {
   const { budget } = request;
+  const templateIssues = validateSiteProperties(request.template, { requireId: false });
+  if (templateIssues.length > 0) throw new RangeError(`site template: ${describeSiteIssues(templateIssues)}`);
+  for (const candidate of request.candidates) {
+    if (validatePosition([candidate.lon, candidate.lat]).length > 0) {
+      throw new RangeError(`candidate "${candidate.id}": not a WGS84 position`);
+    }
+    if (!candidate.template) continue;
+    const issues = validateSiteProperties(candidate.template, { requireId: false });
+    if (issues.length > 0) throw new RangeError(`candidate "${candidate.id}": ${describeSiteIssues(issues)}`);
+  }
   if (budget.kind === 'count' && !(Number.isInteger(budget.count) && budget.count >= 0)) {
     throw new RangeError(`site count must be a whole number ≥ 0, got ${budget.count}`);
   }
@@ -277,7 +301,7 @@ function replayPicks(
     let areaKm2 = 0;
     let cityKm2 = 0;
     const gapsClosed: number[] = [];
-    for (const cell of provider.cellsCoveredBy(pick.lon, pick.lat, pick.template ?? defaultTemplate)) {
+    for (const cell of provider.cellsCoveredBy(pick.lon, pick.lat, builtTemplate(pick, defaultTemplate))) {
       if (state[cell] !== CELL_UNCOVERED || newlyCovered.has(cell)) continue;
       newlyCovered.add(cell);
       const cellKm2 = grid.rowCellAreaKm2[Math.floor(cell / grid.columns)]!;

@@ -4,6 +4,8 @@ import { BANDS, SITE_KINDS } from '../../domain/types';
 import { useAppState, useTranslate } from '../store-context';
 import { RSRP_CLASS_CSS, RSRP_CLASS_ORDER } from './colours';
 import { formatCount, formatKm2, formatPercent, formatSigned } from './format';
+import { OfficialArea } from './OfficialArea';
+import { RateRows } from './RadioFigures';
 
 const TARGET = PLAN_FIGURES.coverageTargetFraction2025;
 
@@ -21,11 +23,14 @@ export function AreaCard({
   figures,
   baseline,
   testId,
+  adcode,
 }: {
   title: string;
-  figures: AreaFigures;
+  figures: AreaFigures & { officialKm2?: number | undefined };
   baseline: AreaFigures | undefined;
   testId: string;
+  /** The district shown (undefined: the city), for the note on its official area. */
+  adcode?: string;
 }) {
   const t = useTranslate();
   const language = useAppState((state) => state.language);
@@ -50,6 +55,12 @@ export function AreaCard({
           })}
         </span>
       </div>
+      <OfficialArea
+        landKm2={figures.landKm2}
+        officialKm2={figures.officialKm2}
+        adcode={adcode}
+        testId={`${testId}-official`}
+      />
       <div className="coverage-meter" aria-hidden="true">
         <div className="coverage-meter__fill" style={{ width: `${figures.coveredFraction * 100}%` }} />
         <div className="coverage-meter__target" style={{ left: `${TARGET * 100}%` }} />
@@ -72,6 +83,7 @@ export function AreaCard({
           </>
         )}
       </div>
+      <RateRows figures={figures} testId={testId} />
     </section>
   );
 }
@@ -133,7 +145,10 @@ export function SitesTable({ stats }: { stats: CoverageStats }) {
       <h3 id="coverage-sites-title" className="coverage-section__title">
         {t('coverage.sites.title')}
         <span className="coverage-section__aside">
-          {t('coverage.sites.total')} {formatCount(language, stats.sites.total)}
+          {t('coverage.sites.total', {
+            baseStations: formatCount(language, stats.sites.baseStations),
+            sectors: formatCount(language, stats.sites.total),
+          })}
         </span>
       </h3>
       <div className="coverage-chips">

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { rankGaps } from '../../domain/coverage/gap-ranking';
+import type { GapKind } from '../../domain/coverage/gaps';
 import { districtFacts } from '../../domain/plan/district-facts';
 import { gapsOfArea } from '../../domain/report/area-report';
 import { gapPriorityBreaks, gapPriorityLevel } from '../../state/coverage-slice';
@@ -14,12 +15,32 @@ const PRIORITY_KEYS = {
   low: 'coverage.priority.low',
 } as const;
 
-/** Gap count and area, and the highest-priority gaps (of the picked district, if any) to fly to. */
-export function CoverageGaps() {
+const TEXT_KEYS = {
+  coverage: {
+    title: 'coverage.gaps.title',
+    none: 'coverage.gaps.none',
+    top: 'coverage.gaps.top',
+    topDistrict: 'coverage.gaps.topDistrict',
+  },
+  quality: {
+    title: 'coverage.qualityGaps.title',
+    none: 'coverage.qualityGaps.none',
+    top: 'coverage.qualityGaps.top',
+    topDistrict: 'coverage.qualityGaps.topDistrict',
+  },
+} as const;
+
+/**
+ * Gap count and area, and the highest-priority gaps (of the picked district, if any) to fly to: weak
+ * spots (no RSRP coverage) or quality gaps (covered, SINR below the threshold), ranked the same way.
+ */
+export function CoverageGaps({ kind }: { kind: GapKind }) {
   const t = useTranslate();
   const language = useAppState((state) => state.language);
   const stats = useAppState((state) => state.coverageStats);
-  const gaps = useAppState((state) => state.coverageGaps);
+  const gaps = useAppState((state) => (kind === 'quality' ? state.coverageQualityGaps : state.coverageGaps));
+  const threshold = useAppState((state) => state.coverageSettings.sinrThresholdDb);
+  const keys = TEXT_KEYS[kind];
   const district = useAppState((state) => state.coverageDistrict);
   const services = useAppState((state) => state.coverageServices);
   const breaks = useMemo(
@@ -27,6 +48,18 @@ export function CoverageGaps() {
     [gaps],
   );
   if (!stats || !gaps) return null;
+  const summary =
+    kind === 'quality' && stats.sinr
+      ? t('coverage.qualityGaps.summary', {
+          count: formatCount(language, stats.sinr.qualityGaps.count),
+          area: formatKm2(language, stats.sinr.qualityGaps.areaKm2),
+          threshold,
+        })
+      : t('coverage.gaps.summary', {
+          count: formatCount(language, stats.gaps.count),
+          area: formatKm2(language, stats.gaps.areaKm2),
+          min: formatKm2(language, stats.gaps.minAreaKm2),
+        });
   const districtName = (adcode: string, fallback: string) => {
     const facts = districtFacts(adcode);
     return facts ? (language === 'en' ? facts.nameEn : facts.name) : fallback;
@@ -37,24 +70,21 @@ export function CoverageGaps() {
     : rankGaps(gaps.features).map((gap) => ({ gap, partKm2: gap.properties.areaKm2 }));
   const top = ranked.slice(0, TOP_COUNT).map(({ gap, partKm2 }) => ({ ...gap.properties, partKm2 }));
   return (
-    <section className="coverage-section" aria-labelledby="coverage-gaps-title">
-      <h3 id="coverage-gaps-title" className="coverage-section__title">
-        {t('coverage.gaps.title')}
+    <section className="coverage-section" aria-labelledby={`coverage-${kind}-gaps-title`}>
+      <h3 id={`coverage-${kind}-gaps-title`} className="coverage-section__title">
+        {t(keys.title)}
       </h3>
-      <p className="coverage-note" data-testid="coverage-gaps-summary">
-        {t('coverage.gaps.summary', {
-          count: formatCount(language, stats.gaps.count),
-          area: formatKm2(language, stats.gaps.areaKm2),
-          min: formatKm2(language, stats.gaps.minAreaKm2),
-        })}
+      <p
+        className="coverage-note"
+        data-testid={kind === 'quality' ? 'coverage-quality-gaps-summary' : 'coverage-gaps-summary'}
+      >
+        {summary}
       </p>
       <h4 className="coverage-subtitle">
-        {district
-          ? t('coverage.gaps.topDistrict', { district: districtName(district, district) })
-          : t('coverage.gaps.top')}
+        {district ? t(keys.topDistrict, { district: districtName(district, district) }) : t(keys.top)}
       </h4>
       {top.length === 0 ? (
-        <p className="coverage-note">{t('coverage.gaps.none')}</p>
+        <p className="coverage-note">{t(keys.none)}</p>
       ) : (
         <ol className="coverage-gap-list">
           {top.map((gap) => {

@@ -1,12 +1,19 @@
+import { SINR_GRADE_EDGES_DB } from '../../domain/propagation/throughput';
+import { effectiveRasterStyle } from '../../state/coverage-slice';
 import { useAppState, useTranslate } from '../store-context';
 import {
   COVERED_CSS,
   FOOTPRINT_CSS,
   GAP_PRIORITY_CSS,
+  NO_COVERAGE_CSS,
+  RATE_BINS,
   RSRP_CLASS_CSS,
   RSRP_CLASS_ORDER,
+  SINR_GRADE_CSS,
+  SINR_GRADE_KEYS,
   UNCOVERED_CSS,
 } from './colours';
+import { formatPercent } from './format';
 import './coverage.css';
 
 const RSRP_LABEL_KEYS = {
@@ -40,8 +47,16 @@ export function CoverageLegend() {
   const layers = useAppState((state) => state.coverageLayers);
   const chosen = useAppState((state) => state.coverageRasterStyle);
   const footprint = useAppState((state) => state.coverageFootprint);
+  const settings = useAppState((state) => state.coverageSettings);
+  const language = useAppState((state) => state.language);
+  const sampleYear = useAppState((state) => state.sampleYear);
   if (!stats || !(layers.raster || layers.gaps)) return null;
-  const style = stats.mode === 'pathloss' ? chosen : 'covered';
+  // What the map shows: the figures' mode, and SINR/rate only once the figures carry SINR.
+  const style = effectiveRasterStyle(
+    { ...settings, mode: stats.mode, sinr: stats.sinr !== undefined },
+    chosen,
+  );
+  const load = formatPercent(language, stats.sinr?.loadFraction ?? settings.loadFraction, 0);
   return (
     <aside className="coverage-legend" aria-label={t('coverage.legend.title')} data-testid="coverage-legend">
       {layers.raster && style === 'class' && (
@@ -63,6 +78,38 @@ export function CoverageLegend() {
           </ul>
         </>
       )}
+      {layers.raster && style === 'sinr' && (
+        <>
+          <h4 data-testid="coverage-legend-sinr">{t('coverage.legend.sinr', { load })}</h4>
+          <ul>
+            {SINR_GRADE_EDGES_DB.map(({ grade }) => (
+              <Row key={grade} colour={SINR_GRADE_CSS[grade]} label={t(SINR_GRADE_KEYS[grade])} />
+            ))}
+            <Row colour={NO_COVERAGE_CSS} label={t('coverage.legend.noCoverage')} />
+          </ul>
+        </>
+      )}
+      {layers.raster && style === 'rate' && (
+        <>
+          <h4 data-testid="coverage-legend-rate">{t('coverage.legend.rate', { load })}</h4>
+          <ul>
+            {[...RATE_BINS].reverse().map((bin) => (
+              <Row
+                key={bin.colour}
+                colour={bin.colour}
+                label={
+                  bin.fromMbps === undefined
+                    ? t('coverage.rate.below', { to: bin.toMbps! })
+                    : bin.toMbps === undefined
+                      ? t('coverage.rate.above', { from: bin.fromMbps })
+                      : t('coverage.rate.between', { from: bin.fromMbps, to: bin.toMbps })
+                }
+              />
+            ))}
+            <Row colour={NO_COVERAGE_CSS} label={t('coverage.legend.noCoverage')} />
+          </ul>
+        </>
+      )}
       {layers.gaps && (
         <>
           <h4>{t('coverage.layer.gaps')}</h4>
@@ -78,7 +125,7 @@ export function CoverageLegend() {
           <Row colour={FOOTPRINT_CSS} label={t('coverage.legend.footprint')} outline />
         </ul>
       )}
-      <p className="coverage-legend__note">{t('coverage.sampleNote')}</p>
+      <p className="coverage-legend__note">{t('coverage.sampleNote', { year: sampleYear })}</p>
     </aside>
   );
 }

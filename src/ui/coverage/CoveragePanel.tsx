@@ -1,9 +1,12 @@
 import { DISTRICT_FACTS } from '../../domain/plan/district-facts';
 import { effectiveRasterStyle } from '../../state/coverage-slice';
+import { CalibratedModelNote } from '../calibration/CalibratedModelNote';
+import { SampleYearSwitch } from '../sample/SampleYearSwitch';
 import { useAppState, useTranslate } from '../store-context';
 import { AreaCard, RsrpBreakdown, SitesTable } from './CoverageFigures';
 import { CoverageGaps } from './CoverageGaps';
 import { CoverageSettingsForm } from './CoverageSettingsForm';
+import { SinrBreakdown } from './RadioFigures';
 import './coverage.css';
 import { formatDistance, formatKm2, formatPercent, formatSeconds } from './format';
 
@@ -72,6 +75,14 @@ function ModeSwitch() {
   );
 }
 
+const STYLE_OPTIONS = ['class', 'covered', 'sinr', 'rate'] as const;
+const STYLE_KEYS = {
+  class: 'coverage.style.class',
+  covered: 'coverage.style.covered',
+  sinr: 'coverage.style.sinr',
+  rate: 'coverage.style.rate',
+} as const;
+
 function LayerSwitches() {
   const t = useTranslate();
   const layers = useAppState((state) => state.coverageLayers);
@@ -97,19 +108,22 @@ function LayerSwitches() {
       ))}
       <fieldset className="coverage-inline" disabled={settings.mode !== 'pathloss'}>
         <legend>{t('coverage.style.title')}</legend>
-        {(['class', 'covered'] as const).map((option) => (
+        {STYLE_OPTIONS.map((option) => (
           <label key={option}>
             <input
               type="radio"
               name="coverage-style"
+              value={option}
               checked={style === option}
               onChange={() => setStyle(option)}
             />
-            {t(option === 'class' ? 'coverage.style.class' : 'coverage.style.covered')}
+            {t(STYLE_KEYS[option])}
           </label>
         ))}
-        {settings.mode !== 'pathloss' && (
+        {settings.mode !== 'pathloss' ? (
           <span className="coverage-note">{t('coverage.style.classRadiusHint')}</span>
+        ) : (
+          !settings.sinr && <span className="coverage-note">{t('coverage.style.radioHint')}</span>
         )}
       </fieldset>
     </section>
@@ -121,6 +135,7 @@ export function CoveragePanel() {
   const t = useTranslate();
   const language = useAppState((state) => state.language);
   const stats = useAppState((state) => state.coverageStats);
+  const sampleYear = useAppState((state) => state.sampleYear);
   const baseline = useAppState((state) => state.baselineCoverageStats);
   const elapsedMs = useAppState((state) => state.coverageElapsedMs);
   const district = useAppState((state) => state.coverageDistrict);
@@ -138,7 +153,8 @@ export function CoveragePanel() {
         <h2>{t('coverage.title')}</h2>
         <span className="badge badge--sample">{t('badge.sample')}</span>
       </header>
-      <p className="coverage-note">{t('coverage.sampleNote')}</p>
+      <SampleYearSwitch />
+      <p className="coverage-note">{t('coverage.sampleNote', { year: sampleYear })}</p>
       <ModeSwitch />
       {stats && (
         <p className="coverage-note" data-testid="coverage-summary">
@@ -149,6 +165,7 @@ export function CoveragePanel() {
             ` · ${t('coverage.summary.elapsed', { seconds: formatSeconds(language, elapsedMs) })}`}
         </p>
       )}
+      {stats && <CalibratedModelNote mode={stats.mode} />}
       <CoverageStatusBar />
       {stats && (
         <>
@@ -179,6 +196,7 @@ export function CoveragePanel() {
               figures={districtFigures}
               baseline={districtBaseline}
               testId="coverage-district"
+              adcode={districtFigures.adcode}
             />
           )}
           {footprint && (
@@ -192,7 +210,9 @@ export function CoveragePanel() {
             </p>
           )}
           <RsrpBreakdown stats={stats} />
-          <CoverageGaps />
+          <SinrBreakdown stats={stats} />
+          <CoverageGaps kind="coverage" />
+          {stats.sinr && <CoverageGaps kind="quality" />}
           <SitesTable stats={stats} />
         </>
       )}

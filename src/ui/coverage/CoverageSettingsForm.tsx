@@ -123,6 +123,43 @@ export function CoverageSettingsForm() {
           onChange={(minGapAreaKm2) => edit({ minGapAreaKm2 })}
         />
       </div>
+      <fieldset className="coverage-settings__radio" disabled={settings.mode !== 'pathloss'}>
+        <label className="coverage-check">
+          <input
+            type="checkbox"
+            data-testid="coverage-sinr-toggle"
+            checked={draft.sinr}
+            onChange={(event) => edit({ sinr: event.target.checked })}
+          />
+          {t('coverage.settings.sinr')}
+        </label>
+        <div className="coverage-settings__grid">
+          <Field
+            id="coverage-load"
+            label={t('coverage.settings.load')}
+            value={draft.loadPercent}
+            error={errorText('loadPercent')}
+            hint="0 – 100"
+            onChange={(loadPercent) => edit({ loadPercent })}
+          />
+          <Field
+            id="coverage-noise-figure"
+            label={t('coverage.settings.noiseFigure')}
+            value={draft.noiseFigureDb}
+            error={errorText('noiseFigureDb')}
+            hint="0 – 20"
+            onChange={(noiseFigureDb) => edit({ noiseFigureDb })}
+          />
+          <Field
+            id="coverage-sinr-threshold"
+            label={t('coverage.settings.sinrThreshold')}
+            value={draft.sinrThresholdDb}
+            error={errorText('sinrThresholdDb')}
+            hint="−20 – 50"
+            onChange={(sinrThresholdDb) => edit({ sinrThresholdDb })}
+          />
+        </div>
+      </fieldset>
       <details className="coverage-radius">
         <summary>{t('coverage.settings.radiusTable')}</summary>
         <p className="coverage-note">{t('coverage.settings.radiusHint')}</p>

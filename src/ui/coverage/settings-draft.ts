@@ -13,6 +13,12 @@ export interface SettingsDraft {
   thresholdDbm: string;
   cellM: string;
   minGapAreaKm2: string;
+  /** Interference model on (SINR, rate, quality gaps; path-loss mode). */
+  sinr: boolean;
+  /** Cell load η as a percentage, as typed. */
+  loadPercent: string;
+  noiseFigureDb: string;
+  sinrThresholdDb: string;
   /** `${kind}.${band}.${environment}` → metres as typed. */
   radius: Record<string, string>;
 }
@@ -33,6 +39,11 @@ export function draftFromSettings(settings: CoverageSettings): SettingsDraft {
     thresholdDbm: String(settings.thresholdDbm),
     cellM: String(settings.cellM),
     minGapAreaKm2: String(settings.minGapAreaKm2),
+    sinr: settings.sinr,
+    // Rounded so 0.29 × 100 shows as 29, not 28.999999999999996.
+    loadPercent: String(Math.round(settings.loadFraction * 10_000) / 100),
+    noiseFigureDb: String(settings.noiseFigureDb),
+    sinrThresholdDb: String(settings.sinrThresholdDb),
     radius,
   };
 }
@@ -79,6 +90,16 @@ export function validateDraft(
   const minGap = checked(draft.minGapAreaKm2, 0, 100, 'coverage.invalid.minGap');
   if (minGap.error) errors.minGapAreaKm2 = minGap.error;
   else if (minGap.value !== current.minGapAreaKm2) patch.minGapAreaKm2 = minGap.value!;
+  if (draft.sinr !== current.sinr) patch.sinr = draft.sinr;
+  const load = checked(draft.loadPercent, 0, 100, 'coverage.invalid.load');
+  if (load.error) errors.loadPercent = load.error;
+  else if (load.value! / 100 !== current.loadFraction) patch.loadFraction = load.value! / 100;
+  const noise = checked(draft.noiseFigureDb, 0, 20, 'coverage.invalid.noiseFigure');
+  if (noise.error) errors.noiseFigureDb = noise.error;
+  else if (noise.value !== current.noiseFigureDb) patch.noiseFigureDb = noise.value!;
+  const sinrThreshold = checked(draft.sinrThresholdDb, -20, 50, 'coverage.invalid.sinrThreshold');
+  if (sinrThreshold.error) errors.sinrThresholdDb = sinrThreshold.error;
+  else if (sinrThreshold.value !== current.sinrThresholdDb) patch.sinrThresholdDb = sinrThreshold.value!;
   let radiusChanged = false;
   const table = structuredClone(current.radiusTable) as RadiusTable;
   for (const kind of SITE_KINDS)

@@ -11,6 +11,7 @@ const REPORT_WEAK_SPOTS = 25;
 export function DistrictReport() {
   const t = useTranslate();
   const language = useAppState((state) => state.language);
+  const sampleYear = useAppState((state) => state.sampleYear);
   const status = useAppState((state) => state.districtReportStatus);
   const report = useAppState((state) => state.districtReport);
   const image = useAppState((state) => state.districtReportImage);
@@ -72,7 +73,7 @@ export function DistrictReport() {
           <h1 id="district-report-title">{t('district.reportTitle', { name })}</h1>
           <p className="district-report__meta">
             {t('district.reportDate')}: {date} · {t('district.reportScenario')}:{' '}
-            {scenarioName ?? t('district.reportBaseline')}
+            {scenarioName ?? t('district.reportBaseline', { year: sampleYear })}
           </p>
         </header>
         {image && (

@@ -1,10 +1,12 @@
 import type { UiFeature } from '../ui-feature';
+import { calibrationUi } from './calibration';
 import { coverageUi } from './coverage';
 import { districtUi } from './district';
 import { importUi } from './import';
 import { plannerUi } from './planner';
 import { storyUi } from './story';
 import { suggestUi } from './suggest';
+import { teamUi } from './team';
 
 /** Every feature's UI, in tab order. */
 export const UI_FEATURES: readonly UiFeature[] = [
@@ -13,5 +15,7 @@ export const UI_FEATURES: readonly UiFeature[] = [
   districtUi,
   suggestUi,
   importUi,
+  calibrationUi,
   storyUi,
+  teamUi,
 ];

@@ -1,4 +1,5 @@
 import type { MessageKey } from '../../domain/i18n/translate';
+import { defaultedRowCount } from '../../domain/import/import-report';
 import type { ImportResult, RejectReason } from '../../domain/import/import-types';
 import { useAppState, useTranslate } from '../store-context';
 import { rejectionText } from './import-view';
@@ -15,6 +16,7 @@ export function ImportReport({ result }: { result: ImportResult }) {
   const byReason = new Map<RejectReason, number>();
   for (const row of result.rejected) byReason.set(row.reason, (byReason.get(row.reason) ?? 0) + 1);
   const listed = result.rejected.slice(0, LISTED_ROWS);
+  const defaulted = defaultedRowCount(result);
   const unit = t(result.rowUnit === 'row' ? 'import.report.unit.row' : 'import.report.unit.feature');
   return (
     <section className="import-section" aria-labelledby="import-report-title">
@@ -39,6 +41,11 @@ export function ImportReport({ result }: { result: ImportResult }) {
           rejected: rejected.toLocaleString(),
         })}
       </p>
+      {defaulted > 0 ? (
+        <p className="import-note" data-testid="import-defaulted">
+          {t('import.report.defaulted', { count: defaulted.toLocaleString(), unit })}
+        </p>
+      ) : null}
       {rejected === 0 ? (
         <p className="import-note">{t('import.report.none')}</p>
       ) : (

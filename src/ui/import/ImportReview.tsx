@@ -1,6 +1,7 @@
 import { layerFields } from '../../domain/import/build-import';
 import { useAppState, useTranslate } from '../store-context';
 import { ColumnMapping } from './ColumnMapping';
+import { ImportCheck } from './ImportCheck';
 import { ImportProgressBar } from './ImportProgressBar';
 import { ImportReport } from './ImportReport';
 import { ImportSettings } from './ImportSettings';
@@ -54,6 +55,7 @@ export function ImportReview() {
             <ColumnMapping rows={rows} columns={preview.mapping.columns} />
             <PreviewTable preview={preview} rows={rows} rejected={rejectedByRow} />
             {result && !building ? <ImportReport result={result} /> : null}
+            {result && !building ? <ImportCheck result={result} /> : null}
           </div>
         </div>
       </div>

@@ -23,7 +23,8 @@ function warningItems(t: Translate, result: ImportResult, choices: ImportChoices
   const items: WarningItem[] = [];
   for (const warning of result.warnings) {
     const item: WarningItem = {
-      key: warning.code,
+      // Defaults come one warning per field and fix: the key tells them apart.
+      key: [warning.code, warning.params?.field, warning.params?.fix].filter(Boolean).join(':'),
       serious: SERIOUS.has(warning.code),
       text: warningText(t, warning, choices.crs),
     };

@@ -9,6 +9,7 @@ const FORMAT_NAMES: Record<SourceSummary['format'], string> = {
   kml: 'KML',
   kmz: 'KMZ',
   shapefile: 'Shapefile',
+  geopackage: 'GeoPackage',
 };
 
 /** One line of what was detected: format, encoding, delimiter, sheet, header row, row count. */

@@ -85,10 +85,6 @@ export function rejectionText(t: Translate, rejected: Pick<RejectedRow, 'reason'
       return params.firstRow === undefined
         ? t('import.reason.duplicateId', params)
         : t('import.reason.duplicateIdInFile', params);
-    case 'invalidValue':
-      return params.min === undefined
-        ? t('import.reason.invalidText', params)
-        : t('import.reason.invalidValue', params);
     default:
       return t(`import.reason.${rejected.reason}` as MessageKey, params);
   }
@@ -97,6 +93,14 @@ export function rejectionText(t: Translate, rejected: Pick<RejectedRow, 'reason'
 /** The translated text of a warning (datum names spelled for people). */
 export function warningText(t: Translate, warning: ImportWarning, crs: CoordinateSystem): string {
   const params = { ...(warning.params ?? {}) };
+  if (warning.code === 'defaultApplied') {
+    const field = String(params.field);
+    params.fallback = t(`import.fallback.${field}` as MessageKey);
+    const name = fieldName(t, field);
+    // Mid-sentence: "Height" reads "height" (an acronym such as "ID" stays as it is).
+    params.field = /^[A-Z][a-z]/.test(name) ? name[0]!.toLowerCase() + name.slice(1) : name;
+    return t(`import.default.${params.fix}` as MessageKey, params);
+  }
   if (warning.code === 'looksShifted') {
     params.chosen = crsName(t, crs);
     params.suggested = crsName(t, String(params.suggestedCrs ?? ''));

@@ -59,8 +59,9 @@ export function IndicatorTable({ compact = false }: { compact?: boolean }) {
   const stats = useAppState((state) => state.coverageStats);
   const number = (value: number) =>
     value.toLocaleString(language === 'en' ? 'en-GB' : 'zh-CN', { maximumFractionDigits: 2 });
-  const sitesFraction = stats ? stats.sites.total / SCENARIO_BENCHMARKS.fiveGSites.target : 0;
+  const sitesFraction = stats ? stats.sites.baseStations / SCENARIO_BENCHMARKS.fiveGSites.target : 0;
   const coverageFraction = stats ? stats.coveredFraction / SCENARIO_BENCHMARKS.coverageFraction.target : 0;
+  const rateFraction = (stats?.meanRateMbps ?? 0) / SCENARIO_BENCHMARKS.fiveGRateMbps.target2025;
   return (
     <div className={compact ? 'indicators indicators--compact' : 'indicators'}>
       <table className="indicators__table" data-testid="indicator-table">
@@ -111,7 +112,7 @@ export function IndicatorTable({ compact = false }: { compact?: boolean }) {
           <tr data-indicator="scenarioSites">
             <td>{t('indicators.scenarioSites')}</td>
             <td className="indicators__number indicators__map">
-              {stats ? formatCount(language, stats.sites.total) : '…'}
+              {stats ? formatCount(language, stats.sites.baseStations) : '…'}
             </td>
             <td className="indicators__number">
               &gt;{formatCount(language, SCENARIO_BENCHMARKS.fiveGSites.target)}
@@ -136,6 +137,29 @@ export function IndicatorTable({ compact = false }: { compact?: boolean }) {
                 tone="map"
                 label={formatPercent(language, coverageFraction)}
               />
+            </td>
+          </tr>
+          <tr data-indicator="scenarioRate">
+            <td>
+              {t('indicators.scenarioRate')}{' '}
+              <span className="badge badge--estimate">{t('badge.estimate')}</span>
+            </td>
+            <td className="indicators__number indicators__map" data-testid="indicator-map-rate">
+              {stats?.meanRateMbps !== undefined
+                ? number(Math.round(stats.meanRateMbps))
+                : stats
+                  ? t('indicators.scenarioRateOff')
+                  : '…'}
+            </td>
+            <td className="indicators__number">{number(SCENARIO_BENCHMARKS.fiveGRateMbps.target2025)}</td>
+            <td>
+              {stats?.meanRateMbps !== undefined && (
+                <ProgressBar
+                  fraction={rateFraction}
+                  tone="map"
+                  label={formatPercent(language, rateFraction)}
+                />
+              )}
             </td>
           </tr>
         </tbody>

@@ -2,6 +2,7 @@ import { useContext } from 'react';
 import { editSitesChange } from '../../domain/history/change-builders';
 import type { SitePropertiesPatch } from '../../domain/history/scenario-change';
 import type { MessageKey } from '../../domain/i18n/translate';
+import { antennaDefaults } from '../../domain/propagation/antenna-pattern';
 import { BANDS, SITE_KINDS, type SiteProperties } from '../../domain/types';
 import {
   ADDED_SITE_STATUSES,
@@ -16,6 +17,8 @@ import { isCommandEnabled, runPlannerCommand } from './planner-commands';
 
 const NUMBER_FIELDS = ['heightM', 'powerDbm', 'antennaGainDbi'] as const;
 const SECTOR_FIELDS = ['azimuthDeg', 'beamwidthDeg'] as const;
+/** Downtilt and vertical beam (docs/radio.md); empty means the kind's and band's default, shown as a hint. */
+const TILT_FIELDS = ['mechanicalTiltDeg', 'electricalTiltDeg', 'verticalBeamwidthDeg'] as const;
 const DEFAULT_BEAMWIDTH_DEG = 65;
 const ACTIONS = [
   'modifySelection',
@@ -85,6 +88,13 @@ export function AttributeEditor() {
       : azimuth.kind === 'same' && azimuth.value !== undefined
         ? 'sector'
         : 'omni';
+  const kind = commonValue(sites, 'kind');
+  const band = commonValue(sites, 'band');
+  // The default a blank tilt field stands for, when the selection shares a kind and band.
+  const tiltDefaults =
+    kind.kind === 'same' && band.kind === 'same'
+      ? antennaDefaults(kind.value ?? 'macro', band.value ?? 'n78')
+      : undefined;
   const poleIds = commonValue(sites, 'poleId');
   const origins = [...new Set(selected.map((entry) => entry.origin))];
   const common = { mixedLabel: t('planner.mixed'), disabled: readOnly };
@@ -174,6 +184,18 @@ export function AttributeEditor() {
             onCommit={numberCommit(field)}
           />
         ))}
+      {TILT_FIELDS.map((field) => (
+        <InputField
+          key={field}
+          id={`planner-${field}`}
+          label={t(`planner.field.${field}` as MessageKey)}
+          value={commonValue(sites, field)}
+          numeric
+          {...common}
+          {...(tiltDefaults ? { hint: t('planner.defaultValue', { value: tiltDefaults[field] }) } : {})}
+          onCommit={numberCommit(field)}
+        />
+      ))}
       <SelectField
         id="planner-status"
         label={t('planner.field.status')}

@@ -4,6 +4,8 @@
  */
 import type { Language, MessageKey } from '../../domain/i18n/translate';
 import { translate } from '../../domain/i18n/translate';
+import { SCENARIO_BENCHMARKS } from '../../domain/plan/indicators';
+import { compareLandArea, landAreaNote } from '../../domain/plan/land-area';
 import type { AreaReport } from '../../domain/report/area-report';
 import { formatCount, formatDecimal, formatKm2, formatPercent } from './format';
 
@@ -57,8 +59,59 @@ export function coverageRows(language: Language, report: AreaReport): FigureRow[
       label: t('district.landArea'),
       value: `${formatKm2(language, coverage.landKm2)} ${km2}`,
     },
+    ...officialAreaRows(language, report),
     { id: 'target', label: t('district.target'), value: t('district.targetValue') },
+    ...radioRows(language, report),
   ];
+}
+
+/** With SINR on: the SINR-good share and the mean rate (an estimate) against the plan's speed targets. */
+function radioRows(language: Language, report: AreaReport): FigureRow[] {
+  const t = (key: MessageKey, values?: Record<string, string | number>) => translate(language, key, values);
+  const coverage = report.coverage;
+  if (coverage?.sinrGoodFraction === undefined || coverage.meanRateMbps === undefined) return [];
+  const rate = SCENARIO_BENCHMARKS.fiveGRateMbps;
+  return [
+    {
+      id: 'sinrGoodFraction',
+      label: t('district.sinrGood'),
+      value: formatPercent(language, coverage.sinrGoodFraction),
+    },
+    {
+      id: 'meanRateMbps',
+      label: t('district.meanRate'),
+      value: `${formatDecimal(language, coverage.meanRateMbps, 0)} Mbps`,
+    },
+    {
+      id: 'rateTarget',
+      label: t('district.rateTarget'),
+      value:
+        report.area.kind === 'key_area'
+          ? t('district.rateTargetKeyArea', { target: formatCount(language, rate.keyAreas2023) })
+          : t('district.rateTargetValue', {
+              value2020: formatDecimal(language, rate.value2020, 2),
+              target: formatCount(language, rate.target2025),
+            }),
+    },
+  ];
+}
+
+/** The official area beside the land the figures use, and the reason where they differ by more than 5 %. */
+function officialAreaRows(language: Language, report: AreaReport): FigureRow[] {
+  const { coverage } = report;
+  if (!coverage || coverage.officialKm2 === undefined) return [];
+  const adcode = report.area.target.kind === 'district' ? report.area.target.adcode : undefined;
+  const comparison = compareLandArea(coverage.landKm2, coverage.officialKm2, adcode);
+  const rows: FigureRow[] = [
+    {
+      id: 'officialKm2',
+      label: translate(language, 'landArea.official'),
+      value: `${formatKm2(language, coverage.officialKm2)} ${translate(language, 'unit.km2')}`,
+    },
+  ];
+  const note = landAreaNote(language, comparison);
+  if (note) rows.push({ id: 'landNote', label: translate(language, 'landArea.noteLabel'), value: note });
+  return rows;
 }
 
 /** Site, pole and data-centre rows. */
@@ -74,7 +127,11 @@ export function siteRows(language: Language, report: AreaReport): FigureRow[] {
           )
           .join('；');
   return [
-    { id: 'sitesTotal', label: t('district.sitesTotal'), value: formatCount(language, report.sites.total) },
+    {
+      id: 'sitesTotal',
+      label: t('district.sitesTotal'),
+      value: formatCount(language, report.sites.baseStations),
+    },
     {
       id: 'sitesByKind',
       label: t('district.sitesByKind'),

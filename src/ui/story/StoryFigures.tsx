@@ -78,7 +78,7 @@ export function StoryFigures({ chapter, step }: { chapter: StoryChapter; step: S
             <small>{t('story.figure.cityTarget')}</small>
           </div>
           <div data-figure="sites">
-            <strong>{formatCount(language, stats.sites.total)}</strong>
+            <strong>{formatCount(language, stats.sites.baseStations)}</strong>
             <span>{t('story.figure.sites')}</span>
             <small>{t('story.figure.sitesTarget')}</small>
           </div>

@@ -1,6 +1,7 @@
 import './story.css';
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { STORY_CHAPTERS, storyChapter, storyStep } from '../../domain/story/chapters';
+import { SampleYearSwitch } from '../sample/SampleYearSwitch';
 import { useAppState, useTranslate } from '../store-context';
 import { StoryFigures } from './StoryFigures';
 
@@ -17,6 +18,12 @@ export function StoryOverlay() {
   const previous = useAppState((state) => state.previousStoryStep);
   const goTo = useAppState((state) => state.goToStoryChapter);
   const leave = useAppState((state) => state.leaveStory);
+  const sampleYear = useAppState((state) => state.sampleYear);
+  const setSampleYear = useAppState((state) => state.setSampleYear);
+  const toggleSampleYear = useCallback(
+    () => setSampleYear(sampleYear === 2020 ? 2025 : 2020),
+    [sampleYear, setSampleYear],
+  );
   const presenting = story !== null;
 
   useEffect(() => {
@@ -29,13 +36,15 @@ export function StoryOverlay() {
       else if (key === 'ArrowLeft' || key === 'PageUp') previous();
       else if (key === 'Escape') leave();
       else if (key === 'f' || key === 'F') toggleFullscreen();
+      // Y switches the sample baseline between the plan's 2020 and 2025 pictures.
+      else if (key === 'y' || key === 'Y') toggleSampleYear();
       else if (/^\d$/.test(key) && Number(key) < STORY_CHAPTERS.length) goTo(Number(key));
       else handled = false;
       if (handled) event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [presenting, next, previous, goTo, leave]);
+  }, [presenting, next, previous, goTo, leave, toggleSampleYear]);
 
   if (!story) return null;
   const chapter = storyChapter(story.chapter);
@@ -107,6 +116,7 @@ export function StoryOverlay() {
         </button>
       </nav>
       <div className="story-controls">
+        <SampleYearSwitch compact />
         <span className="story-controls__hint">{t('story.keysHint')}</span>
         <button type="button" className="story-controls__button" onClick={toggleFullscreen}>
           {t('story.fullscreen')}

@@ -218,6 +218,7 @@ export function SuggestFormFields() {
             }}
           />
         </Field>
+        <p className="suggest-note">{t('suggest.templateNote')}</p>
       </fieldset>
       <fieldset className="suggest-group suggest-group--grid">
         <legend>{t('suggest.budget')}</legend>

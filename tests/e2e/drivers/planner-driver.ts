@@ -117,16 +117,21 @@ export class PlannerWorkflow {
     await this.planner.waitUntilReady();
   }
 
-  /** Waits for the coverage engine's first result; null when the coverage feature never reports. */
-  async waitForCoverage(timeoutMs: number): Promise<number | null> {
-    try {
-      await this.page.waitForFunction(() => window.__e2e!.state().coverageStatus === 'ready', undefined, {
+  /**
+   * Waits for the coverage engine's first result and returns the covered km². Coverage that never
+   * becomes ready fails the test (it used to return null and the specs skipped their assertion).
+   */
+  async waitForCoverage(timeoutMs: number): Promise<number> {
+    await this.page
+      .waitForFunction(() => window.__e2e!.state().coverageStatus === 'ready', undefined, {
         timeout: timeoutMs,
+      })
+      .catch((error: unknown) => {
+        throw new Error(`coverage never became ready within ${timeoutMs / 1000} s: ${String(error)}`);
       });
-    } catch {
-      return null;
-    }
-    return this.coveredKm2();
+    const coveredKm2 = await this.coveredKm2();
+    if (coveredKm2 === null) throw new Error('coverage is ready but reports no covered area');
+    return coveredKm2;
   }
 
   /** The largest coverage gap with a comprehensive pole within `maxDistanceM` of its centroid. */

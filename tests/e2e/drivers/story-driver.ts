@@ -46,7 +46,9 @@ export class StoryWorkflow {
     const width = buffer.readUInt32BE(16);
     const height = buffer.readUInt32BE(20);
     const deviation = await this.page.evaluate(async (base64) => {
-      const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
+      // Decoded from bytes, not fetched from a data: URL, which the page's connect-src refuses.
+      const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
       const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
       const context = canvas.getContext('2d')!;
       context.drawImage(bitmap, 0, 0);

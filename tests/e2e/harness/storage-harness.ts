@@ -47,6 +47,29 @@ function sampleScenario(id: string): Scenario {
   }).scenario;
 }
 
+/** Names, column types and sums of a scenario's measurement sets (typed arrays do not cross evaluate). */
+function digest(scenario: Scenario) {
+  return {
+    name: scenario.name,
+    sets: scenario.measurements.map((set) => ({
+      id: set.id,
+      count: set.count,
+      columns: Object.fromEntries(
+        (['rowNumbers', 'lon', 'lat', 'rsrpDbm', 'sinrDb'] as const).map((key) => {
+          const column = set[key]!;
+          let sum = 0;
+          let nan = 0;
+          for (const value of column) {
+            if (Number.isNaN(value)) nan++;
+            else sum += value;
+          }
+          return [key, `${column.constructor.name}:${column.length}:${sum}:${nan}`];
+        }),
+      ),
+    })),
+  };
+}
+
 const harness = {
   sampleScenario,
 
@@ -153,6 +176,105 @@ const harness = {
       firstIds: firstVersion.addedSites.map((item) => item.properties.id),
       storedIds: stored.addedSites.map((item) => item.properties.id),
       afterReload: { revision: afterReload.revision, count: merged.addedSites.length },
+    };
+  },
+
+  /**
+   * A scenario with a measurement set of `count` samples saved, renamed and saved again; returns how
+   * many sets each save wrote and a digest of the set's columns.
+   */
+  async saveMeasurementsThenRename(databaseName: string, count: number) {
+    const set = {
+      id: 'm-2026-11-02',
+      name: '路测 11月.csv',
+      importedAt: NOW,
+      crs: 'gcj02' as const,
+      count,
+      rowNumbers: Uint32Array.from({ length: count }, (_, index) => index + 2),
+      lon: Float64Array.from({ length: count }, (_, index) => 121.3 + (index % 1000) * 1e-4),
+      lat: Float64Array.from({ length: count }, (_, index) => 31.1 + index * 1e-6),
+      rsrpDbm: Float32Array.from({ length: count }, (_, index) => -60 - (index % 80)),
+      sinrDb: Float32Array.from({ length: count }, (_, index) => (index % 7 === 0 ? Number.NaN : index % 30)),
+    };
+    const scenario = applyChange(sampleScenario('measured'), {
+      type: 'putMeasurements',
+      sets: [set],
+    }).scenario;
+    const renamed = applyChange(scenario, { type: 'rename', name: '改名后' }).scenario;
+    const repository = await openScenarioRepository(databaseName);
+    const first = await repository.saveScenario(scenario);
+    const second = await repository.saveScenario(renamed);
+    repository.close();
+    return {
+      first: first.measurementSetsWritten,
+      second: second.measurementSetsWritten,
+      digest: digest(renamed),
+    };
+  },
+
+  /** The loaded scenarios' names and measurement digests. */
+  async loadMeasurementDigests(databaseName: string) {
+    const repository = await openScenarioRepository(databaseName);
+    const loaded = await repository.loadScenarios();
+    repository.close();
+    return loaded.scenarios.map(digest);
+  },
+
+  /**
+   * A database left at version 3 by one of the two unreleased builds that used that number (`stores`
+   * are the stores it made besides scenarios, meta, quarantine and siteChunks), then opened by this
+   * build: returns the version and stores it ends with, and whether a scenario with a measurement set
+   * and settings saves and loads in it.
+   */
+  async openVersion3Database(databaseName: string, stores: string[]) {
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open(databaseName, 3);
+      request.onupgradeneeded = () => {
+        const database = request.result;
+        database.createObjectStore('scenarios');
+        database.createObjectStore('meta');
+        database.createObjectStore('quarantine', { keyPath: 'quarantineId', autoIncrement: true });
+        database.createObjectStore('siteChunks');
+        for (const store of stores) database.createObjectStore(store);
+      };
+      request.onsuccess = () => {
+        request.result.close();
+        resolve();
+      };
+      request.onerror = () => reject(request.error);
+    });
+    const database = await openPlannerDatabase(databaseName);
+    const opened = { version: database.version, stores: [...database.objectStoreNames].sort() };
+    database.close();
+    const set = {
+      id: 'm-1',
+      name: 'drive.csv',
+      importedAt: NOW,
+      crs: 'wgs84' as const,
+      count: 2,
+      rowNumbers: Uint32Array.from([2, 3]),
+      lon: Float64Array.from([121.5, 121.51]),
+      lat: Float64Array.from([31.2, 31.21]),
+      rsrpDbm: Float32Array.from([-80, -95]),
+      sinrDb: Float32Array.from([12, 3]),
+    };
+    const scenario = applyChange(sampleScenario('upgraded'), {
+      type: 'putMeasurements',
+      sets: [set],
+    }).scenario;
+    const repository = await openScenarioRepository(databaseName);
+    await repository.saveScenario(scenario);
+    await repository.saveSettings('upgraded', { mode: 'rsrp' });
+    repository.close();
+    const reader = await openScenarioRepository(databaseName);
+    const loaded = await reader.loadScenarios();
+    const settings = await reader.loadAllSettings();
+    reader.close();
+    return {
+      ...opened,
+      loaded: loaded.scenarios.map(digest),
+      quarantined: loaded.quarantined.length,
+      settings: settings.get('upgraded'),
     };
   },
 

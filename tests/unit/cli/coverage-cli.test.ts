@@ -1,21 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCliInProcess, spawnCli } from './support/run-cli';
 
-const MAIN = resolve('src/cli/main.ts');
-const TSX = resolve('node_modules/.bin/tsx');
-
-/** Run the CLI the way `npm run --silent cli --` does, from another working directory. */
-function cli(args: string[], cwd = tmpdir()) {
-  const result = spawnSync(TSX, [MAIN, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, NODE_OPTIONS: '' },
-    timeout: 120_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+/** Runs the CLI in this process, from another working directory (see support/run-cli.ts). */
+function cli(args: string[]) {
+  return runCliInProcess(args);
 }
 
 const workspace = mkdtempSync(join(tmpdir(), 'coverage-cli-'));
@@ -40,8 +31,9 @@ writeFileSync(
 );
 
 describe('cli pathloss', () => {
+  // Spawned as `npm run --silent cli --` runs it: the process's stdout holds exactly one JSON object.
   it('prints the 38.901 path loss as one JSON object', () => {
-    const { code, stdout } = cli([
+    const { code, stdout } = spawnCli([
       'pathloss',
       '--model',
       'uma',
@@ -61,8 +53,9 @@ describe('cli pathloss', () => {
     expect(output.pathLossDb).toBeCloseTo(121.2792, 2); // independent value, see propagation tests
   });
 
+  // Spawned: the process's exit code is 2 and stderr holds one line.
   it('rejects a bad model with exit code 2 and a one-line error', () => {
-    const { code, stdout, stderr } = cli([
+    const { code, stdout, stderr } = spawnCli([
       'pathloss',
       '--model',
       'cost231',
@@ -85,9 +78,17 @@ describe('cli pathloss', () => {
 });
 
 describe('cli coverage', () => {
-  it('prints city, district and gap figures and writes gaps and statistics with --out', () => {
+  it('prints city, district and gap figures and writes gaps and statistics with --out', async () => {
     const out = join(workspace, 'out');
-    const { code, stdout, stderr } = cli(['coverage', '--sites', sitesFile, '--cell-m', '100', '--out', out]);
+    const { code, stdout, stderr } = await cli([
+      'coverage',
+      '--sites',
+      sitesFile,
+      '--cell-m',
+      '100',
+      '--out',
+      out,
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const output = JSON.parse(stdout);
@@ -97,6 +98,16 @@ describe('cli coverage', () => {
     expect(output.coveredKm2).toBeLessThan(12.9);
     expect(output.coveredFraction).toBeCloseTo(output.coveredKm2 / output.landKm2, 4);
     expect(output.districts).toHaveLength(16);
+    // Land is the land mask: the official area beside it, and a note where they differ by more than 5 %.
+    expect(output.landKm2).toBeLessThan(6340.5 * 1.07);
+    expect(output.officialKm2).toBeCloseTo(6340.5, 1);
+    const chongming = output.districts.find((district: { adcode: string }) => district.adcode === '310151');
+    expect(chongming.officialKm2).toBe(1185.49);
+    expect(chongming.differenceFromOfficial).toBeGreaterThan(0.05);
+    expect(chongming.landNote).toMatch(/reclaimed/);
+    const xuhui = output.districts.find((district: { adcode: string }) => district.adcode === '310104');
+    expect(Math.abs(xuhui.differenceFromOfficial)).toBeLessThan(0.05);
+    expect(xuhui.landNote).toBeUndefined();
     const huangpu = output.districts.find((district: { adcode: string }) => district.adcode === '310101');
     expect(huangpu.coveredFraction).toBeGreaterThan(0.2);
     expect(output.gaps.count).toBeGreaterThan(0);
@@ -108,8 +119,8 @@ describe('cli coverage', () => {
     expect(stats.coveredKm2).toBeCloseTo(output.coveredKm2, 2);
   });
 
-  it('runs in path-loss mode with a threshold', () => {
-    const { code, stdout } = cli([
+  it('runs in path-loss mode with a threshold', async () => {
+    const { code, stdout } = await cli([
       'coverage',
       '--sites',
       sitesFile,
@@ -133,8 +144,8 @@ describe('cli coverage', () => {
     [['coverage', '--sites', 'SITES', '--threshold-dbm', 'loud'], /--threshold-dbm must be a number/],
     [['coverage', '--sites', 'SITES', '--frobnicate', '1'], /unknown option --frobnicate/],
     [['coverage'], /missing required option --sites/],
-    [['coverage', '--sites', 'BAD'], /feature 1: geometry must be a Point/],
-  ])('%j fails with exit 2, one line on stderr, nothing written', (args, message) => {
+    [['coverage', '--sites', 'BAD'], /feature 1 \(id "y"\): geometry must be a Point, not LineString/],
+  ])('%j fails with exit 2, one line on stderr, nothing written', async (args, message) => {
     const bad = join(workspace, 'bad.geojson');
     writeFileSync(
       bad,
@@ -152,7 +163,7 @@ describe('cli coverage', () => {
     );
     const out = join(workspace, `never-${Math.random().toString(36).slice(2)}`);
     const resolved = args.map((arg) => (arg === 'SITES' ? sitesFile : arg === 'BAD' ? bad : arg));
-    const { code, stdout, stderr } = cli([...resolved, '--out', out]);
+    const { code, stdout, stderr } = await cli([...resolved, '--out', out]);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n')).toHaveLength(1);

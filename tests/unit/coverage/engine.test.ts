@@ -119,13 +119,17 @@ describe('coverage grid', () => {
       },
     );
     engine.computeAll([site('a', 121.49, 31.245)]); // Pudong: urban → UMa NLOS
-    // 200 W n78 macro: 17.857 dBm/RE + 24 dBi − 3 dB body − 8 dB shadow margin = 30.857 dBm before path loss.
+    // 200 W n78 macro: 17.857 dBm/RE + 24 dBi − 3 dB body − 8 dB shadow margin = 30.857 dBm before path
+    // loss, and the default vertical pattern (6° tilt, 10° beamwidth) toward a user at the edge.
+    const verticalDb = (d: number) =>
+      -Math.min(12 * (((Math.atan(23.5 / d) * 180) / Math.PI - 6) / 10) ** 2, 30);
     let low = 10;
     let high = 5000;
     for (let step = 0; step < 60; step++) {
       const middle = (low + high) / 2;
       const rsrp =
-        30.857 -
+        30.857 +
+        verticalDb(middle) -
         pathLoss({ model: 'uma', condition: 'nlos', fcGhz: 3.5, d2dM: middle, hBsM: 25, hUtM: 1.5 })
           .pathLossDb;
       if (rsrp >= -100) low = middle;
@@ -134,7 +138,7 @@ describe('coverage grid', () => {
     const expectedKm2 = (Math.PI * low * low) / 1e6;
     const slack = (25 * Math.SQRT2) / 2;
     const covered = coveredKm2(engine);
-    expect(low).toBeGreaterThan(500);
+    expect(low).toBeGreaterThan(450);
     expect(covered).toBeGreaterThan((Math.PI * (low - slack) ** 2) / 1e6);
     expect(covered).toBeLessThan((Math.PI * (low + slack) ** 2) / 1e6);
     expect(Math.abs(covered / expectedKm2 - 1)).toBeLessThan(0.02);
@@ -143,15 +147,21 @@ describe('coverage grid', () => {
     expect(area(buffer) / 1e6 / expectedKm2).toBeLessThan(1.03);
   });
 
-  it('a sector is 25 dB weaker behind its boresight than in front', () => {
+  it('a sector’s back lobe sits at the pattern floor, 30 dB below its peak (A_m)', () => {
     const engine = new CoverageEngine(city, { cellM: 50, mode: 'pathloss' });
     engine.computeAll([site('s', 121.43, 31.23, { azimuthDeg: 90, beamwidthDeg: 65 })]);
     const { grid } = engine.city;
     const placed = engine.site('s')!;
-    // 200 m either side: about −83.5 dBm in front, −108.5 dBm behind (both above the −115 dBm floor).
+    // 200 m either side. In front A_H = 0 and A_V(θ) = −12 ((6.7015 − 6)/10)² = −0.0591 dB (θ =
+    // atan(23.5/200)); behind, max(A_H + A_V, −30) = −30. Front − back = 30 − 0.0591.
     const east = placed.row * grid.columns + placed.column + 4;
     const west = placed.row * grid.columns + placed.column - 4;
-    expect(engine.arrays.best[east]! - engine.arrays.best[west]!).toBeCloseTo(25, 3);
+    const widthRatio = grid.rowCellWidthM[placed.row]! / 50;
+    const theta = (Math.atan2(23.5, 200 * widthRatio) * 180) / Math.PI;
+    expect(engine.arrays.best[east]! - engine.arrays.best[west]!).toBeCloseTo(
+      30 - 12 * ((theta - 6) / 10) ** 2,
+      3,
+    );
   });
 });
 

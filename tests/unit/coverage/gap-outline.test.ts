@@ -7,7 +7,10 @@ import { traceComponentRings, traceRunRings } from '../../../src/domain/coverage
 import { gapCollection } from '../../../src/domain/coverage/report';
 import { city, site } from './synthetic-city';
 
-/** Shoelace area of a closed ring (cell units, positive for the outer ring's winding). */
+/**
+ * Shoelace area of a closed ring in cell units with rows growing south: positive for a ring clockwise
+ * on screen, so an RFC 7946 shell (counter-clockwise on a north-up map) is negative here.
+ */
 const ringArea = (ring: number[][]): number => {
   let sum = 0;
   for (let index = 0; index + 1 < ring.length; index++)
@@ -31,18 +34,22 @@ describe('gap outlines', () => {
     const { labels, columns, bounds } = picture(['###', '#.#', '###']);
     const rings = traceComponentRings(labels, columns, 7, bounds);
     expect(rings).toHaveLength(2);
-    expect(ringArea(rings[0]!)).toBe(9);
-    expect(ringArea(rings[1]!)).toBe(-1);
+    expect(ringArea(rings[0]!)).toBe(-9);
+    expect(ringArea(rings[1]!)).toBe(1);
     expect(rings[0]![0]).toEqual(rings[0]!.at(-1));
     expect(rings[0]).toHaveLength(5); // four corners, closed
   });
 
-  it('cells touching only diagonally stay apart (4-connectivity), so a notch open at a corner is no hole', () => {
-    // The empty centre touches the outside diagonally at the bottom right: not enclosed.
+  it('cells touching only diagonally stay apart (4-connectivity): a notch open at a corner is a hole touching the shell there', () => {
+    // The empty centre touches the outside diagonally at the bottom right: the outline is the shell
+    // around all nine cells and the notch as a hole meeting it at that corner (a valid OGC polygon).
     const { labels, columns, bounds } = picture(['###', '#.#', '##.']);
     const rings = traceComponentRings(labels, columns, 7, bounds);
-    expect(rings).toHaveLength(1);
-    expect(ringArea(rings[0]!)).toBe(7);
+    expect(rings).toHaveLength(2);
+    expect(ringArea(rings[0]!)).toBe(-8);
+    expect(ringArea(rings[1]!)).toBe(1);
+    expect(rings[0]).toContainEqual([3, 3]);
+    expect(rings[1]).toContainEqual([3, 3]);
   });
 
   it('the city-wide gap of three separate discs has three holes, and its outline area is its cells', () => {

@@ -26,8 +26,10 @@ const DOCUMENTED_PROPERTIES: Record<string, string[]> = {
   'digital-infrastructure.geojson': ['name', 'name_en', 'coord_precision'],
   'plan-zones.geojson': ['id', 'kind', 'name', 'name_en', 'adcodes', 'approximate', 'precision'],
   'district-labels.geojson': ['adcode', 'name', 'name_en'],
-  'sample-sites-2020.geojson': ['id', 'name', 'kind', 'band', 'heightM', 'status', 'adcode', 'synthetic'],
   'sample-poles.geojson': ['id', 'heightM', 'adcode', 'synthetic'],
+  'land-mask.geojson': ['adcode', 'name', 'areaKm2', 'area_km2_official'],
+  'foreshore.geojson': ['areaKm2'],
+  'environment.geojson': ['environment', 'classAreaKm2'],
 };
 
 function positionsOf(geometry: Geometry): Position[] {

@@ -13,6 +13,9 @@ const tricky = site('C1', 121.473701234567, 31.230416999999, {
   antennaGainDbi: -3,
   azimuthDeg: 120,
   beamwidthDeg: 65,
+  mechanicalTiltDeg: 2,
+  electricalTiltDeg: 4.5,
+  verticalBeamwidthDeg: 30,
   status: 'candidate',
   poleId: '+P-01',
 });
@@ -25,16 +28,16 @@ describe('CSV export', () => {
   it('starts with the UTF-8 byte-order mark EF BB BF and the Chinese header', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(text.slice(1, text.indexOf('\r\n'))).toBe(
-      '站点ID,名称,经度,纬度,类型,频段,挂高(米),功率(dBm),天线增益(dBi),方位角,波瓣宽度,状态,综合杆ID',
+      '站点ID,名称,经度,纬度,类型,频段,挂高(米),功率(dBm),天线增益(dBi),方位角,波瓣宽度,机械下倾角,电子下倾角,垂直波瓣宽度,状态,综合杆ID',
     );
   });
 
   it('quotes commas, quotes and newlines per RFC 4180 and defuses formulas', () => {
     const rows = text.slice(1).split('\r\n');
     expect(rows[1]).toBe(
-      'C1,"\'=HYPERLINK(""http://x"",""点我""), 第二行\n结束",121.4737012,31.230417,微站,n78,12,30,-3,120,65,候选,\'+P-01',
+      'C1,"\'=HYPERLINK(""http://x"",""点我""), 第二行\n结束",121.4737012,31.230417,微站,n78,12,30,-3,120,65,2,4.5,30,候选,\'+P-01',
     );
-    expect(rows[2]).toBe('B2,"外滩 <1> & ""A""",121.5,31.25,宏站,,,,,,,现网,');
+    expect(rows[2]).toBe('B2,"外滩 <1> & ""A""",121.5,31.25,宏站,,,,,,,,,,现网,');
     expect(rows[3]).toBe('');
     expect(rows).toHaveLength(4);
   });
@@ -79,6 +82,7 @@ describe('KML export', () => {
     expect(kml).toContain('<name>外滩 &lt;1&gt; &amp; &quot;A&quot;</name>');
     expect(kml).toContain('<Point><coordinates>121.4737012,31.230417</coordinates></Point>');
     expect(kml).toContain('<Data name="heightM"><value>12</value></Data>');
+    expect(kml).toContain('<Data name="electricalTiltDeg"><value>4.5</value></Data>');
     expect(kml.match(/<Placemark>/g)).toHaveLength(2);
   });
 

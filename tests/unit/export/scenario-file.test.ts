@@ -29,7 +29,7 @@ describe('scenario file', () => {
     const file = JSON.parse(serializeScenarioFile(emptyScenario()));
     expect(Object.keys(file)).toEqual(['format', 'schemaVersion', 'scenario']);
     expect(file.format).toBe(SCENARIO_FILE_FORMAT);
-    expect(file.schemaVersion).toBe(3);
+    expect(file.schemaVersion).toBe(5);
   });
 
   it('reads a file saved with a byte-order mark', () => {

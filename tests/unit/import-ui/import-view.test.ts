@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { translate } from '../../../src/domain/i18n/translate';
 import { layerFields } from '../../../src/domain/import/build-import';
 import { previewSource } from '../../../src/domain/import/import-file';
+import type { ImportWarning } from '../../../src/domain/import/import-types';
 import { readImportSource } from '../../../src/domain/import/read-source';
 import {
   importChange,
@@ -39,13 +40,21 @@ const site = (id: string, lon: number, lat: number): SiteFeature => ({
 });
 
 describe('mapping rows', () => {
-  it('the GBK sheet maps every site field to its Chinese header, nothing flagged', async () => {
+  it('the GBK sheet maps each of its columns to a site field by its Chinese header, nothing flagged', async () => {
     const preview = await previewOf('sites-gbk-gcj02.csv');
     const rows = mappingRows(preview, {}, layerFields('sites'));
     const byField = Object.fromEntries(rows.map((row) => [row.field, row]));
     expect(preview.mapping.columns[byField.lon!.column!]).toBe('经度');
     expect(preview.mapping.columns[byField.height!.column!]).toBe('天线挂高(m)');
-    expect(rows.filter((row) => row.state !== 'ok')).toEqual([]);
+    // Its one tilt column is the total tilt; the sheet has no tilt parts or beamwidths.
+    expect(preview.mapping.columns[byField.tilt!.column!]).toBe('下倾角');
+    expect(rows.filter((row) => row.state !== 'ok').map((row) => [row.field, row.state])).toEqual([
+      ['mechanicalTilt', 'absent'],
+      ['electricalTilt', 'absent'],
+      ['verticalBeamwidth', 'absent'],
+      ['beamwidth', 'absent'],
+      ['pci', 'absent'],
+    ]);
     expect(fieldsByColumn(rows).size).toBe(9);
     expect(coordinatesMapped(rows)).toBe(true);
   });
@@ -85,12 +94,23 @@ describe('messages', () => {
     expect(rejectionText(zh, { reason: 'duplicateId', params: { id: 'S1' } })).toBe(
       '编号“S1”已在当前方案或基线中',
     );
-    expect(
-      rejectionText(en, {
-        reason: 'invalidValue',
-        params: { field: 'azimuth', value: '400', min: 0, max: 360 },
-      }),
-    ).toBe('Azimuth "400" is invalid (expected 0–360)');
+    expect(rejectionText(zh, { reason: 'duplicateRow', params: { firstRow: 2 } })).toBe(
+      '与第 2 行完全相同（同一扇区重复了一次）',
+    );
+  });
+
+  it('a default applied is one sentence per kind of fix, with its count and rows', () => {
+    const warning: ImportWarning = {
+      code: 'defaultApplied',
+      params: { field: 'height', fix: 'notANumber', count: 2, rows: '5, 9', example: '隧道内' },
+      rows: [5, 9],
+    };
+    expect(warningText(en, warning, 'wgs84')).toBe(
+      '2 rows give a height that is not a number (e.g. "隧道内"): the default height of the kind applies (macro 25 m, micro 9 m, indoor 3 m): rows 5, 9',
+    );
+    expect(warningText(zh, warning, 'wgs84')).toBe(
+      '2 行挂高/杆高不是数字（如“隧道内”），按站型的默认挂高计算（宏站 25 米、微站 9 米、室分 3 米）：第 5, 9 行',
+    );
   });
 
   it('the datum warning names both datums and the counts', () => {

@@ -99,13 +99,23 @@ describe('report as CSV', () => {
     const lines = text.slice(1).trimEnd().split('\r\n');
     expect(text.startsWith('\uFEFF')).toBe(true);
     expect(lines[0]).toBe('kind,row,code,reason,details');
-    expect(lines).toHaveLength(1 + 10 + 1);
+    expect(lines).toHaveLength(1 + 6 + 1);
     expect(lines[1]).toBe('rejected,3,missingCoordinate,missingCoordinate,field=lon');
-    expect(lines[6]).toBe('rejected,8,duplicatePosition,duplicatePosition,firstRow=2');
+    expect(lines[6]).toBe('rejected,16,duplicateRow,duplicateRow,firstRow=2');
     expect(lines.at(-1)).toBe('warning,,manyInWater,manyInWater,count=3; sampled=9');
     const translated = importReportCsv(outcome.result, (code) =>
-      code === 'unknownBand' ? '=未知频段' : code,
+      code === 'duplicateRow' ? '=整行重复' : code,
     );
-    expect(translated).toContain(",'=未知频段,");
+    expect(translated).toContain(",'=整行重复,");
+    // Each default applied is listed row by row, so the file names every row that was fixed.
+    const defaults = importReportCsv(outcome.result)
+      .split('\r\n')
+      .filter((line) => line.startsWith('default,'));
+    expect(defaults).toEqual([
+      'default,9,defaultApplied,defaultApplied,field=band; fix=unknown',
+      'default,10,defaultApplied,defaultApplied,field=kind; fix=unknown',
+      'default,11,defaultApplied,defaultApplied,field=azimuth; fix=outOfRange',
+      'default,12,defaultApplied,defaultApplied,field=height; fix=notANumber',
+    ]);
   });
 });

@@ -12,6 +12,7 @@ const FIXTURE_OF: Record<ImportFormat, string> = {
   kml: 'sites.kml',
   kmz: 'sites.kmz',
   shapefile: 'poles-shapefile.zip',
+  geopackage: 'sites.gpkg',
 };
 
 /**

@@ -135,8 +135,8 @@ describe('encodings, delimiters and formats', () => {
     expect(chooseDelimiter('名称,经度,纬度\n"a;b",121.47,31.23\n')).toBe(',');
   });
 
-  it('keeps spreadsheet row numbers across blank lines and multi-line quoted cells', () => {
-    const table = readDelimitedText(
+  it('keeps spreadsheet row numbers across blank lines and multi-line quoted cells', async () => {
+    const table = await readDelimitedText(
       new TextEncoder().encode('name,lon,lat\n"two\nlines",121.4,31.2\n\nb,121.5,31.3\n'),
     );
     expect(table.rows.map((row) => row[0])).toEqual(['two\nlines', 'b']);

@@ -152,11 +152,15 @@ describe('reader details', () => {
     });
     expect(await read('a.shp', new Uint8Array([0, 0, 39, 10]))).toEqual({
       ok: false,
+      failure: { code: 'invalidShapefile', params: { part: '.shp' } },
+    });
+    expect(await read('a.shp', new Uint8Array([1, 2, 3, 4]))).toEqual({
+      ok: false,
       failure: { code: 'missingPart', params: { part: '.zip' } },
     });
-    expect(await read('a.zip', zipSync({ 'a.shp': new Uint8Array(100) }))).toMatchObject({
+    expect(await read('a.zip', zipSync({ 'a.dbf': new Uint8Array(100) }))).toMatchObject({
       ok: false,
-      failure: { code: 'missingPart', params: { part: '.dbf' } },
+      failure: { code: 'missingPart', params: { part: '.shp' } },
     });
     expect(await readImportSource({ name: 'a.kml', bytes: utf8('<kml></kml>') })).toEqual({
       ok: false,

@@ -24,13 +24,17 @@ describe('loose shapefile parts', () => {
     expect(loose).toEqual(reference);
   });
 
-  it('says which part is missing', async () => {
+  it('reads the positions of a shapefile without its .dbf, and says when the .shp is missing', async () => {
     const { parts } = await looseParts();
-    const withoutDbf = parts.filter((part) => !part.name.endsWith('.dbf'));
-    expect(bundleShapefileParts(withoutDbf)).toEqual({
-      kind: 'failure',
-      failure: { code: 'missingPart', params: { part: '.dbf' } },
-    });
+    const withoutDbf = bundleShapefileParts(parts.filter((part) => !part.name.endsWith('.dbf')));
+    if (withoutDbf.kind !== 'bundle') throw new Error(`not bundled: ${withoutDbf.kind}`);
+    const read = await readImportSource({ name: withoutDbf.name, bytes: withoutDbf.bytes });
+    if (!read.ok || read.source.kind !== 'features') throw new Error('not read');
+    // Seven shapes: the zipped read shows six because the .dbf marks one record deleted.
+    expect(read.source.features).toHaveLength(7);
+    expect(read.source.features.every((feature) => feature.position !== undefined)).toBe(true);
+    expect(read.source.fields).toEqual([]);
+    expect(read.source.readWarnings).toEqual([{ code: 'noDbf' }]);
     const withoutShp = parts.filter((part) => !part.name.endsWith('.shp'));
     expect(bundleShapefileParts(withoutShp)).toMatchObject({
       failure: { code: 'missingPart', params: { part: '.shp' } },

@@ -26,6 +26,23 @@ describe('popup content', () => {
     expect(value(en, 'Official area')).toBe('586.05 km²');
   });
 
+  it('a district shows the land the figures use, and explains it where it differs from the official area', () => {
+    const jinshanZh = popupModel('districts', jinshan, 'zh');
+    expect(value(jinshanZh, '计算用陆域')).toBe('603.6 平方公里');
+    expect(jinshanZh.notes.join('')).not.toMatch(/围垦/);
+    const chongming = {
+      adcode: '310151',
+      name: '崇明区',
+      name_en: 'Chongming District',
+      area_km2_official: 1185.49,
+    };
+    const zh = popupModel('districts', chongming, 'zh');
+    expect(value(zh, '官方面积')).toBe('1185.49 平方公里');
+    expect(value(zh, '计算用陆域')).toBe('1361.8 平方公里');
+    expect(zh.notes.join('')).toMatch(/多 14\.9%.*围垦/);
+    expect(popupModel('districts', chongming, 'en').notes.join('')).toMatch(/14\.9% larger.*reclaimed/);
+  });
+
   it('a plan zone always says approximate extent and names its host district', () => {
     const model = popupModel(
       'newTowns',

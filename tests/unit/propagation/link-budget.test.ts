@@ -3,7 +3,6 @@ import {
   perResourceElementDbm,
   resolveRadio,
   rsrpClass,
-  sectorAttenuationDb,
   subcarrierCount,
 } from '../../../src/domain/propagation/link-budget';
 
@@ -24,14 +23,6 @@ describe('link budget', () => {
     // 10·log10(240 000 mW) − 10·log10(160 PRB × 12)
     expect(lowBand.perReDbm).toBeCloseTo(53.802 - 32.833, 2);
     expect(resolveRadio({ id: 'c', kind: 'micro', heightM: 8 }).heightM).toBe(8);
-  });
-
-  it('attenuates sectors by 12(φ/φ3dB)², at most 25 dB', () => {
-    expect(sectorAttenuationDb(0, 65)).toBeCloseTo(0, 10);
-    expect(sectorAttenuationDb(32.5, 65)).toBeCloseTo(-3, 10);
-    expect(sectorAttenuationDb(-32.5, 65)).toBeCloseTo(-3, 10);
-    expect(sectorAttenuationDb(180, 65)).toBe(-25);
-    expect(sectorAttenuationDb(350, 65)).toBeCloseTo(-12 * (10 / 65) ** 2, 10);
   });
 
   it('grades RSRP into the operators’ classes', () => {

@@ -78,6 +78,7 @@ const gap = (
     type: 'Feature',
     properties: {
       id,
+      kind: 'coverage',
       areaKm2,
       cellCount: 1,
       adcode,

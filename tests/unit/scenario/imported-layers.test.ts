@@ -41,13 +41,20 @@ const v2Record = () => {
   };
 };
 
-describe('migration v2 → v3', () => {
+describe('migration v2 → v5 (through v3 and v4)', () => {
   it('keeps every v2 field and starts with no imported existing sites or poles', () => {
     const decision = decideStoredRecord(v2Record());
     expect(decision).toEqual({
       kind: 'valid',
       migratedFrom: 2,
-      scenario: { ...v2Record(), schemaVersion: 3, existingSites: [], poles: [] },
+      scenario: {
+        ...v2Record(),
+        schemaVersion: 5,
+        existingSites: [],
+        poles: [],
+        measurements: [],
+        calibration: null,
+      },
     });
   });
 

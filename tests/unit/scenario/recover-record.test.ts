@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyChange } from '../../../src/domain/history/apply-change';
 import { recoverScenarioRecord } from '../../../src/domain/scenario/recover-record';
 import { CURRENT_SCENARIO_SCHEMA_VERSION } from '../../../src/domain/scenario/scenario-types';
-import { emptyScenario, NOW, site } from './scenario-fixtures';
+import { emptyScenario, measurementSet, NOW, site } from './scenario-fixtures';
 
 const options = { id: 'key-1', nowIso: NOW, fallbackName: '恢复的方案' };
 const withSites = (count: number) =>
@@ -45,6 +45,22 @@ describe('recoverScenarioRecord', () => {
     expect(recovered.scenario.baselineRef).toEqual({ id: 'unknown' });
     expect(recovered.repairedFields).toEqual(['name', 'createdAt', 'baselineRef']);
     expect(recovered.scenario.addedSites).toHaveLength(1);
+  });
+
+  it('drops a measurement set that was lost or is invalid, and a broken calibration, keeping the rest', () => {
+    const record = {
+      ...withSites(2),
+      // A set the measurementSets store no longer held comes back as null (measurement-records.ts).
+      measurements: [measurementSet('m-1'), null, { ...measurementSet('m-3'), count: -1 }],
+      calibration: { fittedAt: 'never' },
+    };
+    const recovered = recoverScenarioRecord(record, options)!;
+    expect(recovered.scenario.measurements.map((set) => set.id)).toEqual(['m-1']);
+    expect(recovered.scenario.measurements[0]!.rsrpDbm).toEqual(Float32Array.from([-90, -91, -92]));
+    expect(recovered.lost).toEqual([{ list: 'measurements', lost: 2, announced: 3 }]);
+    expect(recovered.scenario.calibration).toBeNull();
+    expect(recovered.repairedFields).toEqual(['calibration']);
+    expect(recovered.scenario.addedSites).toHaveLength(2);
   });
 
   it('recovers nothing from what is not a scenario record, or from a newer schema', () => {

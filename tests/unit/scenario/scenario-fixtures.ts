@@ -1,5 +1,6 @@
 /** Shared fixtures and fast-check arbitraries for scenario, history and export tests. */
 import fc from 'fast-check';
+import type { MeasurementSet } from '../../../src/domain/calibration/measurement-set';
 import type { ScenarioChange } from '../../../src/domain/history/scenario-change';
 import { indexBaseline } from '../../../src/domain/scenario/baseline-sites';
 import { createScenario } from '../../../src/domain/scenario/scenario';
@@ -61,6 +62,9 @@ export const sitePropertiesArbitrary = (id: string, statuses: SiteProperties['st
       heightM: fc.integer({ min: 1, max: 300 }),
       powerDbm: fc.integer({ min: 0, max: 80 }),
       azimuthDeg: fc.integer({ min: 0, max: 359 }),
+      mechanicalTiltDeg: fc.integer({ min: -5, max: 10 }),
+      electricalTiltDeg: fc.double({ min: 0, max: 12, noNaN: true }),
+      verticalBeamwidthDeg: fc.integer({ min: 4, max: 65 }),
       status: fc.constantFrom(...statuses),
       poleId: fc.constantFrom('P1', 'P2', 'P-引号"'),
     },
@@ -107,6 +111,7 @@ const leafChangeArbitrary: fc.Arbitrary<ScenarioChange> = fc.oneof(
         name: fc.oneof(fc.constant(null), fc.constantFrom('新站', 'a,b')),
         heightM: fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 300 })),
         azimuthDeg: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 359 })),
+        electricalTiltDeg: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 12 })),
       },
       { requiredKeys: [] },
     ),
@@ -155,3 +160,18 @@ export const changeArbitrary: fc.Arbitrary<ScenarioChange> = fc.oneof(
     }),
   },
 );
+
+/** A small valid measurement set (three samples near People's Square). */
+export function measurementSet(id: string): MeasurementSet {
+  return {
+    id,
+    name: `${id}.csv`,
+    importedAt: NOW,
+    crs: 'wgs84',
+    count: 3,
+    rowNumbers: Uint32Array.from([2, 3, 4]),
+    lon: Float64Array.from([121.47, 121.4701, 121.4702]),
+    lat: Float64Array.from([31.23, 31.23, 31.23]),
+    rsrpDbm: Float32Array.from([-90, -91, -92]),
+  };
+}

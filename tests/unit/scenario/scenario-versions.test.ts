@@ -7,7 +7,7 @@ import {
   mergeScenarioVersions,
   sameValue,
 } from '../../../src/domain/scenario/scenario-versions';
-import { changeArbitrary, emptyScenario, site } from './scenario-fixtures';
+import { changeArbitrary, emptyScenario, measurementSet, NOW, site } from './scenario-fixtures';
 
 /** A scenario as a value whose added sites' order does not matter (merges append). */
 const canonical = (scenario: Scenario) => ({
@@ -89,5 +89,43 @@ describe('mergeScenarioVersions', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('merging measurement sets and calibration', () => {
+  it("keeps this tab's sites and the other tab's imported set, dropped set and calibration", () => {
+    const base = applyChange(emptyScenario(), {
+      type: 'putMeasurements',
+      sets: [measurementSet('m-old')],
+    }).scenario;
+    const mine = applyChange(base, { type: 'putSites', sites: [site('MINE', 121.5, 31.2)] }).scenario;
+    const theirs = applyChange(applyChange(base, { type: 'deleteMeasurements', ids: ['m-old'] }).scenario, {
+      type: 'putMeasurements',
+      sets: [measurementSet('m-new')],
+    }).scenario;
+    const { merged, conflicts } = mergeScenarioVersions(base, mine, theirs);
+    expect(merged.addedSites.map((item) => item.properties.id)).toEqual(['MINE']);
+    expect(merged.measurements.map((set) => set.id)).toEqual(['m-new']);
+    expect(merged.calibration).toBeNull();
+    expect(conflicts).toEqual([]);
+  });
+
+  it('reports a calibration both tabs changed, and takes the later one', () => {
+    const base = emptyScenario();
+    const fitted = (fittedAt: string) => ({
+      fittedAt,
+      measurementSetIds: [],
+      samples: 0,
+      before: { count: 0, meanErrorDb: 0, stdDb: 0, rmseDb: 0 },
+      after: { count: 0, meanErrorDb: 0, stdDb: 0, rmseDb: 0 },
+      corrections: [],
+      uncorrected: [],
+    });
+    const mine = applyChange(base, { type: 'setCalibration', calibration: fitted(NOW) }).scenario;
+    const later = '2025-03-02T08:00:00.000Z';
+    const theirs = applyChange(base, { type: 'setCalibration', calibration: fitted(later) }).scenario;
+    const { merged, conflicts } = mergeScenarioVersions(base, mine, theirs);
+    expect(merged.calibration?.fittedAt).toBe(later);
+    expect(conflicts).toEqual(['calibration']);
   });
 });

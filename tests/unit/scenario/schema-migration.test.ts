@@ -21,7 +21,7 @@ const v1Record = {
   removed: ['B9', 'B2', 'B9'],
 };
 
-describe('migration v1 → v3 (through v2)', () => {
+describe('migration v1 → v5 (through v2, v3 and v4)', () => {
   it('turns flat lng/lat candidates into GeoJSON sites and epoch ms into ISO times', () => {
     const decision = decideStoredRecord(v1Record);
     expect(decision.kind).toBe('valid');
@@ -32,7 +32,7 @@ describe('migration v1 → v3 (through v2)', () => {
       name: '旧方案',
       createdAt: '2024-06-01T02:30:00.000Z',
       updatedAt: '2024-06-02T04:00:00.000Z',
-      schemaVersion: 3,
+      schemaVersion: 5,
       baselineRef: { id: 'sample' },
       addedSites: [
         site('C1', 121.4737, 31.2304, {
@@ -47,6 +47,8 @@ describe('migration v1 → v3 (through v2)', () => {
       removedSiteIds: ['B2', 'B9'],
       existingSites: [],
       poles: [],
+      measurements: [],
+      calibration: null,
     });
   });
 
@@ -78,7 +80,7 @@ describe('stored record decisions', () => {
   it.each([
     ['a string', 'not a scenario', 'notAnObject'],
     ['no schema version', { ...current, schemaVersion: undefined }, 'missingSchemaVersion'],
-    ['a newer schema version', { ...current, schemaVersion: 4 }, 'newerSchemaVersion'],
+    ['a newer schema version', { ...current, schemaVersion: 6 }, 'newerSchemaVersion'],
     ['schema version 0', { ...current, schemaVersion: 0 }, 'unknownSchemaVersion'],
   ])('quarantines %s', (_label, record, code) => {
     expect(decideStoredRecord(record)).toMatchObject({ kind: 'quarantine', reason: { code } });

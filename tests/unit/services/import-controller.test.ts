@@ -239,4 +239,24 @@ describe('import controller: stale answers, cancel and errors', () => {
     expect(store.getState().importFailure).toEqual({ code: 'multipleFiles', params: { count: 2 } });
     expect(store.getState().session!.scenario.addedSites).toHaveLength(0);
   });
+
+  it('hands a measurement file (an RSRP column) to the calibration instead of the site dialog', async () => {
+    const { store, controller } = setUp();
+    const taken: string[] = [];
+    store.getState().setCalibrationServices({
+      importFile: (file) => taken.push(file.name),
+      cancel: () => undefined,
+      apply: () => undefined,
+      remove: () => undefined,
+      deleteSet: () => undefined,
+    });
+    controller.openFile(csv('drive.csv', ['经度,纬度,SS-RSRP', '121.47,31.23,-90']));
+    await until(() => taken.length > 0, 'the hand-over');
+    expect(taken).toEqual(['drive.csv']);
+    expect(store.getState().importPhase).not.toBe('review');
+    expect(store.getState().activePanelTab).toBe('calibration');
+    controller.openFile(goodCsv());
+    await until(() => store.getState().importPhase === 'review', 'the site preview');
+    expect(taken).toEqual(['drive.csv']);
+  });
 });

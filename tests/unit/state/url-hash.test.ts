@@ -31,4 +31,14 @@ describe('URL hash', () => {
     expect(parsed.layers).not.toContain('sites');
     expect(parsed.language).toBe('en');
   });
+
+  it('keeps the 2025 sample baseline in the link, and leaves the 2020 default out', () => {
+    const visible = defaultVisibleLayers();
+    const view = { zoom: 10, latitude: 31.2, longitude: 121.47 };
+    expect(formatHash(view, visible, 'zh', 2025)).toMatch(/&sample=2025$/);
+    expect(parseHash(formatHash(view, visible, 'zh', 2025)).sample).toBe(2025);
+    expect(formatHash(view, visible, 'zh', 2020)).not.toMatch(/sample/);
+    expect(parseHash(formatHash(view, visible, 'zh')).sample).toBeUndefined();
+    expect(parseHash('#sample=2021').sample).toBeUndefined();
+  });
 });

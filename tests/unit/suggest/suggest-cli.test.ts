@@ -1,34 +1,33 @@
-/** The `suggest` command, spawned as a user runs it, on the shipped city and pole data. */
-import { spawnSync } from 'node:child_process';
+/** The `suggest` command, run in-process through the CLI's main(), on the shipped city and pole data. */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readSampleSiteInput } from '../../../scripts/sample-inputs';
+import { generateSampleSites, SHIPPED_SITE_SEED } from '../../../src/domain/sample';
 import type { PoleCollection, SiteCollection } from '../../../src/domain/types';
+import { runCliInProcess } from '../cli/support/run-cli';
 
-const MAIN = resolve('src/cli/main.ts');
-const TSX = resolve('node_modules/.bin/tsx');
-
+/** Runs the CLI in this process, from another working directory (see support/run-cli.ts). */
 function cli(args: string[]) {
-  const result = spawnSync(TSX, [MAIN, 'suggest', ...args], {
-    cwd: tmpdir(),
-    encoding: 'utf8',
-    env: { ...process.env, NODE_OPTIONS: '' },
-    timeout: 120_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCliInProcess(['suggest', ...args]);
 }
 
 const workspace = mkdtempSync(join(tmpdir(), 'suggest-cli-'));
-const sites = JSON.parse(readFileSync('data/geo/sample-sites-2020.geojson', 'utf8')) as SiteCollection;
+const sites = generateSampleSites(readSampleSiteInput(), {
+  seed: SHIPPED_SITE_SEED,
+  year: 2020,
+}) as SiteCollection;
 const poles = JSON.parse(readFileSync('data/geo/sample-poles.geojson', 'utf8')) as PoleCollection;
 const sitesFile = join(workspace, 'sites.geojson');
-// Every third Huangpu site: the district keeps real holes for the poles to fill.
+// Every eighth Huangpu base station (all its sectors): the district keeps real holes for the poles to fill.
 writeFileSync(
   sitesFile,
   JSON.stringify({
     type: 'FeatureCollection',
-    features: sites.features.filter((site, index) => site.properties.adcode === '310101' && index % 3 === 0),
+    features: sites.features.filter(
+      (site) => site.properties.adcode === '310101' && Number(site.properties.id.slice(6, 12)) % 8 === 0,
+    ),
   }),
 );
 const huangpuPoles = poles.features.filter((pole) => pole.properties.adcode === '310101');
@@ -37,7 +36,7 @@ writeFileSync(
   fewPolesFile,
   JSON.stringify({
     type: 'FeatureCollection',
-    features: huangpuPoles.filter((_, index) => index % 15 === 0),
+    features: huangpuPoles.filter((_, index) => index % 5 === 0),
   }),
 );
 
@@ -50,8 +49,8 @@ interface Output {
 }
 
 describe('cli suggest', () => {
-  it('prints the picks in order with gains that add up to the coverage change', () => {
-    const { code, stdout, stderr } = cli([
+  it('prints the picks in order with gains that add up to the coverage change', async () => {
+    const { code, stdout, stderr } = await cli([
       '--sites',
       sitesFile,
       '--candidates',
@@ -80,10 +79,10 @@ describe('cli suggest', () => {
     expect(output.elapsedMs).toBeGreaterThan(0);
   });
 
-  it('--exact is at least as good as greedy on a small candidate set', () => {
+  it('--exact is at least as good as greedy on a small candidate set', async () => {
     const common = ['--sites', sitesFile, '--candidates', fewPolesFile, '--count', '3', '--area', '310101'];
-    const greedy = JSON.parse(cli(common).stdout) as Output;
-    const exact = JSON.parse(cli([...common, '--exact']).stdout) as Output;
+    const greedy = JSON.parse((await cli(common)).stdout) as Output;
+    const exact = JSON.parse((await cli([...common, '--exact'])).stdout) as Output;
     expect(exact.method).toBe('exact');
     expect(greedy.suggested).toHaveLength(3);
     // On this small, seeded instance greedy is optimal: HiGHS proves the same three poles.
@@ -99,8 +98,8 @@ describe('cli suggest', () => {
     [['--sites', sitesFile, '--candidates', fewPolesFile, '--count', '2', '--area', '999999'], /--area/],
     [['--sites', sitesFile, '--candidates', fewPolesFile, '--count', '0'], /--count/],
     [['--sites', sitesFile, '--candidates', fewPolesFile, '--count', '2', '--mode', 'x'], /--mode/],
-  ])('bad input %j: one line on stderr, exit 2', (args, message) => {
-    const { code, stdout, stderr } = cli(args as string[]);
+  ])('bad input %j: one line on stderr, exit 2', async (args, message) => {
+    const { code, stdout, stderr } = await cli(args as string[]);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n')).toHaveLength(1);

@@ -33,6 +33,7 @@ export const storageZh = {
   'storage.list.existingSites': '导入的现网站',
   'storage.list.poles': '综合杆',
   'storage.list.removedSiteIds': '拆除标记',
+  'storage.list.measurements': '测量数据集',
 } as const;
 
 export const storageEn: Record<keyof typeof storageZh, string> = {
@@ -73,4 +74,5 @@ export const storageEn: Record<keyof typeof storageZh, string> = {
   'storage.list.existingSites': 'imported existing sites',
   'storage.list.poles': 'poles',
   'storage.list.removedSiteIds': 'removal marks',
+  'storage.list.measurements': 'measurement sets',
 };

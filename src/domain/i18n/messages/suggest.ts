@@ -39,6 +39,8 @@ export const suggestZh = {
   'suggest.exactTooMany':
     '精确求解最多处理 {limit} 个候选位置，当前选择在范围内有 {count} 个：请缩小范围或改用绘制区域的网格点。',
   'suggest.template': '站点模板',
+  'suggest.templateNote':
+    '候选站自带的属性（类型、频段、挂高、半径、方位角、下倾角）优先；综合杆按杆高挂设；模板只补其余属性。',
   'suggest.kind': '类型',
   'suggest.kindMacro': '宏站',
   'suggest.kindMicro': '微站（杆站）',
@@ -131,6 +133,8 @@ export const suggestEn: Record<keyof typeof suggestZh, string> = {
   'suggest.exactTooMany':
     'Exact mode handles at most {limit} candidate positions; this choice has {count} in the area. Narrow the area or use a drawn area’s grid.',
   'suggest.template': 'Site template',
+  'suggest.templateNote':
+    'A candidate’s own attributes (kind, band, height, radius, azimuth, tilts) come first; a pole gives its height; the template fills the rest.',
   'suggest.kind': 'Kind',
   'suggest.kindMacro': 'Macro',
   'suggest.kindMicro': 'Micro (pole)',

@@ -24,6 +24,7 @@ const readGeo = <T>(name: string): T => JSON.parse(readFileSync(join('data/geo',
 /** The same geography the CLI and the app use. */
 export const geography = prepareImportGeography({
   districts: readGeo('districts.geojson'),
+  boundary: readGeo<Polygons>('admin-boundary.geojson'),
   land: readGeo<Polygons>('land.geojson'),
   water: [readGeo<Polygons>('sea.geojson'), readGeo<Polygons>('water-bodies.geojson')],
 });

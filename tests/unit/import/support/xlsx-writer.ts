@@ -13,6 +13,11 @@ export interface XlsxSheet {
   rows: Map<number, XlsxCell[]>;
   /** Merged ranges such as "A1:H1". */
   merges?: string[];
+  /**
+   * Formatting down to this row: an empty <row> with a style-only cell for every row after the data,
+   * as Excel leaves when a format is applied to whole columns (a real workbook reaches row 1,048,564).
+   */
+  formattedRowsTo?: number;
 }
 
 const escapeXml = (text: string) =>
@@ -51,6 +56,12 @@ export function writeXlsx(sheet: XlsxSheet): Uint8Array {
       return `<c r="${reference}" t="s"><v>${index}</v></c>`;
     });
     rowsXml.push(`<row r="${rowNumber}">${cellsXml.join('')}</row>`);
+  }
+  const lastDataRow = Math.max(0, ...sheet.rows.keys());
+  for (let rowNumber = lastDataRow + 1; rowNumber <= (sheet.formattedRowsTo ?? 0); rowNumber++) {
+    rowsXml.push(
+      `<row r="${rowNumber}" spans="1:39" s="1" customFormat="1"><c r="A${rowNumber}" s="1"/></row>`,
+    );
   }
   const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
   const relationships = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';

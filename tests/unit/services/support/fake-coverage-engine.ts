@@ -123,6 +123,7 @@ export class FakeEngine implements CoverageEnginePort {
       requestId: this.jobs,
       stats: this.stats(),
       gaps: EMPTY_GAPS,
+      qualityGaps: EMPTY_GAPS,
       raster: undefined,
       elapsedMs: 1,
     });
@@ -142,6 +143,7 @@ export class FakeEngine implements CoverageEnginePort {
           requestId: 0,
           stats: this.stats(),
           gaps: EMPTY_GAPS,
+          qualityGaps: EMPTY_GAPS,
           removedGapIds: [],
           addedGapIds: [],
           rasterPatches: [],
