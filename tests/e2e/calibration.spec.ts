@@ -1,19 +1,12 @@
-/**
- * Calibration end to end: drop a drive-test file (synthesised from the model with an 8 dB optimistic
- * error in dense urban areas, GCJ-02 like an Amap-based logger), see the residual dots and the report,
- * apply the fit, see the coverage figure fall, undo, and see it come back.
- */
-import { readFileSync } from 'node:fs';
 import { readSampleSiteInput } from '../../scripts/sample-inputs';
 import type {} from '../../src/app/calibration-test-hook';
+import { readShippedCity } from '../../src/cli/shipped-city';
 import { CoverageEngine } from '../../src/domain/coverage/coverage-engine';
 import { generateSampleSites, SHIPPED_SITE_SEED } from '../../src/domain/sample';
 import { synthesiseMeasurements } from '../../src/domain/sample/synthetic-measurements';
 import type { SiteCollection } from '../../src/domain/types';
 import { expect, test } from './driver';
 import { CoverageDriver } from './drivers/coverage-driver';
-
-const geo = (name: string) => JSON.parse(readFileSync(`data/geo/${name}`, 'utf8'));
 
 /** 1,500 samples around Huangpu's sample sites, plus one row with an impossible level. */
 function driveTestCsv(): string {
@@ -22,11 +15,8 @@ function driveTestCsv(): string {
     year: 2020,
   }) as SiteCollection;
   const engine = new CoverageEngine(
-    {
-      districts: geo('districts.geojson'),
-      metroStations: geo('metro-stations.geojson'),
-      land: geo('land.geojson'),
-    },
+    // The city the CLI and the app compute on (land mask, environment classes), so the classes agree.
+    readShippedCity(),
     { mode: 'pathloss', cellM: 50 },
   );
   // Every baseline site serves (as in the app); the samples are taken around Huangpu's.

@@ -37,7 +37,8 @@ const figures = (statistics: ErrorStatistics) => ({
 
 export const usage = `usage: npm run --silent cli -- calibrate --sites SITES.geojson --measurements FILE [--crs ${COORDINATE_SYSTEMS.join('|')}] [--out CORRECTIONS.json]
   Compares the path-loss model with drive-test/MR measurements (CSV UTF-8/GBK, xlsx, GeoJSON; RSRP in dBm)
-  and fits per environment class error = offset + slope·log10(d / 1 km) (docs/calibration.md).`;
+  and fits per environment class error = offset + slope·log10(d / 1 km) (docs/calibration.md).
+  --help    print this help`;
 
 /** Run the command; prints one JSON object. */
 export async function run(args: string[]): Promise<number> {

@@ -14,13 +14,14 @@ import { CliError } from '../cli-error';
 
 const ADD_FLAGS = ['name', 'password', 'role', 'district', 'data-dir', 'database-url'] as const;
 
-const USAGE_LINE = `usage: user add --name N --password P --role ${ROLES.join('|')} [--district ADCODE] [--data-dir DIR | --database-url URL]`;
+const USAGE_LINE = `usage: npm run --silent cli -- user add --name N --password P --role ${ROLES.join('|')} [--district ADCODE] [--data-dir DIR | --database-url URL]`;
 
 export const usage = `${USAGE_LINE}
 
 Adds a team-server user and prints it as JSON. A district planner needs --district (its adcode).
 Without --data-dir or --database-url it uses the server's own setting: DATABASE_URL if set, else
-DATA_DIR (default .data/server). The embedded database serves one process: stop the server first.`;
+DATA_DIR (default .data/server). The embedded database serves one process: stop the server first.
+  --help    print this help`;
 
 export async function run(args: string[]): Promise<number> {
   const [action, ...rest] = args;

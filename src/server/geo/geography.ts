@@ -6,9 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createFeatureLookup } from '../../domain/geo/feature-lookup';
+import { generateSampleSites, type SampleSiteInput, SHIPPED_SITE_SEED } from '../../domain/sample';
 import { type BaselineSites, indexBaseline } from '../../domain/scenario/baseline-sites';
-import { SHARED_BASELINE_FILE, SHARED_BASELINE_ID } from '../../domain/sync/shared-baseline';
-import type { DistrictCollection, DistrictProperties, SiteCollection } from '../../domain/types';
+import { SHARED_BASELINE_ID, SHARED_BASELINE_YEAR } from '../../domain/sync/shared-baseline';
+import type { DistrictCollection, DistrictProperties } from '../../domain/types';
 
 export interface Geography {
   baseline: BaselineSites;
@@ -43,7 +44,26 @@ export function loadDistricts(geoDir = DEFAULT_GEO_DIR): Pick<Geography, 'distri
   };
 }
 
+/** Generated baselines per data directory: generating the 2020 sample takes seconds, so do it once. */
+const baselines = new Map<string, BaselineSites>();
+
+/** The shared baseline: the 2020 sample, generated from the shipped inputs as the app generates it. */
+function sharedBaseline(geoDir: string): BaselineSites {
+  let baseline = baselines.get(geoDir);
+  if (!baseline) {
+    const input: SampleSiteInput = {
+      land: readCollection<SampleSiteInput['land']>(`${geoDir}/land-mask.geojson`),
+      environment: readCollection<SampleSiteInput['environment']>(`${geoDir}/environment.geojson`),
+      zones: readCollection<SampleSiteInput['zones']>(`${geoDir}/plan-zones.geojson`),
+      poles: readCollection<SampleSiteInput['poles']>(`${geoDir}/sample-poles.geojson`),
+    };
+    const sites = generateSampleSites(input, { seed: SHIPPED_SITE_SEED, year: SHARED_BASELINE_YEAR });
+    baseline = indexBaseline(SHARED_BASELINE_ID, sites);
+    baselines.set(geoDir, baseline);
+  }
+  return baseline;
+}
+
 export function loadGeography(geoDir = DEFAULT_GEO_DIR): Geography {
-  const sites = readCollection<SiteCollection>(`${geoDir}/${SHARED_BASELINE_FILE}`);
-  return { ...loadDistricts(geoDir), baseline: indexBaseline(SHARED_BASELINE_ID, sites) };
+  return { ...loadDistricts(geoDir), baseline: sharedBaseline(geoDir) };
 }

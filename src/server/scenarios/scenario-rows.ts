@@ -79,6 +79,10 @@ export async function readScenario(database: Queryable, row: ScenarioRow) {
     removedSiteIds: sorted('removedSiteIds').map((item) => item.id),
     existingSites: sorted('existingSites').map((item) => item.body),
     poles: sorted('poles').map((item) => item.body),
+    // The team server shares a scenario's sites and poles. Drive-test measurements and the calibration
+    // fitted to them stay in the planner's own browser (docs/server.md): sets of 100,000s of samples
+    // are per-planner evidence, not shared plan content, so a shared copy carries none.
+    ...(row.schemaVersion >= 5 ? { measurements: [], calibration: null } : {}),
   };
   const ords: AddedOrds = new Map(added.map((item) => [item.id, item.ord]));
   if (row.schemaVersion === CURRENT_SCENARIO_SCHEMA_VERSION)

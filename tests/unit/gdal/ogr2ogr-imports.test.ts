@@ -8,15 +8,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { expect, it } from 'vitest';
+import { readShippedSampleInput } from '../../../src/cli/shipped-city';
 import { importFile } from '../../../src/domain/import/import-file';
 import type { ImportResult } from '../../../src/domain/import/import-types';
 import { bundleShapefileParts } from '../../../src/domain/import/shapefile-parts';
+import { generateSampleSites, SHIPPED_SITE_SEED } from '../../../src/domain/sample';
 import type { SiteCollection } from '../../../src/domain/types';
 import { geography } from '../import/support/load';
 import { describeWithGdal, GDAL_VERSION, ogr2ogr } from './support/gdal';
 
+/** The shipped 2020 sample, generated as the app and `cli sample` generate it. */
+const SAMPLE_2020 = generateSampleSites(readShippedSampleInput(), {
+  seed: SHIPPED_SITE_SEED,
+  year: 2020,
+}) as SiteCollection;
+
 const workspace = mkdtempSync(join(tmpdir(), 'gdal-imports-'));
-const sample = JSON.parse(readFileSync('data/geo/sample-sites-2020.geojson', 'utf8')) as SiteCollection;
+const sample = SAMPLE_2020;
 const sites = sample.features.slice(100, 140).map((site, index) => ({
   type: 'Feature' as const,
   geometry: site.geometry,
