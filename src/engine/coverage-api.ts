@@ -4,8 +4,7 @@
  * the event loop between steps so a cancel or a newer compute can stop it.
  */
 import * as Comlink from 'comlink';
-import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import type { CityInput, ZoneCollection } from '../domain/coverage/city-raster';
+import type { Feature, Polygon } from 'geojson';
 import { CoverageEngine, type EditResult } from '../domain/coverage/coverage-engine';
 import {
   mercatorRowMap,
@@ -16,7 +15,7 @@ import {
   renderPatch,
   renderRaster,
 } from '../domain/coverage/coverage-image';
-import type { GapKind, GapProperties } from '../domain/coverage/gaps';
+import type { GapKind } from '../domain/coverage/gaps';
 import type { CellWindow } from '../domain/coverage/grid';
 import {
   type CoverageStats,
@@ -26,82 +25,30 @@ import {
   siteBuffer,
 } from '../domain/coverage/report';
 import type { CoverageSettings } from '../domain/coverage/settings';
-import type { DistrictCollection, SiteFeature } from '../domain/types';
+import type { SiteFeature } from '../domain/types';
 import { validatePosition } from '../domain/validation/site-attributes';
 import { assertValidSites, InvalidSiteError } from '../domain/validation/site-feature';
 import { createCalibrationMethods } from './calibration-api';
+import type {
+  CoverageEditReply,
+  CoverageInit,
+  CoverageResult,
+  GapChanges,
+  GapCollection,
+  GridInfo,
+  RequestOptions,
+} from './coverage-api-types';
 import { createSuggestMethods } from './suggest-api';
 
-export interface CoverageInit {
-  districts: DistrictCollection;
-  metroStations: FeatureCollection<Point>;
-  /** Any polygons with an id (plan-zones.geojson: new towns, wings, key areas). */
-  zones?: ZoneCollection;
-  /** The land mask (data/geo/land-mask.geojson). */
-  land?: FeatureCollection<Polygon | MultiPolygon>;
-  /** Environment classes as nested polygons (data/geo/environment.geojson). */
-  environment?: CityInput['environment'];
-  sea?: FeatureCollection<Polygon | MultiPolygon>;
-  settings?: Partial<CoverageSettings>;
-}
-
-export interface GridInfo {
-  columns: number;
-  rows: number;
-  cellM: number;
-  /** [west, south, east, north] of the grid. */
-  bounds: [number, number, number, number];
-  landKm2: number;
-}
-
-export interface RequestOptions {
-  requestId: number;
-  /**
-   * Raster to return: RSRP classes, covered/uncovered, SINR grades or rate bins (the last two with SINR
-   * on), or none. Default: 'class' in path-loss mode.
-   */
-  raster?: RasterStyle | 'none';
-}
-
-type GapCollection = FeatureCollection<MultiPolygon, GapProperties>;
-
-export interface CoverageResult {
-  requestId: number;
-  stats: CoverageStats;
-  gaps: GapCollection;
-  /** Quality gaps (covered, SINR below the threshold); empty while SINR is off. */
-  qualityGaps: GapCollection;
-  raster: RasterImage | undefined;
-  elapsedMs: number;
-}
-
-export interface CoverageUpdate {
-  requestId: number;
-  stats: CoverageStats;
-  gaps: GapCollection;
-  qualityGaps: GapCollection;
-  removedGapIds: number[];
-  addedGapIds: number[];
-  /** Image patches for the changed windows (apply with putImageData at x, y). */
-  rasterPatches: RasterPatch[];
-  elapsedMs: number;
-}
-
-/**
- * Gaps that changed since the previous reply: an edit touches a few gaps, and sending the whole
- * collection (every gap's outline) each time cost the main thread its deserialisation and garbage at
- * every drag step. A gap's id changes whenever its cells do, so ids say what is new.
- */
-export interface GapChanges {
-  removedIds: number[];
-  added: Feature<MultiPolygon, GapProperties>[];
-}
-
-/** What the worker sends for an edit; CoverageClient turns it into a CoverageUpdate with all gaps. */
-export interface CoverageEditReply extends Omit<CoverageUpdate, 'gaps' | 'qualityGaps'> {
-  gapChanges: GapChanges;
-  qualityGapChanges: GapChanges;
-}
+export type {
+  CoverageEditReply,
+  CoverageInit,
+  CoverageResult,
+  CoverageUpdate,
+  GapChanges,
+  GridInfo,
+  RequestOptions,
+} from './coverage-api-types';
 
 /** Thrown when a compute is cancelled or superseded by a newer one. */
 export class CancelledError extends Error {

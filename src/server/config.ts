@@ -43,7 +43,7 @@ function origins(raw: string | undefined): string[] {
   for (const origin of list) {
     const url = new URL(origin);
     if (url.origin !== origin)
-      throw new Error(`APP_ORIGIN entries are origins like http://host:port, got "${origin}"`);
+      throw new Error(`APP_ORIGIN entries are origins (scheme://host:port), got "${origin}"`);
   }
   return list;
 }

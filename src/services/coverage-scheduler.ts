@@ -1,10 +1,8 @@
 /**
- * The coverage job scheduler: keeps the coverage worker in step with the store: one job at a time on the main side (the worker
- * also runs calls one at a time), the latest wish pending. A full job recomputes the baseline (whose
- * figures the panel compares against) and re-applies the open scenario's changes as incremental
- * edits; an incremental job sends only what changed since the engine's last scenario. A burst of edits
- * (a drag) therefore costs at most one job in flight plus one pending, which reads the newest scenario
- * when it starts.
+ * The coverage job scheduler keeps the coverage worker in step with the store: one job at a time, the
+ * latest wish pending. A full job recomputes the baseline and re-applies the open scenario's changes as
+ * incremental edits; an incremental job sends only what changed, so a drag costs at most one job in
+ * flight plus one pending, which reads the newest scenario when it starts.
  */
 import type { CoverageStats } from '../domain/coverage/report';
 import type { CoverageSettings } from '../domain/coverage/settings';

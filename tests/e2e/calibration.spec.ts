@@ -83,8 +83,11 @@ test('drop a measurement file, see residuals and the report, apply the fit, see 
   await expect(page.getByTestId('calibration-status')).toContainText(
     /已校准：基于 1,?500 个样本，RMSE \d+\.\d dB（原 \d+\.\d dB）/,
   );
+  // The model was 8 dB optimistic in dense urban areas. Corrected, the land with excellent RSRP shrinks,
+  // and covered land cannot grow (the 2020 sample's centre has margin to spare, so it may not fall).
   const calibrated = await coverage.whenComputed();
-  expect(calibrated.coveredFraction).toBeLessThan(plain.coveredFraction);
+  expect(calibrated.rsrpClassesKm2!.excellent).toBeLessThan(plain.rsrpClassesKm2!.excellent - 1);
+  expect(calibrated.coveredFraction).toBeLessThanOrEqual(plain.coveredFraction);
   // The coverage tab says which model its figures come from.
   await page.getByRole('tab', { name: /覆盖|Coverage/ }).click();
   await expect(page.getByTestId('coverage-calibrated')).toContainText(/已校准：基于 1,?500 个样本/);
@@ -93,8 +96,9 @@ test('drop a measurement file, see residuals and the report, apply the fit, see 
   await page.locator('body').press('Control+z');
   await expect(page.getByTestId('coverage-calibrated')).toHaveCount(0);
   await expect
-    .poll(async () => (await coverage.whenComputed()).coveredFraction, { timeout: 240_000 })
-    .toBeCloseTo(plain.coveredFraction, 10);
+    .poll(async () => (await coverage.whenComputed()).rsrpClassesKm2!.excellent, { timeout: 240_000 })
+    .toBeCloseTo(plain.rsrpClassesKm2!.excellent, 6);
+  expect((await coverage.whenComputed()).coveredFraction).toBeCloseTo(plain.coveredFraction, 10);
   await page.getByRole('tab', { name: /校准|Calibration/ }).click();
   await expect(panel).toContainText('未校准');
   expect(planner.consoleErrors).toEqual([]);

@@ -8,12 +8,13 @@ import { ImportWorkflow } from './drivers/import-driver';
 import { PlannerWorkflow } from './drivers/planner-driver';
 
 // Zhangjiang, Pudong: the nearest sample pole is ~700 m away, so any snap here is to an imported pole.
-const POLE = { id: 'IMP-P1', longitude: 121.6, latitude: 31.2, heightM: 11 };
+// A spot in 张江 with no sample pole within 300 m (checked by the first assertion below).
+const POLE = { id: 'IMP-P1', longitude: 121.6, latitude: 31.21, heightM: 11 };
 const POLES_CSV = [
   'id,lng,lat,height',
   `${POLE.id},${POLE.longitude},${POLE.latitude},${POLE.heightM}`,
-  'IMP-P2,121.601,31.2005,12',
-  'IMP-P3,121.599,31.1995,9',
+  'IMP-P2,121.601,31.2105,12',
+  'IMP-P3,121.599,31.2095,9',
 ].join('\n');
 
 // Central Chongming: the nearest sample site is over a kilometre away, so these sites add coverage.

@@ -20,6 +20,8 @@ import { trackedSubscribe } from '../subscriptions';
 
 export const CALIBRATION_TAB = 'calibration';
 const COMPARE_DELAY_MS = 300;
+/** How long a replaced residuals URL stays valid for a fetch already under way. */
+const RESIDUALS_URL_GRACE_MS = 10_000;
 
 export function wireCalibration(context: AppContext): Disposer {
   const { store, map, data } = context;
@@ -125,10 +127,15 @@ export function wireCalibration(context: AppContext): Disposer {
   };
 
   const showView = (view: CalibrationView | null) => {
-    if (residualsUrl) URL.revokeObjectURL(residualsUrl);
+    const previous = residualsUrl;
     residualsUrl = view?.residualsUrl ?? null;
     get().setCalibrationView(view);
-    void layer.setResiduals(residualsUrl);
+    // MapLibre's worker may still be fetching the previous dots when new ones arrive (two quick
+    // recomputes): revoking that URL at once fails its fetch with an error on the console, so it goes
+    // only once the new dots are set, after a grace period.
+    void layer.setResiduals(residualsUrl).finally(() => {
+      if (previous) setTimeout(() => URL.revokeObjectURL(previous), RESIDUALS_URL_GRACE_MS);
+    });
   };
 
   const scheduleCompare = (delayMs = COMPARE_DELAY_MS) => {

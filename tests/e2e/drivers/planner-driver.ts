@@ -3,6 +3,7 @@
  * the open scenario and the attribute panel, export files and read them back.
  */
 import { readFile } from 'node:fs/promises';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 // Types only: the app's window.__e2e.planner augmentation.
 import type {} from '../../../src/app/planner-test-hooks';
 import type { PlannerDriver } from '../driver';
@@ -135,18 +136,21 @@ export class PlannerWorkflow {
   }
 
   /** The largest coverage gap with a comprehensive pole within `maxDistanceM` of its centroid. */
-  gapNearPole(maxDistanceM: number) {
-    return this.page.evaluate((distance) => {
-      const gaps = window.__e2e!.state().coverageGaps?.features ?? [];
-      const sorted = [...gaps].sort((left, right) => right.properties.areaKm2 - left.properties.areaKm2);
-      for (const gap of sorted) {
-        const [longitude, latitude] = gap.properties.centroid;
-        const pole = window.__e2e!.planner!.nearestPole(longitude, latitude, distance);
-        if (pole && gap.properties.areaKm2 > 0.5)
-          return { longitude, latitude, pole, areaKm2: gap.properties.areaKm2 };
-      }
-      return null;
-    }, maxDistanceM);
+  /**
+   * The largest weak spot over 0.5 km² with a pole within maxDistanceM of its centroid, skipping those
+   * whose centroid lies outside them (a ragged gap's centroid can fall on covered land).
+   */
+  async gapNearPole(maxDistanceM: number) {
+    const gaps = await this.page.evaluate(() => window.__e2e!.state().coverageGaps?.features ?? []);
+    const sorted = [...gaps].sort((left, right) => right.properties.areaKm2 - left.properties.areaKm2);
+    for (const gap of sorted) {
+      if (gap.properties.areaKm2 <= 0.5) break;
+      const [longitude, latitude] = gap.properties.centroid;
+      if (!booleanPointInPolygon(gap.properties.centroid, gap.geometry)) continue;
+      const pole = await this.nearestPole(longitude, latitude, maxDistanceM);
+      if (pole) return { longitude, latitude, pole, areaKm2: gap.properties.areaKm2 };
+    }
+    return null;
   }
 
   toolbarButton(command: string) {
