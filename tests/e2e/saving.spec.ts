@@ -5,6 +5,7 @@
 import { expect, PlannerDriver, test } from './driver';
 import { PlannerWorkflow } from './drivers/planner-driver';
 import {
+  probeWriteFails,
   readStored,
   scenarioRecord,
   setQuota,
@@ -89,11 +90,15 @@ test('a full disk: the failed save is said at once and until it succeeds; export
 
   const cdp = await context.newCDPSession(page);
   const origin = new URL(page.url()).origin;
-  await setQuota(cdp, origin, (await usageBytes(page)) + 50_000);
+  const smallQuotaBytes = (await usageBytes(page)) + 50_000;
+  await setQuota(cdp, origin, smallQuotaBytes);
+  // The override reaches the page's storage a moment after the call returns: wait for it, or the
+  // 5,000 sites could land before the disk is "full".
+  await expect.poll(() => probeWriteFails(page, 200_000)).toBe(true);
   await page.evaluate(() => window.__e2e!.planner!.addGeneratedCandidates(5000));
 
   const alert = page.getByRole('alert').filter({ hasText: '未能保存' });
-  await expect(alert).toBeVisible({ timeout: 20_000 });
+  await expect(alert).toBeVisible({ timeout: 30_000 });
   await expect(alert).toContainText('存储空间');
   await expect(page.getByText('所有修改自动保存在本机浏览器中')).toHaveCount(0);
   // It keeps saying so: a later edit fails again and the alert stays.
@@ -112,8 +117,15 @@ test('a full disk: the failed save is said at once and until it succeeds; export
 
   // Room again: one retry saves everything and the alert goes.
   await setQuota(cdp, origin, null);
-  await alert.getByRole('button', { name: '重试' }).click();
-  await expect(alert).toHaveCount(0, { timeout: 20_000 });
+  await expect.poll(() => probeWriteFails(page, 200_000)).toBe(false);
+  // The user's retry saves everything and the alert goes; autosave's own retry (its wait grows while
+  // the disk is full) may land first, and then the alert is gone before the click.
+  await alert
+    .getByRole('button', { name: '重试' })
+    .click({ timeout: 10_000 })
+    .catch(async () => expect(await alert.count()).toBe(0));
+  // Writing 5,000 sites takes a while on a loaded machine (the one retry under way finishes first).
+  await expect(alert).toHaveCount(0, { timeout: 60_000 });
   await expect
     .poll(async () => (await storedIds(workflow, scenarioId)).length, { timeout: 20_000 })
     .toBe(5000);

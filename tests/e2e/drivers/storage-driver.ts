@@ -124,3 +124,35 @@ export async function setQuota(
 export function usageBytes(page: Page): Promise<number> {
   return page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
 }
+
+/**
+ * Whether writing this many bytes of incompressible text to a scratch database fails now: the only
+ * way to see a quota override in force (estimate() keeps showing the real quota, and the override
+ * takes effect a moment after the call returns). The scratch database is deleted after.
+ */
+export function probeWriteFails(page: Page, bytes: number): Promise<boolean> {
+  return page.evaluate(async (length) => {
+    const text = Array.from({ length }, () => String.fromCharCode(33 + Math.floor(Math.random() * 90))).join(
+      '',
+    );
+    const open = indexedDB.open('quota-probe', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('probe');
+    const database = await new Promise<IDBDatabase>((resolve, reject) => {
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const transaction = database.transaction('probe', 'readwrite');
+    transaction.objectStore('probe').put(text, 'probe');
+    const failed = await new Promise<boolean>((resolve) => {
+      transaction.oncomplete = () => resolve(false);
+      transaction.onabort = () => resolve(true);
+      transaction.onerror = () => resolve(true);
+    });
+    database.close();
+    await new Promise((resolve) => {
+      const deletion = indexedDB.deleteDatabase('quota-probe');
+      deletion.onsuccess = deletion.onerror = deletion.onblocked = resolve;
+    });
+    return failed;
+  }, bytes);
+}
