@@ -12,6 +12,7 @@ import { createScenario, duplicateScenario } from '../domain/scenario/scenario';
 import type { Scenario } from '../domain/scenario/scenario-types';
 import type { ExportFormat, PlannerServices } from '../state/planner-slice';
 import type { AppContext } from './app-context';
+import { reportSaveFailure } from './save-status';
 import { newScenarioId, upsertScenario } from './scenario-storage';
 
 const MIME: Record<ExportFormat, string> = {
@@ -55,7 +56,11 @@ export function createPlannerServices(context: AppContext): PlannerServices {
   };
   const save = async (scenario: Scenario) => {
     get().setSavedScenarios(upsertScenario(get().savedScenarios, scenario));
-    await persistence.repository()?.saveScenario(scenario);
+    // A failed save is shown (and the scenario stays in the list, in memory) rather than thrown at a click.
+    await persistence
+      .repository()
+      ?.saveScenario(scenario)
+      .catch((error: unknown) => reportSaveFailure(store, error, scenario));
   };
   const open = async (scenario: Scenario) => {
     await leaveCurrent();

@@ -15,6 +15,9 @@ import {
   openScenarioRepository,
   type ScenarioRepository,
 } from '../storage';
+import { trackSaving } from './save-status';
+import { keepScenarioSettings } from './scenario-settings-sync';
+import { syncScenariosAcrossTabs } from './scenario-tab-sync';
 
 export interface ScenarioStorage {
   repository: () => ScenarioRepository | null;
@@ -25,6 +28,8 @@ export interface ScenarioStorage {
 export interface StoredScenarios {
   repository: ScenarioRepository | null;
   loaded: LoadedScenarios | null;
+  /** Each scenario's coverage settings, keyed by scenario id (src/app/scenario-settings-sync.ts). */
+  settings: Map<string, unknown>;
 }
 
 /** Inserts or replaces a scenario in a list kept most-recently-updated first. */
@@ -37,25 +42,38 @@ export const newScenarioId = (): string => `scn-${crypto.randomUUID()}`;
 
 /** Start-up step 3: opens the scenario storage and lists what it holds (never rejects). */
 export async function openScenarioStorage(store: AppStore): Promise<StoredScenarios> {
+  let repository: ScenarioRepository;
   try {
-    const repository = await openScenarioRepository();
-    const loaded = await repository.loadScenarios();
-    const state = store.getState();
-    state.setSavedScenarios(loaded.scenarios);
-    state.setQuarantineNotices(
-      (await repository.listQuarantine()).map((entry) => ({
-        sourceKey: entry.sourceKey,
-        code: entry.reason.code,
-        message: entry.reason.message,
-      })),
-    );
-    state.setPlannerStorageStatus('ready');
-    return { repository, loaded };
+    repository = await openScenarioRepository();
   } catch (error) {
     console.warn('scenario storage unavailable:', error instanceof Error ? error.message : error);
     store.getState().setPlannerStorageStatus('unavailable');
-    return { repository: null, loaded: null };
+    return { repository: null, loaded: null, settings: new Map() };
   }
+  // Loading reads each record alone, so this fails only when the database itself does; saving then
+  // still works for new scenarios.
+  const loaded = await repository
+    .loadScenarios({
+      fallbackName: (key) =>
+        translate(store.getState().language, 'storage.recoveredScenarioName', { key: key.slice(0, 12) }),
+    })
+    .catch((error: unknown) => {
+      console.warn('reading saved scenarios failed:', error instanceof Error ? error.message : error);
+      return null;
+    });
+  const settings = await repository.loadAllSettings().catch(() => new Map<string, unknown>());
+  const state = store.getState();
+  state.setSavedScenarios(loaded?.scenarios ?? []);
+  state.setRecoveredScenarios(loaded?.recovered ?? [], loaded?.unreadable.length ?? 0);
+  state.setQuarantineNotices(
+    (await repository.listQuarantine().catch(() => [])).map((entry) => ({
+      sourceKey: entry.sourceKey,
+      code: entry.reason.code,
+      message: entry.reason.message,
+    })),
+  );
+  state.setPlannerStorageStatus('ready');
+  return { repository, loaded, settings };
 }
 
 /**
@@ -82,6 +100,13 @@ export function openFirstScenario(store: AppStore, stored: StoredScenarios): Sce
   if (!wanted) state.setSavedScenarios([scenario]);
   if (!repository) return storage;
 
+  keepScenarioSettings(store, repository, stored.settings);
+  const tracking = trackSaving(
+    store,
+    () => autosave,
+    () => repository,
+  );
+  const tabs = syncScenariosAcrossTabs(store, repository, () => autosave);
   let stableScenario: Scenario | undefined;
   autosave = installAutosave({
     getState: store.getState,
@@ -94,12 +119,16 @@ export function openFirstScenario(store: AppStore, stored: StoredScenarios): Sce
       return stableScenario;
     },
     repository,
-    onSaved: (saved) =>
-      store.getState().setSavedScenarios(upsertScenario(store.getState().savedScenarios, saved)),
-    onError: (error) => console.warn('autosave failed:', error instanceof Error ? error.message : error),
+    onSaved: tracking.onSaved,
+    onError: tracking.onError,
+    onConflict: tabs.onConflict,
   });
-  // The first (possibly new) scenario is written right away, not on its first edit.
-  void repository.saveScenario(scenario).catch(() => undefined);
+  // The first (possibly new) scenario is written right away, not on its first edit (a no-op when it is
+  // the version just read).
+  void repository.saveScenario(scenario).then(
+    () => tracking.onSaved(scenario),
+    (error: unknown) => tracking.onError(error, scenario),
+  );
   void repository.setLastOpenScenarioId(scenario.id).catch(() => undefined);
   return storage;
 }

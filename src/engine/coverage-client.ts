@@ -7,6 +7,7 @@
 import * as Comlink from 'comlink';
 import type { Feature, MultiPolygon } from 'geojson';
 import type { RasterImage, RasterStyle } from '../domain/coverage/coverage-image';
+import { rankGaps } from '../domain/coverage/gap-ranking';
 import type { GapProperties } from '../domain/coverage/gaps';
 import type { CoverageStats } from '../domain/coverage/report';
 import type { CoverageSettings } from '../domain/coverage/settings';
@@ -158,8 +159,9 @@ export class CoverageClient {
     if (requestId < this.latestCompute) return undefined;
     const update: CoverageUpdate = {
       ...reply,
-      gaps: { type: 'FeatureCollection', features: [...this.gaps.values()] },
-      qualityGaps: { type: 'FeatureCollection', features: [...this.qualityGaps.values()] },
+      // Changed gaps arrive as new ids at the end of the map: rank them again, once, for every panel.
+      gaps: { type: 'FeatureCollection', features: rankGaps([...this.gaps.values()]) },
+      qualityGaps: { type: 'FeatureCollection', features: rankGaps([...this.qualityGaps.values()]) },
     };
     const patches = [...this.carriedPatches, ...update.rasterPatches];
     if (requestId !== this.latestRequest) {

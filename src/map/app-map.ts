@@ -49,7 +49,13 @@ const CLICK_TOLERANCE_PX = 5;
  * under the click, so a tool can leave clicks on other layers' markers to their popups. Returns true
  * when it handled the click.
  */
-export type ClickInterceptor = (x: number, y: number, topFeature: FeatureSelection | null) => boolean;
+/** `clickCount` is the browser's count of quick clicks at one spot (2 for a double-click's second click). */
+export type ClickInterceptor = (
+  x: number,
+  y: number,
+  topFeature: FeatureSelection | null,
+  clickCount: number,
+) => boolean;
 
 export class AppMap {
   private readonly map: MapLibreMap;
@@ -101,7 +107,7 @@ export class AppMap {
       // A module holding the pointer (drawing an outline) handles clicks itself: no tool, no popup.
       if (this.pointerOwner) return;
       const feature = this.featureAt(event.point.x, event.point.y);
-      if (this.clickInterceptor?.(event.point.x, event.point.y, feature)) return;
+      if (this.clickInterceptor?.(event.point.x, event.point.y, feature, event.originalEvent.detail)) return;
       options.onFeatureClick?.(feature);
     });
     this.installHoverCursor();

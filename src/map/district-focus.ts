@@ -62,14 +62,20 @@ export class DistrictFocus extends MapModule {
     );
   }
 
-  /** Highlights one weak spot (null clears) and flies to it. */
-  async highlightGap(gap: Feature<MultiPolygon> | null): Promise<void> {
+  /** The weak spot drawn now (what the user sees highlighted), null when none. */
+  drawnGap: Feature<MultiPolygon> | null = null;
+
+  /** Highlights one weak spot (null clears) and, unless told not to, flies to it. */
+  async highlightGap(gap: Feature<MultiPolygon> | null, { fly = true } = {}): Promise<void> {
+    this.drawnGap = gap;
     await this.ready;
+    if (this.drawnGap !== gap) return;
     this.source(GAP_SOURCE)?.setData(gap ?? EMPTY);
     if (!gap) return;
     // Layers added later (coverage raster, gaps) would cover the highlight: bring it to the top.
     this.map.moveLayer('district-focus-gap-fill');
     this.map.moveLayer('district-focus-gap-line');
+    if (!fly) return;
     const [west, south, east, north] = bbox(gap);
     this.map.fitBounds(
       [
@@ -81,6 +87,7 @@ export class DistrictFocus extends MapModule {
   }
 
   async clear(): Promise<void> {
+    this.drawnGap = null;
     await this.ready;
     for (const id of [MASK_SOURCE, OUTLINE_SOURCE, GAP_SOURCE]) this.source(id)?.setData(EMPTY);
   }

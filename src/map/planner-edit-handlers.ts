@@ -58,8 +58,10 @@ export function installPlannerGestures(
     return { x: event.clientX - rect.left, y: event.clientY - rect.top };
   };
 
-  const releaseClicks = appMap.setClickInterceptor((x, y, topFeature) => {
+  const releaseClicks = appMap.setClickInterceptor((x, y, topFeature, clickCount) => {
     if (callbacks.tool() === 'add') {
+      // A double-click's second click lands where the first added a site: it must not stack a second.
+      if (clickCount >= 2) return true;
       const lngLat = map.unproject([x, y]);
       callbacks.onAddSite(lngLat.lng, lngLat.lat, lastModifiers.altKey);
       return true;
@@ -189,11 +191,19 @@ export function installPlannerGestures(
     if (event.key === 'Escape' && gesture) finish(null, true);
   };
 
+  // With the add tool a double-click means "add here", not "zoom in" (MapLibre skips its zoom when the
+  // dblclick event's default is prevented).
+  const onDoubleClick = (event: MapMouseEvent) => {
+    if (callbacks.tool() === 'add') event.preventDefault();
+  };
+
   map.on('mousedown', onMouseDown);
+  map.on('dblclick', onDoubleClick);
   window.addEventListener('mousemove', onWindowMove);
   window.addEventListener('keydown', onKeyDown, true);
   return () => {
     map.off('mousedown', onMouseDown);
+    map.off('dblclick', onDoubleClick);
     window.removeEventListener('mousemove', onWindowMove);
     window.removeEventListener('keydown', onKeyDown, true);
     releaseClicks();

@@ -18,6 +18,7 @@ import type { DistrictSlice } from './district-slice';
 import type { ImportSlice } from './import-slice';
 import type { PlannerSlice } from './planner-slice';
 import type { SampleSlice } from './sample-slice';
+import type { SaveSlice } from './save-slice';
 import type { ScenarioSlice } from './scenario-slice';
 import type { StorySlice } from './story-slice';
 import type { SuggestSlice } from './suggest-slice';
@@ -74,6 +75,7 @@ export type AppState = UiSlice &
   StorySlice &
   SuggestSlice &
   ImportSlice &
+  SaveSlice &
   CalibrationSlice &
   SampleSlice &
   TeamSlice;

@@ -10,6 +10,7 @@ import { createDistrictSlice } from './district-slice';
 import { createImportSlice } from './import-slice';
 import { createPlannerSlice } from './planner-slice';
 import { createSampleSlice } from './sample-slice';
+import { createSaveSlice } from './save-slice';
 import { createScenarioSlice } from './scenario-slice';
 import {
   type AppState,
@@ -43,6 +44,7 @@ export function createAppStore(initial?: Partial<Pick<AppState, 'language' | 'vi
       ...createStorySlice(...args),
       ...createSuggestSlice(...args),
       ...createImportSlice(...args),
+      ...createSaveSlice(...args),
       ...createCalibrationSlice(...args),
       ...createSampleSlice(...args),
       ...createTeamSlice(...args),

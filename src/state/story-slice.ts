@@ -13,6 +13,7 @@ import {
 } from '../domain/story/chapters';
 import type { Slice } from './slices';
 
+export { CITY_FIGURES_KEY } from '../domain/report/zone-figures';
 export type { ZoneFigures };
 
 export type PngExportStatus = 'idle' | 'exporting' | 'done' | 'error';

@@ -88,6 +88,8 @@ export interface SuggestSlice {
   finishSuggestArea: (corners: [number, number][], check: DrawnOutlineCheck) => void;
   removeSuggestArea: (id: string) => void;
   clearSuggestAreas: () => void;
+  /** Puts back the areas stored with the open scenario. */
+  setSuggestAreas: (areas: DrawnArea[]) => void;
 }
 
 /** The defaults a planner starts from: 5 pole micro sites (n78, 10 m) in the whole city. */
@@ -173,4 +175,5 @@ export const createSuggestSlice: Slice<SuggestSlice> = (set, get) => ({
   },
   removeSuggestArea: (id) => set({ suggestAreas: get().suggestAreas.filter((area) => area.id !== id) }),
   clearSuggestAreas: () => set({ suggestAreas: [] }),
+  setSuggestAreas: (suggestAreas) => set({ suggestAreas }),
 });

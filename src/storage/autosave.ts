@@ -3,8 +3,14 @@
  * does not write 60 times a second) but capped by maxWaitMs (a long drag still saves), and pending
  * work is flushed when the page is hidden or closed (pagehide / visibilitychange), so a reload or
  * crash loses at most the last second. The app wires it; nothing here knows about zustand.
+ *
+ * A save that fails (a full disk, storage gone) keeps its scenario pending in memory and is retried,
+ * sooner after each edit and at growing intervals otherwise, until it lands; `failingScenarioIds` says
+ * which scenarios are not saved meanwhile. A save refused because another tab saved the scenario first
+ * goes to `onConflict` (the app merges both versions; the merged version then comes back as an edit).
  */
 import type { Scenario } from '../domain/scenario/scenario-types';
+import { ScenarioConflictError } from './save-errors';
 import type { ScenarioRepository } from './scenario-repository';
 
 /** The part of window/document autosave listens to; injectable for tests. */
@@ -30,8 +36,17 @@ export interface AutosaveOptions<State> {
   maxWaitMs?: number;
   /** Default: the browser's window and document; pass null to listen to nothing. */
   lifecycle?: PageLifecycle | null;
+  /** First wait before retrying a failed save; it doubles up to maxRetryMs. Default 3000 ms. */
+  retryMs?: number;
+  /** Default 60,000 ms. */
+  maxRetryMs?: number;
   onSaved?: (scenario: Scenario) => void;
   onError?: (error: unknown, scenario: Scenario) => void;
+  /**
+   * Another tab saved the scenario since this one read it: nothing was written. Resolves to the merged
+   * version to save instead (already put in the store when it is the open scenario).
+   */
+  onConflict?: (error: ScenarioConflictError, scenario: Scenario) => Promise<Scenario>;
 }
 
 export interface Autosave {
@@ -41,6 +56,10 @@ export interface Autosave {
   discard(scenarioId: string): void;
   /** True while a change has not been written yet. */
   hasPendingChanges(): boolean;
+  /** Scenarios whose last save failed and that are not saved since (retried until they are). */
+  failingScenarioIds(): string[];
+  /** Retries failed saves now (e.g. after the user freed space). */
+  retryNow(): Promise<void>;
   /** Flushes and stops listening. */
   dispose(): Promise<void>;
 }
@@ -67,21 +86,59 @@ export function installAutosave<State>(options: AutosaveOptions<State>): Autosav
   let firstPendingAt: number | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let writing: Promise<void> = Promise.resolve();
+  const retryMs = options.retryMs ?? 3000;
+  const maxRetryMs = Math.max(options.maxRetryMs ?? 60_000, retryMs);
+  /** Failed scenarios not saved since, and when the next retry is due. */
+  const failing = new Set<string>();
+  let retryDelay = retryMs;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const scheduleRetry = () => {
+    if (retryTimer !== undefined) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      void flush();
+    }, retryDelay);
+    retryDelay = Math.min(retryDelay * 2, maxRetryMs);
+  };
+
+  /** Conflicts in a row for one save before it counts as failed (another tab saving non-stop). */
+  const MAX_MERGES = 5;
+  const writeOne = async (scenario: Scenario, merges = 0): Promise<void> => {
+    try {
+      await options.repository.saveScenario(scenario);
+      failing.delete(scenario.id);
+      if (failing.size === 0) retryDelay = retryMs;
+      options.onSaved?.(scenario);
+    } catch (error) {
+      if (error instanceof ScenarioConflictError && options.onConflict && merges < MAX_MERGES) {
+        let merged: Scenario;
+        try {
+          merged = await options.onConflict(error, scenario);
+        } catch (mergeError) {
+          return fail(mergeError, scenario);
+        }
+        // A newer edit of the merged version may be pending already; it is written by the next flush.
+        if (pending.has(scenario.id)) return;
+        return writeOne(merged, merges + 1);
+      }
+      fail(error, scenario);
+    }
+  };
+
+  const fail = (error: unknown, scenario: Scenario) => {
+    // Keep it pending unless a newer version arrived meanwhile, so the retry writes it.
+    if (!pending.has(scenario.id)) pending.set(scenario.id, scenario);
+    failing.add(scenario.id);
+    scheduleRetry();
+    options.onError?.(error, scenario);
+  };
 
   const write = async (scenarios: Scenario[], newOpenId: string | undefined) => {
     if (newOpenId !== undefined) {
       await options.repository.setLastOpenScenarioId(newOpenId).catch(() => undefined);
     }
-    for (const scenario of scenarios) {
-      try {
-        await options.repository.saveScenario(scenario);
-        options.onSaved?.(scenario);
-      } catch (error) {
-        // Keep it pending unless a newer version arrived meanwhile, so the next flush retries.
-        if (!pending.has(scenario.id)) pending.set(scenario.id, scenario);
-        options.onError?.(error, scenario);
-      }
-    }
+    for (const scenario of scenarios) await writeOne(scenario);
   };
 
   let openIdToWrite: string | undefined;
@@ -129,9 +186,20 @@ export function installAutosave<State>(options: AutosaveOptions<State>): Autosav
 
   return {
     flush,
-    discard: (scenarioId) => void pending.delete(scenarioId),
+    discard: (scenarioId) => {
+      pending.delete(scenarioId);
+      failing.delete(scenarioId);
+    },
     hasPendingChanges: () => pending.size > 0,
+    failingScenarioIds: () => [...failing],
+    retryNow() {
+      if (retryTimer !== undefined) clearTimeout(retryTimer);
+      retryTimer = undefined;
+      retryDelay = retryMs;
+      return flush();
+    },
     async dispose() {
+      if (retryTimer !== undefined) clearTimeout(retryTimer);
       unsubscribe();
       lifecycle?.removeEventListener('pagehide', onPageHide);
       lifecycle?.removeEventListener('visibilitychange', onVisibilityChange);

@@ -9,7 +9,7 @@ import type { ChunkKey } from './site-chunks';
 
 export const DATABASE_NAME = 'shanghai-infra-planner';
 /** IndexedDB structure version (stores and indexes), not the scenario schema version. */
-export const DATABASE_VERSION = 3;
+export const DATABASE_VERSION = 4;
 
 export const META_KEYS = {
   lastOpenScenarioId: 'lastOpenScenarioId',
@@ -29,6 +29,10 @@ export interface QuarantineEntry {
   quarantinedAt: string;
   /** The scenario schema version of the app that quarantined it. */
   appSchemaVersion: number;
+  /** Items the record announced that no stored chunk held (lost chunks), per list. */
+  missingItems?: Partial<Record<string, number>>;
+  /** True when what was intact went back to the scenarios store under the same key. */
+  recovered?: boolean;
 }
 
 export interface PlannerDatabaseSchema extends DBSchema {
@@ -37,8 +41,23 @@ export interface PlannerDatabaseSchema extends DBSchema {
   quarantine: { key: number; value: QuarantineEntry };
   /** Chunks of long site lists, keyed [scenarioId, field, index] (see site-chunks.ts). */
   siteChunks: { key: ChunkKey; value: unknown };
+  /**
+   * One marker per save, keyed [scenarioId, revision]: a save `add`s the marker of the revision it
+   * writes, which fails if another tab wrote that revision first, aborting the whole save atomically
+   * without a read (so the check also holds for the save flushed as the page closes).
+   */
+  revisions: { key: [string, number]; value: RevisionMarker };
+  /** Per scenario id, the settings around it (coverage mode and threshold, drawn candidate areas). */
+  scenarioSettings: { key: string; value: unknown };
   /** Measurement sets of scenarios, keyed [scenarioId, setId] (see measurement-records.ts). */
   measurementSets: { key: MeasurementKey; value: unknown };
+}
+
+export interface RevisionMarker {
+  /** ISO 8601. */
+  savedAt: string;
+  /** The tab that wrote it (scenario-channel.ts). */
+  tabId: string;
 }
 
 export type PlannerDatabase = IDBPDatabase<PlannerDatabaseSchema>;
@@ -53,7 +72,12 @@ export function openPlannerDatabase(name = DATABASE_NAME): Promise<PlannerDataba
         database.createObjectStore('quarantine', { keyPath: 'quarantineId', autoIncrement: true });
       }
       if (oldVersion < 2) database.createObjectStore('siteChunks');
-      if (oldVersion < 3) database.createObjectStore('measurementSets');
+      // Version 3 was given to two unreleased builds at once: one made `revisions` and
+      // `scenarioSettings`, the other `measurementSets`. Version 4 makes whichever of the three is
+      // missing, so a database from either build (or from version 2, or new) ends with all of them.
+      for (const store of ['revisions', 'scenarioSettings', 'measurementSets'] as const) {
+        if (!database.objectStoreNames.contains(store)) database.createObjectStore(store);
+      }
     },
   });
 }

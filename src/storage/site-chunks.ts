@@ -80,33 +80,45 @@ export function chunkedListsOf(record: unknown): ChunkedLists | undefined {
   return typeof lists === 'object' && lists !== null ? (lists as ChunkedLists) : {};
 }
 
+/** Items a chunked list announced that no stored chunk holds (lost chunks, short chunks), per field. */
+export type MissingItems = Partial<Record<ChunkedField, number>>;
+
 /**
- * The record with its chunked lists put back (read with `readChunk`), without `chunkedLists`. A chunk
- * that is missing or not an array leaves a hole (`null`), which validation then reports.
+ * The record with its chunked lists put back from the chunks that are stored (`present(field)`: chunk
+ * index → stored value), without `chunkedLists`. Only chunks that exist are visited, so a record
+ * announcing 10⁹ sites costs what is stored, not what it claims. Items of lost or broken chunks are
+ * counted in `missing`, never padded: the caller decides (quarantine, then recover what is there).
  */
-export async function assembleRecord(
+export function assembleRecord(
   record: Record<string, unknown>,
   lists: ChunkedLists,
-  readChunk: (field: ChunkedField, index: number) => Promise<unknown>,
-): Promise<{ record: Record<string, unknown>; written: WrittenChunks }> {
+  present: (field: ChunkedField) => ReadonlyMap<number, unknown>,
+): { record: Record<string, unknown>; written: WrittenChunks; missing: MissingItems } {
   const { chunkedLists: _announced, ...assembled } = record;
   const written: WrittenChunks = {};
+  const missing: MissingItems = {};
   for (const field of CHUNKED_FIELDS) {
     const announced = lists[field];
-    if (!announced || !Number.isInteger(announced.count) || announced.count < 0) continue;
-    const chunkCount = Math.ceil(announced.count / CHUNK_SIZE);
+    if (!announced) continue;
+    const count = announced.count;
+    const stored = present(field);
+    const countOk = Number.isSafeInteger(count) && count >= 0;
+    const chunkCount = countOk ? Math.ceil(count / CHUNK_SIZE) : 0;
     const items: unknown[] = [];
     const chunks: Item[][] = [];
-    for (let index = 0; index < chunkCount; index++) {
-      const chunk = await readChunk(field, index);
-      const expected = Math.min(CHUNK_SIZE, announced.count - index * CHUNK_SIZE);
-      if (Array.isArray(chunk) && chunk.length === expected) {
-        items.push(...chunk);
-        chunks.push(chunk as Item[]);
-      } else items.push(...new Array<null>(expected).fill(null));
+    for (const index of [...stored.keys()].sort((left, right) => left - right)) {
+      const chunk = stored.get(index);
+      if (index >= chunkCount || !Array.isArray(chunk)) continue;
+      const expected = Math.min(CHUNK_SIZE, count - index * CHUNK_SIZE);
+      const kept = chunk.slice(0, expected);
+      items.push(...kept);
+      if (kept.length === expected) chunks[index] = kept as Item[];
     }
     assembled[field] = items;
-    written[field] = chunks.length === chunkCount ? chunks : undefined;
+    const lost = (countOk ? count : items.length) - items.length;
+    if (lost > 0 || !countOk) missing[field] = Math.max(lost, 0);
+    const whole = chunks.length === chunkCount && chunks.every((chunk) => chunk !== undefined);
+    written[field] = whole && lost === 0 ? chunks : undefined;
   }
-  return { record: assembled, written };
+  return { record: assembled, written, missing };
 }

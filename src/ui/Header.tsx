@@ -1,3 +1,4 @@
+import { SaveStatus } from './storage/SaveStatus';
 import { useAppState, useTranslate } from './store-context';
 import { TeamStatus } from './team/TeamStatus';
 
@@ -13,6 +14,7 @@ export function Header() {
         <h1 className="app-header__title">{t('app.title')}</h1>
         <p className="app-header__subtitle">{t('app.subtitle')}</p>
       </div>
+      <SaveStatus />
       <TeamStatus />
       <button
         type="button"

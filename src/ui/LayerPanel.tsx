@@ -1,6 +1,10 @@
 import { useShallow } from 'zustand/react/shallow';
 import { LAYER_CATALOGUE, LAYER_GROUPS, type LayerDefinition } from '../domain/layers/catalogue';
 import { LegendSwatch } from './LegendSwatch';
+
+/** The side panel's tab id that opens the layer list as a sheet on phones (on wider screens it always shows). */
+export const LAYERS_SHEET_TAB_ID = 'layers';
+
 import { useAppState, useTranslate } from './store-context';
 
 function LayerRow({ layer }: { layer: LayerDefinition }) {
@@ -49,8 +53,14 @@ function LayerRow({ layer }: { layer: LayerDefinition }) {
 /** The layer switches, grouped as the plan groups them, each with its legend. */
 export function LayerPanel() {
   const t = useTranslate();
+  // On phones the layer list is a sheet that the side panel's 图层 tab opens (src/ui/layout.css).
+  const sheetOpen = useAppState((state) => state.activePanelTab === LAYERS_SHEET_TAB_ID);
   return (
-    <nav className="layer-panel" aria-label={t('panel.layersLabel')}>
+    <nav
+      id="layer-panel"
+      className={sheetOpen ? 'layer-panel layer-panel--open' : 'layer-panel'}
+      aria-label={t('panel.layersLabel')}
+    >
       <h2 className="layer-panel__title">{t('panel.title')}</h2>
       {LAYER_GROUPS.map((group) => (
         <section key={group} className="layer-group" aria-labelledby={`layer-group-${group}`}>

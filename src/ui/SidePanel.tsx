@@ -1,3 +1,4 @@
+import { LAYERS_SHEET_TAB_ID } from './LayerPanel';
 import { useAppState, useTranslate } from './store-context';
 import { useUiFeatures } from './use-ui-features';
 
@@ -26,6 +27,16 @@ export function SidePanel() {
             {t(tab.labelKey)}
           </button>
         ))}
+        {/* Phones only (hidden by src/ui/layout.css elsewhere): the layer list opens as a sheet. */}
+        <button
+          type="button"
+          className="side-panel__tab side-panel__tab--layers"
+          aria-expanded={activeTab === LAYERS_SHEET_TAB_ID}
+          aria-controls="layer-panel"
+          onClick={() => setActiveTab(activeTab === LAYERS_SHEET_TAB_ID ? null : LAYERS_SHEET_TAB_ID)}
+        >
+          {t('panel.title')}
+        </button>
       </div>
       {active && (
         <section

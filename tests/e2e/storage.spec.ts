@@ -65,7 +65,18 @@ test('a corrupt record is moved to quarantine with its reason, kept and exportab
     const second = await window.storageHarness.load('db-corrupt');
     return { first, second, corrupt };
   });
-  expect(result.first.loaded.scenarios.map((scenario) => scenario.id)).toEqual(['good']);
+  // The record with one bad site comes back without it; the original is kept aside whole.
+  expect(result.first.loaded.scenarios.map((scenario) => scenario.id).sort()).toEqual(['bad', 'good']);
+  const recovered = result.first.loaded.scenarios.find((scenario) => scenario.id === 'bad')!;
+  expect(recovered.addedSites.map((site) => site.properties.id)).toEqual(['C2']);
+  expect(result.first.loaded.recovered).toEqual([
+    {
+      id: 'bad',
+      name: '浦东补盲方案',
+      lost: [{ list: 'addedSites', lost: 1, announced: 2 }],
+      repairedFields: [],
+    },
+  ]);
   expect(result.first.loaded.quarantined.map((entry) => [entry.sourceKey, entry.reason.code]).sort()).toEqual(
     [
       ['bad', 'invalid'],
@@ -74,13 +85,57 @@ test('a corrupt record is moved to quarantine with its reason, kept and exportab
   );
   const badEntry = result.first.quarantine.find((entry) => entry.sourceKey === 'bad')!;
   expect(badEntry.record).toEqual(result.corrupt);
+  expect(badEntry.recovered).toBe(true);
   expect(badEntry.reason.message).toContain('addedSites[0].properties.heightM: outOfRange');
   // A second load finds nothing new to quarantine and nothing lost.
   expect(result.second.loaded.quarantined).toEqual([]);
+  expect(result.second.loaded.scenarios.map((scenario) => scenario.id).sort()).toEqual(['bad', 'good']);
   expect(result.second.quarantine).toHaveLength(2);
   const exported = JSON.parse(result.second.exported);
   expect(exported.format).toBe('shanghai-infra-planner/quarantine');
   expect(exported.entries.map((entry: { record: unknown }) => entry.record)).toContainEqual(result.corrupt);
+});
+
+test('a record JSON cannot spell (BigInt, Map, a cycle) is still exported as a file that says what it held', async ({
+  page,
+}) => {
+  await openHarness(page);
+  const exported = await page.evaluate(async () => {
+    const cyclic: Record<string, unknown> = { id: 'cyclic', schemaVersion: 3, when: new Date(0) };
+    cyclic.self = cyclic;
+    await window.storageHarness.writeRaw('db-json', 'odd', {
+      id: 'odd',
+      schemaVersion: 3,
+      count: 10n,
+      tags: new Map([['a', 1]]),
+      nan: Number.NaN,
+    });
+    await window.storageHarness.writeRaw('db-json', 'cyclic', cyclic);
+    return (await window.storageHarness.load('db-json')).exported;
+  });
+  const file = JSON.parse(exported);
+  const records = Object.fromEntries(
+    file.entries.map((entry: { sourceKey: string; record: unknown }) => [entry.sourceKey, entry.record]),
+  );
+  expect(records.odd.count).toEqual({ $type: 'bigint', value: '10' });
+  expect(records.odd.tags).toEqual({ $type: 'Map', entries: [['a', 1]] });
+  expect(records.odd.nan).toEqual({ $type: 'number', value: 'NaN' });
+  // The cycle is cut where it closes (the record read back is a copy whose `self` is the stored object).
+  expect(JSON.stringify(records.cyclic.self)).toContain('{"$type":"circular"}');
+  expect(records.cyclic.when).toEqual({ $type: 'Date', value: '1970-01-01T00:00:00.000Z' });
+});
+
+test('two tabs: a save over a revision another tab wrote is refused, atomically, and a reload merges', async ({
+  page,
+}) => {
+  await openHarness(page);
+  const outcome = await page.evaluate(() => window.storageHarness.conflictingSaves('db-conflict'));
+  // The first tab's save landed; the second, stale one wrote nothing, not even its chunks.
+  expect(outcome.firstRevision).toBe(2);
+  expect(outcome.secondError).toEqual({ name: 'ScenarioConflictError', storedRevision: 2 });
+  expect(outcome.storedIds).toEqual(outcome.firstIds);
+  // After reading the stored version, the second tab's save goes through.
+  expect(outcome.afterReload).toEqual({ revision: 3, count: outcome.firstIds.length + 1 });
 });
 
 test('a v1 record written raw is migrated to the current schema on load', async ({ page }) => {
@@ -160,13 +215,16 @@ test('a long scenario is saved in chunks: a moved site rewrites one chunk, a rel
   expect(loaded.scenarios).toEqual([saved.moved]);
   expect(loaded.quarantined).toEqual([]);
 
-  // A chunk lost from the database: the scenario goes to quarantine whole, with the reason, not shorter.
+  // A chunk lost from the database: the original goes to quarantine with the reason and the count
+  // missing, and the 7,002 sites still stored come back as the scenario.
   await page.evaluate(() => window.storageHarness.dropChunk('db-chunks', ['long', 'addedSites', 2]));
   const damaged = await page.evaluate(() => window.storageHarness.load('db-chunks'));
-  expect(damaged.loaded.scenarios).toEqual([]);
+  expect(damaged.loaded.scenarios.map((scenario) => scenario.addedSites.length)).toEqual([7002]);
+  expect(damaged.loaded.recovered[0]!.lost).toEqual([{ list: 'addedSites', lost: 2000, announced: 9002 }]);
   expect(damaged.quarantine).toHaveLength(1);
   expect(damaged.quarantine[0]!.reason.code).toBe('invalid');
-  expect((damaged.quarantine[0]!.record as { addedSites: unknown[] }).addedSites).toHaveLength(9002);
+  expect(damaged.quarantine[0]!.missingItems).toEqual({ addedSites: 2000 });
+  expect((damaged.quarantine[0]!.record as { addedSites: unknown[] }).addedSites).toHaveLength(7002);
 });
 
 test('measurement sets are stored once beside the scenario: a rename writes none, a reload gives them back', async ({
@@ -184,3 +242,33 @@ test('measurement sets are stored once beside the scenario: a rename writes none
   expect(loaded).toEqual([saved.digest]);
   expect(saved.digest.sets[0]!.columns.rsrpDbm).toMatch(/^Float32Array:200000:/);
 });
+
+for (const [build, stores] of [
+  ['saving (revisions, settings)', ['revisions', 'scenarioSettings']],
+  ['calibration (measurement sets)', ['measurementSets']],
+] as const) {
+  test(`a version 3 database from the ${build} build upgrades to all stores and keeps working`, async ({
+    page,
+  }) => {
+    await openHarness(page);
+    const name = `db-v3-${stores[0]}`;
+    const result = await page.evaluate(
+      ([databaseName, made]) => window.storageHarness.openVersion3Database(databaseName, [...made]),
+      [name, stores] as const,
+    );
+    expect(result.version).toBe(4);
+    expect(result.stores).toEqual([
+      'measurementSets',
+      'meta',
+      'quarantine',
+      'revisions',
+      'scenarioSettings',
+      'scenarios',
+      'siteChunks',
+    ]);
+    expect(result.quarantined).toBe(0);
+    expect(result.settings).toEqual({ mode: 'rsrp' });
+    expect(result.loaded).toHaveLength(1);
+    expect(result.loaded[0]!.sets.map((set) => [set.id, set.count])).toEqual([['m-1', 2]]);
+  });
+}

@@ -3,12 +3,14 @@
  * scenario sites, poles), drives the mask/fit/weak-spot highlight on the map, opens a district clicked
  * on the map while the tab is open, and captures the map image for the printable report.
  */
-import type { Feature, MultiPolygon, Point } from 'geojson';
+import type { Feature, Point } from 'geojson';
+import { followGap, type GapFeature } from '../../domain/coverage/gap-follow';
 import { type Disposer, Disposers } from '../../domain/disposers';
 import { buildAreaReport, type ReportArea } from '../../domain/report/area-report';
 import { DistrictFocus } from '../../map/district-focus';
 import { effectiveSitesSource, findArea, loadAreas, polesSource, toChoices } from '../../services/area-data';
 import type { AppContext } from '../app-context';
+import { installDistrictTestHook } from '../district-test-hook';
 import { trackedSubscribe } from '../subscriptions';
 
 export const DISTRICT_TAB_ID = 'district';
@@ -88,6 +90,10 @@ export function wireDistrict({ store, map, data }: AppContext): Disposer {
     },
   );
 
+  // The highlight follows its weak spot through edits and mode switches (the gap's id changes with its
+  // cells), and goes when the gap closes: a frozen outline would hide the live change.
+  let highlighted: GapFeature | null = null;
+  let followedId: number | null = null;
   subscribe(
     (state) => state.highlightedGapId,
     (gapId) => {
@@ -95,9 +101,27 @@ export function wireDistrict({ store, map, data }: AppContext): Disposer {
         gapId === null
           ? null
           : store.getState().coverageGaps?.features.find((feature) => feature.properties.id === gapId);
-      void focus.highlightGap((gap as Feature<MultiPolygon> | undefined) ?? null);
+      highlighted = (gap as GapFeature | undefined) ?? null;
+      void focus.highlightGap(highlighted, { fly: gapId !== followedId });
+      followedId = null;
     },
   );
+  subscribe(
+    (state) => state.coverageGaps,
+    (gaps) => {
+      if (!highlighted || !gaps) return;
+      const next = followGap(highlighted, gaps.features as GapFeature[]);
+      if (next === highlighted) return;
+      if (next && next.properties.id === highlighted.properties.id) {
+        highlighted = next;
+        void focus.highlightGap(next, { fly: false });
+        return;
+      }
+      followedId = next?.properties.id ?? null;
+      store.getState().setHighlightedGap(next?.properties.id ?? null);
+    },
+  );
+  if (import.meta.env.MODE === 'e2e') installDistrictTestHook(focus);
 
   // A district clicked on the map while the district tab is open becomes the open district.
   subscribe(

@@ -1,7 +1,9 @@
 /** Gap components as users see them: properties (area, district, centroid, priority) and outlines. */
 import type { Feature, MultiPolygon } from 'geojson';
 import type { CityRaster } from './city-raster';
+import { gapDistrictAreas, gapZoneAreas } from './gap-area-breakdown';
 import { traceComponentRings, traceRunRings } from './gap-outline';
+import { rankGaps } from './gap-ranking';
 import type { GapComponent, GapIndex, GapProperties } from './gaps';
 
 /** Properties of a component as reported to users. */
@@ -27,6 +29,8 @@ export function describeGap(index: GapIndex, city: CityRaster, component: GapCom
     ],
     weight,
     priorityScore: component.areaKm2 * info.populationDensity * weight,
+    districtAreasKm2: gapDistrictAreas(city, component),
+    zoneAreasKm2: gapZoneAreas(city, component, () => index.labels),
   };
 }
 
@@ -50,7 +54,7 @@ export function gapPolygon(index: GapIndex, city: CityRaster, component: GapComp
   return component.polygon;
 }
 
-/** Gaps at least minAreaKm2 in size as GeoJSON features, largest priority first. */
+/** Gaps at least minAreaKm2 in size as GeoJSON features, in the one ranking (gap-ranking.ts). */
 export function gapFeatures(
   index: GapIndex,
   city: CityRaster,
@@ -65,5 +69,5 @@ export function gapFeatures(
       geometry: gapPolygon(index, city, component),
     });
   }
-  return features.sort((a, b) => b.properties.priorityScore - a.properties.priorityScore);
+  return rankGaps(features);
 }

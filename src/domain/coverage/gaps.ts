@@ -53,6 +53,10 @@ export interface GapProperties {
   weight: number;
   /** areaKm2 × district population density (people/km²) × weight. */
   priorityScore: number;
+  /** km² of the gap in each district it reaches (adcode → km²); they sum to areaKm2. */
+  districtAreasKm2?: Record<string, number>;
+  /** km² of the gap in each plan zone it reaches (zone id → km²). */
+  zoneAreasKm2?: Record<string, number>;
 }
 
 export class GapIndex {

@@ -13,6 +13,7 @@ import { plannerEn, plannerZh } from './messages/planner';
 import { progressEn, progressZh } from './messages/progress';
 import { radioEn, radioZh } from './messages/radio';
 import { sampleEn, sampleZh } from './messages/sample';
+import { storageEn, storageZh } from './messages/storage';
 import { storyEn, storyZh } from './messages/story';
 import { suggestEn, suggestZh } from './messages/suggest';
 import type { teamZh } from './messages/team';
@@ -125,6 +126,7 @@ const zh = {
   ...calibrationZh,
   ...sampleZh,
   ...progressZh,
+  ...storageZh,
 } as const;
 
 /**
@@ -244,6 +246,7 @@ const en: Record<keyof typeof zh, string> = {
   ...calibrationEn,
   ...sampleEn,
   ...progressEn,
+  ...storageEn,
 };
 
 // Complete once registerMessages has added the later features' strings (feature-messages.ts).

@@ -7,6 +7,7 @@ import bbox from '@turf/bbox';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { countBaseStations } from '../coverage/base-stations';
+import { rankGaps } from '../coverage/gap-ranking';
 import type { GapProperties } from '../coverage/gaps';
 import type { AreaFigures, CoverageStats } from '../coverage/report';
 import { PLAN_FIGURES } from '../plan/district-facts';
@@ -30,7 +31,10 @@ export interface ReportArea {
 export interface WeakSpotRow {
   rank: number;
   gapId: number;
+  /** km² of the gap inside the area (its district or zone part). */
   areaKm2: number;
+  /** km² of the whole gap; larger than areaKm2 when it crosses the area's border. */
+  totalAreaKm2: number;
   priorityScore: number;
   districtName: string;
   centroid: [number, number];
@@ -136,27 +140,58 @@ export function countSites(sites: readonly SiteFeature[], contains: ReturnType<t
   return { total, baseStations, byKind, byBand };
 }
 
+/**
+ * km² of a gap inside an area: its part in the district or zone. Gaps from before the engine reported
+ * parts count whole where their centroid (zones) or larger part (districts) lies.
+ */
+export function gapPartIn(
+  gap: GapProperties,
+  target: ReportTarget,
+  contains?: ReturnType<typeof areaContains>,
+): number {
+  if (target.kind === 'district') {
+    if (gap.districtAreasKm2) return gap.districtAreasKm2[target.adcode] ?? 0;
+    return gap.adcode === target.adcode ? gap.areaKm2 : 0;
+  }
+  if (gap.zoneAreasKm2) return gap.zoneAreasKm2[target.id] ?? 0;
+  return contains?.(gap.centroid, undefined) ? gap.areaKm2 : 0;
+}
+
+/**
+ * The weak spots of an area in the one ranking (gap-ranking.ts): every gap whose part inside the area is
+ * at least `minAreaKm2` (the size a gap must have to count), with that part as its area, so the area's
+ * weak-spot total never exceeds its uncovered land.
+ */
+export function gapsOfArea<Gap extends { properties: GapProperties }>(
+  gaps: readonly Gap[],
+  target: ReportTarget,
+  minAreaKm2: number,
+  contains?: ReturnType<typeof areaContains>,
+): { gap: Gap; partKm2: number }[] {
+  const parts: { gap: Gap; partKm2: number }[] = [];
+  for (const gap of rankGaps(gaps)) {
+    const partKm2 = gapPartIn(gap.properties, target, contains);
+    if (partKm2 > 0 && partKm2 >= minAreaKm2) parts.push({ gap, partKm2 });
+  }
+  return parts;
+}
+
 /** The weak spots of the area, highest priority first, each with its nearest poles. */
 export function areaWeakSpots(
   area: ReportArea,
   gaps: FeatureCollection<MultiPolygon, GapProperties> | null,
   poleIndex: PointIndex | null,
   contains: ReturnType<typeof areaContains>,
+  minAreaKm2 = 0,
 ): WeakSpotRow[] {
   if (!gaps) return [];
-  const { target } = area;
-  const inArea = gaps.features.filter((gap) =>
-    target.kind === 'district'
-      ? gap.properties.adcode === target.adcode
-      : contains(gap.properties.centroid, undefined),
-  );
-  inArea.sort((a, b) => b.properties.priorityScore - a.properties.priorityScore);
-  return inArea.map((gap, index) => {
+  return gapsOfArea(gaps.features, area.target, minAreaKm2, contains).map(({ gap, partKm2 }, index) => {
     const poles = poleIndex?.nearest(gap.properties.centroid, WEAK_SPOT_POLE_RADIUS_M) ?? null;
     return {
       rank: index + 1,
       gapId: gap.properties.id,
-      areaKm2: gap.properties.areaKm2,
+      areaKm2: partKm2,
+      totalAreaKm2: gap.properties.areaKm2,
       priorityScore: gap.properties.priorityScore,
       districtName: gap.properties.districtName,
       centroid: gap.properties.centroid,
@@ -184,7 +219,13 @@ export function buildAreaReport(input: AreaReportInput): AreaReport {
       nameEn: String(feature.properties.name_en ?? feature.properties.name ?? ''),
       tier: String(feature.properties.tier ?? 'other'),
     }));
-  const weakSpots = areaWeakSpots(area, input.gaps, input.poleIndex, contains);
+  const weakSpots = areaWeakSpots(
+    area,
+    input.gaps,
+    input.poleIndex,
+    contains,
+    input.stats?.gaps?.minAreaKm2 ?? 0,
+  );
   const { geometry: _geometry, ...areaWithoutGeometry } = area;
   return {
     area: areaWithoutGeometry,

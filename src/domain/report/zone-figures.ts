@@ -14,7 +14,23 @@ export interface ZoneFigures {
   hubClusters: number;
 }
 
-/** Figures of every zone area (districts are skipped). */
+/**
+ * Key of the whole city's facility counts among the zone figures: the wings chapter says how many of
+ * the city's facilities (all drawn on the map) lie inside the wings, so the two numbers are read together.
+ */
+export const CITY_FIGURES_KEY = '@city';
+
+const facilityCounts = (features: readonly Feature<Point, Record<string, unknown>>[]) => {
+  const ofType = (type: string) => features.filter((feature) => feature.properties.type === type);
+  return {
+    cableLandings: ofType('cable_landing_station').length,
+    internetExchanges: ofType('internet_exchange').length,
+    hubClusters: ofType('datacenter_cluster').filter((feature) => feature.properties.tier === 'hub_cluster')
+      .length,
+  };
+};
+
+/** Figures of every zone area (districts are skipped), and the city's facility counts under CITY_FIGURES_KEY. */
 export function zoneFigures(
   areas: readonly ReportArea[],
   sites: readonly SiteFeature[],
@@ -27,14 +43,8 @@ export function zoneFigures(
     let siteCount = 0;
     for (const site of sites) if (contains(site.geometry.coordinates)) siteCount++;
     const inside = infrastructure.filter((feature) => contains(feature.geometry.coordinates));
-    const ofType = (type: string) => inside.filter((feature) => feature.properties.type === type);
-    figures[area.target.id] = {
-      sites: siteCount,
-      cableLandings: ofType('cable_landing_station').length,
-      internetExchanges: ofType('internet_exchange').length,
-      hubClusters: ofType('datacenter_cluster').filter((feature) => feature.properties.tier === 'hub_cluster')
-        .length,
-    };
+    figures[area.target.id] = { sites: siteCount, ...facilityCounts(inside) };
   }
+  figures[CITY_FIGURES_KEY] = { sites: sites.length, ...facilityCounts(infrastructure) };
   return figures;
 }

@@ -193,9 +193,9 @@ function sortedById<Item extends { properties: { id: string } }>(items: readonly
 /**
  * Checks that a value is a current-version Scenario. On success returns it in canonical form
  * (modifiedSites, existingSites, poles and removedSiteIds sorted, removed ids de-duplicated), never
- * with data dropped.
+ * with data dropped. `maxIssues` caps the issues reported (recovery asks for all of them).
  */
-export function validateScenario(value: unknown): ScenarioValidation {
+export function validateScenario(value: unknown, maxIssues = MAX_ISSUES): ScenarioValidation {
   const issues: ScenarioIssue[] = [];
   if (!isRecord(value)) return { ok: false, issues: [{ path: '', code: 'notAnObject' }] };
   if (value.schemaVersion !== CURRENT_SCENARIO_SCHEMA_VERSION) {
@@ -246,7 +246,7 @@ export function validateScenario(value: unknown): ScenarioValidation {
   }
   const measurements = checkMeasurements(value.measurements, issues);
   checkCalibration(value.calibration, 'calibration', issues);
-  if (issues.length > 0) return { ok: false, issues: issues.slice(0, MAX_ISSUES) };
+  if (issues.length > 0) return { ok: false, issues: issues.slice(0, maxIssues) };
   const scenario: Scenario = {
     id: value.id as string,
     name: value.name as string,

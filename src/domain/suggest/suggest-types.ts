@@ -72,9 +72,14 @@ export interface SuggestResult {
   coveredKm2After: number;
   cityCoveredKm2Before: number;
   cityCoveredKm2After: number;
+  /** Candidates sent (all poles, grid points or scenario candidates of the chosen kinds, city-wide). */
   candidateCount: number;
+  /** Of those, the ones the area's suggestion considered: inside the area (every one for weak spots). */
+  consideredCandidateCount: number;
   /** Candidates inside the area whose footprint holds uncovered demand. */
   usefulCandidateCount: number;
+  /** Uncovered land of the area that at least one candidate's footprint reaches, km². */
+  reachableUncoveredKm2: number;
   demandCellCount: number;
   evaluationCount: number;
   stopReason: SelectionStopReason;

@@ -74,7 +74,7 @@ async function suggestOnCurrentCoverage(
   onProgress?.({ phase: 'demand', fraction: 0 });
   const weighting: DemandWeighting = request.budget.kind === 'target' ? 'area' : 'priority';
   const area = areaMask(engine, request.area);
-  const { demand } = buildAreaDemand(engine, area.mask, weighting);
+  const { demand, areaKm2: slotAreaKm2 } = buildAreaDemand(engine, area.mask, weighting);
   const demandMs = performance.now() - started;
   await yieldNow();
 
@@ -90,6 +90,7 @@ async function suggestOnCurrentCoverage(
   });
   const kept: SuggestCandidate[] = [];
   const offsets: number[] = [0];
+  let consideredCount = 0;
   const slots: number[] = [];
   for (let index = 0; index < request.candidates.length; index++) {
     const candidate = request.candidates[index]!;
@@ -99,6 +100,7 @@ async function suggestOnCurrentCoverage(
       signal?.throwIfAborted();
     }
     if (!inArea(candidate)) continue;
+    consideredCount++;
     const before = slots.length;
     for (const cell of provider.cellsCoveredBy(
       candidate.lon,
@@ -124,6 +126,13 @@ async function suggestOnCurrentCoverage(
     },
   };
   const footprintsMs = performance.now() - footprintsStarted;
+  // Uncovered land some candidate can reach at all: when it is a small share of the uncovered land, the
+  // candidates lie away from the gaps, and the panel says so rather than letting a tiny gain puzzle.
+  const reached = new Uint8Array(slotAreaKm2.length);
+  for (const slot of slots) reached[slot] = 1;
+  let reachableUncoveredKm2 = 0;
+  for (let slot = 0; slot < reached.length; slot++)
+    if (reached[slot]) reachableUncoveredKm2 += slotAreaKm2[slot]!;
 
   const selectionStarted = performance.now();
   onProgress?.({ phase: 'selecting', fraction: 0.6 });
@@ -177,7 +186,9 @@ async function suggestOnCurrentCoverage(
     cityCoveredKm2Before: cityBefore,
     cityCoveredKm2After: cityBefore + picks.reduce((sum, pick) => sum + pick.cityGainKm2, 0),
     candidateCount: request.candidates.length,
+    consideredCandidateCount: consideredCount,
     usefulCandidateCount: kept.length,
+    reachableUncoveredKm2,
     demandCellCount: demand.weight.length,
     evaluationCount: selection.evaluationCount,
     stopReason: selection.stopReason,

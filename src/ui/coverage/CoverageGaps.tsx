@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
+import { rankGaps } from '../../domain/coverage/gap-ranking';
 import type { GapKind } from '../../domain/coverage/gaps';
 import { districtFacts } from '../../domain/plan/district-facts';
+import { gapsOfArea } from '../../domain/report/area-report';
 import { gapPriorityBreaks, gapPriorityLevel } from '../../state/coverage-slice';
 import { useAppState, useTranslate } from '../store-context';
 import { GAP_PRIORITY_CSS } from './colours';
@@ -62,10 +64,11 @@ export function CoverageGaps({ kind }: { kind: GapKind }) {
     const facts = districtFacts(adcode);
     return facts ? (language === 'en' ? facts.nameEn : facts.name) : fallback;
   };
-  const top = gaps.features
-    .filter((gap) => !district || gap.properties.adcode === district)
-    .slice(0, TOP_COUNT)
-    .map((gap) => gap.properties);
+  // The one ranking (the district view's too); in a district, each gap counts with its part there.
+  const ranked = district
+    ? gapsOfArea(gaps.features, { kind: 'district', adcode: district }, stats.gaps.minAreaKm2)
+    : rankGaps(gaps.features).map((gap) => ({ gap, partKm2: gap.properties.areaKm2 }));
+  const top = ranked.slice(0, TOP_COUNT).map(({ gap, partKm2 }) => ({ ...gap.properties, partKm2 }));
   return (
     <section className="coverage-section" aria-labelledby={`coverage-${kind}-gaps-title`}>
       <h3 id={`coverage-${kind}-gaps-title`} className="coverage-section__title">
@@ -95,11 +98,16 @@ export function CoverageGaps({ kind }: { kind: GapKind }) {
                   onClick={() => services?.flyToGap(gap)}
                   aria-label={t('coverage.gaps.flyTo', {
                     district: name,
-                    area: formatKm2(language, gap.areaKm2),
+                    area: formatKm2(language, gap.partKm2),
                   })}
+                  title={
+                    gap.partKm2 < gap.areaKm2
+                      ? t('coverage.gaps.crossesBorder', { total: formatKm2(language, gap.areaKm2) })
+                      : undefined
+                  }
                 >
                   <span className="coverage-gap__name">{name}</span>
-                  <span className="coverage-num">{formatKm2(language, gap.areaKm2)}</span>
+                  <span className="coverage-num">{formatKm2(language, gap.partKm2)}</span>
                   <span
                     className="coverage-pill"
                     style={{ borderColor: GAP_PRIORITY_CSS[level], color: GAP_PRIORITY_CSS[level] }}

@@ -25,13 +25,19 @@ export function WeakSpotTable({ rows, onPick, highlightedGapId }: WeakSpotTableP
         </tr>
       </thead>
       <tbody>
+        {/* The rank button in each row is the keyboard path; the row click is the pointer's larger target. */}
         {rows.map((row) => (
           <tr
             key={row.gapId}
             data-gap-id={row.gapId}
-            className={
-              row.gapId === highlightedGapId ? 'weak-spots__row weak-spots__row--active' : 'weak-spots__row'
-            }
+            className={[
+              'weak-spots__row',
+              row.gapId === highlightedGapId ? 'weak-spots__row--active' : '',
+              onPick ? 'weak-spots__row--pickable' : '',
+            ]
+              .filter(Boolean)
+              .join(' ')}
+            onClick={onPick ? () => onPick(row.gapId) : undefined}
           >
             <td>
               {onPick ? (
@@ -39,7 +45,10 @@ export function WeakSpotTable({ rows, onPick, highlightedGapId }: WeakSpotTableP
                   type="button"
                   className="weak-spots__go"
                   aria-label={t('district.flyTo', { rank: row.rank })}
-                  onClick={() => onPick(row.gapId)}
+                  onClick={(event) => {
+                    event.stopPropagation();
+                    onPick(row.gapId);
+                  }}
                 >
                   {row.rank}
                 </button>

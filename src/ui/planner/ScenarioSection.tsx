@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { RecoveredNotice, StorageSpaceLine, TabNotices } from '../storage/StorageNotices';
 import { useAppState, useTranslate } from '../store-context';
 import { ScenarioCompare } from './ScenarioCompare';
 
@@ -10,6 +11,7 @@ export function ScenarioSection() {
   const services = useAppState((state) => state.plannerServices);
   const storage = useAppState((state) => state.plannerStorageStatus);
   const quarantine = useAppState((state) => state.quarantineNotices);
+  const saveFailed = useAppState((state) => state.saveStatus.state === 'failed');
   const [draftName, setDraftName] = useState<string | null>(null);
   const [comparing, setComparing] = useState(false);
   if (!scenario || !services) return null;
@@ -95,13 +97,18 @@ export function ScenarioSection() {
         </button>
       </div>
       {comparing && <ScenarioCompare />}
-      <p className="planner-hint">
-        {storage === 'unavailable'
-          ? t('planner.storageUnavailable')
-          : storage === 'loading'
-            ? t('planner.storageLoading')
-            : t('planner.autosaved')}
-      </p>
+      <TabNotices />
+      {!(storage === 'ready' && saveFailed) && (
+        <p className="planner-hint">
+          {storage === 'unavailable'
+            ? t('planner.storageUnavailable')
+            : storage === 'loading'
+              ? t('planner.storageLoading')
+              : t('storage.savedLocal')}
+        </p>
+      )}
+      <StorageSpaceLine />
+      <RecoveredNotice />
       {quarantine.length > 0 && (
         <div className="planner-warning" role="status">
           <p>{t('planner.quarantine', { count: quarantine.length })}</p>

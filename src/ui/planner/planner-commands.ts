@@ -72,9 +72,29 @@ export function commandForKey(chord: KeyChord, platform: Platform): Command | un
   return plannerCommandRegistry.forShortcut(chordToShortcut(chord, platform));
 }
 
-/** Typing in a field must never trigger a shortcut. */
+/** Input types that take typed text: the only inputs that keep the keys for themselves. */
+const TEXT_INPUT_TYPES = new Set([
+  'text',
+  'search',
+  'email',
+  'url',
+  'tel',
+  'password',
+  'number',
+  'date',
+  'datetime-local',
+  'month',
+  'time',
+  'week',
+]);
+
+/**
+ * Typing in a text field must never trigger a shortcut; every other control (a checkbox, a select, a
+ * button just clicked) lets them through, or the tools go dead after toggling a layer.
+ */
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!target || typeof (target as HTMLElement).tagName !== 'string') return false;
   const element = target as HTMLElement;
-  return ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName) || element.isContentEditable;
+  if (element.isContentEditable || element.tagName === 'TEXTAREA') return true;
+  return element.tagName === 'INPUT' && TEXT_INPUT_TYPES.has((element as HTMLInputElement).type);
 }

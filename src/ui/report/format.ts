@@ -35,3 +35,36 @@ export function formatMetres(language: Language, metres: number | null): string 
     ? '—'
     : `${formatCount(language, Math.round(metres))} ${language === 'en' ? 'm' : '米'}`;
 }
+
+/** A clock time (hours and minutes) in the app's language, not the browser's. */
+export function formatTime(language: Language, iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '—';
+  return date.toLocaleTimeString(locale(language), { hour: '2-digit', minute: '2-digit', hour12: false });
+}
+
+/** A date and time in the app's language, not the browser's (e.g. 2025-03-01 08:05 / 1 Mar 2025, 08:05). */
+export function formatDateTime(language: Language, iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '—';
+  return date.toLocaleString(locale(language), {
+    year: 'numeric',
+    month: language === 'en' ? 'short' : '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
+}
+
+/** A byte count as KB, MB or GB (1 KB = 1,024 bytes) with one decimal from MB. */
+export function formatBytes(language: Language, bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${formatDecimal(language, value, unit >= 2 ? 1 : 0)} ${units[unit]}`;
+}

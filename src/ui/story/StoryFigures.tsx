@@ -1,4 +1,5 @@
 import type { StoryChapter, StoryStep } from '../../domain/story/chapters';
+import { CITY_FIGURES_KEY } from '../../state/story-slice';
 import { IndicatorTable } from '../indicators/IndicatorTable';
 import { formatCount, formatPercent } from '../report/format';
 import { useAppState, useTranslate } from '../store-context';
@@ -47,6 +48,7 @@ export function StoryFigures({ chapter, step }: { chapter: StoryChapter; step: S
   };
   const zoneCoverage = (id: string) => stats?.zones.find((zone) => zone.id === id)?.coveredFraction;
   const emphasised = new Set(step.emphasisZoneIds);
+  const city = zoneFigures[CITY_FIGURES_KEY];
   const facilities = step.figureZoneIds.reduce(
     (sum, id) => {
       const figures = zoneFigures[id];
@@ -87,14 +89,17 @@ export function StoryFigures({ chapter, step }: { chapter: StoryChapter; step: S
           <div data-figure="cableLandings">
             <strong>{facilities.cableLandings}</strong>
             <span>{t('story.figure.cableLandings')}</span>
+            {city && <small>{t('story.figure.ofCity', { count: city.cableLandings })}</small>}
           </div>
           <div data-figure="exchange">
             <strong>{facilities.internetExchanges}</strong>
             <span>{t('story.figure.exchange')}</span>
+            {city && <small>{t('story.figure.ofCity', { count: city.internetExchanges })}</small>}
           </div>
           <div data-figure="hubClusters">
             <strong>{facilities.hubClusters}</strong>
             <span>{t('story.figure.hubClusters')}</span>
+            {city && <small>{t('story.figure.ofCity', { count: city.hubClusters })}</small>}
           </div>
         </div>
       )}

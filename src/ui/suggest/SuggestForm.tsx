@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
+import { districtFacts } from '../../domain/plan/district-facts';
 import { BANDS, type SiteKind } from '../../domain/types';
 import type { SuggestAreaKind } from '../../state/suggest-slice';
+import { formatDecimal } from '../report/format';
 import { useAppState, useTranslate } from '../store-context';
 import { CandidateAreaFields } from './CandidateAreaFields';
 import { ExactField } from './ExactField';
@@ -135,8 +137,10 @@ function AreaFields() {
                 />
                 {t('suggest.gapOption', {
                   rank: index + 1,
-                  district: gap.properties.districtName,
-                  area: gap.properties.areaKm2.toFixed(2),
+                  district:
+                    (language === 'en' ? districtFacts(gap.properties.adcode)?.nameEn : undefined) ??
+                    gap.properties.districtName,
+                  area: formatDecimal(language, gap.properties.areaKm2, 2),
                 })}
               </label>
             );

@@ -1,13 +1,57 @@
 import { polePicksInGaps } from '../../domain/suggest/pole-gap-check';
 import type { SuggestResult } from '../../domain/suggest/suggest';
+import { formatCount, formatKm2, formatPercent } from '../coverage/format';
 import { useAppState, useTranslate } from '../store-context';
 import { SuggestChart } from './SuggestChart';
 
 const percent = (fraction: number) => (fraction * 100).toFixed(2);
 
+/** Below this share of the uncovered land within the candidates' reach, the result is explained. */
+const LOW_REACH_SHARE = 0.5;
+
+/**
+ * Why a run gains little: the candidates (poles, typically) lie away from the uncovered land. Says how
+ * much of it they can reach at all and offers the grid inside drawn areas, which can sit in the gaps.
+ */
+function ReachNote({ result }: { result: SuggestResult }) {
+  const t = useTranslate();
+  const language = useAppState((state) => state.language);
+  const form = useAppState((state) => state.suggestForm);
+  const setForm = useAppState((state) => state.setSuggestForm);
+  const setDrawing = useAppState((state) => state.setSuggestDrawing);
+  const uncoveredKm2 = result.areaLandKm2 - result.coveredKm2Before;
+  const reachable = result.reachableUncoveredKm2;
+  if (reachable === undefined || uncoveredKm2 <= 0 || reachable / uncoveredKm2 >= LOW_REACH_SHARE)
+    return null;
+  return (
+    <div className="suggest-note suggest-note--warn" data-testid="suggest-reach">
+      <p>
+        {t('suggest.lowReach', {
+          share: formatPercent(language, reachable / uncoveredKm2),
+          reachable: formatKm2(language, reachable),
+          uncovered: formatKm2(language, uncoveredKm2),
+        })}
+      </p>
+      {!form.usePolygonGrid && (
+        <button
+          type="button"
+          data-testid="suggest-offer-grid"
+          onClick={() => {
+            setForm({ usePolygonGrid: true });
+            setDrawing(true);
+          }}
+        >
+          {t('suggest.offerGrid')}
+        </button>
+      )}
+    </div>
+  );
+}
+
 /** The ranked picks with their marginal gains, the curve, and accept / discard. */
 export function SuggestResults({ result }: { result: SuggestResult }) {
   const t = useTranslate();
+  const language = useAppState((state) => state.language);
   const checked = useAppState((state) => state.suggestChecked);
   const toggle = useAppState((state) => state.toggleSuggestChecked);
   const services = useAppState((state) => state.suggestServices);
@@ -29,13 +73,14 @@ export function SuggestResults({ result }: { result: SuggestResult }) {
         )}
       </p>
       <PolesOutsideGaps result={result} />
-      <p className="suggest-note">
+      <p className="suggest-note" data-testid="suggest-meta">
         {t('suggest.resultMeta', {
-          candidates: result.candidateCount.toLocaleString(),
-          useful: result.usefulCandidateCount.toLocaleString(),
-          ms: Math.round(result.elapsedMs).toLocaleString(),
+          candidates: formatCount(language, result.consideredCandidateCount ?? result.candidateCount),
+          useful: formatCount(language, result.usefulCandidateCount),
+          ms: formatCount(language, Math.round(result.elapsedMs)),
         })}
       </p>
+      <ReachNote result={result} />
       <SuggestChart
         curve={result.curve}
         {...(form.budgetKind === 'target' ? { targetFraction: form.targetPercent / 100 } : {})}

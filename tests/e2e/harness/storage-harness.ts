@@ -117,6 +117,69 @@ const harness = {
   },
 
   /**
+   * Two repositories on one database, as two tabs: both read a 3,000-site scenario, the first adds a
+   * site and saves, then the second (still at the old revision) adds another and tries to save.
+   */
+  async conflictingSaves(databaseName: string) {
+    const seed = applyChange(sampleScenario('shared'), {
+      type: 'putSites',
+      sites: Array.from({ length: 3000 }, (_, index) => ({
+        type: 'Feature' as const,
+        geometry: {
+          type: 'Point' as const,
+          coordinates: [121.3 + (index % 100) * 0.004, 31.1 + index * 1e-5],
+        },
+        properties: { id: `S${index}`, status: 'candidate' as const },
+      })),
+    }).scenario;
+    const setup = await openScenarioRepository(databaseName);
+    await setup.saveScenario(seed);
+    setup.close();
+    const first = await openScenarioRepository(databaseName);
+    const second = await openScenarioRepository(databaseName);
+    const mine = (await first.loadScenarios()).scenarios[0]!;
+    const theirs = (await second.loadScenarios()).scenarios[0]!;
+    const site = (id: string, longitude: number) => ({
+      type: 'Feature' as const,
+      geometry: { type: 'Point' as const, coordinates: [longitude, 31.2] },
+      properties: { id, status: 'candidate' as const },
+    });
+    const firstVersion = applyChange(mine, { type: 'putSites', sites: [site('FIRST', 121.41)] }).scenario;
+    const secondVersion = applyChange(theirs, {
+      type: 'moveSites',
+      moves: [{ id: 'S10', coordinates: [121.6, 31.3] }],
+    }).scenario;
+    const firstRevision = (await first.saveScenario(firstVersion)).revision;
+    let secondError: { name: string; storedRevision: number | undefined } | null = null;
+    try {
+      await second.saveScenario(secondVersion);
+    } catch (error) {
+      secondError = {
+        name: (error as Error).name,
+        storedRevision: (error as { storedRevision?: number }).storedRevision,
+      };
+    }
+    const check = await openScenarioRepository(databaseName);
+    const stored = (await check.loadScenarios()).scenarios[0]!;
+    check.close();
+    const reread = await second.loadScenario('shared');
+    const merged =
+      reread.kind === 'valid'
+        ? applyChange(reread.scenario, { type: 'putSites', sites: [site('SECOND', 121.42)] }).scenario
+        : secondVersion;
+    const afterReload = await second.saveScenario(merged);
+    first.close();
+    second.close();
+    return {
+      firstRevision,
+      secondError,
+      firstIds: firstVersion.addedSites.map((item) => item.properties.id),
+      storedIds: stored.addedSites.map((item) => item.properties.id),
+      afterReload: { revision: afterReload.revision, count: merged.addedSites.length },
+    };
+  },
+
+  /**
    * A scenario with a measurement set of `count` samples saved, renamed and saved again; returns how
    * many sets each save wrote and a digest of the set's columns.
    */
@@ -155,6 +218,64 @@ const harness = {
     const loaded = await repository.loadScenarios();
     repository.close();
     return loaded.scenarios.map(digest);
+  },
+
+  /**
+   * A database left at version 3 by one of the two unreleased builds that used that number (`stores`
+   * are the stores it made besides scenarios, meta, quarantine and siteChunks), then opened by this
+   * build: returns the version and stores it ends with, and whether a scenario with a measurement set
+   * and settings saves and loads in it.
+   */
+  async openVersion3Database(databaseName: string, stores: string[]) {
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open(databaseName, 3);
+      request.onupgradeneeded = () => {
+        const database = request.result;
+        database.createObjectStore('scenarios');
+        database.createObjectStore('meta');
+        database.createObjectStore('quarantine', { keyPath: 'quarantineId', autoIncrement: true });
+        database.createObjectStore('siteChunks');
+        for (const store of stores) database.createObjectStore(store);
+      };
+      request.onsuccess = () => {
+        request.result.close();
+        resolve();
+      };
+      request.onerror = () => reject(request.error);
+    });
+    const database = await openPlannerDatabase(databaseName);
+    const opened = { version: database.version, stores: [...database.objectStoreNames].sort() };
+    database.close();
+    const set = {
+      id: 'm-1',
+      name: 'drive.csv',
+      importedAt: NOW,
+      crs: 'wgs84' as const,
+      count: 2,
+      rowNumbers: Uint32Array.from([2, 3]),
+      lon: Float64Array.from([121.5, 121.51]),
+      lat: Float64Array.from([31.2, 31.21]),
+      rsrpDbm: Float32Array.from([-80, -95]),
+      sinrDb: Float32Array.from([12, 3]),
+    };
+    const scenario = applyChange(sampleScenario('upgraded'), {
+      type: 'putMeasurements',
+      sets: [set],
+    }).scenario;
+    const repository = await openScenarioRepository(databaseName);
+    await repository.saveScenario(scenario);
+    await repository.saveSettings('upgraded', { mode: 'rsrp' });
+    repository.close();
+    const reader = await openScenarioRepository(databaseName);
+    const loaded = await reader.loadScenarios();
+    const settings = await reader.loadAllSettings();
+    reader.close();
+    return {
+      ...opened,
+      loaded: loaded.scenarios.map(digest),
+      quarantined: loaded.quarantined.length,
+      settings: settings.get('upgraded'),
+    };
   },
 
   /** Deletes one stored chunk (a damaged database). */

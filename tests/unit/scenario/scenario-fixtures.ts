@@ -1,5 +1,6 @@
 /** Shared fixtures and fast-check arbitraries for scenario, history and export tests. */
 import fc from 'fast-check';
+import type { MeasurementSet } from '../../../src/domain/calibration/measurement-set';
 import type { ScenarioChange } from '../../../src/domain/history/scenario-change';
 import { indexBaseline } from '../../../src/domain/scenario/baseline-sites';
 import { createScenario } from '../../../src/domain/scenario/scenario';
@@ -159,3 +160,18 @@ export const changeArbitrary: fc.Arbitrary<ScenarioChange> = fc.oneof(
     }),
   },
 );
+
+/** A small valid measurement set (three samples near People's Square). */
+export function measurementSet(id: string): MeasurementSet {
+  return {
+    id,
+    name: `${id}.csv`,
+    importedAt: NOW,
+    crs: 'wgs84',
+    count: 3,
+    rowNumbers: Uint32Array.from([2, 3, 4]),
+    lon: Float64Array.from([121.47, 121.4701, 121.4702]),
+    lat: Float64Array.from([31.23, 31.23, 31.23]),
+    rsrpDbm: Float32Array.from([-90, -91, -92]),
+  };
+}

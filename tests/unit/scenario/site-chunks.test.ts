@@ -22,9 +22,15 @@ async function readBack(write: ChunkedWrite) {
   const stored = new Map(write.puts.map(({ key, items }) => [key.join('|'), items]));
   const lists = chunkedListsOf(write.record);
   if (!lists) return write.record;
-  const { record } = await assembleRecord(write.record, lists, async (field, index) =>
-    stored.get([String(write.record.id), field, index].join('|')),
-  );
+  const { record, missing } = assembleRecord(write.record, lists, (field) => {
+    const chunks = new Map<number, unknown>();
+    for (const [key, items] of stored) {
+      const [id, storedField, index] = key.split('|');
+      if (id === write.record.id && storedField === field) chunks.set(Number(index), items);
+    }
+    return chunks;
+  });
+  expect(missing).toEqual({});
   return record;
 }
 
@@ -72,11 +78,30 @@ describe('site lists in chunks', () => {
     expect(inline.clears).toEqual([{ field: 'addedSites', from: 0 }]);
   });
 
-  it('a missing chunk makes the record invalid (quarantined), never a silently shorter scenario', async () => {
+  it('a missing chunk is counted as missing items, never padded or silently shorter', () => {
     const write = planChunkedWrite(withSites(2 * CHUNK_SIZE + 1), undefined);
-    write.puts.splice(1, 1);
-    const decision = decideStoredRecord(await readBack(write));
-    expect(decision.kind).toBe('quarantine');
+    const chunks = new Map(write.puts.map(({ key, items }) => [key[2], items]));
+    chunks.delete(1);
+    const assembled = assembleRecord(write.record, chunkedListsOf(write.record)!, () => chunks);
+    expect(assembled.missing).toEqual({ addedSites: CHUNK_SIZE });
+    expect((assembled.record.addedSites as unknown[]).length).toBe(CHUNK_SIZE + 1);
+    expect(assembled.written.addedSites).toBeUndefined();
+  });
+
+  it('a record announcing 10⁹ sites costs what is stored, and says what is missing', () => {
+    const record = {
+      ...planChunkedWrite(withSites(3), undefined).record,
+      chunkedLists: { addedSites: { count: 1e9 } },
+    };
+    const one = withSites(CHUNK_SIZE).addedSites;
+    const assembled = assembleRecord(record, chunkedListsOf(record)!, () => new Map([[0, one]]));
+    expect((assembled.record.addedSites as unknown[]).length).toBe(CHUNK_SIZE);
+    expect(assembled.missing).toEqual({ addedSites: 1e9 - CHUNK_SIZE });
+    // A count that is no count at all is reported too (as nothing found missing beyond what is there).
+    const broken = { ...record, chunkedLists: { addedSites: { count: 'many' } } };
+    expect(assembleRecord(broken, chunkedListsOf(broken)!, () => new Map()).missing).toEqual({
+      addedSites: 0,
+    });
   });
 });
 

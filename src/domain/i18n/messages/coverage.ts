@@ -42,6 +42,7 @@ export const coverageZh = {
   'coverage.gaps.topDistrict': '{district}优先级最高的空洞',
   'coverage.gaps.none': '没有覆盖空洞',
   'coverage.gaps.flyTo': '定位到 {district} 的空洞（{area}）',
+  'coverage.gaps.crossesBorder': '跨区空洞，整体 {total}；此处只计本区部分',
   'coverage.priority.high': '高',
   'coverage.priority.medium': '中',
   'coverage.priority.low': '低',
@@ -135,6 +136,8 @@ export const coverageEn: Record<keyof typeof coverageZh, string> = {
   'coverage.gaps.topDistrict': 'Highest-priority gaps in {district}',
   'coverage.gaps.none': 'No coverage gaps',
   'coverage.gaps.flyTo': 'Show the gap in {district} ({area}) on the map',
+  'coverage.gaps.crossesBorder':
+    'Crosses a district border, {total} in all; only this district’s part is counted here',
   'coverage.priority.high': 'High',
   'coverage.priority.medium': 'Medium',
   'coverage.priority.low': 'Low',

@@ -123,7 +123,6 @@ export const plannerZh = {
   'planner.importDone': '已导入并打开方案',
   'planner.storageUnavailable': '浏览器存储不可用：本次的方案不会被保存。',
   'planner.storageLoading': '正在读取已保存的方案…',
-  'planner.autosaved': '所有修改自动保存在本机浏览器中',
   'planner.quarantine': '{count} 条已存储的方案记录未通过校验，已隔离保留（未删除）。',
   'planner.quarantineExport': '导出隔离数据',
   'planner.legendCandidate': '候选站',
@@ -260,7 +259,6 @@ export const plannerEn: Record<keyof typeof plannerZh, string> = {
   'planner.importDone': 'Scenario imported and opened',
   'planner.storageUnavailable': 'Browser storage is unavailable: scenarios will not be saved this time.',
   'planner.storageLoading': 'Reading saved scenarios…',
-  'planner.autosaved': 'Every change is saved automatically in this browser',
   'planner.quarantine':
     '{count} stored scenario records failed validation and were kept aside (not deleted).',
   'planner.quarantineExport': 'Export kept-aside data',

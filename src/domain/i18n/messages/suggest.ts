@@ -67,7 +67,10 @@ export const suggestZh = {
   'suggest.needCandidates': '请至少选择一种候选位置。',
   'suggest.waitCoverage': '覆盖计算完成后才能选址。',
   'suggest.resultSummary': '{count} 个站点：覆盖 {before}% → {after}%（+{km2} km²）',
-  'suggest.resultMeta': '{candidates} 个候选位置中 {useful} 个有增益 · {ms} 毫秒',
+  'suggest.resultMeta': '范围内 {candidates} 个候选位置中，{useful} 个能覆盖尚未覆盖的土地 · 用时 {ms} 毫秒',
+  'suggest.lowReach':
+    '候选位置只能覆盖范围内未覆盖土地的 {share}（{reachable}，共 {uncovered} 未覆盖）：多数候选位置不在空洞附近，所以增益很小。在空洞里画出区域，用区域内的网格点选址。',
+  'suggest.offerGrid': '改用绘制区域的网格点（开始绘制）',
   'suggest.noPicks': '没有候选位置能增加覆盖。',
   'suggest.polesOutsideGaps':
     '建议的 {count} 个综合杆都不在覆盖空洞内：杆位只能照到空洞边缘，所以增益很小。可在空洞内绘制区域，改用区域网格候选。',
@@ -161,7 +164,11 @@ export const suggestEn: Record<keyof typeof suggestZh, string> = {
   'suggest.needCandidates': 'Choose at least one kind of candidate position.',
   'suggest.waitCoverage': 'Wait until coverage has been computed.',
   'suggest.resultSummary': '{count} sites: coverage {before}% → {after}% (+{km2} km²)',
-  'suggest.resultMeta': '{useful} of {candidates} candidate positions add coverage · {ms} ms',
+  'suggest.resultMeta':
+    '{useful} of the {candidates} candidate positions in the area can cover land not yet covered · {ms} ms',
+  'suggest.lowReach':
+    'The candidates can reach only {share} of the area’s uncovered land ({reachable} of {uncovered} uncovered): most of them lie away from the gaps, so the gain is small. Draw areas in the gaps and suggest on the grid inside them.',
+  'suggest.offerGrid': 'Use the grid in drawn areas (start drawing)',
   'suggest.noPicks': 'No candidate position adds coverage.',
   'suggest.polesOutsideGaps':
     'None of the {count} suggested poles stands inside a coverage gap: from a pole only a gap’s edge is reached, hence the small gain. Draw an area inside the gap and use its grid instead.',
