@@ -9,8 +9,8 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { wgs84ToGcj02 } from '../src/domain/import/coordinate-systems';
 import { prepareImportGeography } from '../src/domain/import/geography';
 import { importFile } from '../src/domain/import/import-file';
-import { encodeGbk } from '../tests/unit/import/support/gbk';
-import { writeXlsx, type XlsxCell } from '../tests/unit/import/support/xlsx-writer';
+import { encodeGbk } from '../tests/unit/support/import/gbk';
+import { writeXlsx, type XlsxCell } from '../tests/unit/support/import/xlsx-writer';
 import { benchSites } from './sample-sites';
 
 const ROWS = 100_000;

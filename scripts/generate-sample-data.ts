@@ -7,7 +7,7 @@
  *   sample-poles.geojson                  — comprehensive poles along the major roads (src/domain/sample)
  * The sample networks themselves are not files: the app generates them in a worker and the CLI writes them
  * (`npm run --silent cli -- sample --year 2020 --out FILE.geojson`). Deterministic: the same inputs give
- * the same bytes (tests/unit/sample/committed-files.test.ts checks the committed files). Run with
+ * the same bytes (tests/unit/data/committed-files.test.ts checks the committed files). Run with
  * `npm run data:generate`.
  */
 import { writeFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 /**
  * Generates the import test fixtures in tests/fixtures/import/ (run: `npx tsx scripts/make-import-fixtures.ts`).
- * Deterministic (seeded positions, fixed zip times), so tests/unit/import/committed-fixtures.test.ts can
+ * Deterministic (seeded positions, fixed zip times), so tests/unit/domain/import/committed-fixtures.test.ts can
  * regenerate them and fail on a hand edit. Truth positions are WGS84 points on Shanghai land; each file
  * writes them in its own format, encoding and datum, and expected.json records what an import must give.
  */
@@ -15,9 +15,9 @@ import { loadSqlite, type SqlJsStatic } from '../src/domain/geopackage/sqlite-lo
 import { wgs84ToBd09, wgs84ToGcj02 } from '../src/domain/import/coordinate-systems';
 import { prepareImportGeography } from '../src/domain/import/geography';
 import type { CoordinateSystem, ImportLayer, RejectedRow } from '../src/domain/import/import-types';
-import { encodeGbk } from '../tests/unit/import/support/gbk';
-import { WGS84_PRJ, writeDbf, writeShp } from '../tests/unit/import/support/shapefile-writer';
-import { writeXlsx, type XlsxCell } from '../tests/unit/import/support/xlsx-writer';
+import { encodeGbk } from '../tests/unit/support/import/gbk';
+import { WGS84_PRJ, writeDbf, writeShp } from '../tests/unit/support/import/shapefile-writer';
+import { writeXlsx, type XlsxCell } from '../tests/unit/support/import/xlsx-writer';
 
 const ROOT = join(import.meta.dirname, '..');
 const OUT = join(ROOT, 'tests/fixtures/import');

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCliInProcess, spawnCli } from './support/run-cli';
+import { runCliInProcess, spawnCli } from '../support/cli/run-cli';
 
 /** Runs the CLI in this process, from another working directory (see support/run-cli.ts). */
 function cli(args: string[]) {

@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCliInProcess } from './support/run-cli';
+import { runCliInProcess } from '../support/cli/run-cli';
 
 const workspace = mkdtempSync(join(tmpdir(), 'coverage-workers-'));
 const sitesFile = join(workspace, 'sites.geojson');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MeasurementSet } from '../../../src/domain/calibration/measurement-set';
 import { CoverageEngine } from '../../../src/domain/coverage/coverage-engine';
 import { createCalibrationMethods, FAR_ROWS_SENT } from '../../../src/engine/calibration-api';
-import { city, site } from '../coverage/synthetic-city';
+import { city, site } from '../support/coverage/synthetic-city';
 
 const engine = new CoverageEngine(city, { cellM: 50, mode: 'pathloss' });
 engine.computeAll([site('a', 121.47, 31.23), site('b', 121.48, 31.235)]);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createCoverageApi } from '../../../src/engine/coverage-api';
-import { city, site } from '../coverage/synthetic-city';
+import { city, site } from '../support/coverage/synthetic-city';
 
 const init = { ...city, settings: { cellM: 100, minGapAreaKm2: 0 } };
 

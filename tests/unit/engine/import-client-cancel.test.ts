@@ -7,13 +7,13 @@ import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CANCEL_GRACE_MS, ImportClient, type WorkerHandle } from '../../../src/engine/import-client';
-import { hostileBytes } from '../domain/import/support/hostile-inputs';
-import { nodeEndpoint } from '../domain/import/support/node-endpoint';
+import { hostileBytes } from '../support/domain/import/hostile-inputs';
+import { nodeEndpoint } from '../support/domain/import/node-endpoint';
 
 const workers: Worker[] = [];
 function startWorker(): WorkerHandle {
-  const worker = new Worker(new URL('../domain/import/support/worker-boot.mjs', import.meta.url), {
-    workerData: { module: new URL('../domain/import/support/import-worker-node.ts', import.meta.url).href },
+  const worker = new Worker(new URL('../support/domain/import/worker-boot.mjs', import.meta.url), {
+    workerData: { module: new URL('../support/domain/import/import-worker-node.ts', import.meta.url).href },
   });
   workers.push(worker);
   return { endpoint: nodeEndpoint(worker), terminate: () => void worker.terminate() };

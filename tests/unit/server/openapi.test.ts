@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildServer, routesOf } from '../../../src/server/app';
 import type { Database } from '../../../src/server/database/database';
 import { OPENAPI_DOCUMENT } from '../../../src/server/openapi';
-import { testGeography } from './support/server-harness';
+import { testGeography } from '../support/server/server-harness';
 
 describe('the OpenAPI document', () => {
   it('describes every route the server registers, and no route it lacks', async () => {

@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { candidate, editAs, readScenario, withAdded } from './support/scenario-edits';
+import { candidate, editAs, readScenario, withAdded } from '../support/server/scenario-edits';
 import {
   type Engine,
   enginesUnderTest,
@@ -16,7 +16,7 @@ import {
   PASSWORD,
   pointIn,
   startTestServer,
-} from './support/server-harness';
+} from '../support/server/server-harness';
 
 const PUDONG = '310115';
 const TSX = resolve('node_modules/.bin/tsx');

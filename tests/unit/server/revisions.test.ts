@@ -5,7 +5,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scenario } from '../../../src/domain/scenario/scenario-types';
 import { applyDelta } from '../../../src/domain/sync/apply-delta';
-import { candidate, editAs, putScenario, readScenario, withAdded, withMoved } from './support/scenario-edits';
+import {
+  candidate,
+  editAs,
+  putScenario,
+  readScenario,
+  withAdded,
+  withMoved,
+} from '../support/server/scenario-edits';
 import {
   addUsers,
   enginesUnderTest,
@@ -14,7 +21,7 @@ import {
   pointIn,
   startTestServer,
   type TestServer,
-} from './support/server-harness';
+} from '../support/server/server-harness';
 
 const PUDONG = '310115';
 const HUANGPU = '310101';

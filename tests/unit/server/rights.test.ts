@@ -5,8 +5,8 @@ import { diffScenarios } from '../../../src/domain/sync/scenario-delta';
 import type { PoleFeature } from '../../../src/domain/types';
 import type { User } from '../../../src/server/auth/users';
 import { judgeWrite } from '../../../src/server/scenarios/rights';
-import { candidate } from './support/scenario-edits';
-import { baselineSiteIn, pointIn, testGeography } from './support/server-harness';
+import { candidate } from '../support/server/scenario-edits';
+import { baselineSiteIn, pointIn, testGeography } from '../support/server/server-harness';
 
 const PUDONG = '310115';
 const HUANGPU = '310101';

@@ -15,7 +15,7 @@ import {
   withMoved,
   withoutAdded,
   withRemoval,
-} from './support/scenario-edits';
+} from '../support/server/scenario-edits';
 import {
   addUsers,
   baselineSiteIn,
@@ -26,7 +26,7 @@ import {
   pointIn,
   startTestServer,
   type TestServer,
-} from './support/server-harness';
+} from '../support/server/server-harness';
 
 const PUDONG = '310115';
 const HUANGPU = '310101';

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCENARIO_FILE_FORMAT } from '../../../src/domain/export/scenario-file';
-import { candidate, putScenario, readScenario, withAdded } from './support/scenario-edits';
+import { candidate, putScenario, readScenario, withAdded } from '../support/server/scenario-edits';
 import {
   APP_ORIGIN,
   addUsers,
@@ -16,7 +16,7 @@ import {
   pointIn,
   startTestServer,
   type TestServer,
-} from './support/server-harness';
+} from '../support/server/server-harness';
 
 const WINDOW_MS = 15 * 60_000;
 

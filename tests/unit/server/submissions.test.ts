@@ -5,7 +5,7 @@
  */
 import turfDistance from '@turf/distance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { candidate, editAs, readScenario, withAdded } from './support/scenario-edits';
+import { candidate, editAs, readScenario, withAdded } from '../support/server/scenario-edits';
 import {
   addUsers,
   enginesUnderTest,
@@ -15,7 +15,7 @@ import {
   startTestServer,
   type TestServer,
   testGeography,
-} from './support/server-harness';
+} from '../support/server/server-harness';
 
 const PUDONG = '310115';
 const HUANGPU = '310101';

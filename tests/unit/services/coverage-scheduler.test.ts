@@ -18,8 +18,13 @@ import {
 import { type ComputeCallOptions, CoverageClient } from '../../../src/engine/coverage-client';
 import { type CoverageEnginePort, CoverageScheduler } from '../../../src/services/coverage-scheduler';
 import { createAppStore } from '../../../src/state/store';
-import { city, islandZone, site } from '../coverage/synthetic-city';
-import { EDIT_ELAPSED_MS, FakeEngine, type FakeStats, FULL_ELAPSED_MS } from './support/fake-coverage-engine';
+import { city, islandZone, site } from '../support/coverage/synthetic-city';
+import {
+  EDIT_ELAPSED_MS,
+  FakeEngine,
+  type FakeStats,
+  FULL_ELAPSED_MS,
+} from '../support/services/fake-coverage-engine';
 
 const baselineSites = [site('B1', 121.42, 31.22), site('B2', 121.48, 31.24)];
 

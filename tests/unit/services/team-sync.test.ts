@@ -11,7 +11,7 @@ import { TeamClient } from '../../../src/services/team-client';
 import type { SyncLink, SyncReport, TeamSync } from '../../../src/services/team-sync';
 import { syncOpenScenario } from '../../../src/services/team-sync-store';
 import { type AppStore, createAppStore } from '../../../src/state/store';
-import { candidate } from '../server/support/scenario-edits';
+import { candidate } from '../support/server/scenario-edits';
 import {
   addUsers,
   type OpenedDatabase,
@@ -20,7 +20,7 @@ import {
   pointIn,
   startTestServer,
   type TestServer,
-} from '../server/support/server-harness';
+} from '../support/server/server-harness';
 
 const PORT = 4255;
 const SERVER = `http://127.0.0.1:${PORT}`;

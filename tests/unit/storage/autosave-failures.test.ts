@@ -3,7 +3,7 @@ import { applyChange } from '../../../src/domain/history/apply-change';
 import type { Scenario } from '../../../src/domain/scenario/scenario-types';
 import { installAutosave } from '../../../src/storage/autosave';
 import { ScenarioConflictError } from '../../../src/storage/save-errors';
-import { emptyScenario, site } from '../scenario/scenario-fixtures';
+import { emptyScenario, site } from '../support/scenario/scenario-fixtures';
 
 const quotaError = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 

@@ -8,7 +8,14 @@ import { CoverageEngine } from '../../../../src/domain/coverage/coverage-engine'
 import { prepareProbeSites, probePoint, siteAtPoint } from '../../../../src/domain/coverage/probe';
 import { createSeededRandom } from '../../../../src/domain/geo/seeded-random';
 import type { SiteFeature } from '../../../../src/domain/types';
-import { city, HUANGPU_BOX, ISLAND_BOX, PUDONG_BOX, SEA_BOX, site } from '../../coverage/synthetic-city';
+import {
+  city,
+  HUANGPU_BOX,
+  ISLAND_BOX,
+  PUDONG_BOX,
+  SEA_BOX,
+  site,
+} from '../../support/coverage/synthetic-city';
 
 const engine = new CoverageEngine(city, { cellM: 50, mode: 'pathloss' });
 const settings = engine.settings;

@@ -10,7 +10,7 @@ import { parseScenarioFile, serializeScenarioFile } from '../../../../src/domain
 import { applyChange } from '../../../../src/domain/history/apply-change';
 import { migrateScenarioRecord } from '../../../../src/domain/scenario/migrations';
 import { validateScenario } from '../../../../src/domain/scenario/scenario-schema';
-import { emptyScenario } from '../../scenario/scenario-fixtures';
+import { emptyScenario } from '../../support/scenario/scenario-fixtures';
 
 function measurementSet(id: string, count = 3): MeasurementSet {
   return {

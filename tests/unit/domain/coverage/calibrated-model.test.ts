@@ -4,7 +4,7 @@ import { CoverageEngine } from '../../../../src/domain/coverage/coverage-engine'
 import { columnCentreLon, rowCentreLat } from '../../../../src/domain/coverage/grid';
 import { prepareProbeSites, probePoint } from '../../../../src/domain/coverage/probe';
 import { coverageStats } from '../../../../src/domain/coverage/report';
-import { city, site } from '../../coverage/synthetic-city';
+import { city, site } from '../../support/coverage/synthetic-city';
 
 const corrections = readCorrections([
   {

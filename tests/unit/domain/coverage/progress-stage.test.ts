@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CoverageEngine } from '../../../../src/domain/coverage/coverage-engine';
 import { computeStageOf, progressStage } from '../../../../src/domain/coverage/progress-stage';
-import { city, site } from '../../coverage/synthetic-city';
+import { city, site } from '../../support/coverage/synthetic-city';
 
 const idle = {
   coverageStatus: 'idle' as const,

@@ -5,7 +5,7 @@ import { landIndexAt } from '../../../../src/domain/coverage/land-index';
 import { coverageStats } from '../../../../src/domain/coverage/report';
 import { CELL_COVERED } from '../../../../src/domain/coverage/statistics';
 import type { SiteFeature } from '../../../../src/domain/types';
-import { city, islandZone, site } from '../../coverage/synthetic-city';
+import { city, islandZone, site } from '../../support/coverage/synthetic-city';
 
 // Edits near one another in Huangpu and Pudong, so interference overlaps; tilts, beamwidths and sectors
 // change with "retune", which is how the attribute panel edits a tilt.

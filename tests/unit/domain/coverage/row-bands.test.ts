@@ -6,7 +6,7 @@ import { computeBand, splitRows } from '../../../../src/domain/coverage/row-band
 import { type CoverageSettings, defaultRadiusTable } from '../../../../src/domain/coverage/settings';
 import { CELL_COVERED } from '../../../../src/domain/coverage/statistics';
 import type { SiteFeature } from '../../../../src/domain/types';
-import { city, islandZone, site } from '../../coverage/synthetic-city';
+import { city, islandZone, site } from '../../support/coverage/synthetic-city';
 
 const input = { ...city, zones: islandZone };
 

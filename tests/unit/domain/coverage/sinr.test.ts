@@ -5,7 +5,7 @@ import { prepareProbeSites, probePoint } from '../../../../src/domain/coverage/p
 import { coverageStats } from '../../../../src/domain/coverage/report';
 import { CELL_COVERED, CELL_COVERED_POOR } from '../../../../src/domain/coverage/statistics';
 import type { SiteFeature } from '../../../../src/domain/types';
-import { city, site } from '../../coverage/synthetic-city';
+import { city, site } from '../../support/coverage/synthetic-city';
 
 // −174 dBm/Hz + 10·log10(30 kHz) + 7 dB = −122.2288 dBm per resource element (n78, 30 kHz SCS).
 const NOISE_N78_DBM = -174 + 10 * Math.log10(30_000) + 7;

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { IMPORT_LIMITS } from '../../../../src/domain/import/limits';
 import { readImportSource } from '../../../../src/domain/import/read-source';
 import { scanSheetRows } from '../../../../src/domain/import/xlsx-reader';
-import { writeXlsx, type XlsxCell } from '../../import/support/xlsx-writer';
+import { writeXlsx, type XlsxCell } from '../../support/import/xlsx-writer';
 
 describe('an xlsx with formatting to the bottom of the sheet', () => {
   it('reads its 366 data rows although it holds more empty <row> elements than the row limit', async () => {

@@ -9,9 +9,9 @@ import { wgs84ToGcj02 } from '../../../../src/domain/import/coordinate-systems';
 import type { CoordinateSystem } from '../../../../src/domain/import/import-types';
 import { parseTimeCell } from '../../../../src/domain/import/measurement-values';
 import { readImportSource } from '../../../../src/domain/import/read-source';
-import { encodeGbk } from '../../import/support/gbk';
-import { geography, metresBetween } from '../../import/support/load';
-import { writeXlsx } from '../../import/support/xlsx-writer';
+import { encodeGbk } from '../../support/import/gbk';
+import { geography, metresBetween } from '../../support/import/load';
+import { writeXlsx } from '../../support/import/xlsx-writer';
 
 async function importMeasurements(name: string, bytes: Uint8Array, crs: CoordinateSystem = 'wgs84') {
   const read = await readImportSource({ name, bytes });

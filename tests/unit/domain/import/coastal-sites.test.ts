@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { buildImport } from '../../../../src/domain/import/build-import';
 import { readImportSource } from '../../../../src/domain/import/read-source';
 import type { DistrictCollection } from '../../../../src/domain/types';
-import { geography } from '../../import/support/load';
+import { geography } from '../../support/import/load';
 
 const districts = JSON.parse(readFileSync('data/geo/districts.geojson', 'utf8')) as DistrictCollection;
 

@@ -11,7 +11,7 @@ import { checkGroups, parameterCheckCsv } from '../../../../src/domain/import/ch
 import { importFile } from '../../../../src/domain/import/import-file';
 import { defaultedRowCount, importReportCsv } from '../../../../src/domain/import/import-report';
 import type { ImportResult } from '../../../../src/domain/import/import-types';
-import { geography } from '../../import/support/load';
+import { geography } from '../../support/import/load';
 
 const HEADER =
   'CITY,SECTOR_ID,SECTOR_NAME,ENODEBID,ENODEB_NAME,EARFCN,PCI,VENDOR,LONGITUDE,LATITUDE,STYLE,AZIMUTH,HEIGHT,ELECTTILT,MECHTILT,TOTLETILT';

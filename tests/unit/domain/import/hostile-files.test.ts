@@ -6,8 +6,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type HostileInput, hostileInputs } from './support/hostile-inputs';
-import type { HostileOutcome } from './support/hostile-runner';
+import { type HostileInput, hostileInputs } from '../../support/domain/import/hostile-inputs';
+import type { HostileOutcome } from '../../support/domain/import/hostile-runner';
 
 const SEED = 14_2026;
 const COUNT = Number(process.env.HOSTILE_COUNT ?? 300);
@@ -21,8 +21,8 @@ class BoundedRunner {
   private worker: Worker | undefined;
 
   private start(): Promise<Worker> {
-    const worker = new Worker(new URL('./support/worker-boot.mjs', import.meta.url), {
-      workerData: { module: new URL('./support/hostile-runner.ts', import.meta.url).href },
+    const worker = new Worker(new URL('../../support/domain/import/worker-boot.mjs', import.meta.url), {
+      workerData: { module: new URL('../../support/domain/import/hostile-runner.ts', import.meta.url).href },
       resourceLimits: { maxOldGenerationSizeMb: HEAP_LIMIT_MB },
     });
     return new Promise((resolve, reject) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenarioFile, SCENARIO_FILE_FORMAT } from '../../../../src/domain/export/scenario-file';
 import { migrateScenarioRecord } from '../../../../src/domain/scenario/migrations';
 import { decideStoredRecord } from '../../../../src/domain/scenario/stored-record';
-import { emptyScenario, site } from '../../scenario/scenario-fixtures';
+import { emptyScenario, site } from '../../support/scenario/scenario-fixtures';
 
 /** A v3 record as build 3 stored it: imported sites carried the sheet's total tilt as `tiltDeg`. */
 const v3Record = () => ({

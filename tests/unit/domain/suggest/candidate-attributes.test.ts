@@ -9,7 +9,7 @@ import { coverageStats } from '../../../../src/domain/coverage/report';
 import { builtTemplate, type SuggestCandidate, suggest } from '../../../../src/domain/suggest/suggest';
 import { plannerCandidates, poleCandidates } from '../../../../src/domain/suggest/suggest-candidates';
 import type { SiteFeature } from '../../../../src/domain/types';
-import { city, site } from '../../coverage/synthetic-city';
+import { city, site } from '../../support/coverage/synthetic-city';
 
 const TEMPLATE = { kind: 'micro', band: 'n78', heightM: 10 } as const;
 

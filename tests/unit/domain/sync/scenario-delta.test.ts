@@ -4,7 +4,7 @@ import { applyDelta } from '../../../../src/domain/sync/apply-delta';
 import { countDelta, describeCounts } from '../../../../src/domain/sync/delta-summary';
 import { diffScenarios, invertDelta, isEmptyDelta } from '../../../../src/domain/sync/scenario-delta';
 import type { SiteFeature } from '../../../../src/domain/types';
-import { base, scenarioArbitrary, site } from './support/scenario-arbitrary';
+import { base, scenarioArbitrary, site } from '../../support/domain/sync/scenario-arbitrary';
 
 describe('scenario deltas', () => {
   it('apply(before, diff(before, after)) is after, and the inverse brings before back', () => {

@@ -6,7 +6,7 @@ import { changeBetween } from '../../../../src/domain/sync/change-between';
 import { sameJson } from '../../../../src/domain/sync/same-json';
 import { diffScenarios } from '../../../../src/domain/sync/scenario-delta';
 import { type ConflictSide, mergeScenarios, NAME_KEY } from '../../../../src/domain/sync/three-way-merge';
-import { base, scenarioArbitrary, site } from './support/scenario-arbitrary';
+import { base, scenarioArbitrary, site } from '../../support/domain/sync/scenario-arbitrary';
 
 /** Every item of a scenario by its merge key: the site id (poles `pole:id`), with its list. */
 function itemsByKey(scenario: Scenario): Map<string, Map<string, unknown>> {
