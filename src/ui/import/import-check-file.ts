@@ -2,6 +2,8 @@
  * The parameter check (工参体检) as a CSV file in the user's language: one line per finding with its
  * row, the check and what was found (the value and the row it pairs with).
  */
+// The check's strings load with the import feature, not the first screen: register them here.
+import '../../domain/i18n/feature-messages';
 import { type Language, translate } from '../../domain/i18n/translate';
 import { type CheckLabels, parameterCheckCsv } from '../../domain/import/check-report';
 import type { ImportResult } from '../../domain/import/import-types';

@@ -1,3 +1,4 @@
+import type { SymbolLayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { LAYER_CATALOGUE, LAYER_IDS } from '../../../src/domain/layers/catalogue';
 import { buildStyle, interactiveLayerIds, mapLayerIdsFor } from '../../../src/map/style';
@@ -40,7 +41,10 @@ describe('offline style', () => {
   });
 
   it('labels with the system sans-serif font, in the chosen language, on top of every other layer', () => {
-    const labels = style.layers.filter((layer) => layer.type === 'symbol');
+    // Text labels only: the sector wedges are icon-only symbol layers, with no font to choose.
+    const isTextLabel = (layer: (typeof style.layers)[number]) =>
+      layer.type === 'symbol' && layer.layout?.['text-field'] !== undefined;
+    const labels = style.layers.filter(isTextLabel).map((layer) => layer as SymbolLayerSpecification);
     expect(labels.length).toBeGreaterThan(0);
     for (const label of labels) expect(label.layout?.['text-font']).toEqual(['sans-serif']);
     expect(JSON.stringify(labels[0]?.layout?.['text-field'])).toContain('"name"');
@@ -50,8 +54,8 @@ describe('offline style', () => {
     expect(english?.type).toBe('symbol');
     const englishField = english?.type === 'symbol' ? english.layout?.['text-field'] : undefined;
     expect(JSON.stringify(englishField)).toContain('name_en');
-    const firstLabelIndex = style.layers.findIndex((layer) => layer.type === 'symbol');
-    expect(style.layers.slice(firstLabelIndex).every((layer) => layer.type === 'symbol')).toBe(true);
+    const firstLabelIndex = style.layers.findIndex(isTextLabel);
+    expect(style.layers.slice(firstLabelIndex).every(isTextLabel)).toBe(true);
   });
 
   it('keeps 40k poles light: not drawn below zoom 12, small radius', () => {
