@@ -61,13 +61,28 @@ export class DistrictWorkflow {
   }
 
   /** Gap ids of a district, highest priority first, straight from the store's gap collection. */
+  /**
+   * The engine's gaps with a part in the district of at least the engine's minimum gap size (a gap across
+   * a border counts in each district it reaches), highest priority first; ties by area, then id.
+   */
   engineGapIds(adcode: string) {
     return this.page.evaluate((code) => {
-      const gaps = window
-        .__e2e!.state()
-        .coverageGaps!.features.filter((gap) => gap.properties.adcode === code);
-      return gaps
-        .sort((a, b) => b.properties.priorityScore - a.properties.priorityScore)
+      const state = window.__e2e!.state();
+      const minAreaKm2 = state.coverageStats?.gaps?.minAreaKm2 ?? 0;
+      const partIn = (gap: (typeof state.coverageGaps & {})['features'][number]) =>
+        gap.properties.districtAreasKm2
+          ? (gap.properties.districtAreasKm2[code] ?? 0)
+          : gap.properties.adcode === code
+            ? gap.properties.areaKm2
+            : 0;
+      return state
+        .coverageGaps!.features.filter((gap) => partIn(gap) > 0 && partIn(gap) >= minAreaKm2)
+        .sort(
+          (a, b) =>
+            b.properties.priorityScore - a.properties.priorityScore ||
+            b.properties.areaKm2 - a.properties.areaKm2 ||
+            a.properties.id - b.properties.id,
+        )
         .map((gap) => gap.properties.id);
     }, adcode);
   }
