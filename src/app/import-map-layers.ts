@@ -50,8 +50,22 @@ function followImported(
   };
   // A scenario restored from storage may have been opened before this feature loaded.
   const stop = store.subscribe(select, show);
+  // The sample reaches the map late (after the first coverage figure) and replaces the source whole:
+  // once it has, put the imported features back beside it.
+  const stopReload = store.subscribe(
+    (state) => state.dataStatus[sourceId],
+    (status) => {
+      if (status !== 'loaded' || shown.length === 0) return;
+      const current = shown;
+      shown = [];
+      show(current);
+    },
+  );
   show(select(store.getState()));
-  return stop;
+  return () => {
+    stop();
+    stopReload();
+  };
 }
 
 const NONE: Imported = [];
