@@ -157,6 +157,9 @@ export class PlannerDriver {
     if (!point) throw new Error('nothing rendered to hover');
     const box = await this.mapCanvas().boundingBox();
     if (!box) throw new Error('map canvas not visible');
+    // A point off the canvas would hover whatever lies beside the map (a panel), and prove nothing.
+    if (point.x < 0 || point.y < 0 || point.x > box.width || point.y > box.height)
+      throw new Error(`hover target at ${JSON.stringify(point)} is outside the map canvas`);
     await this.page.mouse.move(box.x + point.x, box.y + point.y, { steps: 2 });
   }
 

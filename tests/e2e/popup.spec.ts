@@ -19,7 +19,8 @@ test('clicking a district opens a popup with its Chinese and English names, code
 test('a data-centre popup states its precision and source; a site popup says sample data', async ({
   planner,
 }) => {
-  await planner.open('#map=10/31.0/121.3&layers=datacentres,sites&lang=en');
+  // Centred west of Jinshan so that the Zhejiang side of the border is on the map beside the side panels.
+  await planner.open('#map=10/30.95/121.15&layers=datacentres,sites&lang=en');
   // The pointer cursor says what can be clicked: a data centre yes, a point outside Shanghai no.
   await planner.hover({ layerId: 'datacentres', featureId: 'dc_jinshan' });
   await expect.poll(() => planner.mapCursor()).toBe('pointer');
