@@ -6,7 +6,9 @@
  */
 import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto';
 
-const COST = 2 ** 17;
+/** OWASP's scrypt parameters: the cost of every new hash outside tests. */
+export const DEFAULT_SCRYPT_COST = 2 ** 17;
+let newHashCost = DEFAULT_SCRYPT_COST;
 const BLOCK_SIZE = 8;
 const PARALLELISM = 1;
 const KEY_BYTES = 64;
@@ -22,12 +24,25 @@ function derive(password: string, salt: Buffer, options: ScryptOptions, bytes: n
   });
 }
 
+/**
+ * Lowers the cost of new hashes for the server's unit tests only. They create and log in hundreds of
+ * users, and each hash at the OWASP cost takes 0.5–3 s of CPU on the CI machine; the algorithm, the
+ * stored format and the verification (which reads the cost from each hash) stay the same. No setting
+ * or environment variable of the server reaches this: production hashes always use the default.
+ */
+export function setScryptCostForTests(cost: number): void {
+  if (!Number.isInteger(Math.log2(cost)) || cost < 2 ** 10)
+    throw new Error(`scrypt cost must be a power of 2 ≥ 1024`);
+  newHashCost = cost;
+}
+
 /** A new hash of the password with a fresh random salt. */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(SALT_BYTES);
-  const options = { N: COST, r: BLOCK_SIZE, p: PARALLELISM, maxmem: maxmemFor(COST, BLOCK_SIZE) };
+  const cost = newHashCost;
+  const options = { N: cost, r: BLOCK_SIZE, p: PARALLELISM, maxmem: maxmemFor(cost, BLOCK_SIZE) };
   const key = await derive(password, salt, options, KEY_BYTES);
-  return ['scrypt', COST, BLOCK_SIZE, PARALLELISM, salt.toString('base64'), key.toString('base64')].join('$');
+  return ['scrypt', cost, BLOCK_SIZE, PARALLELISM, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
 /** True when the password matches the stored hash (compared in constant time). */

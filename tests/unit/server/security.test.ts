@@ -72,7 +72,6 @@ for (const engine of await enginesUnderTest()) {
       expect((await login('viewer2', PASSWORD, '10.9.8.7')).statusCode).toBe(429);
       expect((await login('viewer2', PASSWORD, '10.9.8.6')).statusCode).toBe(200);
       now += WINDOW_MS;
-      // 22 scrypt checks at OWASP cost: well under a minute on an idle machine, not on a busy shared one.
     }, 240_000);
 
     it('signs browsers in with an HttpOnly, SameSite=Strict cookie that works instead of the bearer token', async () => {
@@ -227,7 +226,8 @@ for (const engine of await enginesUnderTest()) {
       const [user] = await opened.database.query<{ password_hash: string }>(
         "SELECT password_hash FROM users WHERE name = 'city1'",
       );
-      expect(user!.password_hash).toMatch(/^scrypt\$131072\$8\$1\$/);
+      // The harness hashes at a low cost (passwords.test.ts checks the production cost).
+      expect(user!.password_hash).toMatch(/^scrypt\$1024\$8\$1\$[A-Za-z0-9+/=]{24}\$[A-Za-z0-9+/=]{88}$/);
       expect(user!.password_hash).not.toContain(PASSWORD);
       const sessions = await opened.database.query<{ token_hash: string }>('SELECT token_hash FROM sessions');
       expect(sessions.map((row) => row.token_hash)).not.toContain(token);

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { buildServer, type ServerOptions } from '../../../../src/server/app';
+import { setScryptCostForTests } from '../../../../src/server/auth/passwords';
 import { addUser, type Role } from '../../../../src/server/auth/users';
 import {
   type Database,
@@ -25,6 +26,10 @@ import { type Geography, loadGeography } from '../../../../src/server/geo/geogra
 export type Engine = 'pglite' | 'postgresql';
 export const APP_ORIGIN = 'http://127.0.0.1:4251';
 export const PASSWORD = 'correct horse battery staple';
+
+// Every harness user's password is hashed and checked at a low scrypt cost: the same algorithm and
+// format, without 0.5–3 s of CPU per hash (tests/unit/server/auth/passwords.test.ts checks the default).
+setScryptCostForTests(2 ** 10);
 
 const isCi = process.env.CI === 'true' || process.env.CI === '1';
 const postgresUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
