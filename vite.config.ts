@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { thirdPartyLicences } from './scripts/third-party-licences';
+import { noPrebuiltSamplesInDev, prebuiltSamples } from './scripts/vite-prebuilt-samples';
 
 const licences = thirdPartyLicences();
 
@@ -25,7 +26,13 @@ function relaxPolicyForDevServer(): Plugin {
 // The app is fully static: data files under data/geo are pulled in with `?url` imports,
 // so Vite fingerprints them and serves them from the app's own origin (offline first).
 export default defineConfig({
-  plugins: [react(), relaxPolicyForDevServer(), licences.plugin(true)],
+  plugins: [
+    react(),
+    relaxPolicyForDevServer(),
+    licences.plugin(true),
+    prebuiltSamples(),
+    noPrebuiltSamplesInDev(),
+  ],
   worker: { format: 'es', plugins: () => [licences.plugin(false)] },
   build: {
     target: 'es2022',

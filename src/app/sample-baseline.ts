@@ -1,9 +1,12 @@
 /**
- * The baseline's sample network (示意数据), generated in a worker for the year the store asks for (2020 or
- * 2025) instead of shipped as a file: it costs the first load nothing, and a year's 100,000–200,000 sectors
- * arrive as transferred columns (engine/sample-api.ts). Each year is generated once per session. When the
+ * The baseline's sample network (示意数据) for the year the store asks for (2020 or 2025), read in a worker
+ * from the file the build generated for it, or generated there when the build has none (the dev server):
+ * it costs the first-load JavaScript nothing, and a year's 100,000–200,000 sectors arrive as transferred
+ * columns (engine/sample-api.ts). Each year is generated once per session. When the
  * year changes, the new sample becomes the map's sites and the baseline; coverage follows the baseline.
  */
+
+import prebuiltSampleUrls from 'virtual:prebuilt-samples';
 import type { FeatureCollection } from 'geojson';
 import { type SampleYear, SHIPPED_SITE_SEED } from '../domain/sample';
 import { indexBaseline } from '../domain/scenario/baseline-sites';
@@ -27,7 +30,7 @@ export function createSampleBaseline(store: AppStore, map: AppMap): SampleBaseli
   let worker: Worker | undefined;
   let client: Promise<SampleClient> | undefined;
   const samples = new Map<SampleYear, Promise<SiteCollection>>();
-  const urls = () => {
+  const urls = (year: SampleYear) => {
     const land = dataUrl('landMask');
     const environment = dataUrl('environment');
     const zones = dataUrl('planZones');
@@ -36,7 +39,9 @@ export function createSampleBaseline(store: AppStore, map: AppMap): SampleBaseli
       throw new Error('the sample inputs are not part of this build');
     // The worker resolves URLs against its own script: make them absolute.
     const absolute = (url: string) => new URL(url, window.location.href).href;
+    const prebuilt = prebuiltSampleUrls[year];
     return {
+      ...(prebuilt ? { prebuilt: absolute(prebuilt) } : {}),
       land: absolute(land),
       environment: absolute(environment),
       zones: absolute(zones),
@@ -52,13 +57,13 @@ export function createSampleBaseline(store: AppStore, map: AppMap): SampleBaseli
     // The client (with Comlink and the column decoder) is its own small chunk, fetched while the worker
     // starts: it keeps the first-load JavaScript under its budget (scripts/check-bundle-size.mjs).
     client ??= import('../engine/sample-client').then(({ SampleClient }) => new SampleClient(endpoint));
-    const inputs = urls();
+    const inputs = urls(year);
     const started = client
       .then((ready) => ready.load(year, SHIPPED_SITE_SEED, inputs))
       .then((loaded) => {
         // The worker's own split (generation vs fetching its inputs) and the main thread's decoding.
         performance.mark(`${START_UP_MARK_PREFIX}sample-decoded`, {
-          detail: { generationMs: loaded.generationMs, decodeMs: loaded.decodeMs },
+          detail: { generationMs: loaded.generationMs, decodeMs: loaded.decodeMs, source: loaded.source },
         });
         return loaded.sites;
       });

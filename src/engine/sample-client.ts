@@ -14,6 +14,8 @@ export interface LoadedSample {
   baseStations: number;
   sites: SiteCollection;
   generationMs: number;
+  /** Whether the worker read the build's file of the sample or generated it. */
+  source: 'prebuilt' | 'generated';
   decodeMs: number;
 }
 
@@ -36,6 +38,7 @@ export class SampleClient {
       baseStations: generated.baseStations,
       sites: { type: 'FeatureCollection', features },
       generationMs: generated.generationMs,
+      source: generated.source,
       decodeMs: performance.now() - started,
     };
   }

@@ -17,7 +17,7 @@ import {
 } from '../types';
 
 /** Numeric properties carried, each as a Float64Array column (NaN = absent). */
-const NUMBER_FIELDS = [
+export const SITE_NUMBER_FIELDS = [
   'heightM',
   'powerDbm',
   'bandwidthMHz',
@@ -55,7 +55,7 @@ export function encodeSiteColumns(sites: readonly SiteFeature[]): SiteColumns {
     count,
     lon: new Float64Array(count),
     lat: new Float64Array(count),
-    numbers: NUMBER_FIELDS.map(() => new Float64Array(count).fill(Number.NaN)),
+    numbers: SITE_NUMBER_FIELDS.map(() => new Float64Array(count).fill(Number.NaN)),
     kind: new Uint8Array(count),
     band: new Uint8Array(count),
     status: new Uint8Array(count),
@@ -67,7 +67,7 @@ export function encodeSiteColumns(sites: readonly SiteFeature[]): SiteColumns {
     const p = site.properties;
     columns.lon[index] = site.geometry.coordinates[0]!;
     columns.lat[index] = site.geometry.coordinates[1]!;
-    NUMBER_FIELDS.forEach((field, column) => {
+    SITE_NUMBER_FIELDS.forEach((field, column) => {
       const value = p[field];
       if (typeof value === 'number') columns.numbers[column]![index] = value;
     });
@@ -107,7 +107,7 @@ export function decodeSiteColumns(columns: SiteColumns): SiteFeature[] {
     if (kind > 0) properties.kind = SITE_KINDS[kind - 1] as SiteKind;
     const band = columns.band[index]!;
     if (band > 0) properties.band = BANDS[band - 1] as Band;
-    NUMBER_FIELDS.forEach((field, column) => {
+    SITE_NUMBER_FIELDS.forEach((field, column) => {
       const value = columns.numbers[column]![index]!;
       if (!Number.isNaN(value)) properties[field] = value;
     });

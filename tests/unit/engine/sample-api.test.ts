@@ -4,6 +4,8 @@ import * as Comlink from 'comlink';
 import { describe, expect, it } from 'vitest';
 import { readSampleSiteInput } from '../../../scripts/sample-inputs';
 import { generateSampleSites, SHIPPED_SITE_SEED } from '../../../src/domain/sample';
+import { decodeSiteColumns, encodeSiteColumns } from '../../../src/domain/sample/site-columns';
+import { encodeSiteColumnsFile } from '../../../src/domain/sample/site-columns-file';
 import { createSampleApi } from '../../../src/engine/sample-api';
 import { SampleClient } from '../../../src/engine/sample-client';
 
@@ -37,5 +39,41 @@ describe('sample worker API', () => {
     await expect(api.generate(2020, 1, urls)).rejects.toThrow('offline');
     const generated = await api.generate(2020, 1, urls);
     expect(generated.columns.count).toBe(96_000);
+  }, 120_000);
+
+  it('reads the build’s file of the sample when it holds the year and seed asked for, and generates otherwise', async () => {
+    const expected = generateSampleSites(readSampleSiteInput(), { seed: SHIPPED_SITE_SEED, year: 2020 });
+    const bytes = encodeSiteColumnsFile({
+      year: 2020,
+      seed: SHIPPED_SITE_SEED,
+      baseStations: expected.metadata.baseStations,
+      columns: encodeSiteColumns(expected.features),
+    });
+    const files = new Map([['sample-2020.bin', bytes.buffer as ArrayBuffer]]);
+    const jsonLoads: string[] = [];
+    const api = createSampleApi(
+      async (path) => {
+        jsonLoads.push(path);
+        return loadFile(path);
+      },
+      async (url) => {
+        const file = files.get(url);
+        if (!file) throw new Error(`${url}: HTTP 404`);
+        return file;
+      },
+    );
+    const read = await api.generate(2020, SHIPPED_SITE_SEED, { ...urls, prebuilt: 'sample-2020.bin' });
+    expect(read.source).toBe('prebuilt');
+    expect(read.baseStations).toBe(32_000);
+    expect(decodeSiteColumns(read.columns)).toEqual(expected.features);
+    // Nothing was generated, so none of the generator's inputs was fetched.
+    expect(jsonLoads).toEqual([]);
+    // The file holds 2020 for the shipped seed: another seed, or a missing file, is generated.
+    const otherSeed = await api.generate(2020, 1, { ...urls, prebuilt: 'sample-2020.bin' });
+    expect(otherSeed.source).toBe('generated');
+    const missing = await api.generate(2020, SHIPPED_SITE_SEED, { ...urls, prebuilt: 'gone.bin' });
+    expect(missing.source).toBe('generated');
+    expect(decodeSiteColumns(missing.columns)).toEqual(expected.features);
+    expect(jsonLoads).toHaveLength(4);
   }, 120_000);
 });
