@@ -11,7 +11,11 @@
 
 import { MODEL_MAX_DISTANCE_M } from '../coverage/kernels';
 import { type ProbeSite, type SiteAtPoint, siteAtPoint } from '../coverage/probe';
-import { horizontalAttenuationDb } from '../propagation/antenna-pattern';
+import {
+  horizontalAttenuationDb,
+  MAXIMUM_ATTENUATION_DB,
+  verticalAttenuationDb,
+} from '../propagation/antenna-pattern';
 import { NeighbourhoodBounds, profileBoundTables, TABLE_STEPS, tableIndex } from './search-bounds';
 
 const BUCKET_M = 250;
@@ -63,6 +67,10 @@ export class SiteSearch {
   /** Per site: sector boresight (NaN for omnidirectional) and horizontal beamwidth, degrees. */
   private readonly siteAzimuthDeg: Float64Array;
   private readonly siteBeamwidthDeg: Float64Array;
+  /** Per site: antenna height above the user, total downtilt and vertical beamwidth (the vertical bound). */
+  private readonly siteHeightAboveUserM: Float64Array;
+  private readonly siteTiltDeg: Float64Array;
+  private readonly siteVerticalBeamwidthDeg: Float64Array;
   private readonly byId = new Map<string, number>();
   private readonly byPci = new Map<number, number[]>();
 
@@ -79,6 +87,12 @@ export class SiteSearch {
     this.siteOffset = Float64Array.from(sites, (site) => site.offsetDb);
     this.siteAzimuthDeg = Float64Array.from(sites, (site) => site.radio.antenna.azimuthDeg ?? Number.NaN);
     this.siteBeamwidthDeg = Float64Array.from(sites, (site) => site.radio.antenna.beamwidthDeg);
+    this.siteHeightAboveUserM = Float64Array.from(sites, (site) => site.radio.heightM - userHeightM);
+    this.siteTiltDeg = Float64Array.from(sites, (site) => site.radio.antenna.totalTiltDeg);
+    this.siteVerticalBeamwidthDeg = Float64Array.from(
+      sites,
+      (site) => site.radio.antenna.verticalBeamwidthDeg,
+    );
     this.siteX = Float64Array.from(
       sites,
       (site) => (site.position[0] - this.originLon) * this.metresPerDegreeLon,
@@ -270,7 +284,12 @@ export class SiteSearch {
         const bound =
           this.siteOffset[site]! + this.profileTables[this.siteProfile[site]!]![tableIndex(distanceM)]!;
         if (bound < this.bestDbm) continue;
-        if (bound + this.horizontalBoundDb(site, eastM, northM) < this.bestDbm) continue;
+        // The pattern's bound: −min(−(A_H + A_V), A_m) with each term at its most favourable angle.
+        const patternDb = Math.max(
+          this.horizontalBoundDb(site, eastM, northM) + this.verticalBoundDb(site, distanceM),
+          -MAXIMUM_ATTENUATION_DB,
+        );
+        if (bound + patternDb < this.bestDbm) continue;
       }
       const link = this.evaluate(site, lon, lat);
       if (!link) continue;
@@ -280,6 +299,19 @@ export class SiteSearch {
         this.bestLink = link;
       }
     }
+  }
+
+  /**
+   * A_V toward the point at the depression angle nearest the tilt that the true distance allows (the
+   * local distance is within DISTANCE_SLACK of it; `slackedM` is the local distance times the slack).
+   */
+  private verticalBoundDb(site: number, slackedM: number): number {
+    const heightM = this.siteHeightAboveUserM[site]!;
+    const steepestDeg = (Math.atan2(heightM, slackedM) * 180) / Math.PI;
+    const shallowestDeg = (Math.atan2(heightM, slackedM / (DISTANCE_SLACK * DISTANCE_SLACK)) * 180) / Math.PI;
+    const tiltDeg = this.siteTiltDeg[site]!;
+    const nearestDeg = Math.min(Math.max(tiltDeg, shallowestDeg), steepestDeg);
+    return verticalAttenuationDb(nearestDeg, tiltDeg, this.siteVerticalBeamwidthDeg[site]!);
   }
 
   /** A_H toward the point with the bearing eased by BEARING_SLACK_DEG toward boresight (an upper bound). */
