@@ -8,7 +8,7 @@ import type { AppContext } from './app-context';
 
 export interface CalibrationTestHook {
   view: () => CalibrationView | null;
-  /** Dots loaded on the map (MapLibre's source tiles at the current view). */
+  /** Dots the map's WebGL layer drew in its last frame that lie in the current view. */
   dotsOnMap: () => number;
   /** Centres the map on a point at a zoom (to look at the dots). */
   jumpTo: (longitude: number, latitude: number, zoom: number) => void;

@@ -2,9 +2,10 @@
  * The calibration inside the coverage worker, where the engine's sites and city raster live: these
  * methods are spread into the coverage API (coverage-api.ts), queued with its other calls. Measurement
  * sets are sent once and kept by id; a comparison is kept for the sets and the site list it was made
- * with, so a new calibration only recomputes the figures. The residual dots go back as GeoJSON Blobs,
- * which the map's own worker parses, in pieces (domain/calibration/residual-dots.ts says why).
+ * with, so a new calibration only recomputes the figures. The residual dots go back as typed arrays,
+ * transferred, for the map's WebGL layer (domain/calibration/residual-dots.ts says why).
  */
+import * as Comlink from 'comlink';
 import {
   buildCalibrationReport,
   type CalibrationReport,
@@ -16,7 +17,7 @@ import {
 } from '../domain/calibration/compare-measurements';
 import type { EnvironmentCorrection } from '../domain/calibration/corrections';
 import type { MeasurementSet } from '../domain/calibration/measurement-set';
-import { residualDots } from '../domain/calibration/residual-dots';
+import { type ResidualDots, residualDots } from '../domain/calibration/residual-dots';
 import type { CoverageEngine } from '../domain/coverage/coverage-engine';
 import type { RejectedRow } from '../domain/import/import-types';
 import type { SiteFeature } from '../domain/types';
@@ -30,13 +31,8 @@ export class CalibrationCancelledError extends Error {
 
 export interface CalibrationReply {
   report: CalibrationReport;
-  /**
-   * Residual dots as GeoJSON in at most RESIDUAL_PIECES pieces (residual-dots.ts), e = error in dB
-   * with the corrections given.
-   */
-  residuals: Blob[];
-  /** Dots drawn (every sample up to DOT_LIMIT, then every k-th). */
-  dotsShown: number;
+  /** Residual dots (residual-dots.ts), coloured by the error with the corrections given. */
+  residuals: ResidualDots;
   /** Samples with no site in range, across the sets. */
   farFromSites: number;
   /** The first FAR_ROWS_SENT of them, each with its set, row and reason (the rest only counted). */
@@ -111,17 +107,18 @@ export function createCalibrationMethods(serial: Serial, engineOf: () => Coverag
           corrections ?? buildCalibrationReport(comparison, [], engine.city.districts).fit.corrections;
         const report = buildCalibrationReport(comparison, fitted, engine.city.districts);
         // The dots show the model in force: the scenario's calibration, or the plain model.
-        const { blobs, shown } = residualDots(comparison, correctedErrors(comparison, corrections ?? []));
-        return {
+        const residuals = residualDots(comparison, correctedErrors(comparison, corrections ?? []));
+        const reply: CalibrationReply = {
           report,
-          residuals: blobs,
-          dotsShown: shown,
+          residuals,
           farFromSites: comparison.rejected.length,
           farRows: comparison.rejected
             .slice(0, FAR_ROWS_SENT)
             .map(({ setIndex, rejection }) => ({ setId: setOrder[setIndex]!, ...rejection })),
           unmatchedIds: comparison.unmatchedIds,
         };
+        // Moved, not copied: the worker makes new dots for every report.
+        return Comlink.transfer(reply, [residuals.offsets.buffer, residuals.errorsDb.buffer]);
       });
     },
     /** Stops a queued or running comparison (it rejects with CalibrationCancelledError). */

@@ -5,7 +5,12 @@
  * in `onAdd`, once the style has loaded, through `addSource`/`addLayer`/`listen`, so dispose knows what
  * to remove; setters wait for `ready`. A module disposed before the style loaded adds nothing.
  */
-import type { LayerSpecification, Map as MapLibreMap, SourceSpecification } from 'maplibre-gl';
+import type {
+  CustomLayerInterface,
+  LayerSpecification,
+  Map as MapLibreMap,
+  SourceSpecification,
+} from 'maplibre-gl';
 import type { Disposer } from '../domain/disposers';
 import type { AppMap } from './app-map';
 
@@ -33,7 +38,7 @@ export abstract class MapModule {
     this.sourceIds.push(id);
   }
 
-  protected addLayer(layer: LayerSpecification, beforeId?: string): void {
+  protected addLayer(layer: LayerSpecification | CustomLayerInterface, beforeId?: string): void {
     this.map.addLayer(layer, beforeId);
     this.layerIds.push(layer.id);
   }

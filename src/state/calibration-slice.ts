@@ -6,6 +6,7 @@
  */
 import type { CalibrationReport } from '../domain/calibration/calibration-report';
 import type { EnvironmentCorrection } from '../domain/calibration/corrections';
+import type { ResidualDots } from '../domain/calibration/residual-dots';
 import type { CoverageSettings } from '../domain/coverage/settings';
 import type {
   CoordinateSystem,
@@ -28,11 +29,10 @@ export interface MeasurementImportSummary {
   failure?: ImportFailure;
 }
 
-/** The comparison shown, with the residual dots' data URLs (blob: URLs the map reads, one per piece). */
+/** The comparison shown, with its residual dots (typed arrays the map's WebGL layer draws). */
 export interface CalibrationView {
   report: CalibrationReport;
-  residualsUrls: readonly string[];
-  dotsShown: number;
+  residuals: ResidualDots;
   /** Samples with no site in range, across the sets. */
   farFromSites: number;
   /** The first of them with their set's name, row and reason. */

@@ -77,7 +77,7 @@ test('drop a measurement file, see residuals and the report, apply the fit, see 
   await expect(page.getByTestId('calibration-fit')).toContainText('±');
   await expect(page.getByTestId('calibration-histogram')).toBeVisible();
   await expect(page.getByTestId('calibration-distance-chart')).toBeVisible();
-  expect(view!.dotsShown).toBe(1500);
+  expect(view!.residuals.shown).toBe(1500);
   await page.evaluate(() => window.__e2e!.calibration!.jumpTo(121.48, 31.23, 13));
   await expect.poll(() => page.evaluate(() => window.__e2e!.calibration!.dotsOnMap())).toBeGreaterThan(0);
 

@@ -23,8 +23,6 @@ import { trackedSubscribe } from '../subscriptions';
 
 export const CALIBRATION_TAB = 'calibration';
 const COMPARE_DELAY_MS = 300;
-/** How long a replaced residuals URL stays valid for a fetch already under way. */
-const RESIDUALS_URL_GRACE_MS = 10_000;
 const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 export function wireCalibration(context: AppContext): Disposer {
@@ -36,10 +34,6 @@ export function wireCalibration(context: AppContext): Disposer {
   let importWorker: Worker | null = null;
   let importClient: ImportClient | null = null;
   disposers.add(() => importWorker?.terminate());
-  let residualsUrls: readonly string[] = [];
-  disposers.add(() => {
-    for (const url of residualsUrls) URL.revokeObjectURL(url);
-  });
   let work: Promise<unknown> = Promise.resolve();
   let compareTimer: ReturnType<typeof setTimeout> | undefined;
   disposers.add(() => clearTimeout(compareTimer));
@@ -117,8 +111,7 @@ export function wireCalibration(context: AppContext): Disposer {
       if (!reply) return;
       showView({
         report: reply.report,
-        residualsUrls: reply.residuals.map((piece) => URL.createObjectURL(piece)),
-        dotsShown: reply.dotsShown,
+        residuals: reply.residuals,
         farFromSites: reply.farFromSites,
         farRows: reply.farRows.map(({ setId, ...rejection }) => ({
           setName: scenario.measurements.find((set) => set.id === setId)?.name ?? setId,
@@ -134,18 +127,8 @@ export function wireCalibration(context: AppContext): Disposer {
   };
 
   const showView = (view: CalibrationView | null) => {
-    const previous = residualsUrls;
-    residualsUrls = view?.residualsUrls ?? [];
     get().setCalibrationView(view);
-    // MapLibre's worker may still be fetching the previous dots when new ones arrive (two quick
-    // recomputes): revoking those URLs at once fails their fetch with an error on the console, so they
-    // go only once the new dots are set, after a grace period.
-    void layer.setResiduals(residualsUrls).finally(() => {
-      if (previous.length > 0)
-        setTimeout(() => {
-          for (const url of previous) URL.revokeObjectURL(url);
-        }, RESIDUALS_URL_GRACE_MS);
-    });
+    void layer.setResiduals(view?.residuals ?? null);
   };
 
   const scheduleCompare = (delayMs = COMPARE_DELAY_MS) => {

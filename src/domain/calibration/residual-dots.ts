@@ -1,50 +1,51 @@
 /**
- * The calibration's residual dots as GeoJSON text for the map, written in the coverage worker. MapLibre
- * parses a URL-loaded GeoJSON in its worker, then hands the whole object back to the main thread (its
- * source keeps a copy), one message per source: 200,000 point features made that one task of over a
- * second. So the dots come in pieces of DOTS_PER_PIECE, one map source each (one short task each), and
- * within a piece the dots of one ERROR_STEP_DB share a MultiPoint (a quarter of the objects to rebuild).
+ * The calibration's residual dots for the map, made in the coverage worker as two typed arrays that are
+ * transferred (not copied) to the page and drawn by a WebGL layer (map/calibration-layer.ts) in one
+ * draw call. As GeoJSON, 200,000 dots cost the main thread MapLibre's hand-back of every parsed feature
+ * (a task of over a second whole, still 100–800 ms tasks in pieces) and the garbage of 10⁵ objects.
+ *
+ * Positions are Web Mercator (0…1 over the world, y down, as MapLibre's matrices take them), stored as
+ * Float32 offsets from an origin kept in Float64: Float32 alone is ~2 m at Shanghai, a visible jitter at
+ * street zoom; offsets within a city keep well under a millimetre.
  */
 import type { MeasurementComparison } from './compare-measurements';
 
 /** Most dots sent to the map: beyond it every k-th sample is drawn (the figures use all of them). */
 export const DOT_LIMIT = 200_000;
-/** Dots per piece (per map source). */
-export const DOTS_PER_PIECE = 10_000;
-export const RESIDUAL_PIECES = Math.ceil(DOT_LIMIT / DOTS_PER_PIECE);
-/** Colour resolution of the dots: the scale runs over ±15 dB, half a decibel is not visible. */
-export const ERROR_STEP_DB = 0.5;
 
-/** GeoJSON text of the dots in pieces, written as text (no array of 10⁵ feature objects). */
+export interface ResidualDots {
+  /** Mercator x and y of the origin the offsets are measured from. */
+  originX: number;
+  originY: number;
+  /** Mercator offsets from the origin, x and y interleaved. */
+  offsets: Float32Array;
+  /** Each dot's error, dB (prediction − measurement, with the corrections in force). */
+  errorsDb: Float32Array;
+  /** Dots drawn (every sample up to DOT_LIMIT, then every k-th). */
+  shown: number;
+}
+
+/** Web Mercator x of a longitude (0 at −180°, 1 at 180°). */
+export const mercatorX = (lon: number): number => (lon + 180) / 360;
+/** Web Mercator y of a latitude (0 at the top of the world, 1 at the bottom). */
+export const mercatorY = (lat: number): number =>
+  0.5 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / (2 * Math.PI);
+
+/** The dots of the matched samples (every k-th past DOT_LIMIT), coloured by `errorsDb`. */
 export function residualDots(
   comparison: Pick<MeasurementComparison, 'count' | 'lon' | 'lat'>,
   errorsDb: Float32Array,
-): { blobs: Blob[]; shown: number } {
+): ResidualDots {
   const stride = Math.max(1, Math.ceil(comparison.count / DOT_LIMIT));
-  const blobs: Blob[] = [];
-  let shown = 0;
-  let byStep = new Map<number, string[]>();
-  const flush = () => {
-    const features = [...byStep].map(
-      ([step, points]) =>
-        `{"type":"Feature","geometry":{"type":"MultiPoint","coordinates":[${points.join(',')}]},"properties":{"e":${step * ERROR_STEP_DB}}}`,
-    );
-    blobs.push(
-      new Blob(['{"type":"FeatureCollection","features":[', features.join(','), ']}'], {
-        type: 'application/geo+json',
-      }),
-    );
-    byStep = new Map();
-  };
-  for (let index = 0; index < comparison.count; index += stride) {
-    const step = Math.round(errorsDb[index]! / ERROR_STEP_DB);
-    const point = `[${comparison.lon[index]!.toFixed(6)},${comparison.lat[index]!.toFixed(6)}]`;
-    const points = byStep.get(step);
-    if (points) points.push(point);
-    else byStep.set(step, [point]);
-    shown++;
-    if (shown % DOTS_PER_PIECE === 0) flush();
+  const shown = Math.ceil(comparison.count / stride);
+  const originX = shown > 0 ? mercatorX(comparison.lon[0]!) : 0;
+  const originY = shown > 0 ? mercatorY(comparison.lat[0]!) : 0;
+  const offsets = new Float32Array(shown * 2);
+  const errors = new Float32Array(shown);
+  for (let dot = 0, index = 0; dot < shown; dot++, index += stride) {
+    offsets[dot * 2] = mercatorX(comparison.lon[index]!) - originX;
+    offsets[dot * 2 + 1] = mercatorY(comparison.lat[index]!) - originY;
+    errors[dot] = errorsDb[index]!;
   }
-  if (byStep.size > 0) flush();
-  return { blobs, shown };
+  return { originX, originY, offsets, errorsDb: errors, shown };
 }

@@ -11,17 +11,17 @@
 
 import { MODEL_MAX_DISTANCE_M } from '../coverage/kernels';
 import { type ProbeSite, type SiteAtPoint, siteAtPoint } from '../coverage/probe';
-import { horizontalAttenuationDb } from '../propagation/antenna-pattern';
-import { correctionDb } from './corrections';
+import {
+  horizontalAttenuationDb,
+  MAXIMUM_ATTENUATION_DB,
+  verticalAttenuationDb,
+} from '../propagation/antenna-pattern';
+import { NeighbourhoodBounds, profileBoundTables, TABLE_STEPS, tableIndex } from './search-bounds';
 
 const BUCKET_M = 250;
+/** Buckets per side of a region of the neighbourhood bound (2 km: a district's character, not a city's). */
+const REGION_BUCKETS = 8;
 const METRES_PER_DEGREE = 111_320;
-/** Bound tables: distances 10 m · 1.02^k up to 12 km (10 m is the models' floor: closer reads as 10 m). */
-const TABLE_START_M = 10;
-const TABLE_RATIO = 1.02;
-const TABLE_STEPS = Math.ceil(Math.log(12_000 / TABLE_START_M) / Math.log(TABLE_RATIO)) + 1;
-/** Added to every bound: path loss between two tabulated distances may dip a little below both. */
-const BOUND_MARGIN_DB = 0.5;
 /** Local metres are equirectangular; haversine distances over 10 km differ by < 0.1 %: 1 % of slack. */
 const DISTANCE_SLACK = 0.99;
 /** Local bearings are equirectangular; within 12 km of Shanghai they differ from the probe's by < 0.1°. */
@@ -32,9 +32,6 @@ export interface SearchHit {
   link: SiteAtPoint;
 }
 
-const LOG_TABLE_RATIO = Math.log(TABLE_RATIO);
-const tableIndex = (distanceM: number): number =>
-  distanceM <= TABLE_START_M ? 0 : Math.floor(Math.log(distanceM / TABLE_START_M) / LOG_TABLE_RATIO);
 /** √(x² + y²): Math.hypot guards overflow that metre offsets never reach, and costs several times more. */
 const length = (x: number, y: number): number => Math.sqrt(x * x + y * y);
 
@@ -54,9 +51,13 @@ export class SiteSearch {
   private readonly bucketProfiles: Int32Array;
   private readonly bucketOffsets: Float64Array;
   /** Per profile, the bound table without the site's offset: sup over d' ≥ d of −PL − correction. */
-  private readonly profileTables: Float64Array[] = [];
-  /** Per table step, the highest bound over every site: past it no site can win. */
-  private readonly globalBound: Float64Array;
+  private readonly profileTables: readonly Float64Array[];
+  /** Per region, the highest bound of any site at a distance: past it no site can win. */
+  private readonly neighbourhood: NeighbourhoodBounds;
+  /** Bucket offsets around the point's bucket, nearest first: dx, dy and the step of their gap. */
+  private readonly visitDx: Int32Array;
+  private readonly visitDy: Int32Array;
+  private readonly visitStep: Int32Array;
   private readonly maxReachM: number;
   /** Per site: local metres east and north of the origin, profile and offset (the per-site bound). */
   private readonly siteX: Float64Array;
@@ -66,6 +67,10 @@ export class SiteSearch {
   /** Per site: sector boresight (NaN for omnidirectional) and horizontal beamwidth, degrees. */
   private readonly siteAzimuthDeg: Float64Array;
   private readonly siteBeamwidthDeg: Float64Array;
+  /** Per site: antenna height above the user, total downtilt and vertical beamwidth (the vertical bound). */
+  private readonly siteHeightAboveUserM: Float64Array;
+  private readonly siteTiltDeg: Float64Array;
+  private readonly siteVerticalBeamwidthDeg: Float64Array;
   private readonly byId = new Map<string, number>();
   private readonly byPci = new Map<number, number[]>();
 
@@ -76,11 +81,18 @@ export class SiteSearch {
     this.originLat = 31.2;
     this.originLon = 121.5;
     this.metresPerDegreeLon = METRES_PER_DEGREE * Math.cos((this.originLat * Math.PI) / 180);
-    const profileOf = this.profiles(sites);
+    const { profileOf, tables } = profileBoundTables(sites);
+    this.profileTables = tables;
     this.siteProfile = profileOf;
     this.siteOffset = Float64Array.from(sites, (site) => site.offsetDb);
     this.siteAzimuthDeg = Float64Array.from(sites, (site) => site.radio.antenna.azimuthDeg ?? Number.NaN);
     this.siteBeamwidthDeg = Float64Array.from(sites, (site) => site.radio.antenna.beamwidthDeg);
+    this.siteHeightAboveUserM = Float64Array.from(sites, (site) => site.radio.heightM - userHeightM);
+    this.siteTiltDeg = Float64Array.from(sites, (site) => site.radio.antenna.totalTiltDeg);
+    this.siteVerticalBeamwidthDeg = Float64Array.from(
+      sites,
+      (site) => site.radio.antenna.verticalBeamwidthDeg,
+    );
     this.siteX = Float64Array.from(
       sites,
       (site) => (site.position[0] - this.originLon) * this.metresPerDegreeLon,
@@ -134,15 +146,20 @@ export class SiteSearch {
     this.bucketProfileStart = profileStart;
     this.bucketProfiles = Int32Array.from(profiles);
     this.bucketOffsets = Float64Array.from(offsets);
-    this.globalBound = new Float64Array(TABLE_STEPS).fill(Number.NEGATIVE_INFINITY);
-    sites.forEach((site, index) => {
-      const table = this.profileTables[profileOf[index]!]!;
-      for (let step = 0; step < TABLE_STEPS; step++)
-        this.globalBound[step] = Math.max(this.globalBound[step]!, site.offsetDb + table[step]!);
-    });
     let maxReachM = 0;
     for (const site of sites) maxReachM = Math.max(maxReachM, MODEL_MAX_DISTANCE_M[site.scenario.model]);
     this.maxReachM = maxReachM;
+    this.neighbourhood = new NeighbourhoodBounds(
+      sites.length,
+      (site) => this.regionOf(cells[site]![0], cells[site]![1]),
+      REGION_BUCKETS * BUCKET_M,
+      maxReachM,
+      DISTANCE_SLACK,
+      this.siteOffset,
+      profileOf,
+      tables,
+    );
+    [this.visitDx, this.visitDy, this.visitStep] = this.visitOrder();
     sites.forEach((site, index) => {
       const { id, pci } = site.feature.properties;
       if (!this.byId.has(id)) this.byId.set(id, index);
@@ -154,33 +171,32 @@ export class SiteSearch {
     });
   }
 
-  /** Groups sites by what their bound depends on and tabulates each group once. */
-  private profiles(sites: readonly ProbeSite[]): Int32Array {
-    const keys = new Map<string, number>();
-    const profileOf = new Int32Array(sites.length);
-    sites.forEach((site, index) => {
-      const { scenario, radio, correction } = site;
-      const key = `${scenario.model}|${scenario.condition}|${radio.fcGhz}|${radio.heightM}|${site.environment}`;
-      let profile = keys.get(key);
-      if (profile === undefined) {
-        profile = this.profileTables.length;
-        keys.set(key, profile);
-        const maxM = MODEL_MAX_DISTANCE_M[scenario.model];
-        const table = new Float64Array(TABLE_STEPS).fill(Number.NEGATIVE_INFINITY);
-        let running = Number.NEGATIVE_INFINITY;
-        for (let step = TABLE_STEPS - 1; step >= 0; step--) {
-          const distanceM = TABLE_START_M * TABLE_RATIO ** step;
-          if (distanceM <= maxM) {
-            const value = site.negativePathLoss(distanceM) - correctionDb(correction, distanceM);
-            running = Math.max(running, value + BOUND_MARGIN_DB);
-          }
-          table[step] = running;
-        }
-        this.profileTables.push(table);
+  /**
+   * Every bucket offset that can hold a site in reach, by the gap between its square and the point's
+   * square (a lower bound on the distance from any point of the one to any site of the other).
+   */
+  private visitOrder(): [Int32Array, Int32Array, Int32Array] {
+    const reach = Math.ceil(this.maxReachM / BUCKET_M) + 1;
+    const offsets: { dx: number; dy: number; gapM: number; centreM: number }[] = [];
+    for (let dy = -reach; dy <= reach; dy++)
+      for (let dx = -reach; dx <= reach; dx++) {
+        const gapM =
+          Math.sqrt(Math.max(0, Math.abs(dx) - 1) ** 2 + Math.max(0, Math.abs(dy) - 1) ** 2) * BUCKET_M;
+        if (gapM * DISTANCE_SLACK <= this.maxReachM)
+          offsets.push({ dx, dy, gapM, centreM: Math.hypot(dx, dy) });
       }
-      profileOf[index] = profile;
-    });
-    return profileOf;
+    // Among equal gaps, the nearer buckets first: a strong server found early prunes the rest.
+    offsets.sort((left, right) => left.gapM - right.gapM || left.centreM - right.centreM);
+    return [
+      Int32Array.from(offsets, ({ dx }) => dx),
+      Int32Array.from(offsets, ({ dy }) => dy),
+      Int32Array.from(offsets, ({ gapM }) => Math.min(TABLE_STEPS - 1, tableIndex(gapM * DISTANCE_SLACK))),
+    ];
+  }
+
+  /** The region (of the neighbourhood bound) of a bucket. */
+  private regionOf(column: number, row: number): [number, number] {
+    return [Math.floor(column / REGION_BUCKETS), Math.floor(row / REGION_BUCKETS)];
   }
 
   private bucketOf(lon: number, lat: number): [number, number] {
@@ -211,81 +227,91 @@ export class SiteSearch {
 
   /** The strongest site at the point (ties: the first in site order), or undefined when none is in range. */
   strongest(lon: number, lat: number): SearchHit | undefined {
-    const [column, row] = this.bucketOf(lon, lat);
     const x = (lon - this.originLon) * this.metresPerDegreeLon;
     const y = (lat - this.originLat) * METRES_PER_DEGREE;
-    let best: SearchHit | undefined;
-    const maxRing = Math.ceil(this.maxReachM / BUCKET_M) + 1;
-    for (let ring = 0; ring <= maxRing; ring++) {
-      const ringDistanceM = Math.max(0, (ring - 1) * BUCKET_M) * DISTANCE_SLACK;
-      if (ringDistanceM > this.maxReachM) break;
-      if (best && this.globalBound[tableIndex(ringDistanceM)]! < best.link.rsrpDbm) break;
-      for (let dy = -ring; dy <= ring; dy++) {
-        const onEdge = Math.abs(dy) === ring;
-        for (let dx = -ring; dx <= ring; dx += onEdge ? 1 : 2 * ring) {
-          best = this.visitBucket(column + dx, row + dy, x, y, lon, lat, best);
-          if (ring === 0) break;
-        }
-      }
+    const column = Math.floor(x / BUCKET_M);
+    const row = Math.floor(y / BUCKET_M);
+    const [regionColumn, regionRow] = this.regionOf(column, row);
+    const bound = this.neighbourhood.at(regionColumn, regionRow);
+    this.bestSite = -1;
+    this.bestDbm = Number.NEGATIVE_INFINITY;
+    this.bestLink = undefined;
+    const offsets = this.visitStep.length;
+    for (let offset = 0; offset < offsets; offset++) {
+      // Offsets come nearest first and the bound falls with distance: once it is below the best, every
+      // bucket left is too (no site found yet: −∞, so the search goes on).
+      if (bound[this.visitStep[offset]!]! < this.bestDbm) break;
+      this.visitBucket(column + this.visitDx[offset]!, row + this.visitDy[offset]!, x, y, lon, lat);
     }
-    return best;
+    return this.bestLink ? { site: this.bestSite, link: this.bestLink } : undefined;
   }
 
-  private visitBucket(
-    column: number,
-    row: number,
-    x: number,
-    y: number,
-    lon: number,
-    lat: number,
-    best: SearchHit | undefined,
-  ): SearchHit | undefined {
+  /** The search's best so far (fields rather than an object per candidate: millions of calls). */
+  private bestSite = -1;
+  private bestDbm = Number.NEGATIVE_INFINITY;
+  private bestLink: SiteAtPoint | undefined;
+
+  private visitBucket(column: number, row: number, x: number, y: number, lon: number, lat: number): void {
     const localColumn = column - this.column0;
     const localRow = row - this.row0;
-    if (localColumn < 0 || localRow < 0 || localColumn >= this.columns || localRow >= this.rows) return best;
+    if (localColumn < 0 || localRow < 0 || localColumn >= this.columns || localRow >= this.rows) return;
     const bucket = localRow * this.columns + localColumn;
     const first = this.bucketStart[bucket]!;
     const last = this.bucketStart[bucket + 1]!;
-    if (first === last) return best;
-    if (best) {
+    if (first === last) return;
+    const searching = this.bestSite >= 0;
+    if (searching) {
       // Nearest point of the bucket's square to the point.
       const nearestX = Math.min(Math.max(x, column * BUCKET_M), (column + 1) * BUCKET_M);
       const nearestY = Math.min(Math.max(y, row * BUCKET_M), (row + 1) * BUCKET_M);
       const step = tableIndex(length(nearestX - x, nearestY - y) * DISTANCE_SLACK);
       let bound = Number.NEGATIVE_INFINITY;
-      for (
-        let entry = this.bucketProfileStart[bucket]!;
-        entry < this.bucketProfileStart[bucket + 1]!;
-        entry++
-      )
+      const lastEntry = this.bucketProfileStart[bucket + 1]!;
+      for (let entry = this.bucketProfileStart[bucket]!; entry < lastEntry; entry++)
         bound = Math.max(
           bound,
           this.bucketOffsets[entry]! + this.profileTables[this.bucketProfiles[entry]!]![step]!,
         );
-      if (bound < best.link.rsrpDbm) return best;
+      if (bound < this.bestDbm) return;
     }
     for (let slot = first; slot < last; slot++) {
       const site = this.bucketSites[slot]!;
-      if (best) {
+      if (this.bestSite >= 0) {
         // The site's own bound at its (local) distance: most sites in a bucket cannot win.
         const eastM = x - this.siteX[site]!;
         const northM = y - this.siteY[site]!;
         const distanceM = length(eastM, northM) * DISTANCE_SLACK;
         const bound =
           this.siteOffset[site]! + this.profileTables[this.siteProfile[site]!]![tableIndex(distanceM)]!;
-        if (bound < best.link.rsrpDbm) continue;
-        if (bound + this.horizontalBoundDb(site, eastM, northM) < best.link.rsrpDbm) continue;
+        if (bound < this.bestDbm) continue;
+        // The pattern's bound: −min(−(A_H + A_V), A_m) with each term at its most favourable angle.
+        const patternDb = Math.max(
+          this.horizontalBoundDb(site, eastM, northM) + this.verticalBoundDb(site, distanceM),
+          -MAXIMUM_ATTENUATION_DB,
+        );
+        if (bound + patternDb < this.bestDbm) continue;
       }
       const link = this.evaluate(site, lon, lat);
       if (!link) continue;
-      if (
-        !best ||
-        link.rsrpDbm > best.link.rsrpDbm ||
-        (link.rsrpDbm === best.link.rsrpDbm && site < best.site)
-      )
-        best = { site, link };
+      if (link.rsrpDbm > this.bestDbm || (link.rsrpDbm === this.bestDbm && site < this.bestSite)) {
+        this.bestSite = site;
+        this.bestDbm = link.rsrpDbm;
+        this.bestLink = link;
+      }
     }
-    return best;
+  }
+
+  /**
+   * A_V toward the point at the depression angle nearest the tilt that the true distance allows (the
+   * local distance is within DISTANCE_SLACK of it; `slackedM` is the local distance times the slack).
+   */
+  private verticalBoundDb(site: number, slackedM: number): number {
+    const heightM = this.siteHeightAboveUserM[site]!;
+    const steepestDeg = (Math.atan2(heightM, slackedM) * 180) / Math.PI;
+    const shallowestDeg = (Math.atan2(heightM, slackedM / (DISTANCE_SLACK * DISTANCE_SLACK)) * 180) / Math.PI;
+    const tiltDeg = this.siteTiltDeg[site]!;
+    const nearestDeg = Math.min(Math.max(tiltDeg, shallowestDeg), steepestDeg);
+    return verticalAttenuationDb(nearestDeg, tiltDeg, this.siteVerticalBeamwidthDeg[site]!);
   }
 
   /** A_H toward the point with the bearing eased by BEARING_SLACK_DEG toward boresight (an upper bound). */

@@ -192,9 +192,9 @@ export function CalibrationReportView({ view }: { view: CalibrationView }) {
         afterLabel={afterLabel}
         rows={report.byDistrict.map((group) => ({ ...group, label: group.name }))}
       />
-      {view.dotsShown < report.samples && (
+      {view.residuals.shown < report.samples && (
         <p className="calibration-note">
-          {t('calibration.dotsThinned', { shown: view.dotsShown, total: report.samples })}
+          {t('calibration.dotsThinned', { shown: view.residuals.shown, total: report.samples })}
         </p>
       )}
     </div>

@@ -1,58 +1,71 @@
 /**
- * The residual dots for the map: every dot once, in pieces of at most DOTS_PER_PIECE (one map source
- * each, so MapLibre's hand-back of each is a short main-thread task), grouped by half-decibel error.
+ * The residual dots for the map's WebGL layer: every matched sample once (every k-th past DOT_LIMIT),
+ * at its Web Mercator position to well under a metre, with its error.
  */
 import { describe, expect, it } from 'vitest';
 import {
   DOT_LIMIT,
-  DOTS_PER_PIECE,
-  RESIDUAL_PIECES,
+  mercatorX,
+  mercatorY,
   residualDots,
 } from '../../../../src/domain/calibration/residual-dots';
-
-interface Piece {
-  features: { geometry: { type: string; coordinates: [number, number][] }; properties: { e: number } }[];
-}
 
 function comparison(count: number) {
   return {
     count,
-    lon: Float64Array.from({ length: count }, (_, index) => 121 + index * 1e-6),
-    lat: Float64Array.from({ length: count }, () => 31.2),
+    lon: Float64Array.from({ length: count }, (_, index) => 121.2 + (index % 997) * 1e-3),
+    lat: Float64Array.from({ length: count }, (_, index) => 30.8 + Math.floor(index / 997) * 1e-3),
   };
 }
 
+/** Metres per unit of Web Mercator at a latitude. */
+const metresPerMercatorUnit = (lat: number) => 40_075_016.686 * Math.cos((lat * Math.PI) / 180);
+
 describe('residual dots', () => {
-  it('splits the dots into pieces of DOTS_PER_PIECE, each dot once, coloured by its error to 0.5 dB', async () => {
-    const count = 2 * DOTS_PER_PIECE + 1;
+  it('places every dot at its sample to under a centimetre and keeps its error', () => {
+    const count = 50_000;
+    const samples = comparison(count);
     const errors = Float32Array.from({ length: count }, (_, index) => ((index % 61) - 30) / 2 + 0.1);
-    const { blobs, shown } = residualDots(comparison(count), errors);
-    expect(shown).toBe(count);
-    expect(blobs).toHaveLength(3);
-    expect(RESIDUAL_PIECES * DOTS_PER_PIECE).toBeGreaterThanOrEqual(DOT_LIMIT);
-    const pieces = (await Promise.all(blobs.map((blob) => blob.text()))).map(
-      (text) => JSON.parse(text) as Piece,
-    );
-    const sizes = pieces.map((piece) =>
-      piece.features.reduce((sum, feature) => sum + feature.geometry.coordinates.length, 0),
-    );
-    expect(sizes).toEqual([DOTS_PER_PIECE, DOTS_PER_PIECE, count - 2 * DOTS_PER_PIECE]);
-    // Every dot sits in the feature of its rounded error (checked by recomputing it from its longitude).
-    for (const piece of pieces) {
-      expect(piece.features.every((feature) => feature.geometry.type === 'MultiPoint')).toBe(true);
-      for (const feature of piece.features) {
-        for (const [lon] of feature.geometry.coordinates) {
-          const index = Math.round((lon - 121) * 1e6);
-          expect(feature.properties.e).toBe(Math.round(errors[index]! * 2) / 2);
-        }
-      }
+    const dots = residualDots(samples, errors);
+    expect(dots.shown).toBe(count);
+    expect(dots.offsets).toHaveLength(2 * count);
+    expect(Array.from(dots.errorsDb)).toEqual(Array.from(errors));
+    let worstM = 0;
+    for (let index = 0; index < count; index++) {
+      const lat = samples.lat[index]!;
+      const scale = metresPerMercatorUnit(lat);
+      const x = dots.originX + dots.offsets[index * 2]!;
+      const y = dots.originY + dots.offsets[index * 2 + 1]!;
+      worstM = Math.max(
+        worstM,
+        Math.abs(x - mercatorX(samples.lon[index]!)) * scale,
+        Math.abs(y - mercatorY(lat)) * scale,
+      );
     }
+    expect(worstM).toBeLessThan(0.01);
   });
 
-  it('draws every k-th dot beyond DOT_LIMIT, in at most RESIDUAL_PIECES pieces', () => {
+  it('uses the Web Mercator MapLibre draws in (independent formula: y from the Gudermannian inverse)', () => {
+    expect(mercatorX(-180)).toBe(0);
+    expect(mercatorX(121.5)).toBeCloseTo(301.5 / 360, 12);
+    expect(mercatorY(0)).toBeCloseTo(0.5, 12);
+    const lat = 31.23;
+    const radians = (lat * Math.PI) / 180;
+    expect(mercatorY(lat)).toBeCloseTo(0.5 - Math.asinh(Math.tan(radians)) / (2 * Math.PI), 12);
+  });
+
+  it('draws every k-th dot beyond DOT_LIMIT', () => {
     const count = DOT_LIMIT * 2 + 1;
-    const { blobs, shown } = residualDots(comparison(count), new Float32Array(count));
-    expect(shown).toBeLessThanOrEqual(DOT_LIMIT);
-    expect(blobs.length).toBeLessThanOrEqual(RESIDUAL_PIECES);
+    const errors = Float32Array.from({ length: count }, (_, index) => index);
+    const dots = residualDots(comparison(count), errors);
+    expect(dots.shown).toBeLessThanOrEqual(DOT_LIMIT);
+    expect(dots.shown).toBe(Math.ceil(count / 3));
+    expect(dots.errorsDb[1]).toBe(3);
+  });
+
+  it('has no dots for no samples', () => {
+    const dots = residualDots(comparison(0), new Float32Array(0));
+    expect(dots.shown).toBe(0);
+    expect(dots.offsets).toHaveLength(0);
   });
 });
