@@ -152,11 +152,11 @@ export class BlockSums {
       rowWeight *
         ((1 - columnWeight) * sums[this.rowBlock1 + column0]! +
           columnWeight * sums[this.rowBlock1 + column1]!);
-    if (!this.boundOwn) return total > 0 ? total : 0;
+    if (!this.boundOwn) return Math.max(total, 0);
     const northM = this.boundNorthM;
     const eastM = (column - this.boundColumn) * this.boundEastScaleM;
     const clearM = this.ownClearM;
-    if (clearM > 0 && northM * northM + eastM * eastM < clearM * clearM) return total > 0 ? total : 0;
+    if (clearM > 0 && northM * northM + eastM * eastM < clearM * clearM) return Math.max(total, 0);
     const offset0 = this.ownRowOffset0;
     const offset1 = this.ownRowOffset1;
     const own =
