@@ -15,8 +15,8 @@ test('SINR and rate: switch the image, edit a tilt, see the figure and the raste
   planner,
   page,
 }) => {
-  // Three full path-loss computes (RSRP, with SINR, a higher SINR threshold) of the 32k baseline on a
-  // shared SwiftShader machine.
+  // Two full path-loss computes (RSRP, then with SINR) of the 2020 baseline on a shared SwiftShader
+  // machine.
   test.setTimeout(600_000);
   const coverage = new CoverageDriver(planner);
   const workflow = new PlannerWorkflow(planner);
@@ -40,17 +40,10 @@ test('SINR and rate: switch the image, edit a tilt, see the figure and the raste
   await expect(page.getByTestId('coverage-radio')).toContainText('估算');
 
   // Quality gaps (covered, SINR under the threshold) are outlined on the map, with their legend entry, and
-  // follow the gaps switch; the list's first one flies the map to it. The sample has none under the
-  // default −3 dB, so the threshold goes up to 5 dB (one more recompute).
-  const settingsBox = page.locator('.coverage-settings-box');
-  await settingsBox.locator('summary').first().click();
-  await page.locator('#coverage-sinr-threshold').fill('5');
-  await page.getByRole('button', { name: /应用并重新计算|Apply and recompute/ }).click();
-  await expect
-    .poll(() => page.evaluate(() => window.__e2e!.state().coverageSettings.sinrThresholdDb))
-    .toBe(5);
-  const withThreshold = await coverage.whenComputed();
-  expect(withThreshold.sinr!.qualityGaps.count).toBeGreaterThan(0);
+  // follow the gaps switch; the list's first one flies the map to it. At the default threshold (3 dB,
+  // the operators' worst grade: docs/radio.md) the 2020 sample has them where its masts crowd a band.
+  expect(withSinr.sinr!.thresholdDb).toBe(3);
+  expect(withSinr.sinr!.qualityGaps.count).toBeGreaterThan(0);
   await expect(page.getByTestId('coverage-legend-quality-gap')).toContainText('质量空洞');
   const qualityList = page.getByRole('region', { name: /质量空洞|Quality gaps/ });
   await qualityList.locator('button.coverage-gap').first().click();

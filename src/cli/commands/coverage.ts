@@ -16,7 +16,7 @@ import {
   gapCollection,
   qualityGapCollection,
 } from '../../domain/coverage/report';
-import type { CoverageSettings } from '../../domain/coverage/settings';
+import { type CoverageSettings, defaultCoverageSettings } from '../../domain/coverage/settings';
 import { geoPackageLayers } from '../../domain/export/geopackage-export';
 import { writeGeoPackage } from '../../domain/geopackage/gpkg-writer';
 import { loadSqlite } from '../../domain/geopackage/sqlite-loader';
@@ -95,7 +95,12 @@ export async function run(args: string[]): Promise<number> {
   }
   const loadFraction = numberFlag(flags, 'load', { min: 0, max: 1 }, 0.5);
   const noiseFigureDb = numberFlag(flags, 'noise-figure-db', { min: 0, max: 20 }, 7);
-  const sinrThresholdDb = numberFlag(flags, 'sinr-threshold-db', { min: -20, max: 50 }, -3);
+  const sinrThresholdDb = numberFlag(
+    flags,
+    'sinr-threshold-db',
+    { min: -20, max: 50 },
+    defaultCoverageSettings().sinrThresholdDb,
+  );
   const out = flags.get('out');
   if (out !== undefined && existsSync(out) && !statSync(out).isDirectory()) {
     throw new CliError(`--out "${out}" exists and is not a directory`);

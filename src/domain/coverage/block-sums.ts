@@ -113,6 +113,76 @@ export class BlockSums {
     return total > own ? total - own : 0;
   }
 
+  // The server and row interferenceBound reads (bindServer): its band's sums and its own coarse table.
+  private boundSums: Float64Array | undefined;
+  private boundOwn = false;
+  private boundNorthM = 0;
+  private boundEastScaleM = 0;
+  private boundColumn = 0;
+  private boundOffsetLinear = 0;
+  private boundHorizontal: Float32Array | Float64Array | undefined;
+
+  /** Bind the server and row of the cells `interferenceBound` is asked about next. */
+  bindServer(server: PlacedSite, row: number): void {
+    this.setRow(row);
+    this.boundSums = this.sums[server.bandIndex];
+    this.boundOwn = this.bindOwn(server);
+    const { kernel } = server;
+    this.boundNorthM = (row - server.row) * kernel.cellHeightM;
+    this.boundEastScaleM = kernel.cellWidthM;
+    this.boundColumn = server.column;
+    this.boundOffsetLinear = server.offsetLinear;
+    this.boundHorizontal = server.pattern?.linear;
+  }
+
+  /** interferenceAt for the bound server and row: the same values, without looking the server up again. */
+  interferenceBound(column: number): number {
+    const sums = this.boundSums;
+    if (!sums) return 0;
+    const position = (column - CENTRE) / BLOCK_CELLS;
+    const block = Math.floor(position);
+    const columnWeight = position - block;
+    const column0 = Math.min(this.blockColumns - 1, Math.max(0, block));
+    const column1 = Math.min(this.blockColumns - 1, Math.max(0, block + 1));
+    const rowWeight = this.rowWeight;
+    const total =
+      (1 - rowWeight) *
+        ((1 - columnWeight) * sums[this.rowBlock0 + column0]! +
+          columnWeight * sums[this.rowBlock0 + column1]!) +
+      rowWeight *
+        ((1 - columnWeight) * sums[this.rowBlock1 + column0]! +
+          columnWeight * sums[this.rowBlock1 + column1]!);
+    if (!this.boundOwn) return Math.max(total, 0);
+    const northM = this.boundNorthM;
+    const eastM = (column - this.boundColumn) * this.boundEastScaleM;
+    const clearM = this.ownClearM;
+    if (clearM > 0 && northM * northM + eastM * eastM < clearM * clearM) return Math.max(total, 0);
+    const offset0 = this.ownRowOffset0;
+    const offset1 = this.ownRowOffset1;
+    const own =
+      (1 - rowWeight) *
+        ((1 - columnWeight) * this.boundEntry(offset0, column0) +
+          columnWeight * this.boundEntry(offset0, column1)) +
+      rowWeight *
+        ((1 - columnWeight) * this.boundEntry(offset1, column0) +
+          columnWeight * this.boundEntry(offset1, column1));
+    return total > own ? total - own : 0;
+  }
+
+  /** ownEntry for the bound server. */
+  private boundEntry(rowOffset: number, blockColumn: number): number {
+    if (rowOffset < 0) return 0;
+    const table = this.ownTable!;
+    const bj = blockColumn - this.ownBlockColumn;
+    const reach = table.reachBlocks;
+    if (bj < -reach || bj > reach) return 0;
+    const index = rowOffset + bj;
+    const value = table.values[index]! * this.boundOffsetLinear;
+    const horizontal = this.boundHorizontal;
+    if (value === 0 || !horizontal) return value;
+    return value * Math.max(horizontal[table.bearings![index]!]!, table.floorsLinear![index]!);
+  }
+
   // The server whose own coarse part ownAt reads, and its table's rows for the current row's two block
   // rows (−1 when outside the table): a pass meets the same server cell after cell.
   private ownSite: PlacedSite | undefined;

@@ -262,13 +262,12 @@ export class CoverageEngine {
       accumulators.accumulate(arrays, window, cover, 1, withClasses);
       if (radio) radioPass(accumulators, city, arrays, radio, slots, 1, window);
     }
-    const coverage = this.gaps.relabel(arrays.cellState, serving);
-    const quality = radio ? this.qualityGaps.relabel(arrays.cellState, windows) : { removed: [], added: [] };
-    return {
-      windows,
-      removedGapIds: [...coverage.removed, ...quality.removed],
-      addedGapIds: [...coverage.added, ...quality.added],
-    };
+    // The two gap indices share labels: both dissolve before either floods (GapIndex.dissolveNear).
+    const removedGapIds = this.gaps.dissolveNear(serving);
+    if (radio) removedGapIds.push(...this.qualityGaps.dissolveNear(windows));
+    const addedGapIds = this.gaps.floodNear(arrays.cellState, serving);
+    if (radio) addedGapIds.push(...this.qualityGaps.floodNear(arrays.cellState, windows));
+    return { windows, removedGapIds, addedGapIds };
   }
 
   /** Add an edit's windows to the cells to reset; past a quarter of the land, reset the land instead. */

@@ -151,10 +151,44 @@ export class GapIndex {
    * dissolved and the uncovered cells there flood-filled again. Returns removed and added ids.
    */
   relabel(cellState: Uint8Array, windows: CellWindow[]): { removed: number[]; added: number[] } {
-    const { grid } = this.city;
+    const removed = this.dissolveNear(windows);
+    return { removed, added: this.floodNear(cellState, windows) };
+  }
+
+  /**
+   * The first half of relabel: dissolve the components touching the windows or their rim. When two
+   * indices share labels, both must dissolve before either floods, or a cell that moved from one's state
+   * to the other's would still carry its old label and be skipped.
+   */
+  dissolveNear(windows: CellWindow[]): number[] {
     const labels = this.labels;
     const removed: number[] = [];
-    const expanded = windows
+    for (const window of this.expand(windows)) {
+      this.forEachCell(window, (cell) => {
+        const label = labels[cell]!;
+        if (label === 0 || !this.owns(label)) return;
+        this.dissolve(label);
+        removed.push(label);
+      });
+    }
+    return removed;
+  }
+
+  /** The second half of relabel: flood-fill the unlabelled cells of the index's state near the windows. */
+  floodNear(cellState: Uint8Array, windows: CellWindow[]): number[] {
+    const labels = this.labels;
+    const added: number[] = [];
+    for (const window of this.expand(windows)) {
+      this.forEachCell(window, (cell) => {
+        if (cellState[cell] === this.target && labels[cell] === 0) added.push(this.flood(cell, cellState));
+      });
+    }
+    return added;
+  }
+
+  private expand(windows: CellWindow[]): CellWindow[] {
+    const { grid } = this.city;
+    return windows
       .map((window) =>
         clipWindow(grid, {
           column0: window.column0 - 1,
@@ -164,33 +198,19 @@ export class GapIndex {
         }),
       )
       .filter((window): window is CellWindow => window !== undefined);
-    for (const window of expanded) {
-      for (let row = window.row0; row <= window.row1; row++) {
-        for (
-          let cell = row * grid.columns + window.column0, end = row * grid.columns + window.column1;
-          cell <= end;
-          cell++
-        ) {
-          const label = labels[cell]!;
-          if (label === 0 || !this.owns(label)) continue;
-          this.dissolve(label);
-          removed.push(label);
-        }
+  }
+
+  private forEachCell(window: CellWindow, visit: (cell: number) => void): void {
+    const { columns } = this.city.grid;
+    for (let row = window.row0; row <= window.row1; row++) {
+      for (
+        let cell = row * columns + window.column0, end = row * columns + window.column1;
+        cell <= end;
+        cell++
+      ) {
+        visit(cell);
       }
     }
-    const added: number[] = [];
-    for (const window of expanded) {
-      for (let row = window.row0; row <= window.row1; row++) {
-        for (
-          let cell = row * grid.columns + window.column0, end = row * grid.columns + window.column1;
-          cell <= end;
-          cell++
-        ) {
-          if (cellState[cell] === this.target && labels[cell] === 0) added.push(this.flood(cell, cellState));
-        }
-      }
-    }
-    return { removed, added };
   }
 
   /** Clear one component's labels by flood fill over its own label. */

@@ -26,7 +26,7 @@ export class RadioGrid {
   readonly noiseMw = new Float64Array(BANDS.length);
   loadFraction = 0.5;
   /** Threshold of quality gaps, centi-dB. */
-  thresholdCentiDb = -300;
+  thresholdCentiDb = 300;
 
   constructor(city: CityRaster) {
     this.sums = new InterferenceSums(city);
@@ -48,6 +48,7 @@ export class RadioGrid {
     const bands = new Set<PlacedSite['band']>();
     for (const slot of slots) if (slot) bands.add(slot.band);
     this.sums.reset(bands);
+    this.cursor = undefined;
     // A band of a pooled compute adds only the sites reaching it, in the same relative order.
     const order = bandOrder ?? spatialOrder(slots);
     for (let step = 0; step < order.length; step++) {
@@ -59,6 +60,8 @@ export class RadioGrid {
 
   /** Take the load, noise figure and threshold from the settings. */
   configure(settings: CoverageSettings): void {
+    // A placed site may be kept across computes: its cached noise and band sums must not be.
+    this.cursor = undefined;
     this.loadFraction = settings.loadFraction;
     this.thresholdCentiDb = Math.round(settings.sinrThresholdDb * 100);
     BANDS.forEach((band, index) => {
@@ -66,61 +69,93 @@ export class RadioGrid {
     });
   }
 
-  // The server the cursor fields below describe: a pass meets the same server cell after cell, so its
-  // tables are looked up once per change (and the fields keep one shape: no allocation, no megamorphism).
+  // The server and row the cursor fields below describe: a pass meets the same server cell after cell
+  // along a row, so its tables and its kernel row are looked up once per change (the fields keep one
+  // shape: no allocation, no megamorphism).
   private cursor: PlacedSite | undefined;
   private cursorFine: Float32Array = new Float32Array(0);
   private cursorWhole: Float32Array = new Float32Array(0);
-  private cursorRowStarts: Int32Array = new Int32Array(0);
-  private cursorHalfWidths: Int32Array = new Int32Array(0);
   private cursorSums: Float64Array = new Float64Array(0);
   private cursorNoiseMw = 0;
+  private cursorOffsetLinear = 0;
+  /** Sectors: the horizontal pattern (linear) by bearing, the kernel's bearings and combined floors. */
+  private cursorSector = false;
+  private cursorHorizontal: Float32Array | Float64Array = new Float32Array(0);
+  private cursorBearings: Uint16Array = new Uint16Array(0);
+  private cursorFloors: Float32Array = new Float32Array(0);
+  /** Kernel index of column c on the bound row: cursorKernelBase + c. */
+  private cursorKernelBase = 0;
+  private cursorRateTable: Float64Array = new Float64Array(0);
+  private cursorRateFactorMbps = 0;
 
-  private bind(server: PlacedSite): void {
-    if (server === this.cursor) return;
+  /** Bind a server and the row of the cells `evaluateBound` is asked about next. */
+  bindRow(server: PlacedSite, row: number): void {
     const { kernel } = server;
-    const fine = kernel.interference!.fine ?? fineTables(kernel, kernel.interference!.coreHalfWidths);
-    this.cursor = server;
-    this.cursorFine = fine.linear;
-    this.cursorWhole = fine.whole;
-    this.cursorRowStarts = kernel.rowStarts;
-    this.cursorHalfWidths = kernel.halfWidths;
-    this.cursorSums = this.sums.sums[server.bandIndex]!;
-    this.cursorNoiseMw = this.noiseMw[server.bandIndex]!;
+    if (server !== this.cursor) {
+      const fine = kernel.interference!.fine ?? fineTables(kernel, kernel.interference!.coreHalfWidths);
+      this.cursor = server;
+      this.cursorFine = fine.linear;
+      this.cursorWhole = fine.whole;
+      this.cursorSums = this.sums.sums[server.bandIndex]!;
+      this.cursorNoiseMw = this.noiseMw[server.bandIndex]!;
+      this.cursorOffsetLinear = server.offsetLinear;
+      const pattern = server.pattern;
+      this.cursorSector = pattern !== undefined;
+      if (pattern) {
+        this.cursorHorizontal = pattern.linear;
+        this.cursorBearings = kernel.bearings!;
+        this.cursorFloors = kernel.sectorFloorsLinear!;
+      }
+      this.cursorRateTable = server.efficiency!;
+      this.cursorRateFactorMbps = server.rateFactorMbps;
+    }
+    const rowIndex = row - server.row + kernel.reachRows;
+    this.cursorKernelBase = kernel.rowStarts[rowIndex]! + kernel.halfWidths[rowIndex]! - server.column;
+    this.sums.coarse.bindServer(server, row);
   }
 
   /**
-   * SINR (linear) at a cell its server covers; `landIndex` is the cell's land index. S is the server's
-   * whole power; the interference is the band's fine sum less what the server added there (the same
-   * product, in the same order), plus the band's coarse sum interpolated at the cell less the server's
-   * own coarse part.
+   * SINR (linear) at a covered cell of the bound server and row; `landIndex` is the cell's land index. S
+   * is the server's whole power; the interference is the band's fine sum less what the server added there
+   * (the same product, in the same order), plus the band's coarse sum interpolated at the cell less the
+   * server's own coarse part.
    */
-  sinrAt(server: PlacedSite, landIndex: number, row: number, column: number): number {
-    this.bind(server);
-    const rowIndex = row - server.row + server.kernel.reachRows;
-    const k = this.cursorRowStarts[rowIndex]! + this.cursorHalfWidths[rowIndex]! + column - server.column;
-    let ownFine = this.cursorFine[k]! * server.offsetLinear;
-    let signal = this.cursorWhole[k]! * server.offsetLinear;
-    const pattern = server.pattern;
-    if (pattern) {
-      const { kernel } = server;
-      const gain = Math.max(pattern.linear[kernel.bearings![k]!]!, kernel.sectorFloorsLinear![k]!);
+  sinrBound(landIndex: number, column: number): number {
+    const k = this.cursorKernelBase + column;
+    let ownFine = this.cursorFine[k]! * this.cursorOffsetLinear;
+    let signal = this.cursorWhole[k]! * this.cursorOffsetLinear;
+    if (this.cursorSector) {
+      const gain = Math.max(this.cursorHorizontal[this.cursorBearings[k]!]!, this.cursorFloors[k]!);
       ownFine *= gain;
       signal *= gain;
     }
     const total = this.cursorSums[landIndex]!;
     // The sum holds the server's own fine power; what rounding leaves below it is no interference.
     const fine = total > ownFine ? total - ownFine : 0;
-    const coarse = this.sums.coarse.interferenceAt(server, row, column);
+    const coarse = this.sums.coarse.interferenceBound(column);
     return signal / (this.loadFraction * (fine + coarse) + this.cursorNoiseMw);
   }
 
-  /** SINR at a covered cell in centi-dB (clamped to ±100 dB), stored for the cell and returned. */
-  evaluate(server: PlacedSite, landIndex: number, row: number, column: number, cell: number): number {
-    const sinrDb = 10 * Math.log10(this.sinrAt(server, landIndex, row, column));
+  /** SINR (linear) at one covered cell served by `server` (binds it and the row). */
+  sinrAt(server: PlacedSite, landIndex: number, row: number, column: number): number {
+    this.bindRow(server, row);
+    return this.sinrBound(landIndex, column);
+  }
+
+  /** SINR at a covered cell of the bound server and row in centi-dB (clamped to ±100 dB), stored and returned. */
+  evaluateBound(landIndex: number, column: number, cell: number): number {
+    const sinrDb = 10 * Math.log10(this.sinrBound(landIndex, column));
     const centi = Math.max(-SINR_LIMIT_CENTI_DB, Math.min(SINR_LIMIT_CENTI_DB, Math.round(sinrDb * 100)));
     this.sinrCentiDb[cell] = centi;
     return centi;
+  }
+
+  /** The bound server's rate at a SINR (centi-dB), as rateMbps. */
+  rateBound(centi: number): number {
+    const table = this.cursorRateTable;
+    const index = Math.min(table.length - 1, centi - SINR_TABLE_MIN_DB * SINR_STEPS_PER_DB);
+    if (index < 0) return 0;
+    return table[index]! * this.cursorRateFactorMbps * (1 - this.loadFraction);
   }
 
   /** A user's rate at load η from a cell's SINR (centi-dB) and its server's carrier, Mbit/s. */

@@ -75,14 +75,15 @@ export function radioPass(
           }
           continue;
         }
-        // Neighbouring cells mostly share a server: look the site up only when the server changes.
+        // Neighbouring cells mostly share a server: bind the site and row only when the server changes.
         if (server[cell] !== slot) {
           slot = server[cell]!;
           site = slots[slot]!;
+          radio.bindRow(site, row);
         }
         let centi: number;
         if (sign === 1) {
-          centi = radio.evaluate(site!, landBase + column, row, column, cell);
+          centi = radio.evaluateBound(landBase + column, column, cell);
           cellState[cell] = centi >= thresholdCentiDb ? CELL_COVERED : CELL_COVERED_POOR;
         } else centi = sinrCentiDb[cell]!;
         if (cellState[cell] === CELL_COVERED) {
@@ -92,7 +93,7 @@ export function radioPass(
             poorStart = -1;
           }
         } else if (poorRuns && poorStart < 0) poorStart = column;
-        rateSum += radio.rateMbps(site!, centi);
+        rateSum += radio.rateBound(centi);
         grades[centi >= 2500 ? 0 : centi >= 1600 ? 1 : centi >= 1100 ? 2 : centi >= 300 ? 3 : 4]!++;
       }
       if (poorStart >= 0) poorRuns!.push(row, poorStart, last, district + 1);

@@ -83,7 +83,7 @@ export function defaultCoverageSettings(): CoverageSettings {
     sinr: false,
     loadFraction: 0.5,
     noiseFigureDb: 7,
-    sinrThresholdDb: -3,
+    sinrThresholdDb: 3,
     corrections: [],
     interferenceMarginDb: INTERFERENCE_MARGIN_DB,
   };

@@ -124,7 +124,7 @@ describe('SINR = S / (η·ΣI + N) on the grid and at exact points', () => {
   });
 
   it('a covered cell below the SINR threshold is a quality gap, ranked like a weak spot', () => {
-    // Four equal sites around a cell at full load: SINR = 1/3 → −4.8 dB < −3 dB.
+    // Four equal sites around a cell at full load: SINR = 1/3 → −4.8 dB, below the 3 dB default.
     const engine = engineWith({ loadFraction: 1, minGapAreaKm2: 0 });
     const { at, cell } = anchor(engine);
     const sites: SiteFeature[] = [
