@@ -28,7 +28,7 @@ const settings = { mode: 'pathloss' as const, cellM: 50, sinr };
 
 const started = performance.now();
 const pool = new CoveragePool(workers, settings, sitesPath);
-const engine = new CoverageEngine(readShippedCity(), settings);
+const engine = new CoverageEngine(readShippedCity(), settings, pool.engineOptions);
 const compute = async (): Promise<void> => {
   if (pool.bandCount > 1) await pooledCompute(engine, sites, pool.bandCount, pool.runBand);
   else engine.computeAll(sites);

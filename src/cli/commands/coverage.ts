@@ -174,7 +174,7 @@ async function computeAndReport(
         : {}),
     };
   };
-  const engine = new CoverageEngine(city, settings);
+  const engine = new CoverageEngine(city, settings, pool.engineOptions);
   if (pool.bandCount > 1) await pooledCompute(engine, sites.features, pool.bandCount, pool.runBand);
   else engine.computeAll(sites.features);
   const stats = coverageStats(engine);
