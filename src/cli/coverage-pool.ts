@@ -1,7 +1,7 @@
 /**
  * The CLI's worker pool for `coverage --workers N`: N − 1 worker_threads (the main thread computes the
- * first band itself), started before the site file is read so each builds the city's engine and reads
- * the sites meanwhile; a band is then sent as the slots of its sites, not the sites themselves.
+ * first band itself), started before the site file is read so each builds the city's engine meanwhile; a
+ * band is then sent with its sites (structured clone) and computed into the main engine's shared arrays.
  * Each worker computes one row band per compute (domain/coverage/pooled-compute.ts) until closed.
  */
 import { createRequire } from 'node:module';
@@ -57,10 +57,10 @@ export class CoveragePool {
     },
   };
 
-  /** Start `count − 1` helper threads with the engine settings the main thread uses and the site file. */
-  constructor(count: number, settings: Partial<CoverageSettings>, sitesPath: string) {
+  /** Start `count − 1` helper threads with the engine settings the main thread uses. */
+  constructor(count: number, settings: Partial<CoverageSettings>) {
     for (let index = 1; index < count; index++) {
-      const workerData: BandWorkerData = { settings, sitesPath, bandIndex: index, bandCount: count };
+      const workerData: BandWorkerData = { settings };
       const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, workerData });
       // A failure is reported by the band it fails (runBand); until then it must not go unhandled.
       worker.on('error', () => {});
@@ -74,7 +74,7 @@ export class CoveragePool {
   }
 
   /** Sends a band to its helper (helper k − 1 computes band k, every compute); resolves with its result. */
-  readonly runBand: BandRunner = (band, _sites, globalSlots) => {
+  readonly runBand: BandRunner = (band, sites, globalSlots) => {
     const worker = this.workers[this.next];
     this.next = (this.next + 1) % this.workers.length;
     if (!worker) return Promise.reject(new Error('no coverage worker to compute a band'));
@@ -91,7 +91,7 @@ export class CoveragePool {
       };
       worker.once('message', done).once('error', fail).once('exit', stopped);
       if (!this.arrays) throw new Error("the main engine was not made with the pool's engineOptions");
-      const request: BandRequest = { band, globalSlots, arrays: this.arrays };
+      const request: BandRequest = { band, sites, globalSlots, arrays: this.arrays };
       worker.postMessage(request);
     });
   };

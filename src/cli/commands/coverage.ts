@@ -119,7 +119,7 @@ export async function run(args: string[]): Promise<number> {
     corrections,
   };
   // Started first: the helpers build the city's engine while the site file is read and checked.
-  const pool = new CoveragePool(workerCount, settings, requireFlag(flags, 'sites'));
+  const pool = new CoveragePool(workerCount, settings);
   try {
     return await computeAndReport(started, flags, settings, pool);
   } finally {
