@@ -16,6 +16,8 @@ import { benchSites } from './sample-sites';
 const count = Number(process.argv[2] ?? 70_000);
 const cores = availableParallelism();
 const runs = 3;
+// Rounds of the 1-thread and N-thread scenarios, alternated (each round is two fresh processes).
+const rounds = Number(process.env.BENCH_POOL_ROUNDS ?? 3);
 const lines: string[] = [];
 const say = (line: string): void => {
   lines.push(line);
@@ -49,16 +51,34 @@ say(
 );
 say('');
 say(
-  `**Threads** (\`coverage --workers\`; the main thread computes the first band): cold = the city's engine built plus the first full compute and its statistics, as the command does it; warm = median of 5 full computes after it. Peak RSS of the whole process (all threads, under tsx: its loader adds about 60 MB).`,
+  `**Threads** (\`coverage --workers\`; the main thread computes the first band): cold = the city's engine built plus the first full compute and its statistics, as the command does it; warm = median of 5 full computes after it; each the median of ${rounds} fresh processes per thread count, 1 and ${cores} threads alternately. Peak RSS: the largest of the whole process (all threads, under tsx: its loader adds about 60 MB).`,
 );
 say('');
 say('| metric | threads | cold | warm | cold speed-up | warm speed-up | peak RSS | covered | SINR-good |');
 say('|---|---|---|---|---|---|---|---|---|');
 const warmRsrp: Record<number, number> = {};
+/** Medians of `rounds` scenario runs, 1 and N threads taken alternately so both see the same load. */
+function sideBySide(mode: string): Record<number, Record<string, number>> {
+  const samples: Record<number, Record<string, number>[]> = { 1: [], [cores]: [] };
+  for (let round = 0; round < rounds; round++)
+    for (const workers of [1, cores]) samples[workers]!.push(scenario(mode, workers));
+  const medians: Record<number, Record<string, number>> = {};
+  for (const [workers, rows] of Object.entries(samples)) {
+    const first = rows[0]!;
+    medians[Number(workers)] = {
+      ...first,
+      coldMs: median(rows.map((row) => row.coldMs!)),
+      warmMs: median(rows.map((row) => row.warmMs!)),
+      peakRssMb: Math.max(...rows.map((row) => row.peakRssMb!)),
+    };
+  }
+  return medians;
+}
 for (const mode of ['pathloss', 'sinr']) {
-  const single = scenario(mode, 1);
+  const byWorkers = sideBySide(mode);
+  const single = byWorkers[1]!;
   for (const workers of [1, cores]) {
-    const row = workers === 1 ? single : scenario(mode, workers);
+    const row = byWorkers[workers]!;
     if (mode === 'pathloss') warmRsrp[workers] = row.warmMs!;
     say(
       `| ${mode === 'sinr' ? 'SINR' : 'RSRP'} | ${workers} | ${row.coldMs!.toFixed(0)} ms | **${row.warmMs!.toFixed(0)} ms** | ${(single.coldMs! / row.coldMs!).toFixed(2)}× | **${(single.warmMs! / row.warmMs!).toFixed(2)}×** | ${row.peakRssMb!.toFixed(0)} MB | ${(row.coveredFraction! * 100).toFixed(1)} % | ${row.sinrGoodFraction === undefined ? '–' : `${(row.sinrGoodFraction * 100).toFixed(1)} %`} |`,

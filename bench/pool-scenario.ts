@@ -5,9 +5,6 @@
  * Cold = building the city's engine (and the helpers', in parallel) plus the first full compute, as the
  * CLI does it; warm = median of the following full computes (kernels cached in every thread).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { CoveragePool } from '../src/cli/coverage-pool';
 import { readShippedCity } from '../src/cli/shipped-city';
 import { CoverageEngine } from '../src/domain/coverage/coverage-engine';
@@ -21,14 +18,11 @@ const sinr = process.argv[3] === 'sinr';
 const workers = Number(process.argv[4] ?? 1);
 const runs = Number(process.argv[5] ?? 3);
 const sites = benchSites(count, 20_250_101).sites.features;
-// The helpers read the sites from a file, as the CLI's do.
-const sitesPath = join(mkdtempSync(join(tmpdir(), 'pool-bench-')), 'sites.geojson');
-writeFileSync(sitesPath, JSON.stringify({ type: 'FeatureCollection', features: sites }));
 const settings = { mode: 'pathloss' as const, cellM: 50, sinr };
 
 const started = performance.now();
-const pool = new CoveragePool(workers, settings, sitesPath);
-const engine = new CoverageEngine(readShippedCity(), settings);
+const pool = new CoveragePool(workers, settings);
+const engine = new CoverageEngine(readShippedCity(), settings, pool.engineOptions);
 const compute = async (): Promise<void> => {
   if (pool.bandCount > 1) await pooledCompute(engine, sites, pool.bandCount, pool.runBand);
   else engine.computeAll(sites);
@@ -44,7 +38,6 @@ for (let run = 0; run < runs; run++) {
 }
 const stats = coverageStats(engine);
 await pool.close();
-rmSync(dirname(sitesPath), { recursive: true, force: true });
 console.log(
   JSON.stringify({
     count,

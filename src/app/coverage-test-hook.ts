@@ -19,6 +19,8 @@ export interface CoverageTestHook {
   baselineStats: () => CoverageStats | null;
   settings: () => CoverageSettings;
   status: () => string;
+  /** How the worker split its last full compute (bands) and a digest of every land cell. */
+  workerGrid: () => Promise<{ bandCount: number; digest: string }>;
   /** The worker's own current statistics (not the store's copy). */
   workerStats: () => Promise<CoverageStats>;
   rasterTileCount: () => number;
@@ -85,6 +87,7 @@ export function installCoverageTestHook(
     settings: () => store.getState().coverageSettings,
     status: () => store.getState().coverageStatus,
     workerStats: () => client.getStats(),
+    workerGrid: () => client.gridReport(),
     rasterTileCount: () => layers.rasterTileCount(),
     gapCount: () => store.getState().coverageGaps?.features.length ?? 0,
     renderedGapCount: () => layers.renderedGapCount(),

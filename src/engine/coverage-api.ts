@@ -17,6 +17,7 @@ import {
 } from '../domain/coverage/coverage-image';
 import type { GapKind } from '../domain/coverage/gaps';
 import type { CellWindow } from '../domain/coverage/grid';
+import { gridDigest } from '../domain/coverage/grid-digest';
 import {
   type CoverageStats,
   coverageStats,
@@ -28,6 +29,7 @@ import type { CoverageSettings } from '../domain/coverage/settings';
 import type { SiteFeature } from '../domain/types';
 import { validatePosition } from '../domain/validation/site-attributes';
 import { assertValidSites, InvalidSiteError } from '../domain/validation/site-feature';
+import { BandPool } from './band-pool';
 import { createCalibrationMethods } from './calibration-api';
 import type {
   CoverageEditReply,
@@ -81,6 +83,7 @@ export function createCoverageApi() {
     return { removedIds, added };
   };
   let latestCompute = 0;
+  const pool = new BandPool();
   const cancelled = new Set<number>();
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -125,12 +128,27 @@ export function createCoverageApi() {
     // Checked before the grid is touched: a bad site (a 10⁶ m radius) is refused, never half computed.
     assertValidSites(sites);
     consistent = false;
-    for (const fraction of current.computeSteps(sites)) {
-      onProgress?.(fraction);
-      await yieldToEventLoop();
-      if (stopped()) {
-        cancelled.delete(options.requestId);
-        throw new CancelledError(`compute ${options.requestId} cancelled`);
+    const run = async (steps: Iterable<number> | AsyncIterable<number>): Promise<void> => {
+      for await (const fraction of steps) {
+        onProgress?.(fraction);
+        await yieldToEventLoop();
+        if (stopped()) {
+          cancelled.delete(options.requestId);
+          throw new CancelledError(`compute ${options.requestId} cancelled`);
+        }
+      }
+    };
+    pool.lastBandCount = 1;
+    if (!pool.usable(current, sites)) await run(current.computeSteps(sites));
+    else {
+      try {
+        await run(pool.steps(current, sites, 4096));
+      } catch (error) {
+        if (error instanceof CancelledError) throw error;
+        // A helper failed (out of memory, say): this worker computes alone from now on.
+        pool.drop();
+        pool.lastBandCount = 1;
+        await run(current.computeSteps(sites));
       }
     }
     consistent = true;
@@ -189,6 +207,8 @@ export function createCoverageApi() {
     /** Rasterise the city (districts, land, zones) for the settings; returns the grid's shape. */
     init(input: CoverageInit): Promise<GridInfo> {
       return serial(() => {
+        // First, so the helpers build their grids while this worker builds its own.
+        pool.init(input);
         engine = new CoverageEngine(
           {
             districts: input.districts,
@@ -251,6 +271,17 @@ export function createCoverageApi() {
     /** Remove a site by id. */
     removeSite(id: string, options: RequestOptions): Promise<CoverageEditReply> {
       return serial(() => applyEdit(options, (current) => current.removeSite(id)));
+    },
+    /**
+     * Helpers for full computes (band-worker.ts), one port each: a full compute is then split by rows
+     * (docs/engine.md, "Worker pool"); edits stay here.
+     */
+    attachPool(ports: MessagePort[]): void {
+      pool.attach(ports);
+    },
+    /** How the last full compute was split and a digest of every land cell (tests compare engines). */
+    gridReport(): Promise<{ bandCount: number; digest: string }> {
+      return serial(() => ({ bandCount: pool.lastBandCount, digest: gridDigest(requireEngine().arrays) }));
     },
     /** Stop a running or queued compute (it rejects with CancelledError). */
     cancel(requestId: number): void {

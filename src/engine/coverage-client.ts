@@ -97,6 +97,16 @@ export class CoverageClient {
     return this.remote.getRaster(style);
   }
 
+  /** Hand the worker its pool helpers' ports (band-worker.ts): full computes are then split by rows. */
+  attachPool(ports: MessagePort[]): void {
+    void this.remote.attachPool(Comlink.transfer(ports, ports));
+  }
+
+  /** How the last full compute was split, and a digest of every land cell (tests compare workers). */
+  gridReport(): Promise<{ bandCount: number; digest: string }> {
+    return this.remote.gridReport();
+  }
+
   /** Current statistics. */
   getStats(): Promise<CoverageStats> {
     return this.remote.getStats();

@@ -24,11 +24,35 @@ export interface CoverageEngine {
   dispose(): void;
 }
 
+/**
+ * Workers a full compute is split across: the page keeps a core, the coverage worker is one of the rest
+ * (docs/engine.md, "Worker pool"), so navigator.hardwareConcurrency − 2 helpers, none on two cores.
+ */
+export function poolHelperCount(hardwareConcurrency = navigator.hardwareConcurrency || 1): number {
+  return Math.max(1, hardwareConcurrency - 1) - 1;
+}
+
+/** Start the helpers and connect each to the coverage worker by a channel of its own. */
+function startPoolHelpers(client: CoverageClient): Worker[] {
+  const helpers: Worker[] = [];
+  const ports: MessagePort[] = [];
+  for (let index = 0; index < poolHelperCount(); index++) {
+    const helper = new Worker(new URL('../../engine/band-worker.ts', import.meta.url), { type: 'module' });
+    const channel = new MessageChannel();
+    helper.postMessage({ port: channel.port1 }, [channel.port1]);
+    helpers.push(helper);
+    ports.push(channel.port2);
+  }
+  if (ports.length > 0) client.attachPool(ports);
+  return helpers;
+}
+
 /** Starts the worker and initialises it with the city; a failure is reported in the store. */
 export function startCoverageEngine({ store, data }: { store: AppStore; data: DataLoader }): CoverageEngine {
   const worker = new Worker(new URL('../../engine/coverage-worker.ts', import.meta.url), { type: 'module' });
   const client = new CoverageClient(worker);
   shareCoverageEndpoint(worker);
+  const helpers = startPoolHelpers(client);
   const initSettings = store.getState().coverageSettings;
   const optional = (id: 'landMask' | 'environment' | 'sea' | 'planZones') =>
     data.ensure(id).then(
@@ -64,6 +88,7 @@ export function startCoverageEngine({ store, data }: { store: AppStore; data: Da
     dispose: () => {
       client.dispose();
       worker.terminate();
+      for (const helper of helpers) helper.terminate();
     },
   };
 }

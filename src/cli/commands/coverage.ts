@@ -124,7 +124,7 @@ export async function run(args: string[]): Promise<number> {
     corrections,
   };
   // Started first: the helpers build the city's engine while the site file is read and checked.
-  const pool = new CoveragePool(workerCount, settings, requireFlag(flags, 'sites'));
+  const pool = new CoveragePool(workerCount, settings);
   try {
     return await computeAndReport(started, flags, settings, pool);
   } finally {
@@ -179,7 +179,7 @@ async function computeAndReport(
         : {}),
     };
   };
-  const engine = new CoverageEngine(city, settings);
+  const engine = new CoverageEngine(city, settings, pool.engineOptions);
   if (pool.bandCount > 1) await pooledCompute(engine, sites.features, pool.bandCount, pool.runBand);
   else engine.computeAll(sites.features);
   const stats = coverageStats(engine);

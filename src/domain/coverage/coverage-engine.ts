@@ -8,6 +8,7 @@
  */
 import type { SiteFeature } from '../types';
 import { buildCityRaster, type CityInput, type CityRaster } from './city-raster';
+import { type EngineOptions, localArrays } from './engine-arrays';
 import { landSweep, touchedSweep, type WrittenCells } from './full-compute';
 import { GapIndex } from './gaps';
 import type { CellWindow } from './grid';
@@ -43,6 +44,8 @@ export interface EditResult {
   addedGapIds: number[];
 }
 
+export type { EngineOptions } from './engine-arrays';
+
 export class CoverageEngine {
   settings: CoverageSettings;
   city!: CityRaster;
@@ -69,6 +72,7 @@ export class CoverageEngine {
   constructor(
     private readonly input: CityInput,
     settings: Partial<CoverageSettings> = {},
+    private readonly options: EngineOptions = {},
   ) {
     this.settings = mergeSettings(defaultCoverageSettings(), settings);
     this.rebuildCity();
@@ -77,11 +81,7 @@ export class CoverageEngine {
   private rebuildCity(): void {
     this.city = buildCityRaster(this.input, this.settings);
     const { cellCount } = this.city.grid;
-    this.arrays = {
-      best: new Float32Array(cellCount),
-      server: new Int32Array(cellCount).fill(-1),
-      cellState: new Uint8Array(cellCount),
-    };
+    this.arrays = (this.options.allocateArrays ?? localArrays)(cellCount);
     this.accumulators = new CoverageAccumulators(this.city);
     this.gaps = new GapIndex(this.city);
     this.qualityGaps = new GapIndex(this.city, {
@@ -96,6 +96,22 @@ export class CoverageEngine {
     this.landCells = 0;
     for (let index = 0; index < landRuns.length; index += 4)
       this.landCells += landRuns[index + 2]! - landRuns[index + 1]! + 1;
+  }
+
+  /**
+   * Compute into another engine's arrays (a pool's helper writing its band into the coordinator's
+   * SharedArrayBuffer arrays): they must have this grid's cell count.
+   */
+  shareArrays(arrays: CoverageArrays): void {
+    const { cellCount } = this.city.grid;
+    if (
+      arrays.best.length !== cellCount ||
+      arrays.server.length !== cellCount ||
+      arrays.cellState.length !== cellCount
+    )
+      throw new RangeError(`shared arrays hold ${arrays.best.length} cells, the grid ${cellCount}`);
+    this.arrays = arrays;
+    this.written = undefined;
   }
 
   /** Change settings; rebuilds the city layers when the cell size or metro uplift changes, then recomputes. */

@@ -67,7 +67,7 @@ export function* landSweep(context: SweepContext, chunk: number): Generator<numb
       const slot = order[step]!;
       const site = slots[slot]!;
       if (interference && InterferenceSums.fusesFine(site)) {
-        interference.mergeCore(arrays.best, arrays.server, site, slot);
+        interference.mergeCore(arrays.best, arrays.server, site, slot, whole.row0, whole.row1);
       } else mergeSite(arrays.best, arrays.server, city.grid.columns, site, slot, whole, level, blocks);
       if (step % chunk === chunk - 1) yield 0.05 + (0.75 * (level + (step + 1) / count)) / levels.length;
     }

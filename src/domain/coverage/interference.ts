@@ -122,7 +122,14 @@ export class InterferenceSums {
    * is exactly where a site's fine part lives (interference-kernels.ts), so this costs one add per pair the
    * merge visits anyway. Sea cells are skipped: nothing reads their best value.
    */
-  mergeCore(best: Float32Array, server: Int32Array, site: PlacedSite, slot: number): void {
+  mergeCore(
+    best: Float32Array,
+    server: Int32Array,
+    site: PlacedSite,
+    slot: number,
+    writeRow0 = 0,
+    writeRow1 = Number.MAX_SAFE_INTEGER,
+  ): void {
     const sums = this.bandSums(site.band);
     const { landRuns, grid } = this.city;
     const { rowRunStart, runLandStart } = this.land;
@@ -144,6 +151,9 @@ export class InterferenceSums {
       const to = site.column + half;
       const kernelBase = rowStarts[rowIndex]! + halfWidths[rowIndex]! - site.column;
       const rowStart = row * columns;
+      // A pooled band writes values and servers only in its own rows (the arrays may be shared with the
+      // threads computing the others); the interference sums still take the whole reach.
+      const writes = row >= writeRow0 && row <= writeRow1;
       for (let run = rowRunStart[row]!, end = rowRunStart[row + 1]!; run < end; run++) {
         const runFirst = landRuns[run * 4 + 1]!;
         if (runFirst > to) break;
@@ -161,6 +171,7 @@ export class InterferenceSums {
             power *= Math.max(pattern.linear[bearing]!, floorsLinear![k]!);
           } else value = Math.fround(values[k]! + offset);
           sums[landBase + column]! += power;
+          if (!writes) continue;
           const cell = rowStart + column;
           const current = best[cell]!;
           if (value > current || (value === current && slot < server[cell]!)) {

@@ -26,10 +26,13 @@ export interface RowBand {
 /** What a band's engine hands back: its rows of the grid and its partial figures. */
 export interface BandResult {
   band: RowBand;
-  /** Rows row0…row1 of the engine's arrays; servers as slots of the whole site list. */
-  best: Float32Array;
-  server: Int32Array;
-  cellState: Uint8Array;
+  /**
+   * Rows row0…row1 of the engine's arrays; servers as slots of the whole site list. Absent when the band
+   * was computed into arrays shared with the adopting engine (SharedArrayBuffer): the rows are in place.
+   */
+  best?: Float32Array;
+  server?: Int32Array;
+  cellState?: Uint8Array;
   sinrCentiDb: Int16Array | undefined;
   districtCoveredKm2: Float64Array;
   classKm2: Float64Array;
@@ -47,16 +50,20 @@ export interface BandResult {
   poorRuns: Int32Array;
 }
 
-/** Split the grid's rows into `count` bands holding about the same number of land cells each. */
-export function splitRows(city: CityRaster, count: number): RowBand[] {
+/**
+ * Split the grid's rows into `count` bands of about equal work: `rowWork` per row when given (band-work.ts:
+ * land plus the sites' merges), else the land cells.
+ */
+export function splitRows(city: CityRaster, count: number, rowWork?: Float64Array): RowBand[] {
   const { landRuns, grid } = city;
-  const perRow = new Float64Array(grid.rows);
-  let total = 0;
-  for (let index = 0; index < landRuns.length; index += 4) {
-    const cells = landRuns[index + 2]! - landRuns[index + 1]! + 1;
-    perRow[landRuns[index]!]! += cells;
-    total += cells;
+  let perRow = rowWork;
+  if (!perRow) {
+    perRow = new Float64Array(grid.rows);
+    for (let index = 0; index < landRuns.length; index += 4)
+      perRow[landRuns[index]!]! += landRuns[index + 2]! - landRuns[index + 1]! + 1;
   }
+  let total = 0;
+  for (let row = 0; row < grid.rows; row++) total += perRow[row]!;
   const bands: RowBand[] = [];
   let row0 = 0;
   let seen = 0;
@@ -155,25 +162,37 @@ export function uniqueSites(sites: readonly SiteFeature[]): SiteFeature[] {
   return unique;
 }
 
-/** Compute one band on an engine with the band's sites (`globalSlots[i]`: site i's slot in the whole list). */
+/**
+ * Compute one band on an engine with the band's sites (`globalSlots[i]`: site i's slot in the whole list).
+ * `shared`: the engine's arrays are the adopting engine's (SharedArrayBuffer), so the rows stay in place.
+ */
 export function computeBand(
   engine: CoverageEngine,
   sites: readonly SiteFeature[],
   globalSlots: Int32Array,
   band: RowBand,
+  shared = false,
 ): BandResult {
   for (const _ of engine.computeSteps(sites, Number.MAX_SAFE_INTEGER, band)) {
     // run to completion
   }
-  return extractBand(engine, band, globalSlots);
+  return extractBand(engine, band, globalSlots, shared);
 }
 
-/** The band's rows and partial figures of an engine that computed it. */
-export function extractBand(engine: CoverageEngine, band: RowBand, globalSlots: Int32Array): BandResult {
+/**
+ * The band's rows and partial figures of an engine that computed it. With `shared` arrays the servers are
+ * turned into global slots in place and the rows are not copied.
+ */
+export function extractBand(
+  engine: CoverageEngine,
+  band: RowBand,
+  globalSlots: Int32Array,
+  shared = false,
+): BandResult {
   const { columns } = engine.city.grid;
   const from = band.row0 * columns;
   const to = (band.row1 + 1) * columns;
-  const server = engine.arrays.server.slice(from, to);
+  const server = shared ? engine.arrays.server.subarray(from, to) : engine.arrays.server.slice(from, to);
   for (let cell = 0; cell < server.length; cell++) {
     const slot = server[cell]!;
     if (slot >= 0) server[cell] = globalSlots[slot]!;
@@ -181,9 +200,13 @@ export function extractBand(engine: CoverageEngine, band: RowBand, globalSlots: 
   const { accumulators } = engine;
   return {
     band,
-    best: engine.arrays.best.slice(from, to),
-    server,
-    cellState: engine.arrays.cellState.slice(from, to),
+    ...(shared
+      ? {}
+      : {
+          best: engine.arrays.best.slice(from, to),
+          server,
+          cellState: engine.arrays.cellState.slice(from, to),
+        }),
     sinrCentiDb: engine.radio?.sinrCentiDb.slice(from, to),
     districtCoveredKm2: accumulators.districtCoveredKm2.slice(),
     classKm2: accumulators.classKm2.slice(),
@@ -211,9 +234,9 @@ const addInto = (target: Float64Array, source: Float64Array): void => {
 export function adoptBand(engine: CoverageEngine, result: BandResult): void {
   const { columns } = engine.city.grid;
   const from = result.band.row0 * columns;
-  engine.arrays.best.set(result.best, from);
-  engine.arrays.server.set(result.server, from);
-  engine.arrays.cellState.set(result.cellState, from);
+  if (result.best) engine.arrays.best.set(result.best, from);
+  if (result.server) engine.arrays.server.set(result.server, from);
+  if (result.cellState) engine.arrays.cellState.set(result.cellState, from);
   if (engine.radio && result.sinrCentiDb) engine.radio.sinrCentiDb.set(result.sinrCentiDb, from);
   const { accumulators } = engine;
   addInto(accumulators.districtCoveredKm2, result.districtCoveredKm2);

@@ -53,8 +53,15 @@ const scenarios: [string, Partial<CoverageSettings>][] = [
 
 describe('a full compute split into row bands (the worker pool) equals the whole compute', () => {
   for (const [name, settings] of scenarios) {
-    for (const bandCount of [2, 3]) {
-      it(`${name}, ${bandCount} bands: every land cell, the figures and the gaps`, async () => {
+    for (const [bandCount, shared] of [
+      [2, false],
+      [3, false],
+      [3, true],
+    ] as const) {
+      // Shared: the bands are computed into the coordinator's own arrays (the CLI's SharedArrayBuffers),
+      // the helpers' after the coordinator's, so a helper's write outside its rows (its own slot numbers)
+      // would spoil the coordinator's cells.
+      it(`${name}, ${bandCount} bands${shared ? ', one set of arrays' : ''}: every land cell, the figures and the gaps`, async () => {
         const list = sites(90);
         const whole = new CoverageEngine(input, settings);
         whole.fullComputeSweep = 'land';
@@ -63,7 +70,12 @@ describe('a full compute split into row bands (the worker pool) equals the whole
         let otherSites = 0;
         await pooledCompute(pooled, list, bandCount, async (band, bandSites, globalSlots) => {
           otherSites += bandSites.length;
-          return computeBand(new CoverageEngine(input, settings), bandSites, globalSlots, band);
+          const helper = new CoverageEngine(input, settings);
+          if (shared) {
+            helper.shareArrays(pooled.arrays);
+            await new Promise((resolve) => setTimeout(resolve, 0));
+          }
+          return computeBand(helper, bandSites, globalSlots, band, shared);
         });
         expect(splitRows(whole.city, bandCount)).toHaveLength(bandCount);
         if (name === 'radius') expect(otherSites).toBeLessThan((bandCount - 1) * list.length);
