@@ -23,6 +23,8 @@ import { trackedSubscribe } from '../subscriptions';
 
 export const DISTRICT_TAB_ID = 'district';
 const RECOMPUTE_DELAY_MS = 60;
+/** Longest the report waits for the roads and stations before opening without them. */
+const SURROUNDINGS_WAIT_MS = 10_000;
 
 /** Wires the district feature into the app. */
 export function wireDistrict({ store, map, data }: AppContext): Disposer {
@@ -95,6 +97,12 @@ export function wireDistrict({ store, map, data }: AppContext): Disposer {
       const area = findArea(areas, target);
       if (area) void focus.show(area.geometry, { animate: true });
       recompute();
+      // Roads and stations for the report load while the official reads the panel, not after the click.
+      void loadSurroundings().then((loaded) => {
+        if (surroundings === loaded) return;
+        surroundings = loaded;
+        recompute();
+      });
     },
   );
   subscribe(
@@ -153,7 +161,14 @@ export function wireDistrict({ store, map, data }: AppContext): Disposer {
     (state) => state.districtReportStatus,
     async (status) => {
       if (status !== 'preparing') return;
-      surroundings = await loadSurroundings();
+      // Loaded since the area was picked; on a slow machine the report opens without them after a while
+      // rather than keep the official waiting (the rows then say "—" for the nearest road).
+      surroundings = await Promise.race([
+        loadSurroundings(),
+        new Promise<WeakSpotSurroundings>((resolve) =>
+          setTimeout(() => resolve(surroundings), SURROUNDINGS_WAIT_MS),
+        ),
+      ]);
       const target = store.getState().districtTarget;
       const area = target ? findArea(areas, target) : undefined;
       const report = await buildReport();
