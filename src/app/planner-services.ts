@@ -12,7 +12,6 @@ import { createScenario, duplicateScenario } from '../domain/scenario/scenario';
 import type { Scenario } from '../domain/scenario/scenario-types';
 import type { ExportFormat, PlannerServices } from '../state/planner-slice';
 import type { AppContext } from './app-context';
-import { reportSaveFailure } from './save-status';
 import { newScenarioId, upsertScenario } from './scenario-storage';
 
 const MIME: Record<ExportFormat, string> = {
@@ -56,11 +55,9 @@ export function createPlannerServices(context: AppContext): PlannerServices {
   };
   const save = async (scenario: Scenario) => {
     get().setSavedScenarios(upsertScenario(get().savedScenarios, scenario));
-    // A failed save is shown (and the scenario stays in the list, in memory) rather than thrown at a click.
-    await persistence
-      .repository()
-      ?.saveScenario(scenario)
-      .catch((error: unknown) => reportSaveFailure(store, error, scenario));
+    // Through autosave: a failed save is shown (the scenario stays in the list, in memory), retried, and
+    // covered by 重试, rather than thrown at a click or reported once and never cleared.
+    await persistence.autosave()?.save(scenario);
   };
   const open = async (scenario: Scenario) => {
     await leaveCurrent();

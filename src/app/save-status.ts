@@ -76,17 +76,3 @@ export function trackSaving(
     },
   };
 }
-
-/** Shows a failed save (autosave's, or a scenario action's such as creating or renaming one). */
-export function reportSaveFailure(store: AppStore, error: unknown, scenario: Scenario): void {
-  const kind = classifySaveError(error);
-  const failure: SaveFailure = kind === 'conflict' ? 'unknown' : kind;
-  console.warn(`saving “${scenario.name}” failed (${kind}):`, error instanceof Error ? error.message : error);
-  const previous = store.getState().saveStatus;
-  store.getState().setSaveStatus({
-    ...previous,
-    state: 'failed',
-    failure,
-    failedSince: previous.state === 'failed' ? previous.failedSince : new Date().toISOString(),
-  });
-}

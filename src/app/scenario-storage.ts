@@ -124,11 +124,8 @@ export function openFirstScenario(store: AppStore, stored: StoredScenarios): Sce
     onConflict: tabs.onConflict,
   });
   // The first (possibly new) scenario is written right away, not on its first edit (a no-op when it is
-  // the version just read).
-  void repository.saveScenario(scenario).then(
-    () => tracking.onSaved(scenario),
-    (error: unknown) => tracking.onError(error, scenario),
-  );
+  // the version just read), through autosave: a failure is retried, and 重试 covers it, like an edit's.
+  void autosave.save(scenario);
   void repository.setLastOpenScenarioId(scenario.id).catch(() => undefined);
   return storage;
 }

@@ -26,7 +26,7 @@ export interface PngExport {
   height: number;
 }
 
-const FONT_FAMILY =
+export const FONT_FAMILY =
   '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif';
 const EARTH_CIRCUMFERENCE_M = 40_075_016.686;
 
@@ -92,7 +92,13 @@ export function downloadBlob(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-function panel(context: CanvasRenderingContext2D, x: number, y: number, width: number, height: number): void {
+export function panel(
+  context: CanvasRenderingContext2D,
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+): void {
   context.fillStyle = 'rgba(255, 255, 255, 0.9)';
   context.strokeStyle = '#d9dee5';
   context.lineWidth = 1;
@@ -166,12 +172,13 @@ function drawSwatch(context: CanvasRenderingContext2D, entry: PngLegendEntry, x:
   }
 }
 
-function drawScaleBar(
+/** Draws a scale bar bottom-right; returns the bar's length in metres. */
+export function drawScaleBar(
   context: CanvasRenderingContext2D,
   map: MapLibreMap,
   width: number,
   height: number,
-): void {
+): number {
   const latitude = map.getCenter().lat;
   // Web Mercator with MapLibre's 512-px tiles: metres per CSS pixel at the centre latitude.
   const metresPerPixel =
@@ -195,9 +202,10 @@ function drawScaleBar(
   context.textAlign = 'center';
   context.fillText(label, x + lengthPx / 2, y - 8);
   context.textAlign = 'left';
+  return lengthM;
 }
 
-function drawNorthArrow(context: CanvasRenderingContext2D, bearingDeg: number, width: number): void {
+export function drawNorthArrow(context: CanvasRenderingContext2D, bearingDeg: number, width: number): void {
   const centreX = width - 36;
   const centreY = 44;
   panel(context, centreX - 22, centreY - 30, 44, 60);

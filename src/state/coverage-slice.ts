@@ -5,6 +5,13 @@
  */
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import type { GapProperties } from '../domain/coverage/gaps';
+
+export {
+  type GapPriorityLevel,
+  gapPriorityBreaks,
+  gapPriorityLevel,
+} from '../domain/coverage/gap-priority';
+
 import type { CoverageStats } from '../domain/coverage/report';
 import { type CoverageSettings, defaultCoverageSettings, mergeSettings } from '../domain/coverage/settings';
 import type { Slice } from './slices';
@@ -40,8 +47,6 @@ export interface CoverageServices {
   /** Moves the map to a gap. */
   flyToGap(gap: GapProperties): void;
 }
-
-export type GapPriorityLevel = 'high' | 'medium' | 'low';
 
 export interface CoverageSlice {
   coverageStatus: CoverageStatus;
@@ -97,26 +102,6 @@ export function effectiveRasterStyle(
   if (settings.mode !== 'pathloss') return 'covered';
   if (RADIO_RASTER_STYLES.includes(chosen) && !settings.sinr) return 'class';
   return chosen;
-}
-
-/**
- * Priority score thresholds [high, medium] splitting gaps by rank: the top 10 % (at least one) are
- * high, the next 30 % medium, the rest low. Ranks, not absolute scores, because the score's scale
- * depends on district density and the threshold setting.
- */
-export function gapPriorityBreaks(scores: readonly number[]): [number, number] {
-  if (scores.length === 0) return [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
-  const sorted = [...scores].sort((a, b) => b - a);
-  const highCount = Math.max(1, Math.ceil(sorted.length * 0.1));
-  const mediumCount = Math.max(highCount, Math.ceil(sorted.length * 0.4));
-  return [sorted[highCount - 1]!, sorted[Math.min(sorted.length, mediumCount) - 1]!];
-}
-
-/** The priority level of a score against breaks from gapPriorityBreaks. */
-export function gapPriorityLevel(score: number, breaks: readonly [number, number]): GapPriorityLevel {
-  if (score >= breaks[0]) return 'high';
-  if (score >= breaks[1]) return 'medium';
-  return 'low';
 }
 
 export const createCoverageSlice: Slice<CoverageSlice> = (set) => ({

@@ -16,6 +16,14 @@ export interface DistrictChoice {
 
 export type DistrictReportStatus = 'closed' | 'preparing' | 'open';
 
+/** What the printable report's map image holds besides the map. */
+export interface DistrictReportMap {
+  /** Length of the scale bar drawn on the image, metres. */
+  scaleBarM: number;
+  /** Weak-spot ranks numbered on the image (those inside the view). */
+  drawnRanks: readonly number[];
+}
+
 export interface DistrictSlice {
   districtChoices: readonly DistrictChoice[];
   districtTarget: ReportTarget | null;
@@ -25,13 +33,21 @@ export interface DistrictSlice {
   /** PNG data URL of the fitted map view for the printable report. */
   districtReportImage: string | null;
   districtReportDateIso: string | null;
+  districtReportMap: DistrictReportMap | null;
+  /** The report model the image was numbered from: the printed page shows this one, not a later edit's. */
+  districtReportSnapshot: AreaReport | null;
   setDistrictChoices: (choices: readonly DistrictChoice[]) => void;
   setDistrictTarget: (target: ReportTarget | null) => void;
   setDistrictReport: (report: AreaReport | null) => void;
   setHighlightedGap: (gapId: number | null) => void;
   /** Asks the wiring to fit the map, capture it and open the printable report. */
   requestDistrictReport: () => void;
-  openDistrictReport: (imageDataUrl: string | null, dateIso: string) => void;
+  openDistrictReport: (
+    imageDataUrl: string | null,
+    dateIso: string,
+    map?: DistrictReportMap | null,
+    snapshot?: AreaReport | null,
+  ) => void;
   closeDistrictReport: () => void;
 }
 
@@ -51,6 +67,8 @@ export const createDistrictSlice: Slice<DistrictSlice> = (set) => ({
   districtReportStatus: 'closed',
   districtReportImage: null,
   districtReportDateIso: null,
+  districtReportMap: null,
+  districtReportSnapshot: null,
   setDistrictChoices: (districtChoices) => set({ districtChoices }),
   setDistrictTarget: (districtTarget) =>
     set((state) =>
@@ -61,7 +79,19 @@ export const createDistrictSlice: Slice<DistrictSlice> = (set) => ({
   setDistrictReport: (districtReport) => set({ districtReport }),
   setHighlightedGap: (highlightedGapId) => set({ highlightedGapId }),
   requestDistrictReport: () => set({ districtReportStatus: 'preparing' }),
-  openDistrictReport: (districtReportImage, districtReportDateIso) =>
-    set({ districtReportStatus: 'open', districtReportImage, districtReportDateIso }),
-  closeDistrictReport: () => set({ districtReportStatus: 'closed', districtReportImage: null }),
+  openDistrictReport: (districtReportImage, districtReportDateIso, map = null, snapshot = null) =>
+    set({
+      districtReportStatus: 'open',
+      districtReportImage,
+      districtReportDateIso,
+      districtReportMap: map,
+      districtReportSnapshot: snapshot,
+    }),
+  closeDistrictReport: () =>
+    set({
+      districtReportStatus: 'closed',
+      districtReportImage: null,
+      districtReportMap: null,
+      districtReportSnapshot: null,
+    }),
 });

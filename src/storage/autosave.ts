@@ -40,6 +40,11 @@ export interface AutosaveOptions<State> {
   retryMs?: number;
   /** Default 60,000 ms. */
   maxRetryMs?: number;
+  /**
+   * A save still unsettled after this long counts as failed, so the writes queued behind it (retries,
+   * the user's 重试) are not held up for ever. Default 30,000 ms.
+   */
+  writeTimeoutMs?: number;
   onSaved?: (scenario: Scenario) => void;
   onError?: (error: unknown, scenario: Scenario) => void;
   /**
@@ -60,6 +65,12 @@ export interface Autosave {
   failingScenarioIds(): string[];
   /** Retries failed saves now (e.g. after the user freed space). */
   retryNow(): Promise<void>;
+  /**
+   * Writes a scenario now, open or not (a scenario action's save, the first scenario's first write), on
+   * the same path as edits: a failure joins the failed saves, retried until it lands, so the app never
+   * says "saved" while it is unsaved. Resolves when written or failed; never rejects.
+   */
+  save(scenario: Scenario): Promise<void>;
   /** Flushes and stops listening. */
   dispose(): Promise<void>;
 }
@@ -102,11 +113,27 @@ export function installAutosave<State>(options: AutosaveOptions<State>): Autosav
     retryDelay = Math.min(retryDelay * 2, maxRetryMs);
   };
 
+  const writeTimeoutMs = options.writeTimeoutMs ?? 30_000;
+  /** The repository's save, or a rejection once it has taken longer than writeTimeoutMs. */
+  const saveWithin = (scenario: Scenario): Promise<unknown> => {
+    const saving = options.repository.saveScenario(scenario);
+    let timeout: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_resolve, reject) => {
+      timeout = setTimeout(
+        () => reject(new Error(`saving ${scenario.id} did not finish within ${writeTimeoutMs} ms`)),
+        writeTimeoutMs,
+      );
+    });
+    // A save that settles after its timeout is left to settle on its own (the retry writes it again).
+    saving.catch(() => undefined);
+    return Promise.race([saving, late]).finally(() => clearTimeout(timeout));
+  };
+
   /** Conflicts in a row for one save before it counts as failed (another tab saving non-stop). */
   const MAX_MERGES = 5;
   const writeOne = async (scenario: Scenario, merges = 0): Promise<void> => {
     try {
-      await options.repository.saveScenario(scenario);
+      await saveWithin(scenario);
       failing.delete(scenario.id);
       if (failing.size === 0) retryDelay = retryMs;
       options.onSaved?.(scenario);
@@ -131,7 +158,12 @@ export function installAutosave<State>(options: AutosaveOptions<State>): Autosav
     if (!pending.has(scenario.id)) pending.set(scenario.id, scenario);
     failing.add(scenario.id);
     scheduleRetry();
-    options.onError?.(error, scenario);
+    try {
+      options.onError?.(error, scenario);
+    } catch (reportError) {
+      // Reporting must never break the write chain (a rejected chain would stop every later save).
+      console.warn('reporting a failed save failed:', reportError);
+    }
   };
 
   const write = async (scenarios: Scenario[], newOpenId: string | undefined) => {
@@ -151,8 +183,13 @@ export function installAutosave<State>(options: AutosaveOptions<State>): Autosav
     pending.clear();
     openIdToWrite = undefined;
     if (scenarios.length === 0 && newOpenId === undefined) return writing;
-    // Chain writes so an older version can never land after a newer one.
-    writing = writing.then(() => write(scenarios, newOpenId));
+    // Chain writes so an older version can never land after a newer one. The chain never rejects: a
+    // rejected link would skip every later write, retries and 重试 included, while the app says "failed".
+    writing = writing
+      .then(() => write(scenarios, newOpenId))
+      .catch((error: unknown) => {
+        for (const scenario of scenarios) fail(error, scenario);
+      });
     return writing;
   };
 
@@ -192,6 +229,10 @@ export function installAutosave<State>(options: AutosaveOptions<State>): Autosav
     },
     hasPendingChanges: () => pending.size > 0,
     failingScenarioIds: () => [...failing],
+    save(scenario) {
+      pending.set(scenario.id, scenario);
+      return flush();
+    },
     retryNow() {
       if (retryTimer !== undefined) clearTimeout(retryTimer);
       retryTimer = undefined;

@@ -22,11 +22,24 @@ export function SidePanel() {
             aria-selected={tab.id === activeTab}
             aria-controls={`tabpanel-${tab.id}`}
             className="side-panel__tab"
-            onClick={() => setActiveTab(tab.id === activeTab ? null : tab.id)}
+            // Clicking the open tab keeps it open (a reader checking "am I on it?" lost the panel);
+            // the collapse button below closes it.
+            onClick={() => setActiveTab(tab.id)}
           >
             {t(tab.labelKey)}
           </button>
         ))}
+        {active && (
+          <button
+            type="button"
+            className="side-panel__collapse"
+            aria-label={t('panel.collapse')}
+            title={t('panel.collapse')}
+            onClick={() => setActiveTab(null)}
+          >
+            »
+          </button>
+        )}
         {/* Phones only (hidden by src/ui/layout.css elsewhere): the layer list opens as a sheet. */}
         <button
           type="button"

@@ -75,7 +75,7 @@ test('two tabs editing one scenario keep both tabs’ sites, also past 2,000 sit
   for (const driver of [planner, secondDriver, thirdDriver]) expect(driver.consoleErrors).toEqual([]);
 });
 
-/** Opens a scenario, fills the disk (no room at all) and adds 5,000 sites: the save must fail. */
+/** Opens a scenario, fills the disk (no room at all) and adds 5,000+ sites: the save must fail. */
 async function fullDiskWithNewSites(planner: PlannerDriver, context: BrowserContext) {
   const workflow = new PlannerWorkflow(planner);
   await workflow.open(12, PLACE.latitude, PLACE.longitude);
@@ -88,15 +88,32 @@ async function fullDiskWithNewSites(planner: PlannerDriver, context: BrowserCont
 
   const cdp = await context.newCDPSession(page);
   const origin = new URL(page.url()).origin;
-  // No room at all: LevelDB compresses what IndexedDB writes, so 5,000 generated sites can fit in a
-  // few tens of kilobytes, and any margin left the save succeeding on some runs.
-  await setQuota(cdp, origin, await usageBytes(page));
-  // The override reaches the page's storage a moment after the call returns: wait for it, or the
-  // 5,000 sites could land before the disk is "full".
-  await expect.poll(() => probeWriteFails(page, 200_000)).toBe(true);
-  await page.evaluate(() => window.__e2e!.planner!.addGeneratedCandidates(5000));
   const alert = page.getByRole('alert').filter({ hasText: '未能保存' });
-  return { workflow, page, scenarioId, cdp, origin, alert };
+  /** No room at all: a quota below what is used, in force for large and small writes alike. */
+  const fillDisk = async () => {
+    // LevelDB compresses what IndexedDB writes, so thousands of generated sites fit in a few tens of
+    // kilobytes: any margin left lets the save succeed.
+    await setQuota(cdp, origin, Math.floor((await usageBytes(page)) / 2));
+    // The override reaches the page's storage a moment after the call returns; and Chromium keeps a
+    // cached figure of the room left, letting writes under it through: wait until both sizes fail.
+    await expect.poll(() => probeWriteFails(page, 200_000)).toBe(true);
+    await expect.poll(() => probeWriteFails(page, 2_000)).toBe(true);
+  };
+  await fillDisk();
+  await page.evaluate(() => window.__e2e!.planner!.addGeneratedCandidates(5000));
+  // Even so, Chromium let the app's write through on some runs (3 of 7 on 2026-12-04): the disk is
+  // filled again and more sites added until a save is refused, which is the state under test.
+  for (let more = 0; more < 4; more++) {
+    const refused = await alert
+      .waitFor({ state: 'visible', timeout: 15_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (refused) break;
+    await fillDisk();
+    await page.evaluate(() => window.__e2e!.planner!.addGeneratedCandidates(1000));
+  }
+  const siteCount = (await workflow.scenario()).added.length;
+  return { workflow, page, scenarioId, cdp, origin, alert, siteCount };
 }
 
 test('a full disk: the failed save is said at once and until a save succeeds; export offered; nothing lost', async ({
@@ -104,7 +121,7 @@ test('a full disk: the failed save is said at once and until a save succeeds; ex
   context,
 }) => {
   test.setTimeout(300_000);
-  const { workflow, page, alert } = await fullDiskWithNewSites(planner, context);
+  const { workflow, page, alert, siteCount } = await fullDiskWithNewSites(planner, context);
   await expect(alert).toBeVisible({ timeout: 30_000 });
   await expect(alert).toContainText('存储空间');
   await expect(page.getByText('所有修改自动保存在本机浏览器中')).toHaveCount(0);
@@ -120,30 +137,41 @@ test('a full disk: the failed save is said at once and until a save succeeds; ex
   const file = await (await download).path();
   const { readFile } = await import('node:fs/promises');
   const exported = JSON.parse(await readFile(file, 'utf8'));
-  expect(exported.scenario.addedSites).toHaveLength(5000);
-  expect((await workflow.scenario()).added).toHaveLength(5000);
+  expect(siteCount).toBeGreaterThanOrEqual(5000);
+  expect(exported.scenario.addedSites).toHaveLength(siteCount);
+  expect((await workflow.scenario()).added).toHaveLength(siteCount);
   expect(planner.consoleErrors).toEqual([]);
 });
 
-// Known failure, open on #13 item 4: after the quota is lifted and 重试 pressed, the alert stays (seen
-// 2026-12-04 in Chromium); the app's recovery path must be fixed before this test is switched back on.
-test.fixme('a full disk, then room again: one retry saves all 5,000 sites, the alert goes, a reload has them', async ({
+test('a full disk, then room again: one retry saves all 5,000 sites, the alert goes, a reload has them', async ({
   planner,
   context,
 }) => {
-  test.setTimeout(300_000);
-  const { workflow, page, scenarioId, cdp, origin, alert } = await fullDiskWithNewSites(planner, context);
+  test.setTimeout(420_000);
+  const { workflow, page, scenarioId, cdp, origin, alert, siteCount } = await fullDiskWithNewSites(
+    planner,
+    context,
+  );
+  const failedSaves: number[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning' && /^saving “.*” failed/.test(message.text()))
+      failedSaves.push(Date.now());
+  });
   await expect(alert).toBeVisible({ timeout: 30_000 });
+  // Autosave retries on its own after 3, 6, 12, 24 s…, and a write that hangs (Chromium left some
+  // unsettled under the quota: the defect that kept 未能保存 up after room returned) counts as failed
+  // after 30 s. After three more failures the next retry is 24 s away, so the press below is what saves.
+  await expect.poll(() => failedSaves.length, { timeout: 150_000 }).toBeGreaterThanOrEqual(3);
   await setQuota(cdp, origin, null);
   await expect.poll(() => probeWriteFails(page, 200_000)).toBe(false);
   await alert.getByRole('button', { name: '重试' }).click({ timeout: 10_000 });
   await expect(alert).toHaveCount(0, { timeout: 60_000 });
   await expect
     .poll(async () => (await storedIds(workflow, scenarioId)).length, { timeout: 20_000 })
-    .toBe(5000);
+    .toBe(siteCount);
   await page.reload();
   await workflow.whenReady();
-  expect((await workflow.scenario()).added).toHaveLength(5000);
+  expect((await workflow.scenario()).added).toHaveLength(siteCount);
   expect(planner.consoleErrors).toEqual([]);
 });
 

@@ -6,15 +6,25 @@
 import type { Feature, Point } from 'geojson';
 import { followGap, type GapFeature } from '../../domain/coverage/gap-follow';
 import { type Disposer, Disposers } from '../../domain/disposers';
-import { buildAreaReport, type ReportArea } from '../../domain/report/area-report';
+import {
+  type AreaReport,
+  buildAreaReport,
+  REPORT_WEAK_SPOT_COUNT,
+  type ReportArea,
+  type WeakSpotSurroundings,
+} from '../../domain/report/area-report';
 import { DistrictFocus } from '../../map/district-focus';
+import { composeReportImage } from '../../map/report-image';
 import { effectiveSitesSource, findArea, loadAreas, polesSource, toChoices } from '../../services/area-data';
 import type { AppContext } from '../app-context';
 import { installDistrictTestHook } from '../district-test-hook';
+import { reportSurroundingsSource } from '../report-surroundings';
 import { trackedSubscribe } from '../subscriptions';
 
 export const DISTRICT_TAB_ID = 'district';
 const RECOMPUTE_DELAY_MS = 60;
+/** Longest the report waits for the roads and stations before opening without them. */
+const SURROUNDINGS_WAIT_MS = 10_000;
 
 /** Wires the district feature into the app. */
 export function wireDistrict({ store, map, data }: AppContext): Disposer {
@@ -23,6 +33,9 @@ export function wireDistrict({ store, map, data }: AppContext): Disposer {
   const focus = disposers.add(new DistrictFocus(map));
   const effectiveSites = effectiveSitesSource(store, data);
   const poles = polesSource(data);
+  const loadSurroundings = reportSurroundingsSource(data);
+  /** Roads and places, once a report has loaded them: every later model names its weak spots' places. */
+  let surroundings: WeakSpotSurroundings = {};
   let areas: ReportArea[] = [];
   const areasLoaded = loadAreas(data).then((loadedAreas) => {
     areas = loadedAreas;
@@ -37,14 +50,13 @@ export function wireDistrict({ store, map, data }: AppContext): Disposer {
     timer = setTimeout(() => void rebuild(), RECOMPUTE_DELAY_MS);
   };
   disposers.add(() => clearTimeout(timer));
-  const rebuild = async () => {
-    timer = undefined;
+  /** The open area's report model from the store's current results, or null when none is open. */
+  const buildReport = async (): Promise<AreaReport | null> => {
     const target = store.getState().districtTarget;
-    if (!target) return;
-    const current = ++generation;
+    if (!target) return null;
     await areasLoaded;
     const area = findArea(areas, target);
-    if (!area) return;
+    if (!area) return null;
     // Heavy layers wait for first paint, as everywhere else.
     await map.firstIdle;
     const [sites, poleData, infrastructure] = await Promise.all([
@@ -52,21 +64,26 @@ export function wireDistrict({ store, map, data }: AppContext): Disposer {
       poles(),
       data.ensure('digitalInfrastructure'),
     ]);
-    if (current !== generation) return;
     const { coverageStats, coverageGaps } = store.getState();
-    store.getState().setDistrictReport(
-      buildAreaReport({
-        area,
-        stats: coverageStats,
-        gaps: coverageGaps,
-        sites,
-        poles: poleData.poles,
-        poleIndex: poleData.index,
-        datacentres: (infrastructure.features as Feature<Point, Record<string, unknown>>[]).filter(
-          (feature) => feature.properties.type === 'datacenter_cluster',
-        ),
-      }),
-    );
+    return buildAreaReport({
+      area,
+      stats: coverageStats,
+      gaps: coverageGaps,
+      sites,
+      poles: poleData.poles,
+      poleIndex: poleData.index,
+      datacentres: (infrastructure.features as Feature<Point, Record<string, unknown>>[]).filter(
+        (feature) => feature.properties.type === 'datacenter_cluster',
+      ),
+      ...surroundings,
+    });
+  };
+  const rebuild = async () => {
+    timer = undefined;
+    const current = ++generation;
+    const report = await buildReport();
+    if (current !== generation || !report) return;
+    store.getState().setDistrictReport(report);
   };
 
   subscribe(
@@ -80,6 +97,12 @@ export function wireDistrict({ store, map, data }: AppContext): Disposer {
       const area = findArea(areas, target);
       if (area) void focus.show(area.geometry, { animate: true });
       recompute();
+      // Roads and stations for the report load while the official reads the panel, not after the click.
+      void loadSurroundings().then((loaded) => {
+        if (surroundings === loaded) return;
+        surroundings = loaded;
+        recompute();
+      });
     },
   );
   subscribe(
@@ -138,17 +161,39 @@ export function wireDistrict({ store, map, data }: AppContext): Disposer {
     (state) => state.districtReportStatus,
     async (status) => {
       if (status !== 'preparing') return;
+      // Loaded since the area was picked; on a slow machine the report opens without them after a while
+      // rather than keep the official waiting (the rows then say "—" for the nearest road).
+      surroundings = await Promise.race([
+        loadSurroundings(),
+        new Promise<WeakSpotSurroundings>((resolve) =>
+          setTimeout(() => resolve(surroundings), SURROUNDINGS_WAIT_MS),
+        ),
+      ]);
       const target = store.getState().districtTarget;
       const area = target ? findArea(areas, target) : undefined;
-      let image: string | null = null;
+      const report = await buildReport();
+      if (report) store.getState().setDistrictReport(report);
+      let image: ReturnType<typeof composeReportImage> | null = null;
       if (area) {
         void focus.highlightGap(null);
         focus.fit(area.geometry, false);
         await map.whenIdle();
-        image = map.mapLibre.getCanvas().toDataURL('image/png');
+        image = composeReportImage(
+          map.mapLibre,
+          (report?.weakSpots ?? [])
+            .slice(0, REPORT_WEAK_SPOT_COUNT)
+            .map((spot) => ({ rank: spot.rank, coordinates: spot.centroid })),
+        );
       }
       if (store.getState().districtReportStatus === 'preparing') {
-        store.getState().openDistrictReport(image, new Date().toISOString());
+        store
+          .getState()
+          .openDistrictReport(
+            image?.dataUrl ?? null,
+            new Date().toISOString(),
+            image ? { scaleBarM: image.scaleBarM, drawnRanks: image.drawnRanks } : null,
+            report,
+          );
       }
     },
   );

@@ -7,11 +7,14 @@ import bbox from '@turf/bbox';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { countBaseStations } from '../coverage/base-stations';
+import { type GapPriorityLevel, gapPriorityBreaks, gapPriorityLevel } from '../coverage/gap-priority';
 import { rankGaps } from '../coverage/gap-ranking';
 import type { GapProperties } from '../coverage/gaps';
 import type { AreaFigures, CoverageStats } from '../coverage/report';
 import { PLAN_FIGURES } from '../plan/district-facts';
 import type { SiteFeature } from '../types';
+import { type NamedPlace, type NearestPlace, nearestPlace } from './nearest-place';
+import type { NearestRoad, RoadIndex } from './nearest-road';
 import type { PointIndex } from './point-index';
 
 /** What the report is about: one of the 16 districts, or a plan zone (new town, wing, key area). */
@@ -36,12 +39,18 @@ export interface WeakSpotRow {
   /** km² of the whole gap; larger than areaKm2 when it crosses the area's border. */
   totalAreaKm2: number;
   priorityScore: number;
+  /** The city-wide class of the score (gap-priority.ts), as the map colours the gap. */
+  priorityLevel: GapPriorityLevel;
   districtName: string;
   centroid: [number, number];
   /** Comprehensive poles within WEAK_SPOT_POLE_RADIUS_M of the gap's centroid. */
   polesWithinRadius: number;
   /** Metres from the centroid to the nearest pole; null when none within 5 km. */
   nearestPoleM: number | null;
+  /** The nearest major road to the centroid; null when none within 5 km or the roads are not loaded. */
+  nearestRoad: NearestRoad | null;
+  /** The nearest named place (metro station) to the centroid; null when none within 5 km. */
+  nearestPlace: NearestPlace | null;
 }
 
 export interface DataCentreRow {
@@ -73,6 +82,9 @@ export interface AreaReport {
 
 export const WEAK_SPOT_POLE_RADIUS_M = 300;
 
+/** Weak spots listed, and numbered on the map, in the printable report (the CSV holds them all). */
+export const REPORT_WEAK_SPOT_COUNT = 15;
+
 /** Everything the report reads; the caller gathers it from the store and the loaded data. */
 export interface AreaReportInput {
   area: ReportArea;
@@ -83,6 +95,16 @@ export interface AreaReportInput {
   poles: readonly Feature<Point, { adcode?: string }>[];
   poleIndex: PointIndex | null;
   datacentres: readonly Feature<Point, Record<string, unknown>>[];
+  /** Major roads for "nearest road" (loaded for the printed report only). */
+  roads?: RoadIndex | null;
+  /** Named places (metro stations) for "nearest place". */
+  places?: readonly NamedPlace[];
+}
+
+/** Where a weak spot lies, for an official who has to find it: nearest road and named place. */
+export interface WeakSpotSurroundings {
+  roads?: RoadIndex | null | undefined;
+  places?: readonly NamedPlace[] | undefined;
 }
 
 /** A containment test for an area: district by adcode where the feature carries one, else point-in-polygon. */
@@ -183,8 +205,11 @@ export function areaWeakSpots(
   poleIndex: PointIndex | null,
   contains: ReturnType<typeof areaContains>,
   minAreaKm2 = 0,
+  surroundings: WeakSpotSurroundings = {},
 ): WeakSpotRow[] {
   if (!gaps) return [];
+  // Breaks over every gap of the city, so the class matches the map's colour of the same gap.
+  const breaks = gapPriorityBreaks(gaps.features.map((gap) => gap.properties.priorityScore));
   return gapsOfArea(gaps.features, area.target, minAreaKm2, contains).map(({ gap, partKm2 }, index) => {
     const poles = poleIndex?.nearest(gap.properties.centroid, WEAK_SPOT_POLE_RADIUS_M) ?? null;
     return {
@@ -193,10 +218,13 @@ export function areaWeakSpots(
       areaKm2: partKm2,
       totalAreaKm2: gap.properties.areaKm2,
       priorityScore: gap.properties.priorityScore,
+      priorityLevel: gapPriorityLevel(gap.properties.priorityScore, breaks),
       districtName: gap.properties.districtName,
       centroid: gap.properties.centroid,
       polesWithinRadius: poles?.countWithin ?? 0,
       nearestPoleM: poles?.nearestM ?? null,
+      nearestRoad: surroundings.roads?.nearest(gap.properties.centroid) ?? null,
+      nearestPlace: surroundings.places ? nearestPlace(surroundings.places, gap.properties.centroid) : null,
     };
   });
 }
@@ -225,6 +253,7 @@ export function buildAreaReport(input: AreaReportInput): AreaReport {
     input.poleIndex,
     contains,
     input.stats?.gaps?.minAreaKm2 ?? 0,
+    { roads: input.roads, places: input.places },
   );
   const { geometry: _geometry, ...areaWithoutGeometry } = area;
   return {

@@ -1,11 +1,14 @@
 import './district.css';
+import './district-report-print.css';
 import { useEffect } from 'react';
+import { REPORT_WEAK_SPOT_COUNT } from '../../domain/report/area-report';
 import { coverageRows, siteRows } from '../report/figure-rows';
 import { useAppState, useTranslate } from '../store-context';
 import { FigureTable } from './FigureTable';
+import { ReportLegend } from './ReportLegend';
 import { WeakSpotTable } from './WeakSpotTable';
 
-const REPORT_WEAK_SPOTS = 25;
+const REPORT_WEAK_SPOTS = REPORT_WEAK_SPOT_COUNT;
 
 /** The printable district report (print-styled; opens the browser's print dialog to save as PDF). */
 export function DistrictReport() {
@@ -13,7 +16,11 @@ export function DistrictReport() {
   const language = useAppState((state) => state.language);
   const sampleYear = useAppState((state) => state.sampleYear);
   const status = useAppState((state) => state.districtReportStatus);
-  const report = useAppState((state) => state.districtReport);
+  const liveReport = useAppState((state) => state.districtReport);
+  const snapshot = useAppState((state) => state.districtReportSnapshot);
+  // The page shows the model its map was numbered from.
+  const report = snapshot ?? liveReport;
+  const reportMap = useAppState((state) => state.districtReportMap);
   const image = useAppState((state) => state.districtReportImage);
   const dateIso = useAppState((state) => state.districtReportDateIso);
   const scenarioName = useAppState((state) => state.session?.scenario.name);
@@ -79,14 +86,20 @@ export function DistrictReport() {
         {image && (
           <figure className="district-report__map">
             <img src={image} alt={`${t('district.reportMap')}: ${name}`} />
+            <figcaption>
+              <ReportLegend map={reportMap} />
+            </figcaption>
           </figure>
         )}
         <section>
           <h2>{t('district.reportFigures')}</h2>
           <FigureTable rows={[...coverageRows(language, report), ...siteRows(language, report)]} />
         </section>
-        <section>
+        <section className="district-report__weak-spots">
           <h2>{t('district.weakSpots')}</h2>
+          <p className="district-report__rule" data-testid="priority-rule">
+            {t('district.priorityRule')}
+          </p>
           {report.weakSpots.length === 0 ? (
             <p>{t('district.noWeakSpots')}</p>
           ) : (
@@ -99,7 +112,8 @@ export function DistrictReport() {
                   })}
                 </p>
               )}
-              <WeakSpotTable rows={report.weakSpots.slice(0, REPORT_WEAK_SPOTS)} />
+              <WeakSpotTable rows={report.weakSpots.slice(0, REPORT_WEAK_SPOTS)} variant="report" />
+              <p className="district-report__rule">{t('district.reportNearbyNote')}</p>
             </>
           )}
         </section>
@@ -108,7 +122,7 @@ export function DistrictReport() {
           <ul>
             <li>
               {t('district.reportSourceCoverage', {
-                mode: settings?.mode ?? '—',
+                mode: settings ? t(`district.mode.${settings.mode}`) : '—',
                 cell: settings?.cellM ?? '—',
                 threshold,
               })}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Scenario } from '../../domain/scenario/scenario-types';
 import { countSitesByDistrict } from '../../domain/scenario/sites-by-district';
 import type { CachedScenarioCoverage } from '../../state/planner-slice';
+import { formatDateTime } from '../report/format';
 import { useAppState, useTranslate } from '../store-context';
 
 interface Column {
@@ -23,6 +24,7 @@ export function ScenarioCompare() {
   const stats = useAppState((state) => state.coverageStats);
   const cache = useAppState((state) => state.scenarioCoverageCache);
   const districtOf = useAppState((state) => state.districtOfPoint);
+  const language = useAppState((state) => state.language);
   const others = saved.filter((scenario) => scenario.id !== open?.id);
   const [otherId, setOtherId] = useState<string | null>(null);
   if (!open) return null;
@@ -39,7 +41,7 @@ export function ScenarioCompare() {
       scenario: other,
       coverage: cached ?? null,
       note: cached
-        ? t('planner.compareCached', { time: new Date(cached.computedAt).toLocaleString() })
+        ? t('planner.compareCached', { time: formatDateTime(language, cached.computedAt) })
         : t('planner.compareNotComputed'),
     },
   ];

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { RecoveredNotice, StorageSpaceLine, TabNotices } from '../storage/StorageNotices';
 import { useAppState, useTranslate } from '../store-context';
+import { BaselineDeltaTable } from './BaselineDeltaTable';
 import { ScenarioCompare } from './ScenarioCompare';
 
 /** The open scenario: switch, rename, new, duplicate, delete (confirmed), compare; storage notices. */
@@ -96,7 +97,12 @@ export function ScenarioSection() {
           {t('planner.compareTitle')}
         </button>
       </div>
-      {comparing && <ScenarioCompare />}
+      {comparing && (
+        <>
+          <BaselineDeltaTable />
+          <ScenarioCompare />
+        </>
+      )}
       <TabNotices />
       {!(storage === 'ready' && saveFailed) && (
         <p className="planner-hint">

@@ -15,7 +15,7 @@ function harness(
   const listeners = new Set<(value: typeof state) => void>();
   const stored: number[] = [];
   const errors: string[] = [];
-  const control = { failing: true as boolean | 'conflict', attempts: 0 };
+  const control = { failing: true as boolean | 'conflict' | 'hang', attempts: 0 };
   const autosave = installAutosave({
     getState: () => state,
     subscribe: (listener) => {
@@ -26,6 +26,10 @@ function harness(
     repository: {
       async saveScenario(scenario) {
         control.attempts += 1;
+        if (control.failing === 'hang') {
+          control.failing = false;
+          return new Promise(() => undefined);
+        }
         if (control.failing === 'conflict') {
           control.failing = false;
           throw new ScenarioConflictError(scenario.id, 7);
@@ -86,6 +90,71 @@ describe('autosave when saves fail', () => {
     await autosave.retryNow();
     expect(stored).toEqual([1]);
     expect(autosave.failingScenarioIds()).toEqual([]);
+  });
+
+  it('a scenario written outside the edit path (save) fails into the same retry, so "saved" waits for it', async () => {
+    const { autosave, stored, control } = harness();
+    const other = { ...emptyScenario(), id: 'scenario-2' };
+    await autosave.save(other);
+    expect(autosave.failingScenarioIds()).toEqual(['scenario-2']);
+    control.failing = false;
+    await autosave.retryNow();
+    expect(stored).toEqual([0]);
+    expect(autosave.failingScenarioIds()).toEqual([]);
+  });
+
+  it('a save that never settles counts as failed after 30 s, and the retry behind it still saves', async () => {
+    const { autosave, stored, errors, control, addSite } = harness();
+    control.failing = 'hang';
+    addSite(1);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(control.attempts).toBe(1);
+    await vi.advanceTimersByTimeAsync(29_999);
+    expect(errors).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(errors).toEqual(['Error']);
+    expect(autosave.failingScenarioIds()).toEqual(['scenario-1']);
+    // The user presses 重试: the write is not queued behind the hung one for ever.
+    await autosave.retryNow();
+    expect(stored).toEqual([1]);
+    expect(autosave.failingScenarioIds()).toEqual([]);
+  });
+
+  it('a failure report that throws does not stop later saves', async () => {
+    let state = { scenario: emptyScenario() };
+    const listeners = new Set<(value: typeof state) => void>();
+    let failing = true;
+    const stored: number[] = [];
+    const autosave = installAutosave({
+      getState: () => state,
+      subscribe: (listener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      selectScenario: (value) => value.scenario,
+      repository: {
+        async saveScenario(scenario) {
+          if (failing) throw quotaError();
+          stored.push(scenario.addedSites.length);
+        },
+        setLastOpenScenarioId: async () => undefined,
+      },
+      lifecycle: null,
+      onError: () => {
+        throw new Error('a listener broke');
+      },
+    });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    state = {
+      scenario: applyChange(state.scenario, { type: 'putSites', sites: [site('C1', 121, 31.2)] }).scenario,
+    };
+    for (const listener of listeners) listener(state);
+    await vi.advanceTimersByTimeAsync(300);
+    failing = false;
+    await autosave.retryNow();
+    expect(stored).toEqual([1]);
+    expect(autosave.failingScenarioIds()).toEqual([]);
+    warn.mockRestore();
   });
 
   it('another tab saved first: the merged version is saved instead, and nothing counts as failed', async () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { GapProperties } from '../../../../src/domain/coverage/gaps';
 import type { CoverageStats } from '../../../../src/domain/coverage/report';
 import { buildAreaReport, type ReportArea } from '../../../../src/domain/report/area-report';
+import { RoadIndex } from '../../../../src/domain/report/nearest-road';
 import { localDistanceM, PointIndex } from '../../../../src/domain/report/point-index';
 import { reportFileName, weakSpotsCsv } from '../../../../src/domain/report/weak-spot-csv';
 import type { SiteFeature } from '../../../../src/domain/types';
@@ -160,6 +161,49 @@ describe('area report', () => {
     expect(first.nearestPoleM).toBeCloseTo(localDistanceM([121.04, 31.04], [121.0401, 31.04]), 6);
     expect(first.nearestPoleM!).toBeGreaterThan(9);
     expect(first.nearestPoleM!).toBeLessThan(10);
+  });
+
+  it('classes each weak spot by the city-wide rank of its score, as the map colours it', () => {
+    // City scores 3000, 1500, 900: the top 10 % (one gap, 3000) is high, down to the top 40 % (two
+    // gaps, 1500) medium, the rest low. The district's own best gap is only medium.
+    const report = buildAreaReport(input(district));
+    expect(report.weakSpots.map((spot) => [spot.gapId, spot.priorityLevel])).toEqual([
+      [3, 'medium'],
+      [7, 'low'],
+    ]);
+  });
+
+  it('locates each weak spot by its nearest major road and named place', () => {
+    const roads = new RoadIndex([
+      {
+        type: 'Feature',
+        properties: { highway: 'primary_link' },
+        geometry: {
+          type: 'LineString',
+          coordinates: [
+            [121.0, 31.092],
+            [121.1, 31.092],
+          ],
+        },
+      },
+    ]);
+    const places = [
+      { name: '近站', coordinates: [121.041, 31.041] as const },
+      { name: '远站', coordinates: [121.5, 31.5] as const },
+    ];
+    const report = buildAreaReport({ ...input(district), roads, places });
+    const [first, second] = report.weakSpots;
+    // Gap 3 at 31.09 N lies 0.002° (222 m) south of the road; gap 7 is 5.8 km from it (beyond 5 km).
+    expect(first!.nearestRoad?.roadClass).toBe('primary');
+    expect(first!.nearestRoad?.distanceM).toBeCloseTo(222.4, 0);
+    expect(second!.nearestRoad).toBeNull();
+    expect(second!.nearestPlace?.name).toBe('近站');
+    expect(second!.nearestPlace?.distanceM).toBeCloseTo(
+      localDistanceM([121.04, 31.04], [121.041, 31.041]),
+      6,
+    );
+    // Without the layers loaded, the rows say nothing rather than something wrong.
+    expect(buildAreaReport(input(district)).weakSpots[0]!.nearestRoad).toBeNull();
   });
 
   it('a plan zone uses its own polygon for sites, poles and weak spots', () => {
