@@ -27,54 +27,79 @@ const MAX_ORDERS = 65_535;
 export function packRecords(records: readonly Record<string, unknown>[]): PackedRecords | undefined {
   const count = records.length;
   const fieldIndex = new Map<string, number>();
-  const fields: string[] = [];
+  const fields: { field: string; present: Uint8Array; values: unknown[] }[] = [];
   const orders: number[][] = [];
   const orderIndex = new Map<string, number>();
   const orderOf = new Uint16Array(count);
+  let previousKeys: string[] = [];
+  let previousPositions: number[] = [];
+  let previousOrder = -1;
   for (let index = 0; index < count; index++) {
-    const keys = Object.keys(records[index]!);
-    const positions: number[] = [];
-    for (const key of keys) {
-      let position = fieldIndex.get(key);
-      if (position === undefined) {
-        position = fields.length;
-        fieldIndex.set(key, position);
-        fields.push(key);
+    const record = records[index]!;
+    const keys = Object.keys(record);
+    // Records from one builder mostly share their keys: the previous record's order is reused.
+    let positions = previousPositions;
+    if (previousOrder < 0 || !sameKeys(keys, previousKeys)) {
+      positions = keys.map((key) => {
+        let position = fieldIndex.get(key);
+        if (position === undefined) {
+          position = fields.length;
+          fieldIndex.set(key, position);
+          fields.push({ field: key, present: new Uint8Array(count), values: filledArray(count) });
+        }
+        return position;
+      });
+      const signature = positions.join(',');
+      let order = orderIndex.get(signature);
+      if (order === undefined) {
+        if (orders.length >= MAX_ORDERS) return undefined;
+        order = orders.length;
+        orderIndex.set(signature, order);
+        orders.push(positions);
       }
-      positions.push(position);
+      previousKeys = keys;
+      previousPositions = positions;
+      previousOrder = order;
     }
-    const signature = positions.join(',');
-    let order = orderIndex.get(signature);
-    if (order === undefined) {
-      if (orders.length >= MAX_ORDERS) return undefined;
-      order = orders.length;
-      orderIndex.set(signature, order);
-      orders.push(positions);
+    orderOf[index] = previousOrder;
+    for (let key = 0; key < keys.length; key++) {
+      const column = fields[positions[key]!]!;
+      column.present[index] = 1;
+      column.values[index] = record[keys[key]!];
     }
-    orderOf[index] = order;
   }
-  const columns = fields.map((field) => packColumn(records, field));
+  const columns = fields.map(({ field, present, values }) => packColumn(field, present, values));
   return { count, columns, orderOf, orders };
 }
 
-function packColumn(records: readonly Record<string, unknown>[], field: string): PackedColumn {
-  const count = records.length;
-  const present = new Uint8Array(count);
+/** A packed array of `count` undefineds (`new Array(count)` of 100,000 makes a slow sparse one). */
+function filledArray(count: number): unknown[] {
+  const values: unknown[] = [];
+  for (let index = 0; index < count; index++) values.push(undefined);
+  return values;
+}
+
+function sameKeys(keys: readonly string[], other: readonly string[]): boolean {
+  if (keys.length !== other.length) return false;
+  for (let index = 0; index < keys.length; index++) if (keys[index] !== other[index]) return false;
+  return true;
+}
+
+/** A field's values (holes where absent) as a typed column, a string table, or as they are. */
+function packColumn(field: string, present: Uint8Array, values: unknown[]): PackedColumn {
+  const count = present.length;
   let numbers = true;
   let strings = true;
   for (let index = 0; index < count; index++) {
-    const record = records[index]!;
-    if (!Object.hasOwn(record, field)) continue;
-    present[index] = 1;
-    const value = record[field];
-    if (typeof value !== 'number') numbers = false;
-    if (typeof value !== 'string') strings = false;
+    if (!present[index]) continue;
+    const type = typeof values[index];
+    if (type !== 'number') numbers = false;
+    if (type !== 'string') strings = false;
   }
   if (numbers) {
-    const values = new Float64Array(count);
-    for (let index = 0; index < count; index++)
-      if (present[index]) values[index] = records[index]![field] as number;
-    return { field, kind: 'number', present, values };
+    const column = new Float64Array(count);
+    for (let index = 0; index < count; index++) if (present[index]) column[index] = values[index] as number;
+    return { field, kind: 'number', present, values: column };
   }
   if (strings) {
     const codes = new Uint32Array(count);
@@ -82,7 +107,7 @@ function packColumn(records: readonly Record<string, unknown>[], field: string):
     const codeOf = new Map<string, number>();
     for (let index = 0; index < count; index++) {
       if (!present[index]) continue;
-      const value = records[index]![field] as string;
+      const value = values[index] as string;
       let code = codeOf.get(value);
       if (code === undefined) {
         code = table.length;
@@ -93,8 +118,7 @@ function packColumn(records: readonly Record<string, unknown>[], field: string):
     }
     return { field, kind: 'string', present, codes, table };
   }
-  const values = records.map((record) => (Object.hasOwn(record, field) ? record[field] : undefined));
-  return { field, kind: 'plain', present, values };
+  return { field, kind: 'plain', present, values: Array.from(values) };
 }
 
 /** The records back, each with its keys in its original order. */
