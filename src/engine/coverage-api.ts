@@ -3,7 +3,6 @@
  * unit tests call directly. Calls run one at a time (a queue), except `cancel`; a full compute yields to
  * the event loop between steps so a cancel or a newer compute can stop it.
  */
-
 import * as Comlink from 'comlink';
 import type { Feature, Polygon } from 'geojson';
 import { CoverageEngine, type EditResult } from '../domain/coverage/coverage-engine';
@@ -26,7 +25,6 @@ import {
   siteBuffer,
 } from '../domain/coverage/report';
 import type { CoverageSettings } from '../domain/coverage/settings';
-import { isPackedPoints, type PackedPoints, unpackPoints } from '../domain/import/packed-points';
 import type { SiteFeature } from '../domain/types';
 import { validatePosition } from '../domain/validation/site-attributes';
 import { assertValidSites, InvalidSiteError } from '../domain/validation/site-feature';
@@ -209,14 +207,12 @@ export function createCoverageApi() {
     },
     /** Full compute for a site list; progress 0–1 through `onProgress`; rejects with CancelledError if stopped. */
     compute(
-      sites: readonly SiteFeature[] | PackedPoints,
+      sites: readonly SiteFeature[],
       options: RequestOptions,
       onProgress?: (fraction: number) => void,
     ): Promise<CoverageResult> {
       latestCompute = Math.max(latestCompute, options.requestId);
-      // The client packs a long list (packed-points.ts): rebuilt here rather than read from a clone.
-      const list = isPackedPoints(sites) ? unpackPoints<SiteFeature>(sites) : sites;
-      return serial(() => fullCompute(list, options, onProgress));
+      return serial(() => fullCompute(sites, options, onProgress));
     },
     /** Change settings (mode, threshold, cell size, radius table …) and recompute the current sites. */
     setSettings(

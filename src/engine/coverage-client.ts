@@ -4,7 +4,6 @@
  * edits are carried into the next delivered edit so the image stays whole. Progress goes through a
  * Comlink proxy; `cancel()` stops the running compute.
  */
-
 import * as Comlink from 'comlink';
 import type { Feature, MultiPolygon } from 'geojson';
 import type { RasterImage, RasterStyle } from '../domain/coverage/coverage-image';
@@ -12,7 +11,6 @@ import { rankGaps } from '../domain/coverage/gap-ranking';
 import type { GapProperties } from '../domain/coverage/gaps';
 import type { CoverageStats } from '../domain/coverage/report';
 import type { CoverageSettings } from '../domain/coverage/settings';
-import { packPoints } from '../domain/import/packed-points';
 import type { SiteFeature } from '../domain/types';
 import type {
   CoverageApiObject,
@@ -29,9 +27,6 @@ export interface ComputeCallOptions {
   raster?: RasterStyle | 'none';
   onProgress?: (fraction: number) => void;
 }
-
-/** From this many sites a full compute sends them packed. */
-const PACK_FROM_SITES = 1_000;
 
 export class CoverageClient {
   private readonly remote: Comlink.Remote<CoverageApiObject>;
@@ -59,11 +54,8 @@ export class CoverageClient {
     sites: readonly SiteFeature[],
     options: ComputeCallOptions = {},
   ): Promise<CoverageResult | undefined> {
-    // A long list crosses packed, its buffers transferred (a clone of 130,000 objects took seconds).
-    const packing = sites.length >= PACK_FROM_SITES ? packPoints(sites) : undefined;
-    const payload = packing ? Comlink.transfer(packing.packed, packing.transfer) : sites;
     return this.fullRequest(
-      (requestId, progress) => this.remote.compute(payload, { requestId, raster: options.raster }, progress),
+      (requestId, progress) => this.remote.compute(sites, { requestId, raster: options.raster }, progress),
       options,
     );
   }

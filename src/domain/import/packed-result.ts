@@ -4,7 +4,6 @@
  * result equal to the one packed; a result whose features are not all plain 2-D points stays unpacked.
  */
 import type { ImportResult } from './import-types';
-import { type PackedPoints, packPoints, unpackPoints } from './packed-points';
 import { type PackedRecords, packedBuffers, packRecords, unpackRecords } from './packed-records';
 import type { CheckFinding } from './parameter-check';
 
@@ -17,8 +16,32 @@ export interface PackedImportResult {
   rest: Omit<ImportResult, 'features' | 'check'> & {
     check?: Omit<NonNullable<ImportResult['check']>, 'findings'>;
   };
-  features: PackedPoints;
+  coordinates: Float64Array;
+  properties: PackedRecords;
   findings?: PackedRecords;
+}
+
+type PointFeature = {
+  type: 'Feature';
+  geometry: { type: 'Point'; coordinates: number[] };
+  properties: object;
+};
+
+function plainPoint(feature: PointFeature): boolean {
+  const keys = Object.keys(feature);
+  const geometryKeys = Object.keys(feature.geometry ?? {});
+  return (
+    keys.length === 3 &&
+    keys[0] === 'type' &&
+    keys[1] === 'geometry' &&
+    keys[2] === 'properties' &&
+    geometryKeys.length === 2 &&
+    geometryKeys[0] === 'type' &&
+    feature.geometry.type === 'Point' &&
+    feature.geometry.coordinates.length === 2 &&
+    typeof feature.properties === 'object' &&
+    feature.properties !== null
+  );
 }
 
 /** The result packed, with the buffers to transfer; the result itself when it cannot be packed. */
@@ -26,11 +49,18 @@ export function packImportResult(result: ImportResult): {
   value: PackedImportResult | ImportResult;
   transfer: ArrayBuffer[];
 } {
-  const features = packPoints(result.features);
+  const features = result.features as PointFeature[];
+  if (!features.every(plainPoint)) return { value: result, transfer: [] };
+  const properties = packRecords(features.map((feature) => feature.properties as Record<string, unknown>));
   const findings = result.check
     ? packRecords(result.check.findings as unknown as Record<string, unknown>[])
     : undefined;
-  if (!features || (result.check && !findings)) return { value: result, transfer: [] };
+  if (!properties || (result.check && !findings)) return { value: result, transfer: [] };
+  const coordinates = new Float64Array(features.length * 2);
+  features.forEach((feature, index) => {
+    coordinates[index * 2] = feature.geometry.coordinates[0]!;
+    coordinates[index * 2 + 1] = feature.geometry.coordinates[1]!;
+  });
   const { features: _features, check, ...others } = result;
   const rest: PackedImportResult['rest'] = others;
   if (check) {
@@ -42,10 +72,15 @@ export function packImportResult(result: ImportResult): {
     keys: Object.keys(result),
     ...(check ? { checkKeys: Object.keys(check) } : {}),
     rest,
-    features: features.packed,
+    coordinates,
+    properties,
     findings,
   };
-  const transfer = [...features.transfer, ...(findings ? packedBuffers(findings) : [])];
+  const transfer = [
+    coordinates.buffer as ArrayBuffer,
+    ...packedBuffers(properties),
+    ...(findings ? packedBuffers(findings) : []),
+  ];
   return { value, transfer };
 }
 
@@ -56,7 +91,16 @@ export function isPackedImportResult(value: unknown): value is PackedImportResul
 /** The import result a packed one stands for (an unpacked result comes back as is). */
 export function unpackImportResult(value: PackedImportResult | ImportResult): ImportResult {
   if (!isPackedImportResult(value)) return value;
-  const features = unpackPoints(value.features);
+  const properties = unpackRecords(value.properties);
+  const { coordinates } = value;
+  const features = properties.map((featureProperties, index) => ({
+    type: 'Feature' as const,
+    geometry: {
+      type: 'Point' as const,
+      coordinates: [coordinates[index * 2]!, coordinates[index * 2 + 1]!],
+    },
+    properties: featureProperties,
+  }));
   const { check, ...rest } = value.rest;
   const parts: Record<string, unknown> = { ...rest, features };
   if (check) {
