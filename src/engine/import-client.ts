@@ -13,6 +13,7 @@ import type { ImportGeographyData } from '../domain/import/geography';
 import type { ImportSession, ReadResponse, SessionBuildOptions } from '../domain/import/import-session';
 import type { ImportResult, ProgressCallback } from '../domain/import/import-types';
 import { isAbortError } from '../domain/import/limits';
+import { type PackedImportResult, unpackImportResult } from '../domain/import/packed-result';
 
 /** A worker the client owns: its message endpoint and how to stop it. */
 export interface WorkerHandle {
@@ -67,15 +68,20 @@ export class ImportClient {
   }
 
   /** Builds features and the report from a read source; undefined when cancelled. */
-  build(
+  async build(
     sourceId: number,
     options: SessionBuildOptions,
     onProgress?: ProgressCallback,
   ): Promise<ImportResult | undefined> {
-    return this.request(
-      (requestId, progress) => this.remote.build(requestId, sourceId, options, progress),
+    // The worker sends the result packed (import-transfer.ts); a plain session sends it as is.
+    const result = await this.request(
+      (requestId, progress) =>
+        this.remote.build(requestId, sourceId, options, progress) as Promise<
+          ImportResult | PackedImportResult
+        >,
       onProgress,
     );
+    return result && unpackImportResult(result);
   }
 
   /** Reads a read source as measurements; undefined when cancelled. */

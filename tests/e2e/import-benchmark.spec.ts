@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import type { Browser } from '@playwright/test';
 import { expect, test } from './driver';
 import { ImportWorkflow } from './drivers/import-driver';
 
@@ -38,6 +40,19 @@ test('benchmark: 100,000-row 工参表 generated in the page, read and checked i
       },
     );
   }, ROWS);
+  // PROFILE=1 records a Chromium trace (main thread and worker, CPU samples) of the first drop and of
+  // the import click: test-results/import-drop.trace.json, import-apply.trace.json (for DevTools).
+  const browser = planner.page.context().browser();
+  const startTrace = async (): Promise<Browser | null> => {
+    if (!process.env.PROFILE || !browser) return null;
+    await browser.startTracing(planner.page, {
+      categories: ['devtools.timeline', 'disabled-by-default-v8.cpu_profiler', 'blink.user_timing', 'v8'],
+    });
+    return browser;
+  };
+  const stopTrace = async (tracing: Browser | null, name: string) => {
+    if (tracing) writeFileSync(`test-results/${name}.trace.json`, await tracing.stopTracing());
+  };
   const timings: { elapsedMs: number; sizeMb: number; valid: number; rejected: number; findings: number }[] =
     [];
   for (let repeat = 0; repeat < REPEATS; repeat++) {
@@ -45,6 +60,7 @@ test('benchmark: 100,000-row 工参表 generated in the page, read and checked i
       await workflow.dialog().getByRole('button', { name: '取消', exact: true }).click();
       await workflow.expectDialogClosed();
     }
+    const tracing = repeat === 0 ? await startTrace() : null;
     timings.push(
       await planner.page.evaluate(async () => {
         const file = (window as unknown as { benchFile: File }).benchFile;
@@ -69,6 +85,7 @@ test('benchmark: 100,000-row 工参表 generated in the page, read and checked i
         };
       }),
     );
+    await stopTrace(tracing, 'import-drop');
   }
   const sorted = timings.map((timing) => timing.elapsedMs).sort((a, b) => a - b);
   const timing = timings.at(-1)!;
@@ -82,12 +99,37 @@ test('benchmark: 100,000-row 工参表 generated in the page, read and checked i
   await planner.saveScreenshot('import-benchmark-dialog.png');
 
   // Applying 100,000 sites is one step; the clock runs from the click to the notice.
+  const applyTracing = await startTrace();
+  // The coverage figure and the save before the click, to tell when both have caught up with the import.
+  const clickedAt = await planner.page.evaluate(() => {
+    (window as unknown as { benchStatsBefore: unknown }).benchStatsBefore =
+      window.__e2e!.state().coverageStats;
+    return new Date().toISOString();
+  });
   const applyStarted = Date.now();
   await workflow.importButton().click();
   await expect(planner.page.getByTestId('import-notice')).toContainText('已导入 100,000 个');
   console.log(
     `[import benchmark] Import click → 100,000 sites in the scenario: ${Date.now() - applyStarted} ms`,
   );
+  // Then the coverage figure recomputed with the 100,000 sites, and the scenario saved in IndexedDB.
+  await planner.page.waitForFunction(
+    (since) => {
+      const state = window.__e2e!.state();
+      const before = (window as unknown as { benchStatsBefore: unknown }).benchStatsBefore;
+      return (
+        state.coverageStatus === 'ready' &&
+        state.coverageStats !== before &&
+        (state.saveStatus.lastSavedAt ?? '') > since
+      );
+    },
+    clickedAt,
+    { timeout: 300_000, polling: 100 },
+  );
+  console.log(
+    `[import benchmark] Import click → coverage figure updated and scenario saved: ${Date.now() - applyStarted} ms`,
+  );
+  await stopTrace(applyTracing, 'import-apply');
   const addedCount = await planner.page.evaluate(
     () => window.__e2e!.state().session?.scenario.addedSites.length ?? 0,
   );

@@ -39,6 +39,11 @@ export const CHECK_CODES: readonly CheckCode[] = [
   'exactDuplicate',
 ];
 
+const CODE_RANK = Object.fromEntries(CHECK_CODES.map((code, rank) => [code, rank])) as Record<
+  CheckCode,
+  number
+>;
+
 export interface CheckFinding {
   code: CheckCode;
   /** The row (or feature) number the finding is about. */
@@ -109,7 +114,7 @@ export function checkParameters(
   for (const duplicate of exactDuplicates) {
     findings.push({ code: 'exactDuplicate', row: duplicate.row, otherRow: duplicate.firstRow });
   }
-  findings.sort((a, b) => a.row - b.row || CHECK_CODES.indexOf(a.code) - CHECK_CODES.indexOf(b.code));
+  findings.sort((a, b) => a.row - b.row || CODE_RANK[a.code] - CODE_RANK[b.code]);
   const counts = Object.fromEntries(CHECK_CODES.map((code) => [code, 0])) as Record<CheckCode, number>;
   for (const finding of findings) counts[finding.code]++;
   return { findings, counts, checkedRows: sites.length };
@@ -158,30 +163,39 @@ function checkSectors(sectors: readonly CheckedSite[], findings: CheckFinding[])
   }
 }
 
+/**
+ * A bucket's key as one number: rows (latitude) stay within ±100,000 buckets of 100 m, so a column
+ * times 2^20 plus the row never collides, and a Map of numbers spares a string per lookup.
+ */
+const bucketKey = (column: number, row: number) => column * 1_048_576 + row;
+
 /** Masts closer than 100 m to another where either stands in a dense urban district. */
 function checkSpacing(masts: readonly CheckedSite[], findings: CheckFinding[]): void {
-  const dense = (site: CheckedSite) =>
-    site.adcode !== undefined && districtFacts(site.adcode)?.densityClass === 'dense_urban';
-  if (!masts.some(dense)) return;
+  const dense = masts.map(
+    (site) => site.adcode !== undefined && districtFacts(site.adcode)?.densityClass === 'dense_urban',
+  );
+  if (!dense.includes(true)) return;
   const frame = localMetresFrame(31.2);
-  const bucketOf = (site: CheckedSite): [number, number] => [
-    Math.floor((site.lon * frame.metresPerDegreeLon) / MIN_DENSE_URBAN_SPACING_M),
-    Math.floor((site.lat * frame.metresPerDegreeLat) / MIN_DENSE_URBAN_SPACING_M),
-  ];
-  const buckets = new Map<string, CheckedSite[]>();
-  for (const mast of masts) {
-    const key = bucketOf(mast).join(',');
+  const columns = new Float64Array(masts.length);
+  const rows = new Float64Array(masts.length);
+  const buckets = new Map<number, number[]>();
+  masts.forEach((mast, index) => {
+    const column = Math.floor((mast.lon * frame.metresPerDegreeLon) / MIN_DENSE_URBAN_SPACING_M);
+    const row = Math.floor((mast.lat * frame.metresPerDegreeLat) / MIN_DENSE_URBAN_SPACING_M);
+    columns[index] = column;
+    rows[index] = row;
+    const key = bucketKey(column, row);
     const list = buckets.get(key);
-    if (list) list.push(mast);
-    else buckets.set(key, [mast]);
-  }
-  for (const mast of masts) {
-    const [column, row] = bucketOf(mast);
+    if (list) list.push(index);
+    else buckets.set(key, [index]);
+  });
+  masts.forEach((mast, index) => {
     for (let dx = -1; dx <= 1; dx++) {
       for (let dy = -1; dy <= 1; dy++) {
-        for (const other of buckets.get(`${column + dx},${row + dy}`) ?? []) {
+        for (const otherIndex of buckets.get(bucketKey(columns[index]! + dx, rows[index]! + dy)) ?? []) {
+          const other = masts[otherIndex]!;
           // Each pair once, reported on its later row.
-          if (other.row >= mast.row || !(dense(mast) || dense(other))) continue;
+          if (other.row >= mast.row || !(dense[index] || dense[otherIndex])) continue;
           const distanceM = Math.hypot(
             (mast.lon - other.lon) * frame.metresPerDegreeLon,
             (mast.lat - other.lat) * frame.metresPerDegreeLat,
@@ -197,5 +211,5 @@ function checkSpacing(masts: readonly CheckedSite[], findings: CheckFinding[]): 
         }
       }
     }
-  }
+  });
 }

@@ -27,6 +27,8 @@ export interface HostileOutcome {
   imported?: number;
   total?: number;
   milliseconds: number;
+  /** CPU time of the process while the import ran (this thread's work: the test's thread only waits). */
+  cpuMilliseconds: number;
   peakHeapMb: number;
   message: string;
 }
@@ -36,6 +38,7 @@ async function run(input: HostileInput): Promise<HostileOutcome> {
   // Made: the clock of the time bound starts now (building a bomb is the test's cost, not the import's).
   parentPort!.postMessage({ started: true });
   const started = performance.now();
+  const cpuAtStart = process.cpuUsage();
   let peak = process.memoryUsage().heapUsed;
   const sampler = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().heapUsed);
@@ -57,10 +60,12 @@ async function run(input: HostileInput): Promise<HostileOutcome> {
 
   function outcome(ended: HostileOutcome['ended'], extra: Partial<HostileOutcome>): HostileOutcome {
     peak = Math.max(peak, process.memoryUsage().heapUsed);
+    const cpu = process.cpuUsage(cpuAtStart);
     return {
       name: input.name,
       ended,
       milliseconds: Math.round(performance.now() - started),
+      cpuMilliseconds: Math.round((cpu.user + cpu.system) / 1000),
       peakHeapMb: Math.round(peak / 2 ** 20),
       message: '',
       ...extra,
