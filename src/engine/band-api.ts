@@ -5,11 +5,12 @@
  * stay cached between computes. Edits never come here: the coverage worker keeps the whole state.
  */
 import * as Comlink from 'comlink';
-import { CoverageEngine } from '../domain/coverage/coverage-engine';
+import type { CoverageEngine } from '../domain/coverage/coverage-engine';
 import { type BandResult, computeBand, type RowBand } from '../domain/coverage/row-bands';
 import type { CoverageSettings } from '../domain/coverage/settings';
 import type { SiteFeature } from '../domain/types';
 import type { CoverageInit } from './coverage-api-types';
+import { engineFromInit } from './engine-from-init';
 
 export function createBandApi() {
   let engine: CoverageEngine | undefined;
@@ -17,17 +18,7 @@ export function createBandApi() {
   return {
     /** Rasterise the city as the coverage worker does (the same input gives the same grid). */
     init(input: CoverageInit): void {
-      engine = new CoverageEngine(
-        {
-          districts: input.districts,
-          metroStations: input.metroStations,
-          zones: input.zones,
-          land: input.land,
-          environment: input.environment,
-          sea: input.sea,
-        },
-        input.settings,
-      );
+      engine = engineFromInit(input);
       settingsKey = JSON.stringify(engine.settings);
     },
     /** One band of a full compute with the coverage worker's current settings. */

@@ -5,7 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import type { Feature, Polygon } from 'geojson';
-import { CoverageEngine, type EditResult } from '../domain/coverage/coverage-engine';
+import type { CoverageEngine, EditResult } from '../domain/coverage/coverage-engine';
 import {
   mercatorRowMap,
   type RadioLayers,
@@ -51,6 +51,8 @@ export type {
   GridInfo,
   RequestOptions,
 } from './coverage-api-types';
+
+import { engineFromInit } from './engine-from-init';
 
 /** Thrown when a compute is cancelled or superseded by a newer one. */
 export class CancelledError extends Error {
@@ -209,17 +211,7 @@ export function createCoverageApi() {
       return serial(() => {
         // First, so the helpers build their grids while this worker builds its own.
         pool.init(input);
-        engine = new CoverageEngine(
-          {
-            districts: input.districts,
-            metroStations: input.metroStations,
-            zones: input.zones,
-            land: input.land,
-            environment: input.environment,
-            sea: input.sea,
-          },
-          input.settings,
-        );
+        engine = engineFromInit(input);
         rowMap = undefined;
         consistent = true;
         return gridInfo(engine);

@@ -2,20 +2,12 @@ import type { AreaFigures, CoverageStats } from '../../domain/coverage/report';
 import { PLAN_FIGURES } from '../../domain/plan/district-facts';
 import { BANDS, SITE_KINDS } from '../../domain/types';
 import { useAppState, useTranslate } from '../store-context';
-import { RSRP_CLASS_CSS, RSRP_CLASS_ORDER } from './colours';
+import { RSRP_CLASS_CSS, RSRP_CLASS_LABEL_KEYS, RSRP_CLASS_ORDER } from './colours';
 import { formatCount, formatKm2, formatPercent, formatSigned } from './format';
 import { OfficialArea } from './OfficialArea';
 import { RateRows } from './RadioFigures';
 
 const TARGET = PLAN_FIGURES.coverageTargetFraction2025;
-
-const RSRP_LABEL_KEYS = {
-  excellent: 'coverage.rsrp.excellent',
-  good: 'coverage.rsrp.good',
-  fair: 'coverage.rsrp.fair',
-  poor: 'coverage.rsrp.poor',
-  very_poor: 'coverage.rsrp.veryPoor',
-} as const;
 
 /** Covered share of land against the plan's 90 % target, with the change against the baseline. */
 export function AreaCard({
@@ -117,7 +109,7 @@ export function RsrpBreakdown({ stats }: { stats: CoverageStats }) {
             <tr key={key}>
               <td>
                 <span className="coverage-swatch" style={{ background: RSRP_CLASS_CSS[key] }} />
-                {t(RSRP_LABEL_KEYS[key])}
+                {t(RSRP_CLASS_LABEL_KEYS[key])}
               </td>
               <td className="coverage-num">{formatKm2(language, classes[key])}</td>
               <td className="coverage-num">

@@ -9,6 +9,7 @@ import {
   QUALITY_GAP_CSS,
   RATE_BINS,
   RSRP_CLASS_CSS,
+  RSRP_CLASS_LABEL_KEYS,
   RSRP_CLASS_ORDER,
   SINR_GRADE_CSS,
   SINR_GRADE_KEYS,
@@ -16,14 +17,6 @@ import {
 } from './colours';
 import { formatPercent } from './format';
 import './coverage.css';
-
-const RSRP_LABEL_KEYS = {
-  excellent: 'coverage.rsrp.excellent',
-  good: 'coverage.rsrp.good',
-  fair: 'coverage.rsrp.fair',
-  poor: 'coverage.rsrp.poor',
-  very_poor: 'coverage.rsrp.veryPoor',
-} as const;
 
 interface RowProps {
   colour: string;
@@ -72,7 +65,7 @@ export function CoverageLegend() {
           <h4>{t('coverage.legend.rsrp')}</h4>
           <ul>
             {RSRP_CLASS_ORDER.map((key) => (
-              <Row key={key} colour={RSRP_CLASS_CSS[key]} label={t(RSRP_LABEL_KEYS[key])} />
+              <Row key={key} colour={RSRP_CLASS_CSS[key]} label={t(RSRP_CLASS_LABEL_KEYS[key])} />
             ))}
           </ul>
         </>

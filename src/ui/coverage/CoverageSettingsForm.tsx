@@ -3,6 +3,7 @@ import { DENSITY_CLASSES, defaultCoverageSettings } from '../../domain/coverage/
 import { rsrpClass } from '../../domain/propagation/link-budget';
 import { BANDS, SITE_KINDS } from '../../domain/types';
 import { useAppState, useTranslate } from '../store-context';
+import { RSRP_CLASS_LABEL_KEYS } from './colours';
 import {
   draftFromSettings,
   parseNumber,
@@ -11,13 +12,6 @@ import {
   validateDraft,
 } from './settings-draft';
 
-const RSRP_NAME_KEYS = {
-  excellent: 'coverage.rsrp.excellent',
-  good: 'coverage.rsrp.good',
-  fair: 'coverage.rsrp.fair',
-  poor: 'coverage.rsrp.poor',
-  very_poor: 'coverage.rsrp.veryPoor',
-} as const;
 const KIND_KEYS = {
   macro: 'coverage.kind.macro',
   micro: 'coverage.kind.micro',
@@ -102,7 +96,9 @@ export function CoverageSettingsForm() {
           error={errorText('thresholdDbm')}
           hint={
             threshold !== undefined
-              ? t('coverage.settings.thresholdClass', { class: t(RSRP_NAME_KEYS[rsrpClass(threshold)]) })
+              ? t('coverage.settings.thresholdClass', {
+                  class: t(RSRP_CLASS_LABEL_KEYS[rsrpClass(threshold)]),
+                })
               : undefined
           }
           onChange={(thresholdDbm) => edit({ thresholdDbm })}

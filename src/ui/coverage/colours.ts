@@ -26,6 +26,15 @@ export const RSRP_CLASS_CSS: Readonly<Record<RsrpClass, string>> = {
   very_poor: css(CLASS_COLOURS[4]!),
 };
 
+/** The message naming each RSRP class, for every legend, figure and setting that names one. */
+export const RSRP_CLASS_LABEL_KEYS = {
+  excellent: 'coverage.rsrp.excellent',
+  good: 'coverage.rsrp.good',
+  fair: 'coverage.rsrp.fair',
+  poor: 'coverage.rsrp.poor',
+  very_poor: 'coverage.rsrp.veryPoor',
+} as const satisfies Readonly<Record<RsrpClass, MessageKey>>;
+
 export const COVERED_CSS = css(COVERED_COLOUR);
 export const UNCOVERED_CSS = css(UNCOVERED_COLOUR);
 

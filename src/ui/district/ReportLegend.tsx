@@ -4,19 +4,12 @@ import {
   COVERED_CSS,
   GAP_PRIORITY_CSS,
   RSRP_CLASS_CSS,
+  RSRP_CLASS_LABEL_KEYS,
   RSRP_CLASS_ORDER,
   UNCOVERED_CSS,
 } from '../coverage/colours';
 import { formatCount } from '../report/format';
 import { useAppState, useTranslate } from '../store-context';
-
-const RSRP_LABEL_KEYS = {
-  excellent: 'coverage.rsrp.excellent',
-  good: 'coverage.rsrp.good',
-  fair: 'coverage.rsrp.fair',
-  poor: 'coverage.rsrp.poor',
-  very_poor: 'coverage.rsrp.veryPoor',
-} as const;
 
 function Swatch({ colour, kind }: { colour: string; kind: 'fill' | 'line' | 'marker' }) {
   if (kind === 'marker') return <span className="report-legend__marker">1</span>;
@@ -40,7 +33,7 @@ export function ReportLegend({ map }: { map: DistrictReportMap | null }) {
     : 'covered';
   const raster =
     style === 'class'
-      ? RSRP_CLASS_ORDER.map((key) => ({ colour: RSRP_CLASS_CSS[key], label: t(RSRP_LABEL_KEYS[key]) }))
+      ? RSRP_CLASS_ORDER.map((key) => ({ colour: RSRP_CLASS_CSS[key], label: t(RSRP_CLASS_LABEL_KEYS[key]) }))
       : [
           { colour: COVERED_CSS, label: t('coverage.legend.covered') },
           { colour: UNCOVERED_CSS, label: t('coverage.legend.uncovered') },
