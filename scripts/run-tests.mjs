@@ -3,6 +3,7 @@
 // Prints one closing line "tests: N passed, N failed" summing Vitest and Playwright.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { failedPlaywrightTests, failedVitestTests } from './failed-tests.mjs';
 import { findChromium } from './find-chromium.mjs';
 
 const isCi = process.env.CI === 'true' || process.env.CI === '1';
@@ -110,6 +111,11 @@ if (skipE2e) {
 }
 
 if (!ok && failed === 0) failed = 1;
+const failures = [
+  ...failedVitestTests(unitReport),
+  ...failedPlaywrightTests(readJson('test-results/playwright.json')),
+];
+if (failures.length > 0) console.log(`\nfailed:\n${failures.map((name) => `  ✗ ${name}`).join('\n')}`);
 console.log(`\ntests: ${passed} passed, ${failed} failed`);
 if (!existsSync('test-results')) mkdirSync('test-results');
 process.exit(ok ? 0 : 1);
