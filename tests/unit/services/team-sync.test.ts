@@ -26,7 +26,8 @@ const PORT = 4255;
 const SERVER = `http://127.0.0.1:${PORT}`;
 const PUDONG = '310115';
 
-async function until(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+// A wait, not a bound: it ends as soon as the condition holds. Long enough for a loaded CI machine.
+async function until(condition: () => boolean, what: string, timeoutMs = 45_000): Promise<void> {
   const started = Date.now();
   while (!condition()) {
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
