@@ -1,5 +1,6 @@
 import type { Disposer } from '../domain/disposers';
 import type { AppMap } from '../map/app-map';
+import type { PointSources } from '../map/point-sources';
 import type { AppStore } from '../state/store';
 import type { DataLoader } from './data-loading';
 import type { CoverageEngine } from './features/coverage-engine';
@@ -14,6 +15,8 @@ export interface AppContext {
   store: AppStore;
   map: AppMap;
   data: DataLoader;
+  /** The one writer of the sites and poles sources (loaded data plus the open scenario's imports). */
+  pointSources: PointSources;
   scenarioStorage: ScenarioStorage;
   coverageEngine: CoverageEngine;
   /** The URL hash the page opened with, before the app rewrote it (deep links, e.g. `&story=2`). */

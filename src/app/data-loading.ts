@@ -6,6 +6,7 @@ import type { FeatureCollection } from 'geojson';
 import type { DataSourceId } from '../domain/layers/catalogue';
 import { LAYER_CATALOGUE } from '../domain/layers/catalogue';
 import type { AppMap } from '../map/app-map';
+import type { PointSources } from '../map/point-sources';
 import { DATA_SOURCE_IDS } from '../map/style';
 import type { AppStore } from '../state/store';
 import { fetchFeatureCollection } from './data-files';
@@ -25,8 +26,16 @@ export interface DataLoader {
 /** Sources made by the app rather than fetched (the sample sites): each call gives the current data. */
 export type GeneratedSources = Partial<Record<DataSourceId, () => Promise<FeatureCollection>>>;
 
-/** Starts loading the light sources now and the visible heavy ones after the map's first idle. */
-export function startDataLoading(map: AppMap, store: AppStore, generated: GeneratedSources = {}): DataLoader {
+/**
+ * Starts loading the light sources now and the visible heavy ones after the map's first idle. The data
+ * reaches the map through `sources`, which adds the open scenario's imported sites and poles.
+ */
+export function startDataLoading(
+  map: AppMap,
+  sources: PointSources,
+  store: AppStore,
+  generated: GeneratedSources = {},
+): DataLoader {
   const requests = new Map<DataSourceId, Promise<FeatureCollection>>();
   const visibleHeavy = (id: DataSourceId) => {
     const visible = store.getState().visibleLayers;
@@ -42,7 +51,7 @@ export function startDataLoading(map: AppMap, store: AppStore, generated: Genera
       (data) => {
         // A heavy source reaches the map only while a layer shows it: the map's worker would parse and
         // index 40,000 hidden poles for nothing, and delay the first coverage figure's drawing.
-        if (!HEAVY_SOURCES.has(id) || visibleHeavy(id)) map.setSourceData(id, data);
+        if (!HEAVY_SOURCES.has(id) || visibleHeavy(id)) sources.showData(id, data);
         store.getState().setDataStatus(id, 'loaded');
         return data;
       },
@@ -71,7 +80,7 @@ export function startDataLoading(map: AppMap, store: AppStore, generated: Genera
         if (generated[id]) continue; // a generated source shows itself (the sample sites)
         const known = requests.get(id);
         // Loaded while hidden (a feature read it): show it now.
-        if (known) void known.then((data) => map.setSourceData(id, data)).catch(() => undefined);
+        if (known) void known.then((data) => sources.showData(id, data)).catch(() => undefined);
         else load(id);
       }
     }

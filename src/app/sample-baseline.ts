@@ -12,7 +12,7 @@ import { type SampleYear, SHIPPED_SITE_SEED } from '../domain/sample';
 import { indexBaseline } from '../domain/scenario/baseline-sites';
 import type { SiteCollection } from '../domain/types';
 import type { SampleClient } from '../engine/sample-client';
-import type { AppMap } from '../map/app-map';
+import type { PointSources } from '../map/point-sources';
 import type { AppStore } from '../state/store';
 import { dataUrl } from './data-files';
 import { markStartUp, START_UP_MARK_PREFIX, settledFirstFigure } from './start-up-marks';
@@ -26,7 +26,7 @@ export interface SampleBaseline {
   dispose(): void;
 }
 
-export function createSampleBaseline(store: AppStore, map: AppMap): SampleBaseline {
+export function createSampleBaseline(store: AppStore, sources: PointSources): SampleBaseline {
   let worker: Worker | undefined;
   let client: Promise<SampleClient> | undefined;
   const samples = new Map<SampleYear, Promise<SiteCollection>>();
@@ -90,7 +90,7 @@ export function createSampleBaseline(store: AppStore, map: AppMap): SampleBaseli
           // hold the map's worker while the figure waits); the sites status says loading until then.
           void settledFirstFigure().then(() => {
             if (store.getState().sampleYear !== year) return;
-            map.setSourceData('sites', collection);
+            sources.showData('sites', collection);
             store.getState().setDataStatus('sites', 'loaded');
           });
         }

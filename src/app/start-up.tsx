@@ -17,6 +17,7 @@ import { Disposers } from '../domain/disposers';
 import { indexBaseline } from '../domain/scenario/baseline-sites';
 import type { SiteCollection } from '../domain/types';
 import { AppMap } from '../map/app-map';
+import { createPointSources } from '../map/point-sources';
 import { createAppStore } from '../state/store';
 import { parseHash } from '../state/url-hash';
 import { AppUi } from '../ui/AppUi';
@@ -83,8 +84,12 @@ export function startUp(): StartedApp {
 
   // 3. The data, and in parallel the features' code, the scenario storage and the coverage worker.
   // The sample sites are generated (in a worker, for the year in the URL) rather than fetched.
-  const sampleBaseline = disposers.add(createSampleBaseline(store, map));
-  const data = disposers.add(startDataLoading(map, store, { sites: () => sampleBaseline.sites() }));
+  // One writer of the sites and poles sources: the loaded data with the open scenario's imports.
+  const pointSources = createPointSources(map);
+  const sampleBaseline = disposers.add(createSampleBaseline(store, pointSources));
+  const data = disposers.add(
+    startDataLoading(map, pointSources, store, { sites: () => sampleBaseline.sites() }),
+  );
   const featureCode = import('./features/index').then((code) => {
     markStartUp('features-loaded');
     return code;
@@ -117,6 +122,7 @@ export function startUp(): StartedApp {
         store,
         map,
         data,
+        pointSources,
         scenarioStorage: storage,
         coverageEngine: engine,
         initialHash,

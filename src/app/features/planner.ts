@@ -18,7 +18,7 @@ const COVERAGE_CACHE_KEY = 'shanghai-infra-planner/scenario-coverage';
 
 /** Wires the planner feature into the app. */
 export function wirePlanner(context: AppContext): Disposer {
-  const { store, map, data } = context;
+  const { store, data } = context;
   const disposers = new Disposers();
   store.getState().setPlannerServices(createPlannerServices(context));
 
