@@ -98,7 +98,9 @@ describe('diffScenarioSites', () => {
       const resolved = resolveScenarioSites(big, next);
       const delta = diffScenarioSites(big, scenario, next);
       expect(resolved.added).toHaveLength(1);
-      expect(delta.upserted.map((moved) => moved.geometry.coordinates[0])).toEqual([121.4 + (step + 1) * 1e-5]);
+      expect(delta.upserted.map((moved) => moved.geometry.coordinates[0])).toEqual([
+        121.4 + (step + 1) * 1e-5,
+      ]);
       scenario = next;
     }
     expect(featureListReads).toBe(0);
