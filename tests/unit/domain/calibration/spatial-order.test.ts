@@ -18,7 +18,8 @@ describe('spatialOrder', () => {
     // One sample at the centre of every tile of a 16 × 16 block, in shuffled file order.
     const side = 16;
     const tiles: [number, number][] = [];
-    for (let row = 0; row < side; row++) for (let column = 0; column < side; column++) tiles.push([column, row]);
+    for (let row = 0; row < side; row++)
+      for (let column = 0; column < side; column++) tiles.push([column, row]);
     const shuffled = tiles.map((tile, index) => ({ tile, key: (index * 7919) % tiles.length }));
     shuffled.sort((left, right) => left.key - right.key);
     // Tiles start at the south-westernmost sample: one more sample at the block's corner anchors them.
