@@ -19,16 +19,66 @@ export interface StoredMeasurementSet extends Omit<MeasurementSet, MeasurementCo
   columnBlobs: Partial<Record<MeasurementColumnKey, Blob>>;
 }
 
-/** The record a save puts for a set (made in the save's task: `new Blob` copies, nothing is awaited). */
-export function storedMeasurementSet(set: MeasurementSet): StoredMeasurementSet {
-  const columnBlobs: StoredMeasurementSet['columnBlobs'] = {};
+/** Blob slices made one per task ahead of the save: a 6 MB Blob made at once is itself a long task. */
+const SLICE_BYTES = 256 * 1024;
+
+/** Stored forms made ahead (prepareStoredMeasurementSets), by set: a set never changes once imported. */
+const prepared = new WeakMap<MeasurementSet, StoredMeasurementSet>();
+const preparing = new WeakSet<MeasurementSet>();
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+function withoutColumns(set: MeasurementSet): Omit<MeasurementSet, MeasurementColumnKey> {
   const rest: Record<string, unknown> = { ...set };
+  for (const key of MEASUREMENT_COLUMN_KEYS) delete rest[key];
+  return rest as Omit<MeasurementSet, MeasurementColumnKey>;
+}
+
+const bytesOf = (column: ArrayBufferView) =>
+  new Uint8Array(column.buffer as ArrayBuffer, column.byteOffset, column.byteLength);
+
+/**
+ * The record a save puts for a set: the one made ahead when there is one, else made now, in the save's
+ * task (a save flushed as the page closes cannot wait).
+ */
+export function storedMeasurementSet(set: MeasurementSet): StoredMeasurementSet {
+  const ready = prepared.get(set);
+  if (ready) return ready;
+  const columnBlobs: StoredMeasurementSet['columnBlobs'] = {};
   for (const key of MEASUREMENT_COLUMN_KEYS) {
     const column = set[key];
-    delete rest[key];
-    if (column) columnBlobs[key] = new Blob([column as ArrayBufferView<ArrayBuffer>]);
+    if (column) columnBlobs[key] = new Blob([bytesOf(column)]);
   }
-  return { ...(rest as Omit<MeasurementSet, MeasurementColumnKey>), columnBlobs };
+  return { ...withoutColumns(set), columnBlobs };
+}
+
+/**
+ * Makes the stored form of sets not made yet, a slice of at most 256 KB per task, so that the next save
+ * only puts references (autosave starts it as soon as a scenario with a new set is seen, a second before
+ * it saves). A column's Blob is the list of its slices' Blobs, which the browser joins without a copy.
+ */
+export async function prepareStoredMeasurementSets(
+  sets: readonly MeasurementSet[],
+  yieldTask: () => Promise<void> = nextTask,
+): Promise<void> {
+  for (const set of sets) {
+    if (prepared.has(set) || preparing.has(set)) continue;
+    preparing.add(set);
+    const columnBlobs: StoredMeasurementSet['columnBlobs'] = {};
+    for (const key of MEASUREMENT_COLUMN_KEYS) {
+      const column = set[key];
+      if (!column) continue;
+      const bytes = bytesOf(column);
+      const slices: Blob[] = [];
+      for (let start = 0; start < bytes.byteLength; start += SLICE_BYTES) {
+        await yieldTask();
+        slices.push(new Blob([bytes.subarray(start, start + SLICE_BYTES)]));
+      }
+      columnBlobs[key] = new Blob(slices);
+    }
+    prepared.set(set, { ...withoutColumns(set), columnBlobs });
+    preparing.delete(set);
+  }
 }
 
 /**

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { MeasurementSet } from '../../../src/domain/calibration/measurement-set';
-import { measurementSetFromStored, storedMeasurementSet } from '../../../src/storage/measurement-blobs';
+import {
+  measurementSetFromStored,
+  prepareStoredMeasurementSets,
+  storedMeasurementSet,
+} from '../../../src/storage/measurement-blobs';
 
 const set: MeasurementSet = {
   id: 'm-1',
@@ -51,5 +55,40 @@ describe('measurement sets stored with Blob columns', () => {
     const read = (await measurementSetFromStored(stored)).set as Record<string, unknown>;
     expect(read.lon).toBeNull();
     expect(read.lat).toEqual(set.lat);
+  });
+});
+
+describe('stored forms made ahead, a slice per task', () => {
+  it('makes the same record in slices of at most 256 KB, one per task, and the save then reuses it', async () => {
+    const count = 100_000;
+    const big: MeasurementSet = {
+      ...set,
+      id: 'm-big',
+      count,
+      rowNumbers: Uint32Array.from({ length: count }, (_, index) => index + 2),
+      lon: Float64Array.from({ length: count }, (_, index) => 121 + index * 1e-6),
+      lat: Float64Array.from({ length: count }, (_, index) => 31 + index * 1e-6),
+      rsrpDbm: Float32Array.from({ length: count }, (_, index) => -60 - (index % 90)),
+      sinrDb: undefined,
+      pci: undefined,
+      cellIndex: undefined,
+      cellIds: undefined,
+      timeMs: undefined,
+    };
+    let tasks = 0;
+    await prepareStoredMeasurementSets([big], async () => {
+      tasks++;
+    });
+    // 400 KB + 800 KB + 800 KB + 400 KB in 256 KB slices: 2 + 4 + 4 + 2.
+    expect(tasks).toBe(12);
+    const stored = storedMeasurementSet(big);
+    expect(storedMeasurementSet(big)).toBe(stored);
+    expect(stored.columnBlobs.lon!.size).toBe(count * 8);
+    expect((await measurementSetFromStored(structuredClone(stored))).set).toEqual(big);
+    // Made once: a second call yields no more.
+    await prepareStoredMeasurementSets([big], async () => {
+      tasks++;
+    });
+    expect(tasks).toBe(12);
   });
 });
