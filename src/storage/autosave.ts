@@ -10,6 +10,7 @@
  * goes to `onConflict` (the app merges both versions; the merged version then comes back as an edit).
  */
 import type { Scenario } from '../domain/scenario/scenario-types';
+import { prepareStoredMeasurementSets } from './measurement-blobs';
 import { ScenarioConflictError } from './save-errors';
 import type { ScenarioRepository } from './scenario-repository';
 
@@ -207,6 +208,8 @@ export function installAutosave<State>(options: AutosaveOptions<State>): Autosav
     lastSeen = scenario;
     if (!scenario) return;
     pending.set(scenario.id, scenario);
+    // New measurement sets get their stored form made in slices now, so that the save does not.
+    if (scenario.measurements.length > 0) void prepareStoredMeasurementSets(scenario.measurements);
     if (scenario.id !== openId) {
       openId = scenario.id;
       openIdToWrite = scenario.id;

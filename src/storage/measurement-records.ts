@@ -8,6 +8,11 @@
  */
 import type { MeasurementSet } from '../domain/calibration/measurement-set';
 import type { Scenario } from '../domain/scenario/scenario-types';
+import {
+  measurementSetFromStored,
+  type StoredMeasurementSet,
+  storedMeasurementSet,
+} from './measurement-blobs';
 
 export type MeasurementKey = [scenarioId: string, setId: string];
 
@@ -15,7 +20,8 @@ export type MeasurementKey = [scenarioId: string, setId: string];
 export type WrittenSets = ReadonlyMap<string, MeasurementSet>;
 
 export interface MeasurementWrite {
-  puts: { key: MeasurementKey; set: MeasurementSet }[];
+  /** The records to put: each set with its columns as Blobs (measurement-blobs.ts). */
+  puts: { key: MeasurementKey; value: StoredMeasurementSet }[];
   deletes: MeasurementKey[];
   /** The stored record's field: the ids, in order. */
   measurementSetIds: string[];
@@ -30,7 +36,8 @@ export function planMeasurementWrite(
   const written = new Map<string, MeasurementSet>();
   const puts: MeasurementWrite['puts'] = [];
   for (const set of scenario.measurements) {
-    if (previous?.get(set.id) !== set) puts.push({ key: [scenario.id, set.id], set });
+    if (previous?.get(set.id) !== set)
+      puts.push({ key: [scenario.id, set.id], value: storedMeasurementSet(set) });
     written.set(set.id, set);
   }
   const deletes: MeasurementKey[] = [];
@@ -46,8 +53,9 @@ export function measurementSetIdsOf(record: unknown): string[] | undefined {
 }
 
 /**
- * The record with its sets put back (read with `readSet`) and without `measurementSetIds`. A missing set
- * leaves `null` in its place, which validation reports.
+ * The record with its sets put back (read with `readSet`, their Blob columns read back) and without
+ * `measurementSetIds`. A missing set leaves `null` in its place, which validation reports. Sets stored in
+ * the old shape (typed arrays in the record) are left out of `written`, so the next save rewrites them.
  */
 export async function assembleMeasurements(
   record: Record<string, unknown>,
@@ -55,13 +63,27 @@ export async function assembleMeasurements(
   readSet: (id: string) => Promise<unknown>,
 ): Promise<{ record: Record<string, unknown>; written: Map<string, MeasurementSet> }> {
   const { measurementSetIds: _announced, ...assembled } = record;
+  // Every get is placed before any Blob is read, so that the read transaction stays alive for them all.
+  const stored = await Promise.all(ids.map((id) => readSet(id)));
   const sets: unknown[] = [];
   const written = new Map<string, MeasurementSet>();
-  for (const id of ids) {
-    const set = await readSet(id);
+  for (const [position, id] of ids.entries()) {
+    const { set, current } = await measurementSetFromStored(stored[position]);
     sets.push(set ?? null);
-    if (set) written.set(id, set as MeasurementSet);
+    if (set && current) written.set(id, set as MeasurementSet);
   }
   assembled.measurements = sets;
   return { record: assembled, written };
+}
+
+/**
+ * What the database holds of a loaded scenario's sets, keyed to the scenario's own set objects: loading
+ * migrates and validates the record into new objects, and a set never changes under its id, so the sets
+ * read (in the current shape) are the scenario's sets of those ids. Without this, the first save after
+ * every load would write every set again.
+ */
+export function writtenAfterLoad(read: WrittenSets, scenario: Scenario): WrittenSets {
+  const written = new Map<string, MeasurementSet>();
+  for (const set of scenario.measurements) if (read.has(set.id)) written.set(set.id, set);
+  return written;
 }

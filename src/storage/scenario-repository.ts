@@ -24,7 +24,7 @@ import {
   type PlannerDatabase,
   type QuarantineEntry,
 } from './database';
-import { planMeasurementWrite, type WrittenSets } from './measurement-records';
+import { planMeasurementWrite, type WrittenSets, writtenAfterLoad } from './measurement-records';
 import { quarantineExportText } from './quarantine-export';
 import { ScenarioConflictError } from './save-errors';
 import { openScenarioChannel, type ScenarioChannel } from './scenario-channel';
@@ -163,7 +163,7 @@ export function createScenarioRepository(
         ...plan.clears.map(({ field, from }) => chunks.delete(chunkRange(scenario.id, field, from))),
         ...plan.puts.map(({ key, items }) => chunks.put(items, key)),
         ...sets.deletes.map((key) => setStore.delete(key)),
-        ...sets.puts.map(({ key, set }) => setStore.put(set, key)),
+        ...sets.puts.map(({ key, value }) => setStore.put(value, key)),
         transaction
           .objectStore('scenarios')
           .put({ ...record, measurementSetIds: sets.measurementSetIds, revision }, scenario.id),
@@ -238,7 +238,13 @@ export function createScenarioRepository(
           if (!reason && decision.kind === 'valid') {
             result.scenarios.push(decision.scenario);
             if (decision.scenario.id === key) {
-              remember(key, read.revision, decision.scenario, read.written, read.sets);
+              remember(
+                key,
+                read.revision,
+                decision.scenario,
+                read.written,
+                read.sets && writtenAfterLoad(read.sets, decision.scenario),
+              );
             }
             if (decision.migratedFrom !== undefined) {
               result.migrated.push({ id: decision.scenario.id, fromVersion: decision.migratedFrom });

@@ -68,7 +68,7 @@ export async function setAsideRecord(
   await Promise.all([
     ...plan.puts.map(({ key, items }) => chunks.put(items, key)),
     ...sets.deletes.map((key) => setStore.delete(key)),
-    ...sets.puts.map(({ key, set }) => setStore.put(set, key)),
+    ...sets.puts.map(({ key, value }) => setStore.put(value, key)),
   ]);
   await scenarios.put({ ...record, measurementSetIds: sets.measurementSetIds, revision }, read.key);
   await done;

@@ -13,8 +13,9 @@ import type { CoverageSettings } from '../coverage/settings';
 import type { RejectedRow } from '../import/import-types';
 import type { SiteFeature } from '../types';
 import { ENVIRONMENT_CLASSES } from './corrections';
-import { cellIdAt, type MeasurementColumns } from './measurement-set';
-import { type SearchHit, SiteSearch } from './site-search';
+import type { MeasurementColumns } from './measurement-set';
+import { ServingSites } from './serving-sites';
+import { SiteSearch } from './site-search';
 
 /** How a sample found its serving site. */
 export const MATCH_METHODS = ['id', 'pci', 'bestServer'] as const;
@@ -68,71 +69,56 @@ export function* compareMeasurementSteps(
   const search = new SiteSearch(prepareProbeSites(sites, city, plain), plain.losses.userHeightM);
   // The comparison is with the median: the planning margin is added back (see the header).
   const marginDb = plain.losses.shadowMarginDb;
-  let total = 0;
-  for (const set of sets) total += set.count;
+  // Every sample's serving site, searched tile by tile (serving-sites.ts), then read back in file order.
+  const serving = new ServingSites(search, sets);
+  const { total } = serving;
+  for (let from = 0; from < total; from += PROGRESS_EVERY) {
+    if (from > 0) yield from / total;
+    serving.searchRange(from, Math.min(total, from + PROGRESS_EVERY));
+  }
   const columns = allocate(total);
   const rejected: MeasurementComparison['rejected'] = [];
   let count = 0;
-  let done = 0;
-  let unmatchedIds = 0;
   const { grid } = city;
-  for (let setIndex = 0; setIndex < sets.length; setIndex++) {
+  for (let index = 0; index < total; index++) {
+    const setIndex = serving.setOf[index]!;
     const set = sets[setIndex]!;
-    for (let sample = 0; sample < set.count; sample++) {
-      if (++done % PROGRESS_EVERY === 0) yield done / total;
-      const lon = set.lon[sample]!;
-      const lat = set.lat[sample]!;
-      let hit: SearchHit | undefined;
-      let method = 2;
-      const cellId = cellIdAt(set, sample);
-      const pci = set.pci?.[sample] ?? -1;
-      if (cellId !== undefined) {
-        const site = search.siteWithId(cellId);
-        const link = site === undefined ? undefined : search.evaluate(site, lon, lat);
-        if (site !== undefined && link) {
-          hit = { site, link };
-          method = 0;
-        }
-      }
-      if (!hit && pci >= 0) {
-        hit = search.strongestWithPci(pci, lon, lat);
-        if (hit) method = 1;
-      }
-      if (!hit && (cellId !== undefined || pci >= 0)) unmatchedIds++;
-      hit ??= search.strongest(lon, lat);
-      if (!hit) {
-        rejected.push({
-          setIndex,
-          rejection: {
-            row: set.rowNumbers[sample]!,
-            reason: 'farFromSites',
-            // Shown to the user: six decimals are 0.1 m, the datum conversion's digits beyond say nothing.
-            params: { lon: Number(lon.toFixed(6)), lat: Number(lat.toFixed(6)) },
-          },
-        });
-        continue;
-      }
-      const measured = set.rsrpDbm[sample]!;
-      const predicted = hit.link.rsrpDbm + marginDb;
-      const column = columnOf(grid, lon);
-      const row = rowOf(grid, lat);
-      const inside = column >= 0 && row >= 0 && column < grid.columns && row < grid.rows;
-      columns.setIndex[count] = setIndex;
-      columns.sampleIndex[count] = sample;
-      columns.lon[count] = lon;
-      columns.lat[count] = lat;
-      columns.measuredDbm[count] = measured;
-      columns.predictedDbm[count] = predicted;
-      columns.errorDb[count] = predicted - measured;
-      columns.distanceM[count] = hit.link.distanceM;
-      columns.environment[count] = ENVIRONMENT_CLASSES.indexOf(search.sites[hit.site]!.environment);
-      columns.district[count] = inside ? city.district[row * grid.columns + column]! : 0;
-      columns.matchedBy[count] = method;
-      columns.siteIndex[count] = hit.site;
-      count++;
+    const sample = serving.sampleOf[index]!;
+    const lon = serving.lon[index]!;
+    const lat = serving.lat[index]!;
+    const site = serving.site[index]!;
+    if (site < 0) {
+      rejected.push({
+        setIndex,
+        rejection: {
+          row: set.rowNumbers[sample]!,
+          reason: 'farFromSites',
+          // Shown to the user: six decimals are 0.1 m, the datum conversion's digits beyond say nothing.
+          params: { lon: Number(lon.toFixed(6)), lat: Number(lat.toFixed(6)) },
+        },
+      });
+      continue;
     }
+    const measured = set.rsrpDbm[sample]!;
+    const predicted = serving.rsrpDbm[index]! + marginDb;
+    const column = columnOf(grid, lon);
+    const row = rowOf(grid, lat);
+    const inside = column >= 0 && row >= 0 && column < grid.columns && row < grid.rows;
+    columns.setIndex[count] = setIndex;
+    columns.sampleIndex[count] = sample;
+    columns.lon[count] = lon;
+    columns.lat[count] = lat;
+    columns.measuredDbm[count] = measured;
+    columns.predictedDbm[count] = predicted;
+    columns.errorDb[count] = predicted - measured;
+    columns.distanceM[count] = serving.distanceM[index]!;
+    columns.environment[count] = ENVIRONMENT_CLASSES.indexOf(search.sites[site]!.environment);
+    columns.district[count] = inside ? city.district[row * grid.columns + column]! : 0;
+    columns.matchedBy[count] = serving.method[index]!;
+    columns.siteIndex[count] = site;
+    count++;
   }
-  return { ...trim(columns, count), count, rejected, unmatchedIds };
+  return { ...trim(columns, count), count, rejected, unmatchedIds: serving.unmatchedIds };
 }
 
 /** The comparison in one call (Node, tests). */

@@ -36,7 +36,9 @@ export function profileBoundTables(sites: readonly ProbeSite[]): {
   const profileOf = new Int32Array(sites.length);
   sites.forEach((site, index) => {
     const { scenario, radio, correction } = site;
-    const key = `${scenario.model}|${scenario.condition}|${radio.fcGhz}|${radio.heightM}|${site.environment}`;
+    // The class matters only through its correction (the scenario already says which model it chose).
+    const classKey = correction ? site.environment : '';
+    const key = `${scenario.model}|${scenario.condition}|${radio.fcGhz}|${radio.heightM}|${classKey}`;
     let profile = keys.get(key);
     if (profile === undefined) {
       profile = tables.length;

@@ -10,7 +10,7 @@ import { installAutosave, openPlannerDatabase, openScenarioRepository } from '..
 
 const NOW = '2025-03-01T08:00:00.000Z';
 
-function sampleScenario(id: string): Scenario {
+export function sampleScenario(id: string): Scenario {
   const empty = createScenario({
     id,
     name: '浦东补盲方案',
@@ -48,7 +48,7 @@ function sampleScenario(id: string): Scenario {
 }
 
 /** Names, column types and sums of a scenario's measurement sets (typed arrays do not cross evaluate). */
-function digest(scenario: Scenario) {
+export function digest(scenario: Scenario) {
   return {
     name: scenario.name,
     sets: scenario.measurements.map((set) => ({

@@ -129,6 +129,23 @@ describe('calibration on measurements synthesised from the model', () => {
   const comparison = compareMeasurements(sites, sets, engine.city, settings);
   const expectedErrors = [...dense.expectedError, ...urban.expectedError, ...island.expectedError];
 
+  it('reports every sample in file order, set by set, whatever order it was searched in', () => {
+    // The search runs tile by tile across the map (spatial-order.ts); the columns keep file order.
+    const search = new SiteSearch(probeSites, settings.losses.userHeightM);
+    let index = 0;
+    sets.forEach((set, setIndex) => {
+      for (let sample = 0; sample < set.count; sample++, index++) {
+        expect(comparison.setIndex[index]).toBe(setIndex);
+        expect(comparison.sampleIndex[index]).toBe(sample);
+        const hit = search.strongest(set.lon[sample]!, set.lat[sample]!)!;
+        expect(comparison.siteIndex[index]).toBe(hit.site);
+        expect(comparison.predictedDbm[index]).toBe(
+          Math.fround(hit.link.rsrpDbm + settings.losses.shadowMarginDb),
+        );
+      }
+    });
+  });
+
   it('matches every sample and computes predicted − measured', () => {
     expect(comparison.count).toBe(3040);
     expect(comparison.rejected).toEqual([]);
