@@ -54,7 +54,10 @@ export function gapPolygon(index: GapIndex, city: CityRaster, component: GapComp
   return component.polygon;
 }
 
-/** Gaps at least minAreaKm2 in size as GeoJSON features, in the one ranking (gap-ranking.ts). */
+/**
+ * Gaps at least minAreaKm2 in size as GeoJSON features, in the one ranking (gap-ranking.ts). The features
+ * are the components' cached ones: callers must not change them.
+ */
 export function gapFeatures(
   index: GapIndex,
   city: CityRaster,
@@ -63,11 +66,12 @@ export function gapFeatures(
   const features: Feature<MultiPolygon, GapProperties>[] = [];
   for (const component of index.components.values()) {
     if (component.areaKm2 < minAreaKm2) continue;
-    features.push({
+    component.feature ??= {
       type: 'Feature',
       properties: describeGap(index, city, component),
       geometry: gapPolygon(index, city, component),
-    });
+    };
+    features.push(component.feature);
   }
   return rankGaps(features);
 }
