@@ -68,6 +68,11 @@ export class CoverageEngine {
    * (TOUCHED_SWEEP_MAX_SHARE); 'touched' and 'land' force one way (tests compare the two).
    */
   fullComputeSweep: 'auto' | 'touched' | 'land' = 'auto';
+  /**
+   * Counts every change of the gap components (a labelling or an edit), so a reader that kept up with
+   * them edit by edit (the worker's gap shipping) can tell when they changed some other way.
+   */
+  gapRevision = 0;
 
   constructor(
     private readonly input: CityInput,
@@ -190,6 +195,7 @@ export class CoverageEngine {
 
   /** Gap components from the uncovered and poor runs of the last full compute (or adopted bands). */
   labelGaps(): void {
+    this.gapRevision++;
     this.gaps.labelRuns(this.uncoveredRuns);
     this.qualityGaps.labelRuns(this.poorRuns);
   }
@@ -279,6 +285,7 @@ export class CoverageEngine {
       if (radio) radioPass(accumulators, city, arrays, radio, slots, 1, window);
     }
     // The two gap indices share labels: both dissolve before either floods (GapIndex.dissolveNear).
+    this.gapRevision++;
     const removedGapIds = this.gaps.dissolveNear(serving);
     if (radio) removedGapIds.push(...this.qualityGaps.dissolveNear(windows));
     const addedGapIds = this.gaps.floodNear(arrays.cellState, serving);
