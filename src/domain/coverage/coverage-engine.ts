@@ -97,6 +97,8 @@ export class CoverageEngine {
     this.radio = undefined;
     this.store.clearProfiles();
     this.written = undefined;
+    // New, empty gap indices: a change of the gaps like any other.
+    this.gapRevision++;
     const { landRuns } = this.city;
     this.landCells = 0;
     for (let index = 0; index < landRuns.length; index += 4)
