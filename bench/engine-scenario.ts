@@ -4,6 +4,10 @@
  * with interference, SINR, rate and quality gaps).
  * Full recompute = place sites, merge, statistics and gap components; gap polygons timed separately.
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { CoverageEngine } from '../src/domain/coverage/coverage-engine';
 import { coverageStats, gapCollection, qualityGapCollection } from '../src/domain/coverage/report';
@@ -11,6 +15,14 @@ import type { CoverageMode } from '../src/domain/coverage/settings';
 import type { SiteFeature } from '../src/domain/types';
 import { benchCity, median, percentile } from './bench-data';
 import { benchSites } from './sample-sites';
+
+// `--site-wire <count> <file>`: write the sites' serialised bytes and stop (run by the measured process
+// below, so that generating the 2025 sample — ~200 MB of garbage and its cached features — is not
+// charged to the engine's peak RSS: a worker receives the sites as bytes, it does not generate them).
+if (process.argv[2] === '--site-wire') {
+  writeFileSync(process.argv[4]!, serialize(benchSites(Number(process.argv[3]), 20_250_101).sites.features));
+  process.exit(0);
+}
 
 const count = Number(process.argv[2] ?? 10_000);
 const scenario = process.argv[3] ?? 'radius';
@@ -20,11 +32,20 @@ const runs = Number(process.argv[4] ?? 5);
 const moves = Number(process.argv[5] ?? 60);
 
 const city = benchCity();
-// The sites as a worker receives them: postMessage's serialised bytes, deserialised (untimed) into fresh
-// feature objects for each run. The process keeps only the bytes and the ids, not a second feature list.
+// The sites as a worker receives them: postMessage's serialised bytes (made in a child process, above),
+// deserialised (untimed) into fresh feature objects for each run.
 const wire = (() => {
-  const { sites } = benchSites(count, 20_250_101);
-  return serialize(sites.features);
+  const folder = mkdtempSync(join(tmpdir(), 'bench-sites-'));
+  const file = join(folder, 'sites.bin');
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, process.argv[1]!, '--site-wire', String(count), file],
+    { stdio: 'inherit' },
+  );
+  if (child.status !== 0) throw new Error(`site generation failed (${child.status})`);
+  const bytes = readFileSync(file);
+  rmSync(folder, { recursive: true });
+  return bytes;
 })();
 const received = (): SiteFeature[] => deserialize(wire) as SiteFeature[];
 const engine = new CoverageEngine(city, { mode, cellM: 50, sinr });

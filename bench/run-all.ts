@@ -3,8 +3,8 @@
  * memory is its own). Prints a markdown table and writes it into docs/engine.md between the markers.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { basename, join } from 'node:path';
 import { buildSync } from 'esbuild';
 
@@ -12,10 +12,16 @@ import { buildSync } from 'esbuild';
  * Each scenario runs as a bundled script in plain Node: under tsx its loader thread alone adds ~60 MB
  * of resident memory, which is the harness's, not the engine's.
  */
-const bundles = mkdtempSync(join(tmpdir(), 'bench-'));
+// One folder below the repository (git-ignored): the sample generator reads `<bundle>/../data/geo`, which
+// from a temporary folder was /tmp/data/geo.
+const bundles = 'dist-bench';
+mkdirSync(bundles, { recursive: true });
+// Built once per run (never a stale bundle left by an earlier run).
+const bundled = new Set<string>();
 function bundle(script: string): string {
-  const outfile = join(bundles, `${basename(script, '.ts')}.mjs`);
-  if (!existsSync(outfile)) {
+  const outfile = join(bundles, `run-all-${basename(script, '.ts')}.mjs`);
+  if (!bundled.has(outfile)) {
+    bundled.add(outfile);
     buildSync({
       entryPoints: [script],
       bundle: true,
@@ -138,4 +144,4 @@ for (const documentPath of ['docs/engine.md', 'README.md']) {
     console.log(`\n(${documentPath} not found; table not written)`);
   }
 }
-rmSync(bundles, { recursive: true, force: true });
+for (const outfile of bundled) rmSync(outfile, { force: true });

@@ -15,16 +15,9 @@ import {
   renderPatch,
   renderRaster,
 } from '../domain/coverage/coverage-image';
-import type { GapKind } from '../domain/coverage/gaps';
 import type { CellWindow } from '../domain/coverage/grid';
 import { gridDigest } from '../domain/coverage/grid-digest';
-import {
-  type CoverageStats,
-  coverageStats,
-  gapCollection,
-  qualityGapCollection,
-  siteBuffer,
-} from '../domain/coverage/report';
+import { type CoverageStats, coverageStats, siteBuffer } from '../domain/coverage/report';
 import type { CoverageSettings } from '../domain/coverage/settings';
 import type { SiteFeature } from '../domain/types';
 import { validatePosition } from '../domain/validation/site-attributes';
@@ -35,11 +28,10 @@ import type {
   CoverageEditReply,
   CoverageInit,
   CoverageResult,
-  GapChanges,
-  GapCollection,
   GridInfo,
   RequestOptions,
 } from './coverage-api-types';
+import { GapShipping } from './gap-shipping';
 import { createSuggestMethods } from './suggest-api';
 
 export type {
@@ -66,24 +58,7 @@ export function createCoverageApi() {
   let engine: CoverageEngine | undefined;
   let rowMap: Int32Array | undefined;
   let consistent = true;
-  /** Ids of the gaps the last reply left the client with (replies arrive in order, stale or not). */
-  // Ids of each kind of gap the last reply left the client with (replies arrive in order, stale or not).
-  const shipped: Record<GapKind, Set<number>> = { coverage: new Set(), quality: new Set() };
-  const shipAll = (kind: GapKind, gaps: GapCollection): GapCollection => {
-    shipped[kind] = new Set(gaps.features.map((gap) => gap.properties.id));
-    return gaps;
-  };
-  const shipChanges = (kind: GapKind, gaps: GapCollection): GapChanges => {
-    const next = new Set<number>();
-    const added: GapChanges['added'] = [];
-    for (const gap of gaps.features) {
-      next.add(gap.properties.id);
-      if (!shipped[kind].has(gap.properties.id)) added.push(gap);
-    }
-    const removedIds = [...shipped[kind]].filter((id) => !next.has(id));
-    shipped[kind] = next;
-    return { removedIds, added };
-  };
+  const shipping = new GapShipping();
   let latestCompute = 0;
   const pool = new BandPool();
   const cancelled = new Set<number>();
@@ -158,8 +133,7 @@ export function createCoverageApi() {
     const result: CoverageResult = {
       requestId: options.requestId,
       stats: coverageStats(current),
-      gaps: shipAll('coverage', gapCollection(current)),
-      qualityGaps: shipAll('quality', qualityGapCollection(current)),
+      ...shipping.all(current),
       raster,
       elapsedMs: performance.now() - started,
     };
@@ -192,8 +166,7 @@ export function createCoverageApi() {
     const update: CoverageEditReply = {
       requestId: options.requestId,
       stats: coverageStats(current),
-      gapChanges: shipChanges('coverage', gapCollection(current)),
-      qualityGapChanges: shipChanges('quality', qualityGapCollection(current)),
+      ...shipping.changes(current, result),
       removedGapIds: result.removedGapIds,
       addedGapIds: result.addedGapIds,
       rasterPatches,

@@ -68,6 +68,11 @@ export class CoverageEngine {
    * (TOUCHED_SWEEP_MAX_SHARE); 'touched' and 'land' force one way (tests compare the two).
    */
   fullComputeSweep: 'auto' | 'touched' | 'land' = 'auto';
+  /**
+   * Counts every change of the gap components (a labelling or an edit), so a reader that kept up with
+   * them edit by edit (the worker's gap shipping) can tell when they changed some other way.
+   */
+  gapRevision = 0;
 
   constructor(
     private readonly input: CityInput,
@@ -92,6 +97,8 @@ export class CoverageEngine {
     this.radio = undefined;
     this.store.clearProfiles();
     this.written = undefined;
+    // New, empty gap indices: a change of the gaps like any other.
+    this.gapRevision++;
     const { landRuns } = this.city;
     this.landCells = 0;
     for (let index = 0; index < landRuns.length; index += 4)
@@ -190,6 +197,7 @@ export class CoverageEngine {
 
   /** Gap components from the uncovered and poor runs of the last full compute (or adopted bands). */
   labelGaps(): void {
+    this.gapRevision++;
     this.gaps.labelRuns(this.uncoveredRuns);
     this.qualityGaps.labelRuns(this.poorRuns);
   }
@@ -279,6 +287,7 @@ export class CoverageEngine {
       if (radio) radioPass(accumulators, city, arrays, radio, slots, 1, window);
     }
     // The two gap indices share labels: both dissolve before either floods (GapIndex.dissolveNear).
+    this.gapRevision++;
     const removedGapIds = this.gaps.dissolveNear(serving);
     if (radio) removedGapIds.push(...this.qualityGaps.dissolveNear(windows));
     const addedGapIds = this.gaps.floodNear(arrays.cellState, serving);

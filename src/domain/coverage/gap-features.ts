@@ -54,7 +54,24 @@ export function gapPolygon(index: GapIndex, city: CityRaster, component: GapComp
   return component.polygon;
 }
 
-/** Gaps at least minAreaKm2 in size as GeoJSON features, in the one ranking (gap-ranking.ts). */
+/** A component's feature (cached on it: callers must not change it). */
+export function gapFeature(
+  index: GapIndex,
+  city: CityRaster,
+  component: GapComponent,
+): Feature<MultiPolygon, GapProperties> {
+  component.feature ??= {
+    type: 'Feature',
+    properties: describeGap(index, city, component),
+    geometry: gapPolygon(index, city, component),
+  };
+  return component.feature;
+}
+
+/**
+ * Gaps at least minAreaKm2 in size as GeoJSON features, in the one ranking (gap-ranking.ts). The features
+ * are the components' cached ones: callers must not change them.
+ */
 export function gapFeatures(
   index: GapIndex,
   city: CityRaster,
@@ -62,12 +79,7 @@ export function gapFeatures(
 ): Feature<MultiPolygon, GapProperties>[] {
   const features: Feature<MultiPolygon, GapProperties>[] = [];
   for (const component of index.components.values()) {
-    if (component.areaKm2 < minAreaKm2) continue;
-    features.push({
-      type: 'Feature',
-      properties: describeGap(index, city, component),
-      geometry: gapPolygon(index, city, component),
-    });
+    if (component.areaKm2 >= minAreaKm2) features.push(gapFeature(index, city, component));
   }
   return rankGaps(features);
 }

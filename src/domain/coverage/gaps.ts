@@ -39,6 +39,11 @@ export interface GapComponent {
   /** From a full compute: the component's runs (indices of quadruples in `data`, row order). */
   runs?: { data: Int32Array; members: Int32Array };
   polygon?: MultiPolygon | undefined;
+  /**
+   * Its feature as reported (gap-features.ts), cached: a component never changes while it lives (an edit
+   * dissolves it and floods new ones), so each reply after an edit describes only the new components.
+   */
+  feature?: Feature<MultiPolygon, GapProperties> | undefined;
 }
 
 export interface GapProperties {

@@ -147,6 +147,60 @@ describe('CoverageClient over a real message channel', () => {
     expect(shape(update!.gaps)).toEqual(shape(expected!.gaps));
   });
 
+  it("with SINR on, edits ship only the quality gaps they changed, yet the client holds a fresh compute's", async () => {
+    // Twelve co-channel macro masts: at a 20 dB threshold, ~100 quality gaps between them.
+    const lattice = Array.from({ length: 12 }, (_, index) =>
+      site(`q${index}`, 121.41 + (index % 4) * 0.025, 31.21 + Math.floor(index / 4) * 0.018, {
+        kind: 'macro',
+        band: 'n78',
+      }),
+    );
+    const settings = { cellM: 100, minGapAreaKm2: 0.05, mode: 'pathloss', sinr: true, sinrThresholdDb: 20 };
+    const radioInit = { ...init, settings } as typeof init;
+    const api = createCoverageApi();
+    await api.init(radioInit);
+    const first = await api.compute(lattice, { requestId: 1, raster: 'none' });
+    const held = new Map(first.qualityGaps.features.map((gap) => [gap.properties.id, gap]));
+    let shippedAdded = 0;
+    const apply = (reply: Awaited<ReturnType<typeof api.removeSite>>) => {
+      for (const id of reply.qualityGapChanges.removedIds) expect(held.delete(id)).toBe(true);
+      for (const gap of reply.qualityGapChanges.added) held.set(gap.properties.id, gap);
+      shippedAdded += reply.qualityGapChanges.added.length;
+    };
+    apply(await api.moveSite('q5', 121.437, 31.232, { requestId: 2, raster: 'none' }));
+    // A suggestion takes its excluded sites out and back (gaps relabelled without a reply).
+    await api.suggestSites(3, {
+      area: { kind: 'city' },
+      candidates: [{ id: 'c', lon: 121.45, lat: 31.22, source: 'pole', poleId: 'P' }],
+      template: { kind: 'micro', band: 'n78', heightM: 10 },
+      budget: { kind: 'count', count: 1 },
+      excludeSiteIds: ['q6'],
+    });
+    apply(await api.removeSite('q2', { requestId: 4, raster: 'none' }));
+    apply(await api.upsertSite(site('q12', 121.45, 31.22, { kind: 'micro', band: 'n78' }), { requestId: 5 }));
+    const final = await api.moveSite('q9', 121.44, 31.249, { requestId: 6, raster: 'none' });
+    apply(final);
+    const fresh = createCoverageApi();
+    await fresh.init(radioInit);
+    const expected = await fresh.compute(
+      [
+        ...lattice.filter((item) => !['q2', 'q5', 'q9'].includes(item.properties.id)),
+        site('q5', 121.437, 31.232, { kind: 'macro', band: 'n78' }),
+        site('q12', 121.45, 31.22, { kind: 'micro', band: 'n78' }),
+        site('q9', 121.44, 31.249, { kind: 'macro', band: 'n78' }),
+      ],
+      { requestId: 1, raster: 'none' },
+    );
+    const shape = (gaps: { properties: { cellCount: number; areaKm2: number } }[]) =>
+      gaps.map((gap) => `${gap.properties.cellCount}:${gap.properties.areaKm2.toFixed(9)}`).sort();
+    expect(expected.qualityGaps.features.length).toBeGreaterThan(20);
+    expect(held.size).toBe(final.stats.sinr!.qualityGaps.count);
+    expect(shape([...held.values()])).toEqual(shape(expected.qualityGaps.features));
+    // Only changes were shipped: far fewer than the gaps held.
+    expect(shippedAdded).toBeGreaterThan(0);
+    expect(shippedAdded).toBeLessThan(4 * held.size);
+  });
+
   it('cancel() resolves the running compute to undefined', async () => {
     const client = connect();
     await client.init(init);
