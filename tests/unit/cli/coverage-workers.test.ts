@@ -40,13 +40,13 @@ describe('cli coverage --workers', () => {
     const single = await figures(['--mode', 'pathloss', '--workers', '1']);
     expect(single.coveredKm2).toBeGreaterThan(50);
     expect(await figures(['--mode', 'pathloss', '--workers', '3'])).toEqual(single);
-  }, 120_000);
+  }, 300_000);
 
   it('prints the same figures with 1 and 2 workers with SINR', async () => {
     const single = await figures(['--mode', 'pathloss', '--metric', 'sinr', '--workers', '1']);
     expect(single.sinrGoodFraction).toBeGreaterThan(0);
     expect(await figures(['--mode', 'pathloss', '--metric', 'sinr', '--workers', '2'])).toEqual(single);
-  }, 120_000);
+  }, 300_000);
 
   it('refuses a count that is not a whole number from 1 to 64', async () => {
     for (const bad of ['0', '1.5', '65', 'many']) {

@@ -28,7 +28,7 @@ describe('sample worker API', () => {
     expect(loaded.sites.features).toEqual(expected.features);
     channel.port1.close();
     channel.port2.close();
-  }, 120_000);
+  }, 300_000);
 
   it('tries the inputs again after a failed load', async () => {
     let failures = 1;
@@ -39,7 +39,7 @@ describe('sample worker API', () => {
     await expect(api.generate(2020, 1, urls)).rejects.toThrow('offline');
     const generated = await api.generate(2020, 1, urls);
     expect(generated.columns.count).toBe(96_000);
-  }, 120_000);
+  }, 300_000);
 
   it('reads the build’s file of the sample when it holds the year and seed asked for, and generates otherwise', async () => {
     const expected = generateSampleSites(readSampleSiteInput(), { seed: SHIPPED_SITE_SEED, year: 2020 });
@@ -75,5 +75,5 @@ describe('sample worker API', () => {
     expect(missing.source).toBe('generated');
     expect(decodeSiteColumns(missing.columns)).toEqual(expected.features);
     expect(jsonLoads).toHaveLength(4);
-  }, 120_000);
+  }, 300_000);
 });

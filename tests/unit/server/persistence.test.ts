@@ -26,7 +26,7 @@ function cli(args: string[]) {
   const result = spawnSync(TSX, [CLI, ...args], {
     encoding: 'utf8',
     env: { ...process.env, NODE_OPTIONS: '' },
-    timeout: 120_000,
+    timeout: 300_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

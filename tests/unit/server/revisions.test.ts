@@ -55,7 +55,7 @@ for (const engine of await enginesUnderTest()) {
         ['huangpu1', 'district', HUANGPU],
       ]);
       for (const name of ['city1', 'city2', 'pudong1', 'huangpu1']) tokens[name] = await server.login(name);
-    }, 120_000);
+    }, 300_000);
 
     afterAll(async () => {
       await server?.close();
@@ -269,6 +269,6 @@ for (const engine of await enginesUnderTest()) {
       expect(history.slice(1).every((entry: { summary: string }) => entry.summary === '1 added')).toBe(true);
       // They really did collide: some writer needed more than one attempt.
       expect(Math.max(...attempts)).toBeGreaterThan(1);
-    }, 120_000);
+    }, 300_000);
   });
 }

@@ -291,7 +291,7 @@ for (const engine of await enginesUnderTest()) {
         payload: {},
       });
       world.submissionId = submitted.json().id;
-    }, 120_000);
+    }, 300_000);
 
     afterAll(async () => {
       await world.server?.close();

@@ -39,7 +39,7 @@ for (const engine of await enginesUnderTest()) {
         ['viewer2', 'viewer'],
       ]);
       token = await server.login('city1');
-    }, 120_000);
+    }, 300_000);
 
     afterAll(async () => {
       await server?.close();

@@ -56,7 +56,7 @@ for (const engine of await enginesUnderTest()) {
         ['huangpu1', 'district', HUANGPU],
       ]);
       for (const name of ['city1', 'pudong1', 'huangpu1']) tokens[name] = await server.login(name);
-    }, 120_000);
+    }, 300_000);
 
     afterAll(async () => {
       await server?.close();
@@ -201,6 +201,6 @@ for (const engine of await enginesUnderTest()) {
         payload: { submissionIds: [pudong.id] },
       });
       expect(stale.statusCode).toBe(409);
-    }, 120_000);
+    }, 300_000);
   });
 }

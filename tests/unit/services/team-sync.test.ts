@@ -109,7 +109,7 @@ describe('team sync between two planners', () => {
     ).json().id;
     city = await planner('city1', scenarioId);
     pudong = await planner('pudong1', scenarioId);
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     city?.sync.stop();

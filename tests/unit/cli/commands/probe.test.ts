@@ -17,7 +17,7 @@ function cli(args: string[]) {
     cwd: tmpdir(),
     encoding: 'utf8',
     env: { ...process.env, NODE_OPTIONS: '' },
-    timeout: 120_000,
+    timeout: 300_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -20,7 +20,7 @@ beforeAll(() => {
   sample2020 = generateSampleSites(input, { seed: SEED, year: 2020 });
   sample2025 = generateSampleSites(input, { seed: SEED, year: 2025 });
   // Generating both years takes a few seconds on a loaded 2-core machine.
-}, 120_000);
+}, 300_000);
 
 const mastOf = (site: SiteFeature) => site.properties.id.replace(/-\d+$/, '');
 function masts(collection: SampleSiteCollection): Map<string, SiteFeature[]> {

@@ -24,7 +24,7 @@ export function spawnCli(args: string[], cwd = tmpdir()): CliRun {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, NODE_OPTIONS: '' },
-    timeout: 120_000,
+    timeout: 300_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -13,7 +13,7 @@ function run(
   command: string,
   args: readonly string[],
 ): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 256 * 2 ** 20, timeout: 120_000 });
+  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 256 * 2 ** 20, timeout: 300_000 });
   const missing = (result.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
   return {
     code: result.status,
