@@ -90,8 +90,11 @@ export function startUp(): StartedApp {
     return code;
   });
   const storedScenarios = featureCode.then((code) => code.openScenarioStorage(store));
-  const coverageEngine = featureCode.then((code) => disposers.add(code.startCoverageEngine({ store, data })));
-  void coverageEngine.then((engine) => engine.initialised.then(() => markStartUp('coverage-grid-built')));
+  // Its own small chunk, not the features': the worker fetches nothing itself, so it should have the city's
+  // files the moment they arrive rather than once the features' code has loaded.
+  const coverageEngine = import('./features/coverage-engine').then((code) =>
+    disposers.add(code.startCoverageEngine({ store, data })),
+  );
 
   // 4. The baseline, once, generated in its worker from the start (the map draws the sites after the first
   //    coverage figure); a later change of year replaces it (sample-baseline.ts).

@@ -16,7 +16,6 @@ import { wireSuggest } from './suggest';
 import { wireTeam } from './team';
 
 export { openFirstScenario, openScenarioStorage } from '../scenario-storage';
-export { startCoverageEngine } from './coverage-engine';
 
 /** Every feature's wiring, in the order they start. Coverage first: the others read its results. */
 export const FEATURE_WIRINGS: readonly FeatureWiring[] = [
