@@ -12,10 +12,10 @@ import type { AppStore } from '../state/store';
 export const START_UP_MARK_PREFIX = 'start-up:';
 
 /** Records one milestone (the first time only: a stage that repeats later is not start-up). */
-export function markStartUp(stage: string, detail?: unknown): void {
+export function markStartUp(stage: string): void {
   const name = `${START_UP_MARK_PREFIX}${stage}`;
   if (typeof performance === 'undefined' || performance.getEntriesByName(name).length > 0) return;
-  performance.mark(name, detail === undefined ? undefined : { detail });
+  performance.mark(name);
 }
 
 /** Sources whose first load the benchmark reports on its own line. */

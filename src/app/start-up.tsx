@@ -85,16 +85,9 @@ export function startUp(): StartedApp {
   // The sample sites are generated (in a worker, for the year in the URL) rather than fetched.
   const sampleBaseline = disposers.add(createSampleBaseline(store, map));
   const data = disposers.add(startDataLoading(map, store, { sites: () => sampleBaseline.sites() }));
-  const featureCode = import('./features/index').then((code) => {
-    markStartUp('features-loaded');
-    return code;
-  });
+  const featureCode = import('./features/index');
   const storedScenarios = featureCode.then((code) => code.openScenarioStorage(store));
-  // Its own small chunk, not the features': the worker fetches nothing itself, so it should have the city's
-  // files the moment they arrive rather than once the features' code has loaded.
-  const coverageEngine = import('./features/coverage-engine').then((code) =>
-    disposers.add(code.startCoverageEngine({ store, data })),
-  );
+  const coverageEngine = featureCode.then((code) => disposers.add(code.startCoverageEngine({ store, data })));
 
   // 4. The baseline, once, generated in its worker from the start (the map draws the sites after the first
   //    coverage figure); a later change of year replaces it (sample-baseline.ts).
@@ -124,8 +117,7 @@ export function startUp(): StartedApp {
         coverageEngine: engine,
         initialHash,
       };
-      for (const wire of code.FEATURE_WIRINGS) disposers.add(wire(context));
-      markStartUp('features-wired');
+      code.wireFeatures(context, disposers);
     },
   );
   void whenAppReady(map, store, started).then(() => store.getState().setMapIdle(true));

@@ -1,9 +1,8 @@
 /**
- * The coverage worker, started at start-up step 3 (src/app/start-up.tsx) from this module's own chunk, so
- * it has the city (districts, metro stations, plan zones, the land mask, environment classes, sea) as soon
- * as the files arrive, and with them the build's grid file of that city, which spares it the
- * rasterisation; the coverage feature wires it at step 6. Site suggestions run in this worker too, on the
- * engine's own grid.
+ * The coverage worker, started at start-up step 3 (src/app/start-up.tsx) as soon as the features' code
+ * has loaded: it is handed the city (districts, metro stations, plan zones, the land mask, environment
+ * classes, sea) and the build's grid file of that city, which spares it the rasterisation; the coverage
+ * feature wires it at step 6. Site suggestions run in this worker too, on the engine's own grid.
  */
 import prebuiltCityGrid from 'virtual:prebuilt-city-grid';
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
@@ -15,7 +14,7 @@ import { CoverageClient } from '../../engine/coverage-client';
 import { shareCoverageEndpoint } from '../../engine/suggest-client';
 import type { AppStore } from '../../state/store';
 import type { DataLoader } from '../data-loading';
-import { markStartUp } from '../start-up-marks';
+import { START_UP_MARK_PREFIX } from '../start-up-marks';
 
 type Polygons = FeatureCollection<Polygon | MultiPolygon>;
 
@@ -104,7 +103,8 @@ export function startCoverageEngine({ store, data }: { store: AppStore; data: Da
   );
   // Where the grid came from (the build's file, or rasterised) goes with the benchmark's stage.
   initialised.then(
-    (grid) => markStartUp('coverage-grid-built', { source: grid.gridSource }),
+    (grid) =>
+      performance.mark(`${START_UP_MARK_PREFIX}coverage-grid-built`, { detail: { source: grid.gridSource } }),
     () => undefined,
   );
   initialised.catch((error: unknown) =>
