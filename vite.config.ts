@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { thirdPartyLicences } from './scripts/third-party-licences';
+import { noPrebuiltCityGridInDev, prebuiltCityGrid } from './scripts/vite-prebuilt-city-grid';
 import { noPrebuiltSamplesInDev, prebuiltSamples } from './scripts/vite-prebuilt-samples';
 
 const licences = thirdPartyLicences();
@@ -32,6 +33,8 @@ export default defineConfig({
     licences.plugin(true),
     prebuiltSamples(),
     noPrebuiltSamplesInDev(),
+    prebuiltCityGrid(),
+    noPrebuiltCityGridInDev(),
   ],
   worker: { format: 'es', plugins: () => [licences.plugin(false)] },
   build: {

@@ -90,13 +90,9 @@ export function startUp(): StartedApp {
   const data = disposers.add(
     startDataLoading(map, pointSources, store, { sites: () => sampleBaseline.sites() }),
   );
-  const featureCode = import('./features/index').then((code) => {
-    markStartUp('features-loaded');
-    return code;
-  });
+  const featureCode = import('./features/index');
   const storedScenarios = featureCode.then((code) => code.openScenarioStorage(store));
   const coverageEngine = featureCode.then((code) => disposers.add(code.startCoverageEngine({ store, data })));
-  void coverageEngine.then((engine) => engine.initialised.then(() => markStartUp('coverage-grid-built')));
 
   // 4. The baseline, once, generated in its worker from the start (the map draws the sites after the first
   //    coverage figure); a later change of year replaces it (sample-baseline.ts).
@@ -127,8 +123,7 @@ export function startUp(): StartedApp {
         coverageEngine: engine,
         initialHash,
       };
-      for (const wire of code.FEATURE_WIRINGS) disposers.add(wire(context));
-      markStartUp('features-wired');
+      code.wireFeatures(context, disposers);
     },
   );
   void whenAppReady(map, store, started).then(() => store.getState().setMapIdle(true));

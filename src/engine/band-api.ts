@@ -18,7 +18,7 @@ export function createBandApi() {
   return {
     /** Rasterise the city as the coverage worker does (the same input gives the same grid). */
     init(input: CoverageInit): void {
-      engine = engineFromInit(input);
+      engine = engineFromInit(input).engine;
       settingsKey = JSON.stringify(engine.settings);
     },
     /** One band of a full compute with the coverage worker's current settings. */

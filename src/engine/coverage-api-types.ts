@@ -21,6 +21,12 @@ export interface CoverageInit {
   environment?: CityInput['environment'];
   sea?: FeatureCollection<Polygon | MultiPolygon>;
   settings?: Partial<CoverageSettings>;
+  /**
+   * The build's grid file of the shipped city (city-grid-file.ts) and the digest of the inputs the build
+   * made it from: used when it was made for these settings and that digest, else the city is rasterised.
+   * Only a caller whose other fields are the shipped files may pass it.
+   */
+  cityGrid?: { bytes: ArrayBuffer; inputDigest: string };
 }
 
 export interface GridInfo {
@@ -30,6 +36,8 @@ export interface GridInfo {
   /** [west, south, east, north] of the grid. */
   bounds: [number, number, number, number];
   landKm2: number;
+  /** Whether the grid was read from the build's file or rasterised in the worker. */
+  gridSource: 'file' | 'built';
 }
 
 export interface RequestOptions {

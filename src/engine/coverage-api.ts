@@ -19,6 +19,7 @@ import type { CellWindow } from '../domain/coverage/grid';
 import { gridDigest } from '../domain/coverage/grid-digest';
 import { type CoverageStats, coverageStats, siteBuffer } from '../domain/coverage/report';
 import type { CoverageSettings } from '../domain/coverage/settings';
+import { decodeSiteColumns, type SiteColumns } from '../domain/sample/site-columns';
 import type { SiteFeature } from '../domain/types';
 import { validatePosition } from '../domain/validation/site-attributes';
 import { assertValidSites, InvalidSiteError } from '../domain/validation/site-feature';
@@ -44,7 +45,7 @@ export type {
   RequestOptions,
 } from './coverage-api-types';
 
-import { engineFromInit } from './engine-from-init';
+import { engineFromInit, gridInfo } from './engine-from-init';
 
 /** Thrown when a compute is cancelled or superseded by a newer one. */
 export class CancelledError extends Error {
@@ -184,20 +185,31 @@ export function createCoverageApi() {
       return serial(() => {
         // First, so the helpers build their grids while this worker builds its own.
         pool.init(input);
-        engine = engineFromInit(input);
+        const built = engineFromInit(input);
+        if (built.gridFileRefused) console.warn(`${built.gridFileRefused}: rasterising the city instead`);
+        engine = built.engine;
         rowMap = undefined;
         consistent = true;
-        return gridInfo(engine);
+        return gridInfo(engine, built.gridSource);
       });
     },
-    /** Full compute for a site list; progress 0–1 through `onProgress`; rejects with CancelledError if stopped. */
+    /**
+     * Full compute for a site list, or for the columns it was decoded from (site-columns.ts); progress
+     * 0–1 through `onProgress`; rejects with CancelledError if stopped.
+     */
     compute(
-      sites: readonly SiteFeature[],
+      sites: readonly SiteFeature[] | SiteColumns,
       options: RequestOptions,
       onProgress?: (fraction: number) => void,
     ): Promise<CoverageResult> {
       latestCompute = Math.max(latestCompute, options.requestId);
-      return serial(() => fullCompute(sites, options, onProgress));
+      return serial(() =>
+        fullCompute(
+          Array.isArray(sites) ? sites : decodeSiteColumns(sites as SiteColumns),
+          options,
+          onProgress,
+        ),
+      );
     },
     /** Change settings (mode, threshold, cell size, radius table …) and recompute the current sites. */
     setSettings(
@@ -283,17 +295,6 @@ export function createCoverageApi() {
 /** The SINR and rate images' inputs, when the engine computes SINR. */
 function radioLayers(engine: CoverageEngine): RadioLayers | undefined {
   return engine.radio ? { radio: engine.radio, slots: engine.slots } : undefined;
-}
-
-function gridInfo(engine: CoverageEngine): GridInfo {
-  const { grid } = engine.city;
-  return {
-    columns: grid.columns,
-    rows: grid.rows,
-    cellM: grid.cellM,
-    bounds: [grid.west, grid.south, grid.east, grid.north],
-    landKm2: engine.city.landKm2,
-  };
 }
 
 export type CoverageApiObject = ReturnType<typeof createCoverageApi>;

@@ -11,6 +11,7 @@ import { rankGaps } from '../domain/coverage/gap-ranking';
 import type { GapProperties } from '../domain/coverage/gaps';
 import type { CoverageStats } from '../domain/coverage/report';
 import type { CoverageSettings } from '../domain/coverage/settings';
+import { siteColumnsOf } from '../domain/sample/site-columns';
 import type { SiteFeature } from '../domain/types';
 import type {
   CoverageApiObject,
@@ -49,13 +50,17 @@ export class CoverageClient {
     return this.remote.init(input);
   }
 
-  /** Full compute; resolves undefined when cancelled or overtaken by a newer compute. */
+  /**
+   * Full compute; resolves undefined when cancelled or overtaken by a newer compute. A list decoded from
+   * site columns (the sample) goes as its columns (site-columns.ts, siteColumnsOf).
+   */
   compute(
     sites: readonly SiteFeature[],
     options: ComputeCallOptions = {},
   ): Promise<CoverageResult | undefined> {
+    const sent = siteColumnsOf(sites) ?? sites;
     return this.fullRequest(
-      (requestId, progress) => this.remote.compute(sites, { requestId, raster: options.raster }, progress),
+      (requestId, progress) => this.remote.compute(sent, { requestId, raster: options.raster }, progress),
       options,
     );
   }

@@ -27,6 +27,14 @@ test('before the first figure the map names what it loads; then data-coverage-re
   await planner.waitUntilReady();
   const stats = await page.evaluate(() => window.__e2e!.state().coverageStats);
   expect(stats?.coveredFraction).toBeGreaterThan(0.5);
+  // The coverage worker read the build's grid file of the city rather than rasterising it
+  // (city-grid-file.ts; a unit test shows the file equals the rasterised grid cell for cell).
+  const gridMark = await page.evaluate(
+    () =>
+      (performance.getEntriesByName('start-up:coverage-grid-built')[0] as PerformanceMark | undefined)
+        ?.detail,
+  );
+  expect(gridMark).toEqual({ source: 'file' });
   expect(planner.consoleErrors).toEqual([]);
 });
 

@@ -3,9 +3,11 @@
  * wiring of every feature and the start-up steps that need feature code (the scenario storage, the
  * coverage worker). src/app/start-up.ts runs them in order.
  */
-import type { FeatureWiring } from '../app-context';
+import type { Disposers } from '../../domain/disposers';
+import type { AppContext, FeatureWiring } from '../app-context';
 // The import and team strings are not in the first-load dictionaries (i18n/feature-messages.ts).
 import '../../domain/i18n/feature-messages';
+import { markStartUp } from '../start-up-marks';
 import { wireCalibration } from './calibration';
 import { wireCoverage } from './coverage';
 import { wireDistrict } from './district';
@@ -18,8 +20,11 @@ import { wireTeam } from './team';
 export { openFirstScenario, openScenarioStorage } from '../scenario-storage';
 export { startCoverageEngine } from './coverage-engine';
 
+// The chunk has loaded and run (marked here rather than in the entry, whose every byte counts).
+markStartUp('features-loaded');
+
 /** Every feature's wiring, in the order they start. Coverage first: the others read its results. */
-export const FEATURE_WIRINGS: readonly FeatureWiring[] = [
+const FEATURE_WIRINGS: readonly FeatureWiring[] = [
   wireCoverage,
   wirePlanner,
   wireImport,
@@ -29,3 +34,9 @@ export const FEATURE_WIRINGS: readonly FeatureWiring[] = [
   wireCalibration,
   wireTeam,
 ];
+
+/** Wires every feature, in order, into the start-up's disposers. */
+export function wireFeatures(context: AppContext, disposers: Disposers): void {
+  for (const wire of FEATURE_WIRINGS) disposers.add(wire(context));
+  markStartUp('features-wired');
+}

@@ -80,11 +80,11 @@ export class CoverageEngine {
     private readonly options: EngineOptions = {},
   ) {
     this.settings = mergeSettings(defaultCoverageSettings(), settings);
-    this.rebuildCity();
+    this.rebuildCity(options.prebuiltCity);
   }
 
-  private rebuildCity(): void {
-    this.city = buildCityRaster(this.input, this.settings);
+  private rebuildCity(prebuilt?: CityRaster): void {
+    this.city = prebuilt ?? buildCityRaster(this.input, this.settings);
     const { cellCount } = this.city.grid;
     this.arrays = (this.options.allocateArrays ?? localArrays)(cellCount);
     this.accumulators = new CoverageAccumulators(this.city);

@@ -3,6 +3,7 @@
  * SharedArrayBuffer that every thread computes its band of rows into (row-bands.ts), so no band's rows
  * are copied between threads and no helper keeps a full-size copy of the grid.
  */
+import type { CityRaster } from './city-raster';
 import type { CoverageArrays } from './statistics';
 
 export interface EngineOptions {
@@ -11,6 +12,12 @@ export interface EngineOptions {
    * SharedArrayBuffer, or empty ones in a helper that will compute into the coordinator's (shareArrays).
    */
   allocateArrays?: (cellCount: number) => CoverageArrays;
+  /**
+   * The city already rasterised for the engine's inputs and settings (a build's grid file,
+   * city-grid-file.ts): the first build takes it instead of rasterising; a later rebuild (another cell
+   * size) rasterises the inputs.
+   */
+  prebuiltCity?: CityRaster;
 }
 
 /** Per-cell arrays of this thread's own. */

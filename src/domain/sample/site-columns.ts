@@ -81,6 +81,20 @@ export function encodeSiteColumns(sites: readonly SiteFeature[]): SiteColumns {
   return columns;
 }
 
+/**
+ * The columns a site list was decoded from, remembered by the list's identity: a reader that posts the list
+ * to another worker (the coverage worker's full compute) sends the columns instead of 100,000 feature
+ * objects, a copy of a few typed arrays where a structured clone of the objects cost the page over a
+ * second (docs/first-screen.md). Only lists made by decodeSiteColumns are remembered, and a site list is
+ * never changed in place (the store replaces it), so the columns always decode to the list's very sites.
+ */
+const decodedFrom = new WeakMap<readonly SiteFeature[], SiteColumns>();
+
+/** The columns `sites` was decoded from, when it is such a list. */
+export function siteColumnsOf(sites: readonly SiteFeature[]): SiteColumns | undefined {
+  return decodedFrom.get(sites);
+}
+
 /** The buffers to transfer with a message carrying the columns. */
 export function siteColumnBuffers(columns: SiteColumns): ArrayBuffer[] {
   return [
@@ -99,18 +113,27 @@ export function decodeSiteColumns(columns: SiteColumns): SiteFeature[] {
   const records = columns.count === 0 ? [] : columns.strings.split(SITE_SEPARATOR);
   if (records.length !== columns.count) throw new Error('site columns: strings do not match the count');
   const sites: SiteFeature[] = new Array(columns.count);
+  const fieldCount = SITE_NUMBER_FIELDS.length;
   for (let index = 0; index < columns.count; index++) {
-    const [id, name, adcode, poleId] = records[index]!.split(FIELD_SEPARATOR);
-    const properties: SiteProperties = { id: id! };
+    // Fields found by position rather than split: no array per site (the page decodes 100,000 of them).
+    const record = records[index]!;
+    const nameAt = record.indexOf(FIELD_SEPARATOR);
+    const adcodeAt = record.indexOf(FIELD_SEPARATOR, nameAt + 1);
+    const poleAt = record.indexOf(FIELD_SEPARATOR, adcodeAt + 1);
+    if (poleAt < 0) throw new Error(`site columns: site ${index} does not have its four strings`);
+    const properties: SiteProperties = { id: record.slice(0, nameAt) };
+    const name = record.slice(nameAt + 1, adcodeAt);
+    const adcode = record.slice(adcodeAt + 1, poleAt);
+    const poleId = record.slice(poleAt + 1);
     if (name) properties.name = name;
     const kind = columns.kind[index]!;
     if (kind > 0) properties.kind = SITE_KINDS[kind - 1] as SiteKind;
     const band = columns.band[index]!;
     if (band > 0) properties.band = BANDS[band - 1] as Band;
-    SITE_NUMBER_FIELDS.forEach((field, column) => {
+    for (let column = 0; column < fieldCount; column++) {
       const value = columns.numbers[column]![index]!;
-      if (!Number.isNaN(value)) properties[field] = value;
-    });
+      if (!Number.isNaN(value)) properties[SITE_NUMBER_FIELDS[column]!] = value;
+    }
     const status = columns.status[index]!;
     if (status > 0) properties.status = SITE_STATUSES[status - 1] as SiteStatus;
     if (adcode) properties.adcode = adcode;
@@ -123,5 +146,6 @@ export function decodeSiteColumns(columns: SiteColumns): SiteFeature[] {
       geometry: { type: 'Point', coordinates: [columns.lon[index]!, columns.lat[index]!] },
     };
   }
+  decodedFrom.set(sites, columns);
   return sites;
 }

@@ -67,4 +67,11 @@ describe('site columns', () => {
     const columns = encodeSiteColumns([site({ id: 'a' }), site({ id: 'b' })]);
     expect(() => decodeSiteColumns({ ...columns, strings: 'a' })).toThrow(/count/);
   });
+
+  it('refuses strings that do not hold four fields for every site', () => {
+    const columns = encodeSiteColumns([site({ id: 'a', name: 'A' }), site({ id: 'b' })]);
+    expect(() => decodeSiteColumns({ ...columns, strings: columns.strings.replace('\u0001A', 'A') })).toThrow(
+      /site 0 does not have its four strings/,
+    );
+  });
 });
