@@ -5,7 +5,7 @@
  */
 import type { Disposers } from '../../domain/disposers';
 import type { AppContext, FeatureWiring } from '../app-context';
-// The import and team strings are not in the first-load dictionaries (i18n/feature-messages.ts).
+// The import, calibration and team strings are not in the first-load dictionaries (i18n/feature-messages.ts).
 import '../../domain/i18n/feature-messages';
 import { markStartUp } from '../start-up-marks';
 import { wireCalibration } from './calibration';

@@ -3,7 +3,7 @@
  * Keys are stable identifiers; add a key to both dictionaries at once (the type enforces it).
  */
 
-import { calibrationEn, calibrationZh } from './messages/calibration';
+import type { calibrationZh } from './messages/calibration';
 import { coverageEn, coverageZh } from './messages/coverage';
 import { districtEn, districtZh } from './messages/district';
 import type { importZh } from './messages/import';
@@ -124,18 +124,21 @@ const zh = {
   ...districtZh,
   ...storyZh,
   ...suggestZh,
-  ...calibrationZh,
   ...sampleZh,
   ...progressZh,
   ...storageZh,
 } as const;
 
 /**
- * The import and team features' strings are registered when their code loads (feature-messages.ts, from
- * the features' chunk, the CLI and the import view): they are a tenth of the first-load JavaScript and
- * no first-screen text needs them.
+ * The import, calibration and team features' strings are registered when their code loads
+ * (feature-messages.ts, from the features' chunk, the CLI and the import view): they are a tenth of the
+ * first-load JavaScript and no first-screen text needs them.
  */
-type LaterMessages = typeof importZh & typeof importFailuresZh & typeof importCheckZh & typeof teamZh;
+type LaterMessages = typeof importZh &
+  typeof importFailuresZh &
+  typeof importCheckZh &
+  typeof calibrationZh &
+  typeof teamZh;
 
 export type MessageKey = keyof typeof zh | keyof LaterMessages;
 export type Dictionary = Record<MessageKey, string>;
@@ -245,7 +248,6 @@ const en: Record<keyof typeof zh, string> = {
   ...districtEn,
   ...storyEn,
   ...suggestEn,
-  ...calibrationEn,
   ...sampleEn,
   ...progressEn,
   ...storageEn,

@@ -1,5 +1,5 @@
 import type { UiFeature } from '../ui-feature';
-// The import and team strings are not in the first-load dictionaries (i18n/feature-messages.ts).
+// The import, calibration and team strings are not in the first-load dictionaries (i18n/feature-messages.ts).
 import '../../domain/i18n/feature-messages';
 import { calibrationUi } from './calibration';
 import { coverageUi } from './coverage';
