@@ -15,7 +15,7 @@ import { effectiveSitesSource, loadAreas } from '../../services/area-data';
 import type { MapView } from '../../state/slices';
 import { parseHash } from '../../state/url-hash';
 import type { AppContext } from '../app-context';
-import { wirePngExport } from '../story-png-export';
+import { wirePngExport } from '../png-export';
 import { trackedSubscribe } from '../subscriptions';
 
 /** Wires the story feature into the app. */
