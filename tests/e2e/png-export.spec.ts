@@ -4,6 +4,7 @@
  * from the map view and from story mode (the chapter's title). Texts are read through the e2e hook and
  * checked in the decoded PNG's pixels where they were drawn.
  */
+import { copyFile } from 'node:fs/promises';
 import { SAMPLE_BADGE_CSS } from '../../src/map/png-furniture';
 import { expect, test } from './driver';
 import { CoverageDriver } from './drivers/coverage-driver';
@@ -69,7 +70,7 @@ test('story mode exports the chapter as a slide titled with the chapter, in Engl
   const slide = await story.exportSlide('Export this slide as PNG', () => []);
   expect({ width: slide.width, height: slide.height }).toEqual({ width: 1920, height: 1080 });
   const texts = slide.texts.map((entry) => entry.text);
-  await test.info().attach('story-slide.png', { path: story.lastDownload!, contentType: 'image/png' });
+  await copyFile(story.lastDownload!, test.info().outputPath('story-slide.png'));
   expect(texts[0]).toBe('Two wings');
   expect(texts).toContain('Sample data');
   expect(texts).toContainEqual(expect.stringMatching(/^Scenario: /));
