@@ -4,7 +4,7 @@
  * date in the app's language, the legend of what the map shows (coverage raster, gaps, visible layers),
  * the sources line and the 示意数据 badge whenever sample data is drawn.
  */
-import type { Language, MessageKey } from '../domain/i18n/translate';
+import type { MessageKey } from '../domain/i18n/translate';
 import { translate } from '../domain/i18n/translate';
 import { LAYER_CATALOGUE } from '../domain/layers/catalogue';
 import { PLAN_FIGURES } from '../domain/plan/district-facts';
@@ -26,18 +26,9 @@ import {
   SINR_GRADE_KEYS,
   UNCOVERED_CSS,
 } from '../ui/coverage/colours';
-import { formatPercent } from '../ui/report/format';
+import { formatDate, formatPercent } from '../ui/report/format';
 
 export type SlideContent = Omit<PngExportOptions, 'scale'>;
-
-/** A calendar date in the app's language, not the browser's (2026年12月5日 / 5 December 2026). */
-export function formatSlideDate(language: Language, date: Date): string {
-  return date.toLocaleDateString(language === 'en' ? 'en-GB' : 'zh-CN', {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-  });
-}
 
 function scenarioName(state: AppState): string {
   const { language } = state;
@@ -146,7 +137,7 @@ function showsSample(state: AppState): boolean {
 /** The slide's heading, figures, legend, sources and badge for the state as it is now. */
 export function slideContent(state: AppState, now: Date): SlideContent {
   const { language, story } = state;
-  const date = formatSlideDate(language, now);
+  const date = formatDate(language, now.toISOString());
   const scenario = scenarioName(state);
   const area = story ? undefined : areaInView(state);
   const title = story
