@@ -163,7 +163,8 @@ export const storyEn: Record<keyof typeof storyZh, string> = {
   'story.figure.cableLandings': 'Cable landing stations',
   'story.figure.exchange': 'Internet exchange',
   'story.figure.hubClusters': 'Hub data-centre clusters',
-  'story.figure.ofCity': 'in the zones shown, solid on the map; {count} in the whole city, those outside drawn faint',
+  'story.figure.ofCity':
+    'in the zones shown, solid on the map; {count} in the whole city, those outside drawn faint',
   'pillar.connectivity': 'Connectivity',
   'pillar.computing': 'Computing',
   'pillar.sensing': 'Sensing',
