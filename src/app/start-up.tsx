@@ -17,6 +17,7 @@ import { Disposers } from '../domain/disposers';
 import { indexBaseline } from '../domain/scenario/baseline-sites';
 import type { SiteCollection } from '../domain/types';
 import { AppMap } from '../map/app-map';
+import { refitCityUntilMoved } from '../map/first-view';
 import { createAppStore } from '../state/store';
 import { parseHash } from '../state/url-hash';
 import { AppUi } from '../ui/AppUi';
@@ -82,6 +83,7 @@ export function startUp(): StartedApp {
     onPopupClose: () => store.getState().clearSelection(),
   });
   disposers.add(map);
+  if (!initial.view) disposers.add(refitCityUntilMoved(map.mapLibre));
   store.getState().setView(map.getView());
   disposers.add(wireMapToStore(map, store));
   disposers.add(syncHash(store, map));
