@@ -3,8 +3,10 @@
  * (data/sources/roads-major.geojson, OSM, ODbL — the file the sample poles are placed on) and the metro
  * stations. Both are fetched once, the first time a report is prepared (never at start-up), and kept.
  */
+
 import type { FeatureCollection, Point } from 'geojson';
 import roadsUrl from '../../data/sources/roads-major.geojson?url';
+import { metroStationNameEn } from '../domain/layers/metro-names';
 import type { WeakSpotSurroundings } from '../domain/report/area-report';
 import type { NamedPlace } from '../domain/report/nearest-place';
 import { type RoadFeature, RoadIndex } from '../domain/report/nearest-road';
@@ -28,7 +30,8 @@ async function loadPlaces(data: DataPort): Promise<NamedPlace[]> {
     const name = feature.properties?.name;
     if (typeof name !== 'string' || feature.geometry?.type !== 'Point') return [];
     const [longitude = 0, latitude = 0] = (feature.geometry as Point).coordinates;
-    return [{ name, coordinates: [longitude, latitude] as const }];
+    const nameEn = metroStationNameEn(feature.properties?.pinyin);
+    return [{ name, nameEn, coordinates: [longitude, latitude] as const }];
   });
 }
 

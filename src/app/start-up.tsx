@@ -17,6 +17,7 @@ import { Disposers } from '../domain/disposers';
 import { indexBaseline } from '../domain/scenario/baseline-sites';
 import type { SiteCollection } from '../domain/types';
 import { AppMap } from '../map/app-map';
+import { refitCityUntilMoved } from '../map/first-view';
 import { createPointSources } from '../map/point-sources';
 import { createAppStore } from '../state/store';
 import { parseHash } from '../state/url-hash';
@@ -46,6 +47,9 @@ function requireElement(id: string): HTMLElement {
   return element;
 }
 
+/** The phone layout's media query (src/ui/layout.css). */
+const PHONE_LAYOUT_QUERY = '(max-width: 720px)';
+
 export function startUp(): StartedApp {
   // 1. The store, from the URL, and the UI on it. The map lives outside React (its own element).
   markStartUp('begin');
@@ -53,6 +57,9 @@ export function startUp(): StartedApp {
   const store = createAppStore();
   const initialHash = window.location.hash;
   applyHashToStore(parseHash(initialHash), store);
+  // The first look shows the coverage figure: its tab opens on anything wider than a phone. On a phone
+  // the panel is a sheet over the map (src/ui/layout.css), so the map comes first there.
+  if (!window.matchMedia(PHONE_LAYOUT_QUERY).matches) store.getState().setActivePanelTab('coverage');
   document.documentElement.lang = store.getState().language === 'en' ? 'en' : 'zh-CN';
   const root = createRoot(requireElement('root'));
   disposers.add(() => root.unmount());
@@ -77,6 +84,7 @@ export function startUp(): StartedApp {
     onPopupClose: () => store.getState().clearSelection(),
   });
   disposers.add(map);
+  if (!initial.view) disposers.add(refitCityUntilMoved(map.mapLibre));
   store.getState().setView(map.getView());
   disposers.add(wireMapToStore(map, store));
   disposers.add(syncHash(store, map));

@@ -7,7 +7,6 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import {
   AttributionControl,
-  type GeoJSONSource,
   Map as MapLibreMap,
   NavigationControl,
   Popup,
@@ -24,6 +23,7 @@ import { buildPopupElement } from './popup-element';
 import { popupModel } from './popup-model';
 import { provideWedgeIcons } from './sector-wedges';
 import { buildStyle, interactiveLayerIds, labelField, labelLayersFor, mapLayerIdsFor } from './style';
+import { setSourceAndLabels } from './zone-labels';
 
 // Under Vite the worker must be pointed at explicitly, or it 404s and the map never loads.
 setWorkerUrl(workerUrl);
@@ -158,7 +158,7 @@ export class AppMap {
   setSourceData(id: DataSourceId, data: FeatureCollection): void {
     if (this.shownData.get(id) === data) return;
     this.shownData.set(id, data);
-    void this.loaded.then(() => this.map.getSource<GeoJSONSource>(id)?.setData(data));
+    void this.loaded.then(() => setSourceAndLabels(this.map, id, data));
   }
 
   setLayerVisible(layerId: LayerId, visible: boolean): void {

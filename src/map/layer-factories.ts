@@ -11,6 +11,9 @@ import type { Language } from '../domain/i18n/translate';
 import { LAYER_COLORS, type LayerId } from '../domain/layers/catalogue';
 import { HAS_AZIMUTH, NO_AZIMUTH, WEDGE_MIN_ZOOM, wedgeLayout } from './sector-wedges';
 
+/** One point per plan zone for its label (filled by AppMap with the zones), so each name shows once. */
+export const PLAN_ZONE_LABEL_SOURCE = 'planZoneLabels';
+
 const FONT = ['sans-serif'];
 
 /** The style's label field for a language: Chinese `name`, English `name_en`. */
@@ -54,7 +57,7 @@ function zoneLabel(
   return {
     id: `${layerId}-label`,
     type: 'symbol',
-    source: 'planZones',
+    source: PLAN_ZONE_LABEL_SOURCE,
     filter,
     minzoom: minZoom,
     layout: {

@@ -5,6 +5,7 @@
 
 import { type Language, type MessageKey, translate } from '../domain/i18n/translate';
 import { type LayerId, layerDefinition } from '../domain/layers/catalogue';
+import { metroLineNameEn, metroStationNameEn } from '../domain/layers/metro-names';
 import { districtFacts } from '../domain/plan/district-facts';
 import { DISTRICT_LAND_KM2 } from '../domain/plan/district-land';
 import { compareLandArea, landAreaNote } from '../domain/plan/land-area';
@@ -157,7 +158,12 @@ export function popupModel(layerId: LayerId, properties: Properties, language: L
     case 'metro':
       add('popup.nameZh', properties.name);
       add('popup.pinyin', properties.pinyin);
-      add('popup.lines', list(properties.lines).join(', '));
+      add(
+        'popup.lines',
+        list(properties.lines)
+          .map((line) => (language === 'en' ? metroLineNameEn(line) : line))
+          .join(', '),
+      );
       add('popup.source', t('source.metro'));
       add('popup.precision', t('precision.metroStations'));
       notes.push(t('popup.schematic'));
@@ -167,7 +173,13 @@ export function popupModel(layerId: LayerId, properties: Properties, language: L
   if ((definition.sample && properties.imported !== true) || properties.synthetic === true)
     notes.push(t('popup.sampleData'));
   return {
-    title: layerId === 'metro' ? (text(properties.name) ?? title) : title,
+    // Stations carry pinyin, not English: the English UI titles them in it.
+    title:
+      layerId === 'metro'
+        ? ((language === 'en' ? metroStationNameEn(properties.pinyin) : undefined) ??
+          text(properties.name) ??
+          title)
+        : title,
     layerLabel: t(definition.labelKey),
     rows,
     notes,

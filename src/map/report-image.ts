@@ -4,7 +4,7 @@
  * stands on its own. The drawing buffer is preserved (AppMap), so the canvas is readable after idle.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { drawNorthArrow, drawScaleBar, FONT_FAMILY } from './export-png';
+import { drawNorthArrow, drawScaleBar, FONT_FAMILY } from './png-furniture';
 
 export interface ReportMarker {
   rank: number;
@@ -42,7 +42,12 @@ export function composeReportImage(map: MapLibreMap, markers: readonly ReportMar
     drawMarker(context, point.x, point.y, marker.rank);
     drawnRanks.push(marker.rank);
   }
-  const scaleBarM = drawScaleBar(context, map, cssWidth, cssHeight);
+  const scaleBarM = drawScaleBar(
+    context,
+    { latitude: map.getCenter().lat, zoom: map.getZoom() },
+    cssWidth,
+    cssHeight,
+  );
   drawNorthArrow(context, map.getBearing(), cssWidth);
   return { dataUrl: canvas.toDataURL('image/png'), scaleBarM, drawnRanks: drawnRanks.sort((a, b) => a - b) };
 }

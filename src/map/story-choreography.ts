@@ -6,7 +6,7 @@
 import bbox from '@turf/bbox';
 import circle from '@turf/circle';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import type { GeoJSONSource } from 'maplibre-gl';
+import type { ExpressionSpecification, GeoJSONSource } from 'maplibre-gl';
 import { SHANGHAI_BBOX } from '../domain/plan/district-facts';
 import type { StoryCamera } from '../domain/story/chapters';
 import type { AppMap } from './app-map';
@@ -17,6 +17,10 @@ const EXTRUSION_SOURCE = 'story-datacentre-extrusion';
 const PULSE_PERIOD_MS = 1100;
 const PULSE_CYCLES = 3;
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+/** The facility marker layers (layer-factories.ts) story mode highlights or dims. */
+export const FACILITY_MARKER_LAYERS = ['datacentres-circle', 'cableLandings-ring', 'internetExchange-ring'];
+/** Opacity of facilities outside the chapter's counted zones: still there for context, plainly apart. */
+const DIMMED_OPACITY = 0.25;
 
 /** Extrusion heights per data-centre tier (metres, for the eye only): hub clusters tallest. */
 const TIER_EXTRUSION = {
@@ -50,6 +54,9 @@ export function datacentreExtrusions(
 export class StoryChoreography extends MapModule {
   private zones = new Map<string, ZoneFeature>();
   private pulseTimer: ReturnType<typeof setInterval> | undefined;
+  private datacentres: readonly Feature<Point, Record<string, unknown>>[] = [];
+  /** Names of the facilities drawn at full strength; null = all of them. */
+  highlighted: readonly string[] | null = null;
 
   constructor(appMap: AppMap) {
     super(appMap);
@@ -61,7 +68,34 @@ export class StoryChoreography extends MapModule {
   }
 
   async setDatacentres(points: readonly Feature<Point, Record<string, unknown>>[]): Promise<void> {
+    this.datacentres = points;
     await this.ready;
+    this.drawExtrusions();
+  }
+
+  /**
+   * Draws these facilities (by name) at full strength and dims the rest; only they are extruded. Null
+   * restores every facility.
+   */
+  async highlightFacilities(names: readonly string[] | null): Promise<void> {
+    this.highlighted = names;
+    await this.ready;
+    const opacity: ExpressionSpecification | number =
+      names === null ? 1 : ['case', ['in', ['get', 'name'], ['literal', [...names]]], 1, DIMMED_OPACITY];
+    for (const layer of FACILITY_MARKER_LAYERS) {
+      if (!this.map.getLayer(layer)) continue;
+      this.map.setPaintProperty(layer, 'circle-opacity', opacity);
+      this.map.setPaintProperty(layer, 'circle-stroke-opacity', opacity);
+    }
+    this.drawExtrusions();
+  }
+
+  private drawExtrusions(): void {
+    const names = this.highlighted;
+    const points =
+      names === null
+        ? this.datacentres
+        : this.datacentres.filter((point) => names.includes(String(point.properties.name)));
     this.map.getSource<GeoJSONSource>(EXTRUSION_SOURCE)?.setData(datacentreExtrusions(points));
   }
 
@@ -119,6 +153,7 @@ export class StoryChoreography extends MapModule {
     this.stopPulse();
     this.map.getSource<GeoJSONSource>(EMPHASIS_SOURCE)?.setData(EMPTY);
     this.map.setLayoutProperty('story-datacentre-extrusion', 'visibility', 'none');
+    await this.highlightFacilities(null);
     this.map.easeTo({ pitch: 0, bearing: 0, duration: 0 });
   }
 

@@ -11,10 +11,10 @@ import type {
 } from '@maplibre/maplibre-gl-style-spec';
 import type { Language } from '../domain/i18n/translate';
 import { DATA_SOURCE_IDS, type LayerId } from '../domain/layers/catalogue';
-import { labelLayersFor, layersFor } from './layer-factories';
+import { labelLayersFor, layersFor, PLAN_ZONE_LABEL_SOURCE } from './layer-factories';
 
 export { DATA_SOURCE_IDS } from '../domain/layers/catalogue';
-export { labelField, labelLayersFor, layersFor } from './layer-factories';
+export { labelField, labelLayersFor, layersFor, PLAN_ZONE_LABEL_SOURCE } from './layer-factories';
 
 export const BASEMAP_COLORS = {
   background: '#e6e4dd',
@@ -133,7 +133,11 @@ export function buildStyle(language: Language, visibleLayers: Record<LayerId, bo
   return {
     version: 8,
     name: 'Shanghai infrastructure planner (offline)',
-    sources: { ...Object.fromEntries(DATA_SOURCE_IDS.map((id) => [id, emptySource()])), openSea: OPEN_SEA },
+    sources: {
+      ...Object.fromEntries(DATA_SOURCE_IDS.map((id) => [id, emptySource()])),
+      [PLAN_ZONE_LABEL_SOURCE]: emptySource(),
+      openSea: OPEN_SEA,
+    },
     layers: [...basemap, ...planLayers, ...labels],
   };
 }

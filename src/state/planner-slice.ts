@@ -33,6 +33,8 @@ export interface QuarantineNotice {
 }
 
 /** Actions that need the repository or the browser; installed by app/features/planner.ts. */
+export type PoleAt = (longitude: number, latitude: number) => { id: string; heightM: number } | null;
+
 export interface PlannerServices {
   createScenario(name: string): Promise<void>;
   duplicateScenario(id: string, name: string): Promise<void>;
@@ -68,6 +70,9 @@ export interface PlannerSlice {
   setPlannerServices: (services: PlannerServices) => void;
   /** The district (adcode) of a point, once the district outlines are loaded. */
   districtOfPoint: DistrictOfPoint | null;
+  /** The comprehensive pole standing at a point (a pole-mounted site sits exactly on it), or null. */
+  poleAt: PoleAt | null;
+  setPoleAt: (lookup: PoleAt) => void;
   setDistrictOfPoint: (lookup: DistrictOfPoint) => void;
 }
 
@@ -112,5 +117,7 @@ export const createPlannerSlice: Slice<PlannerSlice> = (set) => ({
   plannerServices: null,
   setPlannerServices: (plannerServices) => set({ plannerServices }),
   districtOfPoint: null,
+  poleAt: null,
+  setPoleAt: (poleAt) => set({ poleAt }),
   setDistrictOfPoint: (districtOfPoint) => set({ districtOfPoint }),
 });

@@ -25,6 +25,8 @@ export interface StorySlice {
   pngExportRequest: number;
   pngExportStatus: PngExportStatus;
   pngExportSize: { width: number; height: number } | null;
+  /** Slide size chosen for the next export: 1 = 1920×1080, 2 = 3840×2160. */
+  pngExportScale: 1 | 2;
   startStory: (chapter?: number) => void;
   leaveStory: () => void;
   nextStoryStep: () => void;
@@ -32,6 +34,7 @@ export interface StorySlice {
   goToStoryChapter: (chapter: number) => void;
   setStoryZoneFigures: (figures: Readonly<Record<string, ZoneFigures>>) => void;
   requestPngExport: () => void;
+  setPngExportScale: (scale: 1 | 2) => void;
   setPngExportStatus: (status: PngExportStatus, size?: { width: number; height: number }) => void;
 }
 
@@ -44,6 +47,7 @@ export const createStorySlice: Slice<StorySlice> = (set) => ({
   pngExportRequest: 0,
   pngExportStatus: 'idle',
   pngExportSize: null,
+  pngExportScale: 1,
   startStory: (chapter = 0) => set({ story: { chapter: clampChapter(chapter), step: 0 } }),
   leaveStory: () => set({ story: null }),
   nextStoryStep: () => set((state) => (state.story ? { story: nextStoryPosition(state.story) } : {})),
@@ -53,5 +57,6 @@ export const createStorySlice: Slice<StorySlice> = (set) => ({
   setStoryZoneFigures: (storyZoneFigures) => set({ storyZoneFigures }),
   requestPngExport: () =>
     set((state) => ({ pngExportRequest: state.pngExportRequest + 1, pngExportStatus: 'exporting' })),
+  setPngExportScale: (pngExportScale) => set({ pngExportScale }),
   setPngExportStatus: (pngExportStatus, size) => set({ pngExportStatus, pngExportSize: size ?? null }),
 });

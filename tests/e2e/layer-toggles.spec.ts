@@ -53,3 +53,13 @@ test('comprehensive poles load when switched on and show from zoom 12', async ({
   expect(await planner.renderedCount('poles')).toBe(0);
   expect(planner.consoleErrors).toEqual([]);
 });
+
+test('a new town is named once at district zoom, however many tiles it spans', async ({ planner }) => {
+  // Zoom 12 on 嘉定新城 (the other new towns are out of view).
+  await planner.open('#map=12/31.336/121.228&layers=districts,newTowns');
+  await planner.waitUntilReady();
+  await expect
+    .poll(() => planner.page.evaluate(() => window.__e2e!.renderedOnMapLayers(['newTowns-label'])))
+    .toBe(1);
+  expect(planner.consoleErrors).toEqual([]);
+});

@@ -32,3 +32,29 @@ test('the open tab stays open when clicked again, the collapse button closes it;
   expect(hit).toBe(true);
   expect(planner.consoleErrors).toEqual([]);
 });
+
+for (const viewport of [
+  { width: 1440, height: 900 },
+  { width: 1024, height: 768 },
+]) {
+  test(`the first look at ${viewport.width}×${viewport.height} shows the city's coverage figure without a click`, async ({
+    planner,
+  }) => {
+    await planner.page.setViewportSize(viewport);
+    await planner.open('');
+    const figure = planner.page.getByTestId('coverage-city-fraction');
+    await expect(figure).toBeVisible({ timeout: 120_000 });
+    await expect(figure).toHaveText(/\d+[.,]\d%/);
+    await expect(figure).toBeInViewport({ ratio: 1 });
+    await expect(planner.page.getByRole('tab', { name: '覆盖' })).toHaveAttribute('aria-selected', 'true');
+    expect(planner.consoleErrors).toEqual([]);
+  });
+}
+
+test('on a phone the map comes first: no sheet covers it at start', async ({ planner }) => {
+  await planner.page.setViewportSize({ width: 390, height: 844 });
+  await planner.open('');
+  await planner.waitUntilReady();
+  await expect(planner.page.getByRole('tabpanel')).toHaveCount(0);
+  expect(planner.consoleErrors).toEqual([]);
+});

@@ -62,6 +62,19 @@ test('add three sites, snap one onto a pole by dragging, undo/redo, rename, relo
   await workflow.openPanel();
   await expect(workflow.page.getByTestId('planner-pole-id')).toHaveText(pole!.id);
   await workflow.screenshot('snapped.png');
+  // An antenna far above its pole is saved, with a warning naming both heights; back at the pole's, none.
+  await expect(workflow.page.getByTestId('planner-pole-height-warning')).toHaveCount(0);
+  const height = workflow.panelField('planner-heightM');
+  await height.fill('30');
+  await height.press('Enter');
+  await expect.poll(async () => (await workflow.scenario()).added[1]!.heightM).toBe(30);
+  await expect(workflow.page.getByTestId('planner-pole-height-warning')).toContainText(
+    `天线高度 30 米，高于所挂综合杆 ${pole!.id}（${pole!.heightM} 米）`,
+  );
+  await height.blur(); // Ctrl+Z in a text field undoes its typing, not the scenario
+  await workflow.press('Control+z');
+  await expect.poll(async () => (await workflow.scenario()).added[1]!.heightM).toBe(pole!.heightM);
+  await expect(workflow.page.getByTestId('planner-pole-height-warning')).toHaveCount(0);
 
   await workflow.press('Control+z');
   await expect.poll(async () => (await workflow.scenario()).added[1]!.coordinates).toEqual(before);

@@ -1,3 +1,4 @@
+import type {} from '../../src/app/story-test-hook';
 import { STORY_CHAPTERS } from '../../src/domain/story/chapters';
 import { expect, test } from './driver';
 import { StoryWorkflow } from './drivers/story-driver';
@@ -45,7 +46,7 @@ for (const language of ['zh', 'en'] as const) {
   });
 }
 
-test('a deep link opens a chapter; the map exports as a 2x PNG that is not blank', async ({ planner }) => {
+test('a deep link opens a chapter; the map exports as a 16:9 PNG that is not blank', async ({ planner }) => {
   const story = new StoryWorkflow(planner);
   await planner.open('#lang=en&story=2');
   await expect(story.overlay()).toHaveAttribute('data-chapter', '2');
@@ -55,13 +56,39 @@ test('a deep link opens a chapter; the map exports as a 2x PNG that is not blank
   await story.press('Escape');
   await expect(story.overlay()).toHaveCount(0);
 
-  const css = await story.mapCssSize();
+  // A 16:9 slide whatever the window's shape (png-export.spec.ts checks what is drawn on it).
   const png = await story.exportPng(/Export PNG/);
-  expect({ width: png.width, height: png.height }).toEqual({ width: css.width * 2, height: css.height * 2 });
+  expect({ width: png.width, height: png.height }).toEqual({ width: 1920, height: 1080 });
   // A blank or single-colour canvas has a deviation near 0; a drawn map with furniture well above.
   expect(png.deviation).toBeGreaterThan(8);
-  await expect(planner.page.getByTestId('png-export-done')).toContainText(
-    `${css.width * 2}×${css.height * 2}`,
+  await expect(planner.page.getByTestId('png-export-done')).toContainText('1920×1080');
+  expect(planner.consoleErrors).toEqual([]);
+});
+
+test('the wings chapter: each facility count is the number of its markers standing out on the map', async ({
+  planner,
+}) => {
+  await planner.open('#lang=zh&story=2');
+  await planner.waitUntilReady();
+  const figure = (name: string) => planner.page.locator(`[data-figure="${name}"] strong`);
+  // The zone figures are counted shortly after story mode opens.
+  await expect(figure('hubClusters')).not.toHaveText('0');
+  const rendered = () => planner.page.evaluate(() => window.__e2e!.story!.renderedFacilities());
+  const solid = (
+    facilities: Awaited<ReturnType<typeof rendered>>,
+    match: (tier: string | null, type: string) => boolean,
+  ) => facilities.filter((facility) => facility.highlighted && match(facility.tier, facility.type)).length;
+  const hubs = Number(await figure('hubClusters').textContent());
+  await expect.poll(async () => solid(await rendered(), (tier) => tier === 'hub_cluster')).toBe(hubs);
+  const facilities = await rendered();
+  expect(solid(facilities, (_tier, type) => type === 'cable_landing_station')).toBe(
+    Number(await figure('cableLandings').textContent()),
+  );
+  // More hub clusters are on screen than the wings hold: those outside are drawn, but faint.
+  const hubsOnScreen = facilities.filter((facility) => facility.tier === 'hub_cluster');
+  expect(hubsOnScreen.length).toBeGreaterThan(hubs);
+  await expect(planner.page.locator('[data-figure="hubClusters"] small')).toContainText(
+    `全市共 ${hubsOnScreen.length} 个`,
   );
   expect(planner.consoleErrors).toEqual([]);
 });

@@ -29,12 +29,12 @@ test('a link reopens the same view, layers and language', async ({ planner, brow
 
 test('the English switch changes the panel, the legend and the map labels', async ({ planner }) => {
   await planner.open('#map=10/31.2/121.45&layers=districts,newTowns&lang=zh');
-  await expect(planner.page.getByRole('heading', { level: 2 })).toHaveText('图层');
+  await expect(planner.page.locator('.layer-panel').getByRole('heading', { level: 2 })).toHaveText('图层');
   const chinesePixels = await planner.mapPixels();
 
   await planner.switchLanguage();
   await expect(planner.page.getByRole('heading', { level: 1 })).toContainText('Shanghai');
-  await expect(planner.page.getByRole('heading', { level: 2 })).toHaveText('Layers');
+  await expect(planner.page.locator('.layer-panel').getByRole('heading', { level: 2 })).toHaveText('Layers');
   await expect(planner.page.getByText('New town (approximate extent)')).toBeVisible();
   expect(await planner.labelExpression('districts-label')).toContain('name_en');
   expect((await planner.mapPixels()).equals(chinesePixels)).toBe(false);

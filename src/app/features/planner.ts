@@ -37,6 +37,8 @@ export function wirePlanner(context: AppContext): Disposer {
     () => store.getState().session?.scenario.poles ?? [],
   );
   const snapIndex = () => snap;
+  // A pole-mounted site sits exactly on its pole: the attribute panel checks the antenna against it.
+  store.getState().setPoleAt((longitude, latitude) => snap.nearest(longitude, latitude, 0.5)?.pole ?? null);
 
   // The comparison counts added sites per district with the district outlines.
   void data.ensure('districts').then(

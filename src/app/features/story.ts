@@ -8,14 +8,16 @@ import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'g
 import { type Disposer, Disposers } from '../../domain/disposers';
 import type { LayerId } from '../../domain/layers/catalogue';
 import type { ReportArea } from '../../domain/report/area-report';
-import { zoneFigures } from '../../domain/report/zone-figures';
+import { facilitiesInZones, zoneFigures } from '../../domain/report/zone-figures';
+import type { StoryPosition } from '../../domain/story/chapters';
 import { storyChapter, storyStep } from '../../domain/story/chapters';
 import { StoryChoreography } from '../../map/story-choreography';
 import { effectiveSitesSource, loadAreas } from '../../services/area-data';
 import type { MapView } from '../../state/slices';
 import { parseHash } from '../../state/url-hash';
 import type { AppContext } from '../app-context';
-import { wirePngExport } from '../story-png-export';
+import { wirePngExport } from '../png-export';
+import { installStoryTestHook } from '../story-test-hook';
 import { trackedSubscribe } from '../subscriptions';
 
 /** Wires the story feature into the app. */
@@ -30,6 +32,22 @@ export function wireStory({ store, map, data, initialHash }: AppContext): Dispos
   void infrastructure.then((collection) =>
     choreography.setDatacentres(collection.features as Feature<Point, Record<string, unknown>>[]),
   );
+
+  let areas: Promise<ReportArea[]> | null = null;
+  // The facilities a chapter's figures count are drawn at full strength, the rest dimmed, so the number
+  // on the card is the number of markers standing out on the map (issue 13, item 11).
+  const highlightCounted = async (position: StoryPosition) => {
+    const chapter = storyChapter(position.chapter);
+    if (chapter.figures !== 'wings') return choreography.highlightFacilities(null);
+    areas ??= loadAreas(data);
+    const [zoneAreas, facilities] = await Promise.all([areas, infrastructure]);
+    if (store.getState().story !== position) return;
+    const points = facilities.features as Feature<Point, Record<string, unknown>>[];
+    await choreography.highlightFacilities(
+      facilitiesInZones(zoneAreas, storyStep(position).figureZoneIds, points),
+    );
+  };
+  if (import.meta.env.MODE === 'e2e') installStoryTestHook(map, choreography);
 
   let saved: { layers: LayerId[]; view: MapView } | null = null;
   subscribe(
@@ -62,6 +80,7 @@ export function wireStory({ store, map, data, initialHash }: AppContext): Dispos
       choreography.moveCamera(step.camera, previous !== null);
       void choreography.emphasise(step.emphasisZoneIds);
       void choreography.setExtrusionVisible(chapter.extrudeDatacentres);
+      void highlightCounted(position);
     },
   );
 
@@ -69,7 +88,6 @@ export function wireStory({ store, map, data, initialHash }: AppContext): Dispos
   // scenario changes during it. Counting on every edit outside story mode stalled the planner's drags
   // with point-in-polygon tests at 70,000 sites (docs/measurements.md, Map and main thread).
   const effectiveSites = effectiveSitesSource(store, data);
-  let areas: Promise<ReportArea[]> | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let counted: unknown; // the scenario (or baseline) the figures were counted for
   const countZones = () => {

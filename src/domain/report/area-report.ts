@@ -16,6 +16,7 @@ import type { SiteFeature } from '../types';
 import { type NamedPlace, type NearestPlace, nearestPlace } from './nearest-place';
 import type { NearestRoad, RoadIndex } from './nearest-road';
 import type { PointIndex } from './point-index';
+import { weakSpotPoint } from './weak-spot-point';
 
 /** What the report is about: one of the 16 districts, or a plan zone (new town, wing, key area). */
 export type ReportTarget = { kind: 'district'; adcode: string } | { kind: 'zone'; id: string };
@@ -42,8 +43,9 @@ export interface WeakSpotRow {
   /** The city-wide class of the score (gap-priority.ts), as the map colours the gap. */
   priorityLevel: GapPriorityLevel;
   districtName: string;
+  /** The gap's centroid, or a point of its part inside the area when the centroid lies outside. */
   centroid: [number, number];
-  /** Comprehensive poles within WEAK_SPOT_POLE_RADIUS_M of the gap's centroid. */
+  /** Comprehensive poles within WEAK_SPOT_POLE_RADIUS_M of that point. */
   polesWithinRadius: number;
   /** Metres from the centroid to the nearest pole; null when none within 5 km. */
   nearestPoleM: number | null;
@@ -211,7 +213,9 @@ export function areaWeakSpots(
   // Breaks over every gap of the city, so the class matches the map's colour of the same gap.
   const breaks = gapPriorityBreaks(gaps.features.map((gap) => gap.properties.priorityScore));
   return gapsOfArea(gaps.features, area.target, minAreaKm2, contains).map(({ gap, partKm2 }, index) => {
-    const poles = poleIndex?.nearest(gap.properties.centroid, WEAK_SPOT_POLE_RADIUS_M) ?? null;
+    // Marked, and measured from, inside the area: a border-crossing gap's centroid may lie next door.
+    const point = weakSpotPoint(gap, area.geometry, (coordinates) => contains(coordinates, undefined));
+    const poles = poleIndex?.nearest(point, WEAK_SPOT_POLE_RADIUS_M) ?? null;
     return {
       rank: index + 1,
       gapId: gap.properties.id,
@@ -220,11 +224,11 @@ export function areaWeakSpots(
       priorityScore: gap.properties.priorityScore,
       priorityLevel: gapPriorityLevel(gap.properties.priorityScore, breaks),
       districtName: gap.properties.districtName,
-      centroid: gap.properties.centroid,
+      centroid: point,
       polesWithinRadius: poles?.countWithin ?? 0,
       nearestPoleM: poles?.nearestM ?? null,
-      nearestRoad: surroundings.roads?.nearest(gap.properties.centroid) ?? null,
-      nearestPlace: surroundings.places ? nearestPlace(surroundings.places, gap.properties.centroid) : null,
+      nearestRoad: surroundings.roads?.nearest(point) ?? null,
+      nearestPlace: surroundings.places ? nearestPlace(surroundings.places, point) : null,
     };
   });
 }

@@ -6,11 +6,14 @@ import { localDistanceM } from './point-index';
 
 export interface NamedPlace {
   name: string;
+  /** The name in the English UI (a station's pinyin), when there is one. */
+  nameEn?: string | undefined;
   coordinates: readonly [number, number];
 }
 
 export interface NearestPlace {
   name: string;
+  nameEn?: string | undefined;
   distanceM: number;
 }
 
@@ -24,7 +27,7 @@ export function nearestPlace(
   for (const place of places) {
     const distanceM = localDistanceM(point, place.coordinates);
     if (distanceM <= limitM && (best === null || distanceM < best.distanceM)) {
-      best = { name: place.name, distanceM };
+      best = { name: place.name, nameEn: place.nameEn, distanceM };
     }
   }
   return best;

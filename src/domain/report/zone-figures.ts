@@ -48,3 +48,20 @@ export function zoneFigures(
   figures[CITY_FIGURES_KEY] = { sites: sites.length, ...facilityCounts(infrastructure) };
   return figures;
 }
+
+/**
+ * Names of the facilities inside any of these zones: the ones a chapter's figures count, which the map
+ * highlights so the markers a presenter points at are the ones the numbers count.
+ */
+export function facilitiesInZones(
+  areas: readonly ReportArea[],
+  zoneIds: readonly string[],
+  infrastructure: readonly Feature<Point, Record<string, unknown>>[],
+): string[] {
+  const tests = areas
+    .filter((area) => area.target.kind === 'zone' && zoneIds.includes(area.target.id))
+    .map(areaContains);
+  return infrastructure
+    .filter((feature) => tests.some((contains) => contains(feature.geometry.coordinates)))
+    .map((feature) => String(feature.properties.name));
+}

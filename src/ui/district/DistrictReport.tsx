@@ -3,6 +3,7 @@ import './district-report-print.css';
 import { useEffect } from 'react';
 import { REPORT_WEAK_SPOT_COUNT } from '../../domain/report/area-report';
 import { coverageRows, siteRows } from '../report/figure-rows';
+import { formatDate } from '../report/format';
 import { useAppState, useTranslate } from '../store-context';
 import { FigureTable } from './FigureTable';
 import { ReportLegend } from './ReportLegend';
@@ -53,7 +54,7 @@ export function DistrictReport() {
   }
   if (!open) return null;
   const name = language === 'en' ? report.area.nameEn : report.area.name;
-  const date = (dateIso ?? new Date().toISOString()).slice(0, 10);
+  const date = formatDate(language, dateIso ?? new Date().toISOString());
   const threshold = settings?.mode === 'pathloss' ? `, ${settings.thresholdDbm} dBm` : '';
   return (
     <div

@@ -40,7 +40,7 @@ export function formatNearby(t: Translate, language: Language, row: WeakSpotRow)
   if (row.nearestPlace) {
     parts.push(
       t('district.placeDistance', {
-        place: row.nearestPlace.name,
+        place: (language === 'en' ? row.nearestPlace.nameEn : undefined) ?? row.nearestPlace.name,
         distance: formatMetres(language, row.nearestPlace.distanceM),
       }),
     );

@@ -13,6 +13,7 @@ import { openScenarioBaseline } from '../../state/scenario-slice';
 import { StoreContext, useAppState, useTranslate } from '../store-context';
 import { InputField, SelectField } from './AttributeFields';
 import { commonValue, describeSelection, isEditable, parseNumberInput } from './attribute-values';
+import { PoleHeightWarnings } from './PoleHeightWarnings';
 import { isCommandEnabled, runPlannerCommand } from './planner-commands';
 
 const NUMBER_FIELDS = ['heightM', 'powerDbm', 'antennaGainDbi'] as const;
@@ -34,6 +35,7 @@ export function AttributeEditor() {
   const scenario = useAppState((state) => state.session?.scenario);
   const baseline = useAppState(openScenarioBaseline);
   const ids = useAppState((state) => state.selectedSiteIds);
+  const poleAt = useAppState((state) => state.poleAt);
   const enabledActions = useAppState((state) =>
     ACTIONS.filter((name) => isCommandEnabled(state, name)).join(','),
   );
@@ -123,6 +125,7 @@ export function AttributeEditor() {
         </dd>
       </dl>
       {readOnly && <p className="planner-hint">{t('planner.readOnlyHint')}</p>}
+      <PoleHeightWarnings sites={sites} poleAt={poleAt} />
       <InputField
         id="planner-name"
         label={t('planner.field.name')}

@@ -43,6 +43,16 @@ export function formatTime(language: Language, iso: string): string {
   return date.toLocaleTimeString(locale(language), { hour: '2-digit', minute: '2-digit', hour12: false });
 }
 
+/**
+ * A calendar date in the app's language and the user's time zone (2026年12月5日 / 5 December 2026):
+ * not the UTC date an ISO string starts with, which is yesterday in Shanghai before 08:00.
+ */
+export function formatDate(language: Language, iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '—';
+  return date.toLocaleDateString(locale(language), { year: 'numeric', month: 'long', day: 'numeric' });
+}
+
 /** A date and time in the app's language, not the browser's (e.g. 2025-03-01 08:05 / 1 Mar 2025, 08:05). */
 export function formatDateTime(language: Language, iso: string): string {
   const date = new Date(iso);

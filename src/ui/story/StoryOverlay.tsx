@@ -3,6 +3,7 @@ import { useCallback, useEffect } from 'react';
 import { STORY_CHAPTERS, storyChapter, storyStep } from '../../domain/story/chapters';
 import { SampleYearSwitch } from '../sample/SampleYearSwitch';
 import { useAppState, useTranslate } from '../store-context';
+import { PngExportControls } from './PngExportControls';
 import { StoryFigures } from './StoryFigures';
 
 function toggleFullscreen(): void {
@@ -118,6 +119,7 @@ export function StoryOverlay() {
       <div className="story-controls">
         <SampleYearSwitch compact />
         <span className="story-controls__hint">{t('story.keysHint')}</span>
+        <PngExportControls label="story.exportSlide" />
         <button type="button" className="story-controls__button" onClick={toggleFullscreen}>
           {t('story.fullscreen')}
         </button>

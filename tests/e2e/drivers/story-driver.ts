@@ -4,9 +4,14 @@
  * by decoding it in the page).
  */
 import { readFile } from 'node:fs/promises';
+import type {} from '../../../src/app/png-export';
+import type { DrawnText } from '../../../src/map/export-png';
 import type { PlannerDriver } from '../driver';
 
 export class StoryWorkflow {
+  /** Path of the last downloaded PNG. */
+  lastDownload: string | null = null;
+
   constructor(readonly planner: PlannerDriver) {}
 
   get page() {
@@ -42,7 +47,8 @@ export class StoryWorkflow {
       this.page.waitForEvent('download'),
       this.page.getByRole('button', { name: label }).click(),
     ]);
-    const buffer = await readFile(await download.path());
+    this.lastDownload = await download.path();
+    const buffer = await readFile(this.lastDownload);
     const width = buffer.readUInt32BE(16);
     const height = buffer.readUInt32BE(20);
     const deviation = await this.page.evaluate(async (base64) => {
@@ -66,6 +72,54 @@ export class StoryWorkflow {
       return Math.sqrt(sumSquares / count - mean * mean);
     }, buffer.toString('base64'));
     return { width, height, deviation, bytes: buffer.length };
+  }
+
+  /**
+   * Clicks Export PNG (toolbar or story mode) and returns the file's size and luminance deviation, the
+   * texts the app drew on it (test hook) and, for each box asked for, what the decoded PNG holds there:
+   * its mean luminance, the share of dark (text) pixels and the share near `colour`.
+   */
+  async exportSlide(
+    label: string | RegExp,
+    boxesFor: (texts: DrawnText[]) => { x: number; y: number; width: number; height: number }[],
+    colour: readonly [number, number, number] = [0, 0, 0],
+  ) {
+    const png = await this.exportPng(label);
+    const texts = await this.page.evaluate(() => window.__e2e!.png!.lastTexts()!);
+    const boxes = boxesFor(texts);
+    const path = this.lastDownload!;
+    const base64 = (await readFile(path)).toString('base64');
+    const regions = await this.page.evaluate(
+      async ({ base64, boxes, colour }) => {
+        const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
+        const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const context = canvas.getContext('2d')!;
+        context.drawImage(bitmap, 0, 0);
+        return boxes.map((box) => {
+          const { data } = context.getImageData(
+            box.x,
+            box.y,
+            Math.max(1, box.width),
+            Math.max(1, box.height),
+          );
+          let luminance = 0;
+          let dark = 0;
+          let near = 0;
+          const pixels = data.length / 4;
+          for (let index = 0; index < data.length; index += 4) {
+            const [r, g, b] = [data[index]!, data[index + 1]!, data[index + 2]!];
+            const value = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+            luminance += value;
+            if (value < 90) dark++;
+            if (Math.abs(r - colour[0]) + Math.abs(g - colour[1]) + Math.abs(b - colour[2]) < 40) near++;
+          }
+          return { meanLuminance: luminance / pixels, darkShare: dark / pixels, colourShare: near / pixels };
+        });
+      },
+      { base64, boxes, colour },
+    );
+    return { ...png, texts, regions };
   }
 
   mapCssSize() {

@@ -13,6 +13,16 @@ const value = (model: ReturnType<typeof popupModel>, label: string) =>
   model.rows.find((row) => row.label === label)?.value;
 
 describe('popup content', () => {
+  it('a metro station is titled in pinyin and its lines in English in the English UI', () => {
+    const station = { name: '徐家汇', pinyin: 'xujiahui', lines: ['1号线', '9号线', '11号线'] };
+    const en = popupModel('metro', station, 'en');
+    expect(en.title).toBe('Xujiahui');
+    expect(value(en, 'Lines')).toBe('Line 1, Line 9, Line 11');
+    const zh = popupModel('metro', station, 'zh');
+    expect(zh.title).toBe('徐家汇');
+    expect(value(zh, '换乘线路')).toBe('1号线, 9号线, 11号线');
+  });
+
   it('a district shows both names, adcode, official area, source and precision', () => {
     const zh = popupModel('districts', jinshan, 'zh');
     expect(zh.title).toBe('金山区');

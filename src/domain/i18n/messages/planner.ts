@@ -58,6 +58,8 @@ export const plannerZh = {
   'planner.omni': '全向',
   'planner.sector': '定向（扇区）',
   'planner.noPole': '未挂杆',
+  'planner.poleHeightWarning':
+    '天线高度 {antenna} 米，高于所挂综合杆 {pole}（{poleHeight} 米）：请核对高度，或改为独立站址（仍已保存）',
   'planner.kind.macro': '宏站',
   'planner.kind.micro': '微站',
   'planner.kind.indoor': '室分',
@@ -203,6 +205,8 @@ export const plannerEn: Record<keyof typeof plannerZh, string> = {
   'planner.omni': 'Omni',
   'planner.sector': 'Sector',
   'planner.noPole': 'not on a pole',
+  'planner.poleHeightWarning':
+    'Antenna at {antenna} m, above its pole {pole} ({poleHeight} m): check the height or make it a stand-alone site (saved anyway)',
   'planner.kind.macro': 'Macro',
   'planner.kind.micro': 'Micro',
   'planner.kind.indoor': 'Indoor',
