@@ -3,16 +3,15 @@
  * weak-spot CSV all render this value, so their numbers cannot disagree.
  */
 
-import bbox from '@turf/bbox';
-import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { countBaseStations } from '../coverage/base-stations';
 import { type GapPriorityLevel, gapPriorityBreaks, gapPriorityLevel } from '../coverage/gap-priority';
-import { rankGaps } from '../coverage/gap-ranking';
 import type { GapProperties } from '../coverage/gaps';
 import type { AreaFigures, CoverageStats } from '../coverage/report';
 import { PLAN_FIGURES } from '../plan/district-facts';
 import type { SiteFeature } from '../types';
+import { areaContains } from './area-contains';
+import { gapsOfArea } from './area-gaps';
 import { type NamedPlace, type NearestPlace, nearestPlace } from './nearest-place';
 import type { NearestRoad, RoadIndex } from './nearest-road';
 import type { PointIndex } from './point-index';
@@ -109,27 +108,6 @@ export interface WeakSpotSurroundings {
   places?: readonly NamedPlace[] | undefined;
 }
 
-/** A containment test for an area: district by adcode where the feature carries one, else point-in-polygon. */
-export function areaContains(area: ReportArea): (coordinates: number[], adcode?: string) => boolean {
-  const [west, south, east, north] = bbox(area.geometry);
-  const feature: Feature<Polygon | MultiPolygon> = {
-    type: 'Feature',
-    properties: {},
-    geometry: area.geometry,
-  };
-  const inPolygon = (coordinates: number[]) => {
-    const [longitude = 0, latitude = 0] = coordinates;
-    if (longitude < west || longitude > east || latitude < south || latitude > north) return false;
-    return booleanPointInPolygon([longitude, latitude], feature);
-  };
-  const { target } = area;
-  if (target.kind === 'district') {
-    return (coordinates, adcode) =>
-      adcode !== undefined ? adcode === target.adcode : inPolygon(coordinates);
-  }
-  return (coordinates) => inPolygon(coordinates);
-}
-
 /** Coverage figures of the target from the engine's statistics. */
 export function areaCoverage(
   stats: CoverageStats | null,
@@ -162,42 +140,6 @@ export function countSites(sites: readonly SiteFeature[], contains: ReturnType<t
   }
   const baseStations = countBaseStations(inside.length, (index) => inside[index]!.geometry.coordinates);
   return { total, baseStations, byKind, byBand };
-}
-
-/**
- * km² of a gap inside an area: its part in the district or zone. Gaps from before the engine reported
- * parts count whole where their centroid (zones) or larger part (districts) lies.
- */
-export function gapPartIn(
-  gap: GapProperties,
-  target: ReportTarget,
-  contains?: ReturnType<typeof areaContains>,
-): number {
-  if (target.kind === 'district') {
-    if (gap.districtAreasKm2) return gap.districtAreasKm2[target.adcode] ?? 0;
-    return gap.adcode === target.adcode ? gap.areaKm2 : 0;
-  }
-  if (gap.zoneAreasKm2) return gap.zoneAreasKm2[target.id] ?? 0;
-  return contains?.(gap.centroid, undefined) ? gap.areaKm2 : 0;
-}
-
-/**
- * The weak spots of an area in the one ranking (gap-ranking.ts): every gap whose part inside the area is
- * at least `minAreaKm2` (the size a gap must have to count), with that part as its area, so the area's
- * weak-spot total never exceeds its uncovered land.
- */
-export function gapsOfArea<Gap extends { properties: GapProperties }>(
-  gaps: readonly Gap[],
-  target: ReportTarget,
-  minAreaKm2: number,
-  contains?: ReturnType<typeof areaContains>,
-): { gap: Gap; partKm2: number }[] {
-  const parts: { gap: Gap; partKm2: number }[] = [];
-  for (const gap of rankGaps(gaps)) {
-    const partKm2 = gapPartIn(gap.properties, target, contains);
-    if (partKm2 > 0 && partKm2 >= minAreaKm2) parts.push({ gap, partKm2 });
-  }
-  return parts;
 }
 
 /** The weak spots of the area, highest priority first, each with its nearest poles. */

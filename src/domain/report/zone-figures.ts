@@ -4,7 +4,8 @@
  */
 import type { Feature, Point } from 'geojson';
 import type { SiteFeature } from '../types';
-import { areaContains, type ReportArea } from './area-report';
+import { areaContains } from './area-contains';
+import type { ReportArea } from './area-report';
 
 /** What story mode shows for one plan zone. */
 export interface ZoneFigures {

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { rankGaps } from '../../domain/coverage/gap-ranking';
 import type { GapKind } from '../../domain/coverage/gaps';
 import { districtFacts } from '../../domain/plan/district-facts';
-import { gapsOfArea } from '../../domain/report/area-report';
+import { gapsOfArea } from '../../domain/report/area-gaps';
 import { gapPriorityBreaks, gapPriorityLevel } from '../../state/coverage-slice';
 import { useAppState, useTranslate } from '../store-context';
 import { GAP_PRIORITY_CSS } from './colours';
