@@ -9,7 +9,7 @@ test('the built app shows Shanghai offline: only its own origin, no console erro
   expect(await planner.renderedCount('districts')).toBeGreaterThanOrEqual(16 * 2);
   // The 32,000 sample sites loaded after first paint and are drawn.
   expect(await planner.renderedCount('sites')).toBeGreaterThan(20_000);
-  await expect(planner.page.getByRole('status')).toContainText('地图已就绪');
+  await expect(planner.page.locator('.status-line__state')).toContainText('地图已就绪');
   await expect(planner.page.locator('.status-line__sample')).toContainText('示意数据');
   await expect(planner.page.locator('.maplibregl-ctrl-attrib')).toContainText('© OpenStreetMap contributors');
   await expect(planner.page.locator('.maplibregl-ctrl-attrib')).toContainText('geoBoundaries');
