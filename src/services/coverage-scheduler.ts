@@ -69,12 +69,8 @@ type Delivery = Pick<CoverageResult, 'stats' | 'gaps' | 'qualityGaps'>;
 const NONE: Delivery['qualityGaps'] = { type: 'FeatureCollection', features: [] };
 
 const deltaSize = (delta: SiteSetDelta): number => delta.upserted.length + delta.removedIds.length;
-const withoutChanges = (scenario: Scenario): Scenario => ({
-  ...scenario,
-  addedSites: [],
-  modifiedSites: [],
-  removedSiteIds: [],
-});
+const NO_CHANGES = { addedSites: [], modifiedSites: [], removedSiteIds: [] } satisfies Partial<Scenario>;
+const withoutChanges = (scenario: Scenario): Scenario => ({ ...scenario, ...NO_CHANGES });
 
 /** The sites that differ between what the engine holds (`from`) and `to` (null = baseline alone). */
 function siteDelta(baseline: BaselineSites, from: Scenario | null, to: Scenario | null): SiteSetDelta {
@@ -244,6 +240,8 @@ export class CoverageScheduler {
     } finally {
       this.fullRunning = false;
     }
+    // A cancel pressed as the worker was already answering still cancels: the user keeps the old figures.
+    if (this.userCancelled) result = undefined;
     if (!result) {
       this.engine.known = false;
       if (this.userCancelled) store.getState().setCoverageProgress('cancelled', 0);

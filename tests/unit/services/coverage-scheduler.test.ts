@@ -171,6 +171,27 @@ describe('coverage scheduler: stale results, cancel and errors', () => {
     expect(delivered(store.getState().coverageStats)).toEqual(['B1', 'B2', 'C1']);
   });
 
+  it('a cancel the worker answered too late still cancels: the old figures stay, and edits wait', async () => {
+    const engine = new FakeEngine();
+    const { store, scheduler, addSite } = setUp(engine);
+    scheduler.requestFull();
+    await settle(scheduler);
+    const before = store.getState().coverageStats;
+    engine.holdFull = true;
+    engine.cancelTooLate = true;
+    store.getState().setCoverageSettings({ mode: 'pathloss' });
+    scheduler.requestFull();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // The user pressed cancel while the worker was already sending its result.
+    scheduler.cancel();
+    await settle(scheduler);
+    expect(store.getState().coverageStatus).toBe('cancelled');
+    expect(store.getState().coverageStats).toBe(before);
+    addSite('C1');
+    await settle(scheduler);
+    expect(engine.calls.some((call) => call.startsWith('upsert'))).toBe(false);
+  });
+
   it('surfaces a worker error in the store, and the next request recomputes from scratch', async () => {
     const engine = new FakeEngine();
     const { store, scheduler, addSite } = setUp(engine);

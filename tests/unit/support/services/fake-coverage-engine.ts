@@ -35,6 +35,8 @@ export class FakeEngine implements CoverageEnginePort {
   holdFull = false;
   holdEdits = false;
   failNext: Error | null = null;
+  /** A cancel that comes too late: the worker had already answered, so waiting requests still finish. */
+  cancelTooLate = false;
   private pendingFull: FullJob[] = [];
   private pendingEdits: (() => void)[] = [];
   private jobs = 0;
@@ -80,6 +82,10 @@ export class FakeEngine implements CoverageEnginePort {
 
   cancel(): void {
     this.calls.push('cancel');
+    if (this.cancelTooLate) {
+      for (const job of this.pendingFull.splice(0)) this.finish(job);
+      return;
+    }
     for (const job of this.pendingFull.splice(0)) job.resolve(undefined);
   }
 
