@@ -8,76 +8,30 @@
  * from in a build, nothing on the dev server (whose worker rasterises, so an edit to the rasterisation
  * shows at once). Nothing is committed: the file is build output of the checkout being built.
  */
-import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Plugin, ResolvedConfig } from 'vite';
+import type { Plugin } from 'vite';
+import { prebuiltFilesPlugins, runWriter } from './vite-prebuilt-files';
 
-const VIRTUAL_ID = 'virtual:prebuilt-city-grid';
-const RESOLVED_ID = `\0${VIRTUAL_ID}`;
-
-interface Written {
-  directory: string;
-  file: string;
-  inputDigest: string;
-}
-
-/** Runs the writer in a child process; resolves with the file and its input digest. */
-function writeGrid(root: string): Promise<Written> {
-  const directory = mkdtempSync(join(tmpdir(), 'prebuilt-city-grid-'));
-  const file = join(directory, 'city-grid.bin');
-  const script = join(root, 'scripts', 'write-city-grid.ts');
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', script, file],
-      { cwd: root, maxBuffer: 1 << 20 },
-      (error, stdout, stderr) => {
-        if (error) reject(new Error(`city grid file: ${stderr || error.message}`));
-        else resolve({ directory, file, inputDigest: (JSON.parse(stdout) as Written).inputDigest });
-      },
-    );
-  });
-}
-
-export function prebuiltCityGrid(): Plugin {
-  let config: ResolvedConfig;
-  let written: Promise<Written> | undefined;
-  return {
+// A fresh pair per call: the build plugin keeps its writer's run for the build it serves.
+const plugins = () =>
+  prebuiltFilesPlugins({
     name: 'prebuilt-city-grid',
-    apply: 'build',
-    configResolved(resolved) {
-      config = resolved;
-    },
-    buildStart() {
-      written = writeGrid(config.root);
-      // Reported where it is awaited (load); this keeps an early failure from going unhandled.
-      written.catch(() => undefined);
-    },
-    resolveId(id) {
-      return id === VIRTUAL_ID ? RESOLVED_ID : undefined;
-    },
-    async load(id) {
-      if (id !== RESOLVED_ID) return undefined;
-      const { directory, file, inputDigest } = await (written ?? writeGrid(config.root));
-      const source = readFileSync(file);
-      rmSync(directory, { recursive: true, force: true });
-      const hash = createHash('sha256').update(source).digest('hex').slice(0, 10);
-      const fileName = `${config.build.assetsDir}/city-grid-${hash}.bin`;
-      this.emitFile({ type: 'asset', fileName, source });
-      return `export default ${JSON.stringify({ url: `${config.base}${fileName}`, inputDigest })};`;
-    },
-  };
-}
+    virtualId: 'virtual:prebuilt-city-grid',
+    write: (root) =>
+      runWriter(
+        root,
+        'write-city-grid.ts',
+        (directory) => [join(directory, 'city-grid.bin')],
+        'city grid file',
+      ),
+    moduleValue: ({ directory, stdout }, emit) => ({
+      url: emit('city-grid', readFileSync(join(directory, 'city-grid.bin'))),
+      inputDigest: (JSON.parse(stdout) as { inputDigest: string }).inputDigest,
+    }),
+    // No file: the dev server's worker rasterises.
+    devValue: undefined,
+  });
 
-/** The dev server's side of the virtual module: no file, so the worker rasterises. */
-export function noPrebuiltCityGridInDev(): Plugin {
-  return {
-    name: 'prebuilt-city-grid-dev',
-    apply: 'serve',
-    resolveId: (id) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
-    load: (id) => (id === RESOLVED_ID ? 'export default undefined;' : undefined),
-  };
-}
+export const prebuiltCityGrid = (): Plugin => plugins().build;
+export const noPrebuiltCityGridInDev = (): Plugin => plugins().dev;
